@@ -1,0 +1,77 @@
+#include "commandline.h"
+
+#include "patientview.h"
+
+#include <QCommandLineParser>
+#include <QLocale>
+
+namespace Kakehashi {
+
+std::optional<CommandLineOptions> CommandLine::parse(const QStringList &arguments, QString *error, QString *helpText)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Kakehashi: integrated viewer for the health-record sharing service"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption demo(QStringLiteral("demo"), tr("Start on the bundled demo data, without a card."));
+    const QCommandLineOption open(QStringLiteral("open"), tr("Open local FHIR JSON files or folders (repeatable)."), tr("path"));
+    const QCommandLineOption patient(QStringLiteral("patient"), tr("Open this patient."), tr("id"));
+    const QCommandLineOption view(QStringLiteral("view"),
+                                  tr("Show this view: %1.").arg(PatientView::viewNames().join(QStringLiteral(", "))), tr("name"));
+    const QCommandLineOption lang(QStringLiteral("lang"), tr("Interface language: ja or en."), tr("language"));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"), tr("Render offscreen, write a PNG and exit."), tr("file"));
+    const QCommandLineOption summary(QStringLiteral("summary"), tr("Print a JSON summary of what was loaded and exit."));
+    const QCommandLineOption service(QStringLiteral("service"), tr("Connect to a sharing service (profile name or URL)."), tr("profile"));
+    parser.addOptions({demo, open, patient, view, lang, screenshot, summary, service});
+
+    if (!parser.parse(arguments)) {
+        *error = parser.errorText();
+        return std::nullopt;
+    }
+    if (parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("version"))) {
+        *helpText = parser.isSet(QStringLiteral("help")) ? parser.helpText()
+                                                          : QCoreApplication::applicationName() + u' ' + QCoreApplication::applicationVersion();
+        return std::nullopt;
+    }
+    CommandLineOptions o;
+    o.demo = parser.isSet(demo);
+    o.openPaths = parser.values(open);
+    o.openPaths += parser.positionalArguments();
+    o.patientId = parser.value(patient);
+    o.view = parser.value(view);
+    o.language = parser.value(lang);
+    o.screenshotPath = parser.value(screenshot);
+    o.summary = parser.isSet(summary);
+    o.service = parser.value(service);
+
+    if (!o.language.isEmpty() && o.language != u"ja" && o.language != u"en") {
+        *error = tr("Unknown language \"%1\": use ja or en.").arg(o.language);
+        return std::nullopt;
+    }
+    if (!o.view.isEmpty() && !PatientView::viewNames().contains(o.view) && o.view != u"overview") {
+        *error = tr("Unknown view \"%1\": use one of %2.").arg(o.view, PatientView::viewNames().join(QStringLiteral(", ")));
+        return std::nullopt;
+    }
+    if (!o.service.isEmpty()) {
+        *error = tr("Connecting to a sharing service is not available in this build yet; use --demo or --open.");
+        return std::nullopt;
+    }
+    if (!o.screenshotPath.isEmpty() && !o.demo && o.openPaths.isEmpty()) {
+        *error = tr("--screenshot needs something to show: --demo or --open.");
+        return std::nullopt;
+    }
+    if (o.summary && !o.demo && o.openPaths.isEmpty()) {
+        *error = tr("--summary needs something to load: --demo or --open.");
+        return std::nullopt;
+    }
+    return o;
+}
+
+QString CommandLine::effectiveLanguage(const CommandLineOptions &options)
+{
+    if (!options.language.isEmpty())
+        return options.language;
+    return QLocale().language() == QLocale::Japanese ? QStringLiteral("ja") : QStringLiteral("en");
+}
+
+} // namespace Kakehashi

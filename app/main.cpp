@@ -1,0 +1,144 @@
+#include "commandline.h"
+#include "localrecordsource.h"
+#include "mainwindow.h"
+#include "recordsummary.h"
+#include "screenshot.h"
+
+#include <QApplication>
+#include <QJsonDocument>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTimer>
+#include <QTranslator>
+
+#include <cstdio>
+#include <memory>
+
+using namespace Kakehashi;
+
+namespace {
+
+void printErr(const QString &text)
+{
+    std::fputs(qUtf8Printable(text + u'\n'), stderr);
+}
+
+void installTranslators(QCoreApplication &app, const QString &language)
+{
+    auto *qt = new QTranslator(&app);
+    if (qt->load(QLocale(language), QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+    auto *own = new QTranslator(&app);
+    if (own->load(QStringLiteral(":/i18n/kakehashi_%1.qm").arg(language)))
+        QCoreApplication::installTranslator(own);
+}
+
+int runSummary(const CommandLineOptions &options)
+{
+    RecordSet set;
+    if (options.demo)
+        set = LocalRecordSource::loadDemo();
+    if (!options.openPaths.isEmpty()) {
+        RecordSet opened = LocalRecordSource::load(options.openPaths);
+        set.patients += opened.patients;
+        set.warnings += opened.warnings;
+        set.errors += opened.errors;
+        set.resourceCount += opened.resourceCount;
+    }
+    if (!options.patientId.isEmpty()) {
+        const PatientRecord *one = set.find(options.patientId);
+        if (!one) {
+            printErr(QCoreApplication::translate("main", "No patient with id %1 was loaded.").arg(options.patientId));
+            return 1;
+        }
+        const PatientRecord keep = *one;
+        set.patients = {keep};
+    }
+    std::fputs(QJsonDocument(recordSummaryJson(set)).toJson(QJsonDocument::Indented).constData(), stdout);
+    if (!set.errors.isEmpty()) {
+        for (const QString &e : std::as_const(set.errors))
+            printErr(e);
+        return 2;
+    }
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QStringList rawArgs;
+    for (int i = 0; i < argc; ++i)
+        rawArgs << QString::fromLocal8Bit(argv[i]);
+    const bool wantsHeadless = rawArgs.contains(QStringLiteral("--screenshot")) || rawArgs.contains(QStringLiteral("--summary"))
+                               || std::any_of(rawArgs.cbegin(), rawArgs.cend(), [](const QString &a) { return a.startsWith(QStringLiteral("--screenshot=")); });
+    if (wantsHeadless && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+
+    const bool summaryOnly = rawArgs.contains(QStringLiteral("--summary"));
+    std::unique_ptr<QCoreApplication> app(summaryOnly ? new QCoreApplication(argc, argv) : new QApplication(argc, argv));
+    QCoreApplication::setOrganizationName(QStringLiteral("Kakehashi"));
+    QCoreApplication::setApplicationName(QStringLiteral("kakehashi"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(KAKEHASHI_VERSION));
+
+    QString error;
+    QString help;
+    const std::optional<CommandLineOptions> parsed = CommandLine::parse(QCoreApplication::arguments(), &error, &help);
+    if (!parsed) {
+        if (!help.isEmpty()) {
+            std::fputs(qUtf8Printable(help), stdout);
+            return 0;
+        }
+        printErr(error);
+        return 64;
+    }
+    const CommandLineOptions options = *parsed;
+    installTranslators(*app, CommandLine::effectiveLanguage(options));
+
+    if (options.summary)
+        return runSummary(options);
+
+    MainWindow window;
+    if (options.demo)
+        window.setIdentity({QCoreApplication::translate("main", "Demo Doctor"),
+                            QCoreApplication::translate("main", "Medical Doctor"),
+                            QCoreApplication::translate("main", "Kakehashi Demo Hospital"), true});
+    else
+        window.setIdentity({QCoreApplication::translate("main", "Not signed in"), QString(), QString(), false});
+    if (!options.view.isEmpty())
+        window.setView(options.view);
+
+    int exitCode = 0;
+    QObject::connect(&window, &MainWindow::loadFinished, &window, [&] {
+        const RecordSet &set = window.recordSet();
+        for (const QString &e : set.errors)
+            printErr(e);
+        if (!options.patientId.isEmpty() && !window.showPatient(options.patientId)) {
+            printErr(QCoreApplication::translate("main", "No patient with id %1 was loaded.").arg(options.patientId));
+            exitCode = 1;
+        } else if (options.patientId.isEmpty() && !set.patients.isEmpty()) {
+            window.showPatient(set.patients.first().patient.id);
+        }
+        if (set.patients.isEmpty() && !set.errors.isEmpty())
+            exitCode = 2;
+        if (options.screenshotPath.isEmpty())
+            return;
+        // Let layouts settle before rendering.
+        QTimer::singleShot(50, &window, [&] {
+            QString writeError;
+            if (!writeScreenshot(&window, options.screenshotPath, &writeError)) {
+                printErr(QCoreApplication::translate("main", "Could not write %1: %2").arg(options.screenshotPath, writeError));
+                exitCode = 3;
+            }
+            QCoreApplication::exit(exitCode);
+        });
+    });
+
+    if (options.demo)
+        window.loadDemo();
+    else if (!options.openPaths.isEmpty())
+        window.openPaths(options.openPaths);
+    window.show();
+    const int rc = QCoreApplication::exec();
+    return exitCode != 0 ? exitCode : rc;
+}

@@ -1,0 +1,166 @@
+#include "mainwindow.h"
+
+#include "localrecordsource.h"
+#include "patientlistmodel.h"
+#include "patientlistview.h"
+#include "patientview.h"
+
+#include <QApplication>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMessageBox>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace Kakehashi {
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_patientModel(new PatientListModel(this))
+    , m_patientList(new PatientListView(m_patientModel, this))
+    , m_patientView(new PatientView(this))
+    , m_identity(new QLabel(this))
+    , m_demoBadge(new QLabel(this))
+    , m_problems(new QLabel(this))
+    , m_problemDetails(new QToolButton(this))
+{
+    setWindowTitle(tr("Kakehashi — shared health records"));
+
+    auto *bar = addToolBar(tr("Session"));
+    bar->setObjectName(QStringLiteral("sessionToolBar"));
+    bar->setMovable(false);
+    auto *appName = new QLabel(tr("<b>Kakehashi</b> 架け橋"), this);
+    bar->addWidget(appName);
+    bar->addSeparator();
+    m_demoBadge->setText(tr("DEMO — not real patients"));
+    m_demoBadge->setAccessibleName(tr("Demo mode"));
+    m_demoBadge->setStyleSheet(QStringLiteral("QLabel { background: #c62828; color: white; font-weight: bold; padding: 3px 8px; border-radius: 3px; }"));
+    m_demoBadge->hide();
+    bar->addWidget(m_demoBadge);
+    auto *spacer = new QWidget(this);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    bar->addWidget(spacer);
+    m_identity->setAccessibleName(tr("Signed-in user"));
+    bar->addWidget(m_identity);
+
+    m_problems->setWordWrap(true);
+    m_problems->setTextFormat(Qt::PlainText);
+    m_problems->setStyleSheet(QStringLiteral("QLabel { background: #fdecea; color: #7f1d1d; padding: 4px; }"));
+    m_problemDetails->setText(tr("Details…"));
+    m_problemDetails->setAccessibleName(tr("Show load problems"));
+    auto *problemRow = new QWidget(this);
+    auto *problemLayout = new QHBoxLayout(problemRow);
+    problemLayout->setContentsMargins(0, 0, 0, 0);
+    problemLayout->addWidget(m_problems, 1);
+    problemLayout->addWidget(m_problemDetails);
+    problemRow->hide();
+    connect(m_problemDetails, &QToolButton::clicked, this, &MainWindow::showProblemDetails);
+
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(m_patientList);
+    split->addWidget(m_patientView);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 3);
+    split->setSizes({380, 1200});
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addWidget(problemRow);
+    layout->addWidget(split, 1);
+    setCentralWidget(central);
+
+    connect(m_patientList, &PatientListView::patientActivated, this, &MainWindow::showPatient);
+    connect(&m_watcher, &QFutureWatcher<RecordSet>::finished, this, &MainWindow::onLoaded);
+    connect(this, &MainWindow::loadFinished, problemRow, [this, problemRow] {
+        problemRow->setVisible(!m_records.errors.isEmpty() || !m_records.warnings.isEmpty());
+    });
+    resize(1600, 1000);
+}
+
+MainWindow::~MainWindow()
+{
+    m_watcher.waitForFinished();
+}
+
+void MainWindow::setIdentity(const SessionIdentity &identity)
+{
+    m_sessionIdentity = identity;
+    m_identity->setText(tr("%1 (%2) — %3").arg(identity.name, identity.role, identity.organization));
+    m_demoBadge->setVisible(identity.demo);
+    if (identity.demo)
+        setWindowTitle(tr("Kakehashi — DEMO"));
+}
+
+void MainWindow::loadDemo()
+{
+    startLoad([] { return LocalRecordSource::loadDemo(); }, tr("demo data"));
+}
+
+void MainWindow::openPaths(const QStringList &paths)
+{
+    startLoad([paths] { return LocalRecordSource::load(paths); }, paths.join(QStringLiteral(", ")));
+}
+
+void MainWindow::startLoad(std::function<RecordSet()> job, const QString &what)
+{
+    statusBar()->showMessage(tr("Loading %1…").arg(what));
+    m_watcher.setFuture(QtConcurrent::run(std::move(job)));
+}
+
+void MainWindow::onLoaded()
+{
+    m_records = m_watcher.result();
+    QList<PatientInfo> patients;
+    for (const PatientRecord &r : std::as_const(m_records.patients))
+        patients.append(r.patient);
+    m_patientModel->setPatients(patients);
+    const int problems = int(m_records.errors.size() + m_records.warnings.size());
+    if (problems > 0) {
+        const QString first = m_records.errors.isEmpty() ? m_records.warnings.first() : m_records.errors.first();
+        m_problems->setText(tr("%n problem(s) while loading; what is shown may be incomplete. First: %1", nullptr, problems).arg(first));
+    }
+    statusBar()->showMessage(tr("%n patient(s), %1 resources", nullptr, int(patients.size())).arg(m_records.resourceCount));
+    Q_EMIT loadFinished();
+}
+
+bool MainWindow::showPatient(const QString &patientId)
+{
+    const PatientRecord *record = m_records.find(patientId);
+    if (!record)
+        return false;
+    if (m_currentPatient != record->patient.id) {
+        m_currentPatient = record->patient.id;
+        m_patientView->setRecord(*record);
+        m_patientList->selectPatient(record->patient.id);
+        if (!m_view.isEmpty())
+            m_patientView->setView(m_view);
+    }
+    return true;
+}
+
+bool MainWindow::setView(const QString &name)
+{
+    if (!m_patientView->setView(name))
+        return false;
+    m_view = name;
+    return true;
+}
+
+void MainWindow::showProblemDetails()
+{
+    QStringList lines;
+    for (const QString &e : std::as_const(m_records.errors))
+        lines << tr("Error: %1").arg(e);
+    for (const QString &w : std::as_const(m_records.warnings))
+        lines << tr("Warning: %1").arg(w);
+    QMessageBox box(QMessageBox::Warning, tr("Problems while loading"), tr("Some input could not be used as it is."), QMessageBox::Ok, this);
+    box.setDetailedText(lines.join(u'\n'));
+    box.exec();
+}
+
+} // namespace Kakehashi

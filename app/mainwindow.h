@@ -1,0 +1,63 @@
+#pragma once
+
+#include "clinicalrecord.h"
+#include "sessionidentity.h"
+
+#include <QFutureWatcher>
+#include <QMainWindow>
+
+class QLabel;
+class QToolButton;
+
+namespace Kakehashi {
+
+class PatientListModel;
+class PatientListView;
+class PatientView;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void setIdentity(const SessionIdentity &identity);
+    // Loads in a worker thread; loadFinished() follows.
+    void loadDemo();
+    void openPaths(const QStringList &paths);
+
+    bool showPatient(const QString &patientId);
+    bool setView(const QString &name);
+
+    const RecordSet &recordSet() const { return m_records; }
+    bool isLoading() const { return m_watcher.isRunning(); }
+    PatientListView *patientList() const { return m_patientList; }
+    PatientView *patientView() const { return m_patientView; }
+    QLabel *identityLabel() const { return m_identity; }
+    QLabel *demoBadge() const { return m_demoBadge; }
+    QLabel *problemBanner() const { return m_problems; }
+
+Q_SIGNALS:
+    void loadFinished();
+
+private:
+    void startLoad(std::function<RecordSet()> job, const QString &what);
+    void onLoaded();
+    void showProblemDetails();
+
+    SessionIdentity m_sessionIdentity;
+    RecordSet m_records;
+    QFutureWatcher<RecordSet> m_watcher;
+    PatientListModel *m_patientModel;
+    PatientListView *m_patientList;
+    PatientView *m_patientView;
+    QLabel *m_identity;
+    QLabel *m_demoBadge;
+    QLabel *m_problems;
+    QToolButton *m_problemDetails;
+    QString m_currentPatient;
+    QString m_view;
+};
+
+} // namespace Kakehashi

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+#include <QString>
+
+namespace Kakehashi::Net {
+
+// Why the record is being read. Every request to the sharing service states it.
+struct PurposeOfUse
+{
+    enum class Reason { Treatment, EmergencyTreatment };
+
+    Reason reason = Reason::Treatment;
+    QString emergencyReason; // what the user typed for break-the-glass access
+
+    // HL7 v3 ActReason code: TREAT or ETREAT.
+    QByteArray actReasonCode() const;
+    bool isValid() const { return reason == Reason::Treatment || !emergencyReason.trimmed().isEmpty(); }
+};
+
+// Header names are part of the connection profile; these are the contract's defaults.
+struct PurposeHeaderNames
+{
+    QByteArray purpose = "X-Purpose-Of-Use";
+    QByteArray emergencyReason = "X-Emergency-Reason";
+};
+
+// The raw headers to set on a request. The emergency reason is percent-encoded UTF-8 so
+// Japanese text survives HTTP header rules.
+QList<QPair<QByteArray, QByteArray>> purposeHeaders(const PurposeOfUse &purpose, const PurposeHeaderNames &names = {});
+
+} // namespace Kakehashi::Net

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "clinicalrecord.h"
+
+#include <QJsonObject>
+#include <optional>
+
+namespace Kakehashi {
+
+class ResourceIndex;
+
+// Turns one JP Core resource into the item a clinician reads; nullopt for resources that are
+// not clinical items themselves (Patient, Organization, Medication, Binary, …).
+class ClinicalItemBuilder
+{
+    Q_DECLARE_TR_FUNCTIONS(Kakehashi::ClinicalItemBuilder)
+public:
+    explicit ClinicalItemBuilder(const ResourceIndex &index) : m_index(index) {}
+
+    std::optional<ClinicalItem> build(const QJsonObject &resource) const;
+    // The source-facility rule of the sharing-service contract: the resource's own
+    // performer/requester/recorder/serviceProvider/custodian Organization, then its JP-CLINS
+    // institution number, then meta.source, then a Provenance that targets it; else unknown.
+    SourceFacility sourceFacility(const QJsonObject &resource) const;
+
+    static bool isPatientCompartmentType(QStringView resourceType);
+
+private:
+    QString organizationName(const QJsonObject &organization) const;
+    std::optional<SourceFacility> facilityFromReference(const QJsonValue &reference, const QJsonObject &context) const;
+    QString medicationText(const QJsonObject &resource, QList<Fhir::Coding> *codes) const;
+
+    void fillCondition(const QJsonObject &r, ClinicalItem &item) const;
+    void fillAllergy(const QJsonObject &r, ClinicalItem &item) const;
+    void fillMedicationRequest(const QJsonObject &r, ClinicalItem &item) const;
+    void fillMedicationDispense(const QJsonObject &r, ClinicalItem &item) const;
+    void fillMedicationStatement(const QJsonObject &r, ClinicalItem &item) const;
+    void fillObservation(const QJsonObject &r, ClinicalItem &item) const;
+    void fillProcedure(const QJsonObject &r, ClinicalItem &item) const;
+    void fillEncounter(const QJsonObject &r, ClinicalItem &item) const;
+    void fillDocumentReference(const QJsonObject &r, ClinicalItem &item) const;
+    void fillDiagnosticReport(const QJsonObject &r, ClinicalItem &item) const;
+    void fillComposition(const QJsonObject &r, ClinicalItem &item) const;
+    void fillImagingStudy(const QJsonObject &r, ClinicalItem &item) const;
+    void fillImmunization(const QJsonObject &r, ClinicalItem &item) const;
+    void fillOther(const QJsonObject &r, ClinicalItem &item) const;
+
+    const ResourceIndex &m_index;
+};
+
+} // namespace Kakehashi

@@ -1,0 +1,112 @@
+#include "clinicalrecord.h"
+
+namespace Kakehashi {
+
+namespace {
+struct CategoryKey
+{
+    ItemCategory category;
+    const char16_t *key;
+};
+constexpr CategoryKey kCategoryKeys[] = {
+    {ItemCategory::Allergy, u"allergies"},
+    {ItemCategory::Problem, u"problems"},
+    {ItemCategory::Medication, u"medications"},
+    {ItemCategory::Lab, u"labs"},
+    {ItemCategory::Vital, u"vitals"},
+    {ItemCategory::Procedure, u"procedures"},
+    {ItemCategory::Encounter, u"encounters"},
+    {ItemCategory::Document, u"documents"},
+    {ItemCategory::Imaging, u"imaging"},
+    {ItemCategory::Immunization, u"immunizations"},
+    {ItemCategory::Other, u"other"},
+};
+} // namespace
+
+QString CategoryNames::key(ItemCategory category)
+{
+    for (const auto &k : kCategoryKeys)
+        if (k.category == category)
+            return QString::fromUtf16(k.key);
+    return QStringLiteral("other");
+}
+
+std::optional<ItemCategory> CategoryNames::fromKey(QStringView key)
+{
+    for (const auto &k : kCategoryKeys)
+        if (key.compare(QStringView(k.key), Qt::CaseInsensitive) == 0)
+            return k.category;
+    return std::nullopt;
+}
+
+QString CategoryNames::displayName(ItemCategory category)
+{
+    switch (category) {
+    case ItemCategory::Allergy:
+        return tr("Allergies and intolerances");
+    case ItemCategory::Problem:
+        return tr("Problems", "diagnoses / disease history");
+    case ItemCategory::Medication:
+        return tr("Medications");
+    case ItemCategory::Lab:
+        return tr("Lab results");
+    case ItemCategory::Vital:
+        return tr("Vital signs");
+    case ItemCategory::Procedure:
+        return tr("Procedures");
+    case ItemCategory::Encounter:
+        return tr("Encounters", "visits and admissions");
+    case ItemCategory::Document:
+        return tr("Documents and reports");
+    case ItemCategory::Imaging:
+        return tr("Imaging studies");
+    case ItemCategory::Immunization:
+        return tr("Immunizations");
+    case ItemCategory::Other:
+        return tr("Other");
+    }
+    return {};
+}
+
+QString PatientInfo::displayName() const
+{
+    if (!kanjiName.isEmpty())
+        return kanjiName;
+    if (!kanaName.isEmpty())
+        return kanaName;
+    if (!otherName.isEmpty())
+        return otherName;
+    return id;
+}
+
+int PatientInfo::ageAt(const QDate &day) const
+{
+    if (!birthDate.isValid() || !day.isValid())
+        return -1;
+    int age = day.year() - birthDate.year();
+    if (day.month() < birthDate.month() || (day.month() == birthDate.month() && day.day() < birthDate.day()))
+        --age;
+    return age;
+}
+
+int PatientRecord::count(ItemCategory category) const
+{
+    int n = 0;
+    for (const ClinicalItem &item : items)
+        n += item.category == category;
+    return n;
+}
+
+const PatientRecord *RecordSet::find(QStringView patientId) const
+{
+    for (const PatientRecord &r : patients) {
+        if (r.patient.id == patientId || r.patient.key == patientId)
+            return &r;
+        for (const QString &linked : r.patient.linkedKeys)
+            if (linked == patientId || linked.endsWith(u'/' + patientId.toString()))
+                return &r;
+    }
+    return nullptr;
+}
+
+} // namespace Kakehashi

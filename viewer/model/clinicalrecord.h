@@ -1,0 +1,136 @@
+#pragma once
+
+#include "fhirjson.h"
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace Kakehashi {
+
+// The lanes a clinician reads a record in. Order is display order.
+enum class ItemCategory {
+    Allergy,
+    Problem,
+    Medication,
+    Lab,
+    Vital,
+    Procedure,
+    Encounter,
+    Document,
+    Imaging,
+    Immunization,
+    Other,
+};
+inline constexpr int ItemCategoryCount = int(ItemCategory::Other) + 1;
+
+class CategoryNames
+{
+    Q_DECLARE_TR_FUNCTIONS(Kakehashi::CategoryNames)
+public:
+    // Stable English key used in --summary, --view and settings.
+    static QString key(ItemCategory category);
+    static std::optional<ItemCategory> fromKey(QStringView key);
+    // Translated name for the UI.
+    static QString displayName(ItemCategory category);
+};
+
+// Where an item came from, and how we know it.
+struct SourceFacility
+{
+    enum class Basis { Unknown, Resource, InstitutionNumber, MetaSource, Provenance };
+    QString key;  // "Organization/<id>", an institution number, or meta.source as written
+    QString name; // display name; empty when unknown
+    Basis basis = Basis::Unknown;
+
+    bool isKnown() const { return basis != Basis::Unknown; }
+};
+
+struct LabValue
+{
+    std::optional<double> value;
+    QString text;        // value as shown (number with comparator, string, coded)
+    QString unit;
+    std::optional<double> low;
+    std::optional<double> high;
+    QString rangeText;   // reference range as shown
+    QString flag;        // "H", "L", "HH", "LL", "A", "N" or empty
+    QString analyteKey;  // JLAC10/JLAC11 code that groups the same analyte across facilities
+};
+
+struct ClinicalItem
+{
+    ItemCategory category = ItemCategory::Other;
+    QString resourceType;
+    QString key;          // "Type/id"
+    QString title;
+    QString detail;
+    QString status;       // FHIR status / clinicalStatus code
+    bool active = false;  // current problem / medication in use
+    Fhir::DateTime start;
+    Fhir::DateTime end;   // periods only
+    QList<Fhir::Coding> codes;
+    SourceFacility source;
+    bool uninformed = false; // JP-CLINS UNINFORMED: not yet told to the patient
+    bool redacted = false;   // meta.security REDACTED
+    LabValue lab;            // Lab and Vital only
+    QString encounterClass;  // Encounter only: AMB, IMP, EMER, HH …
+    QString documentTypeCode;// Document only
+    QString subtype;         // e.g. MedicationDispense vs MedicationRequest, modality for imaging
+
+    bool isPeriod() const { return end.isValid() && start.isValid() && end.msecs() > start.msecs(); }
+};
+
+struct PatientIdentifier
+{
+    QString system;
+    QString value;
+};
+
+struct PatientInfo
+{
+    QString key;        // "Patient/<id>" of the primary resource
+    QString id;
+    QString kanjiName;
+    QString kanaName;
+    QString otherName;  // a name with no stated representation (e.g. romaji)
+    QString gender;     // FHIR administrative gender code
+    QDate birthDate;
+    QList<PatientIdentifier> identifiers;
+    QStringList linkedKeys;   // other Patient resources shown as this person (Patient.link)
+    QStringList sourceNames;  // facilities that hold a record of this person
+    bool placeholder = false; // referenced but not delivered
+
+    QString displayName() const;
+    int ageAt(const QDate &day) const;
+};
+
+struct PatientRecord
+{
+    PatientInfo patient;
+    QList<ClinicalItem> items;
+    int withheldCount = 0;    // items the patient's disclosure settings withheld (outcome entries, REDACTED)
+    int undeliveredCount = 0; // UNDELIVERED items dropped before display
+    bool incomplete = false;  // the record is known to be partial
+    QStringList incompleteReasons;
+
+    int count(ItemCategory category) const;
+};
+
+// What one load produced: patients, and what went wrong in readable words.
+struct RecordSet
+{
+    QList<PatientRecord> patients;
+    QStringList warnings;
+    QStringList errors;
+    int resourceCount = 0;
+
+    const PatientRecord *find(QStringView patientId) const;
+};
+
+} // namespace Kakehashi

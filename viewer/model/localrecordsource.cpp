@@ -1,0 +1,110 @@
+#include "localrecordsource.h"
+
+#include "recordassembler.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QResource>
+
+Q_LOGGING_CATEGORY(lcLocalSource, "kakehashi.record.local", QtInfoMsg)
+
+namespace Kakehashi {
+
+namespace {
+
+void loadFile(RecordAssembler &assembler, const QString &path, const QString &shownName, RecordSet *early)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        early->errors.append(LocalRecordSource::tr("%1: cannot be read (%2)").arg(shownName, f.errorString()));
+        return;
+    }
+    if (f.size() > LocalRecordSource::MaxFileBytes) {
+        early->errors.append(LocalRecordSource::tr("%1: too large to open (%2 MB)").arg(shownName).arg(f.size() >> 20));
+        return;
+    }
+    const QByteArray head = f.peek(132);
+    if (head.size() >= 132 && head.mid(128, 4) == "DICM") {
+        early->warnings.append(LocalRecordSource::tr("%1: DICOM files are opened in the image view, not as records").arg(shownName));
+        return;
+    }
+    assembler.addJson(f.readAll(), shownName);
+}
+
+} // namespace
+
+RecordSet LocalRecordSource::load(const QStringList &paths)
+{
+    RecordAssembler assembler;
+    RecordSet early;
+    for (const QString &path : paths) {
+        const QFileInfo info(path);
+        if (!info.exists()) {
+            early.errors.append(tr("%1: no such file or folder").arg(path));
+            continue;
+        }
+        if (info.isDir()) {
+            QStringList files;
+            QDirIterator it(path, {QStringLiteral("*.json")}, QDir::Files | QDir::Readable, QDirIterator::Subdirectories);
+            while (it.hasNext())
+                files.append(it.next());
+            files.sort();
+            if (files.isEmpty())
+                early.warnings.append(tr("%1: the folder holds no FHIR JSON files").arg(path));
+            for (const QString &file : std::as_const(files))
+                loadFile(assembler, file, QDir(path).relativeFilePath(file), &early);
+        } else {
+            loadFile(assembler, path, info.fileName(), &early);
+        }
+    }
+    RecordSet set = assembler.finish();
+    set.errors = early.errors + set.errors;
+    set.warnings = early.warnings + set.warnings;
+    qCDebug(lcLocalSource) << "loaded" << set.resourceCount << "resources," << set.patients.size() << "patients";
+    return set;
+}
+
+bool LocalRecordSource::registerDemoData(QString *errorMessage)
+{
+    if (QFileInfo::exists(demoDataRoot() + QStringLiteral("/patients")))
+        return true;
+    QStringList candidates;
+    const QString env = qEnvironmentVariable("KAKEHASHI_DEMO_RCC");
+    if (!env.isEmpty())
+        candidates << env;
+    const QString appDir = QCoreApplication::applicationDirPath();
+    candidates << appDir + QStringLiteral("/kakehashi-demo.rcc")
+               << appDir + QStringLiteral("/../share/kakehashi/kakehashi-demo.rcc");
+#ifdef KAKEHASHI_BUILD_DEMO_RCC
+    candidates << QStringLiteral(KAKEHASHI_BUILD_DEMO_RCC);
+#endif
+    for (const QString &c : std::as_const(candidates)) {
+        if (QFileInfo::exists(c) && QResource::registerResource(c))
+            return true;
+    }
+    if (errorMessage)
+        *errorMessage = tr("The demo data (kakehashi-demo.rcc) was not found next to the program. Build the project, or set KAKEHASHI_DEMO_RCC.");
+    return false;
+}
+
+QString LocalRecordSource::demoDataRoot()
+{
+    return QStringLiteral(":/demo");
+}
+
+RecordSet LocalRecordSource::loadDemo()
+{
+    QString error;
+    if (!registerDemoData(&error)) {
+        RecordSet set;
+        set.errors.append(error);
+        return set;
+    }
+    return load({demoDataRoot() + QStringLiteral("/patients")});
+}
+
+} // namespace Kakehashi

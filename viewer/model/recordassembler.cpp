@@ -1,0 +1,442 @@
+#include "recordassembler.h"
+
+#include "clinicalitembuilder.h"
+#include "profilecheck.h"
+#include "resourceindex.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+#include <algorithm>
+
+namespace Kakehashi {
+
+using namespace Fhir;
+
+namespace {
+
+constexpr int kMaxBundleDepth = 8;
+
+QString str(const QJsonObject &o, const char *key)
+{
+    return o.value(QLatin1String(key)).toString();
+}
+
+bool isKana(QStringView text)
+{
+    bool any = false;
+    for (QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u == u' ' || u == 0x3000 || u == 0x30FB || u == 0x30FC)
+            continue;
+        if ((u >= 0x30A0 && u <= 0x30FF) || (u >= 0x3040 && u <= 0x309F) || (u >= 0xFF66 && u <= 0xFF9F))
+            any = true;
+        else
+            return false;
+    }
+    return any;
+}
+
+bool hasCjk(QStringView text)
+{
+    for (QChar c : text)
+        if (c.unicode() >= 0x3000)
+            return true;
+    return false;
+}
+
+int withheldCountOf(const QJsonObject &issue)
+{
+    for (const QJsonValue &e : issue.value(QLatin1String("extension")).toArray()) {
+        const QJsonValue v = e.toObject().value(QLatin1String("valueInteger"));
+        if (v.isDouble())
+            return v.toInt();
+    }
+    static const QRegularExpression digits(QStringLiteral("(\\d+)"));
+    for (const QString &text : {str(issue.value(QLatin1String("details")).toObject(), "text"), str(issue, "diagnostics")}) {
+        const auto m = digits.match(text);
+        if (m.hasMatch())
+            return m.captured(1).toInt();
+    }
+    return -1; // something was withheld, the count is not stated
+}
+
+struct PatientGroup
+{
+    QString primary;
+    QStringList keys;
+};
+
+class UnionFind
+{
+public:
+    QString find(const QString &k)
+    {
+        QString root = k;
+        while (m_parent.contains(root) && m_parent.value(root) != root)
+            root = m_parent.value(root);
+        m_parent.insert(k, root);
+        return root;
+    }
+    void unite(const QString &a, const QString &b)
+    {
+        const QString ra = find(a);
+        const QString rb = find(b);
+        if (ra != rb)
+            m_parent.insert(rb, ra);
+    }
+    void add(const QString &k)
+    {
+        if (!m_parent.contains(k))
+            m_parent.insert(k, k);
+    }
+
+private:
+    QHash<QString, QString> m_parent;
+};
+
+void mergePatient(PatientInfo &info, const QJsonObject &p, const ResourceIndex &index)
+{
+    for (const QJsonValue &n : p.value(QLatin1String("name")).toArray()) {
+        const QJsonObject name = n.toObject();
+        const QString text = humanNameText(name);
+        if (text.isEmpty())
+            continue;
+        const QString rep = humanNameRepresentation(name);
+        if ((rep == u"SYL" || (rep.isEmpty() && isKana(text))) && info.kanaName.isEmpty())
+            info.kanaName = text;
+        else if ((rep == u"IDE" || (rep.isEmpty() && hasCjk(text))) && info.kanjiName.isEmpty())
+            info.kanjiName = text;
+        else if (rep != u"SYL" && rep != u"IDE" && info.otherName.isEmpty())
+            info.otherName = text;
+    }
+    if (info.gender.isEmpty())
+        info.gender = str(p, "gender");
+    if (!info.birthDate.isValid())
+        info.birthDate = QDate::fromString(str(p, "birthDate"), Qt::ISODate);
+    for (const QJsonValue &i : p.value(QLatin1String("identifier")).toArray()) {
+        const QJsonObject id = i.toObject();
+        const PatientIdentifier pid{str(id, "system"), str(id, "value")};
+        if (!pid.value.isEmpty()
+            && std::none_of(info.identifiers.cbegin(), info.identifiers.cend(),
+                            [&](const PatientIdentifier &x) { return x.system == pid.system && x.value == pid.value; }))
+            info.identifiers.append(pid);
+    }
+    const QJsonValue managing = p.value(QLatin1String("managingOrganization"));
+    const QJsonObject org = index.resolve(referenceOf(managing), p);
+    QString orgName = str(org, "name");
+    if (orgName.isEmpty())
+        orgName = str(managing.toObject(), "display");
+    if (!orgName.isEmpty() && !info.sourceNames.contains(orgName))
+        info.sourceNames.append(orgName);
+}
+
+} // namespace
+
+RecordAssembler::RecordAssembler() = default;
+
+int RecordAssembler::originIndexFor(const QString &origin)
+{
+    const qsizetype i = m_origins.indexOf(origin);
+    if (i >= 0)
+        return int(i);
+    m_origins.append(origin);
+    return int(m_origins.size() - 1);
+}
+
+bool RecordAssembler::addJson(const QByteArray &json, const QString &origin)
+{
+    QJsonParseError err{};
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &err);
+    if (err.error != QJsonParseError::NoError) {
+        m_errors.append(tr("%1: not valid JSON (%2 at byte %3)").arg(origin, err.errorString()).arg(err.offset));
+        return false;
+    }
+    if (!doc.isObject()) {
+        m_errors.append(tr("%1: not a FHIR resource (the JSON is not an object)").arg(origin));
+        return false;
+    }
+    const QJsonObject obj = doc.object();
+    if (str(obj, "resourceType").isEmpty()) {
+        m_errors.append(tr("%1: not a FHIR resource (no resourceType)").arg(origin));
+        return false;
+    }
+    const qsizetype before = m_order.size();
+    const qsizetype errorsBefore = m_errors.size();
+    addResource(obj, origin);
+    return m_order.size() > before || m_errors.size() == errorsBefore;
+}
+
+void RecordAssembler::addResource(const QJsonObject &resource, const QString &origin)
+{
+    const int originIndex = originIndexFor(origin);
+    const QString type = str(resource, "resourceType");
+    if (type == u"Bundle")
+        addBundle(resource, originIndex, origin);
+    else if (type == u"OperationOutcome")
+        addOperationOutcome(resource, originIndex, origin, false);
+    else
+        addOne(resource, QString(), originIndex, origin);
+}
+
+void RecordAssembler::addBundle(const QJsonObject &bundle, int originIndex, const QString &origin)
+{
+    struct Frame
+    {
+        QJsonObject bundle;
+        int depth;
+    };
+    QList<Frame> stack{{bundle, 0}};
+    while (!stack.isEmpty()) {
+        const Frame frame = stack.takeLast();
+        const QJsonValue entries = frame.bundle.value(QLatin1String("entry"));
+        if (!entries.isUndefined() && !entries.isArray()) {
+            m_errors.append(tr("%1: Bundle.entry is not a list").arg(origin));
+            continue;
+        }
+        int index = 0;
+        for (const QJsonValue &e : entries.toArray()) {
+            ++index;
+            const QJsonObject entry = e.toObject();
+            const QJsonObject resource = entry.value(QLatin1String("resource")).toObject();
+            if (resource.isEmpty()) {
+                if (!entry.contains(QLatin1String("request")))
+                    m_warnings.append(tr("%1: Bundle entry %2 has no resource").arg(origin).arg(index));
+                continue;
+            }
+            const QString type = str(resource, "resourceType");
+            const QString mode = str(entry.value(QLatin1String("search")).toObject(), "mode");
+            if (type.isEmpty()) {
+                m_errors.append(tr("%1: Bundle entry %2 is not a FHIR resource (no resourceType)").arg(origin).arg(index));
+            } else if (type == u"OperationOutcome") {
+                addOperationOutcome(resource, originIndex, origin, mode == u"outcome");
+            } else if (type == u"Bundle") {
+                if (frame.depth + 1 > kMaxBundleDepth)
+                    m_errors.append(tr("%1: Bundles nested deeper than %2 levels were not read").arg(origin).arg(kMaxBundleDepth));
+                else
+                    stack.append({resource, frame.depth + 1});
+            } else {
+                addOne(resource, str(entry, "fullUrl"), originIndex, origin);
+            }
+        }
+    }
+}
+
+void RecordAssembler::addOne(const QJsonObject &resource, const QString &fullUrl, int originIndex, const QString &origin)
+{
+    Q_UNUSED(origin);
+    QString key = resourceKey(resource);
+    if (key.isEmpty())
+        key = str(resource, "resourceType") + QStringLiteral("/#") + QString::number(++m_anonymousCounter);
+    if (!fullUrl.isEmpty())
+        m_fullUrlToKey.insert(fullUrl, key);
+    auto it = m_resources.find(key);
+    if (it == m_resources.end()) {
+        m_resources.insert(key, {resource, originIndex});
+        m_order.append(key);
+    } else {
+        // The same resource again (shared Organizations, a refreshed page): the latest copy wins.
+        it->resource = resource;
+        it->originIndex = originIndex;
+    }
+}
+
+void RecordAssembler::addOperationOutcome(const QJsonObject &outcome, int originIndex, const QString &origin, bool asSearchOutcome)
+{
+    for (const QJsonValue &i : outcome.value(QLatin1String("issue")).toArray()) {
+        const QJsonObject issue = i.toObject();
+        const QString severity = str(issue, "severity");
+        const QString code = str(issue, "code");
+        QString text = str(issue, "diagnostics");
+        if (text.isEmpty())
+            text = codeableText(issue.value(QLatin1String("details")));
+        if (code == u"suppressed") {
+            const int n = withheldCountOf(issue);
+            m_withheldByOrigin[originIndex] += n < 0 ? 1 : n;
+            if (n < 0)
+                m_warnings.append(tr("%1: some items were withheld by the patient's disclosure settings (count not stated)").arg(origin));
+            continue;
+        }
+        if (asSearchOutcome && severity == u"information")
+            continue;
+        const QString message = tr("%1: the service reported: %2").arg(origin, text.isEmpty() ? code : text);
+        if (severity == u"error" || severity == u"fatal")
+            m_errors.append(message);
+        else
+            m_warnings.append(message);
+    }
+}
+
+RecordSet RecordAssembler::finish()
+{
+    RecordSet set;
+    set.resourceCount = int(m_order.size());
+
+    QHash<QString, QJsonObject> byKey;
+    byKey.reserve(m_resources.size());
+    for (auto it = m_resources.cbegin(); it != m_resources.cend(); ++it)
+        byKey.insert(it.key(), it->resource);
+    const ResourceIndex index(byKey, m_fullUrlToKey);
+    const ClinicalItemBuilder builder(index);
+
+    // People: Patient resources, joined by Patient.link into one person.
+    UnionFind people;
+    QStringList patientKeys;
+    QSet<QString> replaced;
+    for (const QString &key : std::as_const(m_order)) {
+        if (!key.startsWith(QLatin1String("Patient/")))
+            continue;
+        patientKeys.append(key);
+        people.add(key);
+    }
+    for (const QString &key : std::as_const(patientKeys)) {
+        for (const QJsonValue &l : byKey.value(key).value(QLatin1String("link")).toArray()) {
+            const QJsonObject link = l.toObject();
+            const QString other = index.keyFor(referenceOf(link.value(QLatin1String("other"))));
+            if (!byKey.contains(other) || !other.startsWith(QLatin1String("Patient/")))
+                continue;
+            people.unite(key, other);
+            if (str(link, "type") == u"replaced-by")
+                replaced.insert(key);
+        }
+    }
+    QHash<QString, int> recordOfRoot;
+    QHash<QString, int> recordOfIdentifier;
+    QList<QSet<int>> originsOfRecord;
+    for (const QString &key : std::as_const(patientKeys)) {
+        const QString root = people.find(key);
+        int r = recordOfRoot.value(root, -1);
+        if (r < 0) {
+            r = int(set.patients.size());
+            recordOfRoot.insert(root, r);
+            set.patients.append(PatientRecord{});
+            originsOfRecord.append(QSet<int>());
+        }
+        PatientInfo &info = set.patients[r].patient;
+        const bool primary = info.key.isEmpty() || (replaced.contains(info.key) && !replaced.contains(key));
+        if (primary) {
+            if (!info.key.isEmpty())
+                info.linkedKeys.append(info.key);
+            info.key = key;
+            info.id = key.mid(8);
+        } else {
+            info.linkedKeys.append(key);
+        }
+        mergePatient(info, byKey.value(key), index);
+        originsOfRecord[r].insert(m_resources.value(key).originIndex);
+    }
+    for (int r = 0; r < set.patients.size(); ++r)
+        for (const PatientIdentifier &id : std::as_const(set.patients[r].patient.identifiers))
+            recordOfIdentifier.insert(id.system + u'|' + id.value, r);
+
+    auto placeholderFor = [&](const QString &ref, const QString &label) {
+        int r = recordOfRoot.value(ref, -1);
+        if (r >= 0)
+            return r;
+        r = int(set.patients.size());
+        recordOfRoot.insert(ref, r);
+        PatientRecord rec;
+        rec.patient.key = ref;
+        rec.patient.id = ref.startsWith(QLatin1String("Patient/")) ? ref.mid(8) : ref;
+        rec.patient.otherName = label;
+        rec.patient.placeholder = true;
+        set.patients.append(rec);
+        originsOfRecord.append(QSet<int>());
+        set.warnings.append(tr("%1 is referred to but was not delivered; its items are shown under a placeholder").arg(ref));
+        return r;
+    };
+
+    int unassigned = 0;
+    for (const QString &key : std::as_const(m_order)) {
+        const Stored &stored = m_resources[key];
+        const QJsonObject &res = stored.resource;
+        const QString type = str(res, "resourceType");
+
+        for (const ProfileFinding &f : ProfileCheck::check(res)) {
+            if (f.severity == ProfileFinding::Severity::Error)
+                set.errors.append(f.message);
+            else
+                set.warnings.append(f.message);
+        }
+        if (!ClinicalItemBuilder::isPatientCompartmentType(type))
+            continue;
+
+        // Which person: subject/patient/beneficiary reference, or a logical identifier.
+        QJsonValue subject = res.value(QLatin1String("subject"));
+        if (!subject.isObject())
+            subject = res.value(QLatin1String("patient"));
+        if (!subject.isObject())
+            subject = res.value(QLatin1String("beneficiary"));
+        const QString ref = referenceOf(subject);
+        int r = -1;
+        if (!ref.isEmpty()) {
+            const QString pk = index.keyFor(ref);
+            if (byKey.contains(pk))
+                r = recordOfRoot.value(people.find(pk), -1);
+            else if (recordOfRoot.size() == 1 && patientKeys.size() == 1 && set.patients.size() == 1)
+                r = 0; // a single-patient load whose resources point at the patient's other address
+            else
+                r = placeholderFor(pk.isEmpty() ? ref : pk, pk.isEmpty() ? ref : pk);
+        } else if (subject.isObject()) {
+            const QJsonObject ident = subject.toObject().value(QLatin1String("identifier")).toObject();
+            const QString idKey = str(ident, "system") + u'|' + str(ident, "value");
+            r = recordOfIdentifier.value(idKey, -1);
+            if (r < 0 && !str(ident, "value").isEmpty())
+                r = placeholderFor(QStringLiteral("identifier:") + idKey, tr("Patient identified only by %1").arg(str(ident, "system")));
+        }
+        if (r < 0 && set.patients.size() == 1)
+            r = 0;
+        if (r < 0) {
+            ++unassigned;
+            continue;
+        }
+        PatientRecord &record = set.patients[r];
+        originsOfRecord[r].insert(stored.originIndex);
+
+        bool undelivered = false;
+        for (const QJsonValue &t : res.value(QLatin1String("meta")).toObject().value(QLatin1String("tag")).toArray()) {
+            const QJsonObject tag = t.toObject();
+            undelivered = undelivered || (str(tag, "system") == System::EhrShareIndication && str(tag, "code") == u"UNDELIVERED");
+        }
+        if (undelivered) {
+            ++record.undeliveredCount; // never displayed, only counted
+            continue;
+        }
+        std::optional<ClinicalItem> item = builder.build(res);
+        if (!item)
+            continue;
+        if (item->redacted)
+            ++record.withheldCount;
+        record.items.append(std::move(*item));
+    }
+    if (unassigned > 0)
+        set.warnings.append(tr("%n clinical resource(s) name no patient and were not shown", nullptr, unassigned));
+
+    for (int r = 0; r < set.patients.size(); ++r) {
+        PatientRecord &record = set.patients[r];
+        for (int o : std::as_const(originsOfRecord[r]))
+            record.withheldCount += m_withheldByOrigin.value(o);
+        if (set.patients.size() == 1)
+            for (auto it = m_withheldByOrigin.cbegin(); it != m_withheldByOrigin.cend(); ++it)
+                if (!originsOfRecord[r].contains(it.key()))
+                    record.withheldCount += it.value();
+        if (record.withheldCount > 0) {
+            record.incomplete = true;
+            record.incompleteReasons.append(tr("%n item(s) withheld by the patient's disclosure settings", nullptr, record.withheldCount));
+        }
+        if (!m_incompleteReasons.isEmpty()) {
+            record.incomplete = true;
+            record.incompleteReasons.append(m_incompleteReasons);
+        }
+        std::stable_sort(record.items.begin(), record.items.end(), [](const ClinicalItem &a, const ClinicalItem &b) {
+            return a.start.msecs() > b.start.msecs();
+        });
+    }
+
+    set.warnings = m_warnings + set.warnings;
+    set.errors = m_errors + set.errors;
+    return set;
+}
+
+} // namespace Kakehashi

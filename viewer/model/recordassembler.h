@@ -1,0 +1,59 @@
+#pragma once
+
+#include "clinicalrecord.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QJsonObject>
+#include <QSet>
+#include <QString>
+
+namespace Kakehashi {
+
+// Builds patient records from FHIR JSON: single resources, Bundles of any type (collection,
+// searchset with outcome entries, document, transaction), from files or from the service.
+// Not thread-affine: build one per load, on a worker thread.
+class RecordAssembler
+{
+    Q_DECLARE_TR_FUNCTIONS(Kakehashi::RecordAssembler)
+public:
+    RecordAssembler();
+
+    // Parses one JSON document read from |origin| (a file name or URL, shown in messages).
+    // Returns false when nothing usable was found; the reason is in the errors.
+    bool addJson(const QByteArray &json, const QString &origin);
+    void addResource(const QJsonObject &resource, const QString &origin);
+
+    void addWarning(const QString &message) { m_warnings.append(message); }
+    void addError(const QString &message) { m_errors.append(message); }
+    // The load is known to be partial (a failed page, a timeout); every patient it touched is marked.
+    void markIncomplete(const QString &reason) { m_incompleteReasons.append(reason); }
+
+    int resourceCount() const { return int(m_order.size()); }
+
+    RecordSet finish();
+
+private:
+    struct Stored
+    {
+        QJsonObject resource;
+        int originIndex = 0;
+    };
+
+    void addBundle(const QJsonObject &bundle, int originIndex, const QString &origin);
+    void addOne(const QJsonObject &resource, const QString &fullUrl, int originIndex, const QString &origin);
+    void addOperationOutcome(const QJsonObject &outcome, int originIndex, const QString &origin, bool asSearchOutcome);
+    int originIndexFor(const QString &origin);
+
+    QHash<QString, Stored> m_resources; // by "Type/id"
+    QHash<QString, QString> m_fullUrlToKey;
+    QList<QString> m_order;
+    QStringList m_origins;
+    QHash<int, int> m_withheldByOrigin;
+    QStringList m_warnings;
+    QStringList m_errors;
+    QStringList m_incompleteReasons;
+    int m_anonymousCounter = 0;
+};
+
+} // namespace Kakehashi

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QHash>
+#include <QJsonObject>
+#include <QString>
+
+namespace Kakehashi {
+
+// Resolves FHIR references among the resources of one load: "Type/id", absolute URLs ending
+// in Type/id, urn:uuid fullUrls, and "#id" contained resources of the referring resource.
+class ResourceIndex
+{
+public:
+    ResourceIndex(const QHash<QString, QJsonObject> &byKey, const QHash<QString, QString> &fullUrlToKey);
+
+    QJsonObject resolve(const QString &reference, const QJsonObject &context) const;
+    QString keyFor(const QString &reference) const;
+    QJsonObject byKey(const QString &key) const { return m_byKey.value(key); }
+    // Provenance resources that name |key| as a target.
+    QList<QJsonObject> provenanceFor(const QString &key) const { return m_provenance.values(key); }
+
+private:
+    const QHash<QString, QJsonObject> &m_byKey;
+    const QHash<QString, QString> &m_fullUrlToKey;
+    QMultiHash<QString, QJsonObject> m_provenance;
+};
+
+} // namespace Kakehashi

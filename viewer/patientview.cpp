@@ -1,0 +1,175 @@
+#include "patientview.h"
+
+#include "displaytext.h"
+#include "recorditemmodel.h"
+
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QSplitter>
+#include <QTextBrowser>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace Kakehashi {
+
+namespace {
+QString esc(const QString &s)
+{
+    return s.toHtmlEscaped();
+}
+} // namespace
+
+PatientView::PatientView(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new RecordItemModel(this))
+    , m_header(new QLabel(this))
+    , m_identifiers(new QLabel(this))
+    , m_allergies(new QLabel(this))
+    , m_completeness(new QLabel(this))
+    , m_tree(new QTreeView(this))
+    , m_detail(new QTextBrowser(this))
+{
+    m_header->setTextFormat(Qt::RichText);
+    m_header->setAccessibleName(tr("Patient"));
+    m_identifiers->setTextFormat(Qt::PlainText);
+    m_identifiers->setWordWrap(true);
+    m_allergies->setTextFormat(Qt::PlainText);
+    m_allergies->setWordWrap(true);
+    m_allergies->setAccessibleName(tr("Allergies"));
+    m_allergies->setStyleSheet(QStringLiteral("QLabel { background: #fde8e8; color: #8a1020; border: 1px solid #e0a0a0; padding: 4px; font-weight: bold; }"));
+    m_completeness->setTextFormat(Qt::PlainText);
+    m_completeness->setWordWrap(true);
+    m_completeness->setAccessibleName(tr("Record completeness"));
+    m_completeness->setStyleSheet(QStringLiteral("QLabel { background: #fff4d6; color: #6b4a00; border: 1px solid #e8c870; padding: 4px; }"));
+    m_completeness->hide();
+
+    m_tree->setModel(m_model);
+    m_tree->setAccessibleName(tr("Record items"));
+    m_tree->setUniformRowHeights(true);
+    m_tree->setAlternatingRowColors(true);
+    m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_tree->header()->setStretchLastSection(true);
+    m_detail->setOpenLinks(false);
+    m_detail->setAccessibleName(tr("Item details"));
+
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_tree);
+    split->addWidget(m_detail);
+    split->setStretchFactor(0, 4);
+    split->setStretchFactor(1, 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_header);
+    layout->addWidget(m_identifiers);
+    layout->addWidget(m_allergies);
+    layout->addWidget(m_completeness);
+    layout->addWidget(split, 1);
+
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &PatientView::showDetails);
+    clear();
+}
+
+void PatientView::clear()
+{
+    m_record = {};
+    m_model->setRecord(m_record);
+    m_header->setText(tr("<h2>No patient selected</h2>"));
+    m_identifiers->clear();
+    m_allergies->hide();
+    m_completeness->hide();
+    m_detail->clear();
+}
+
+void PatientView::setRecord(const PatientRecord &record)
+{
+    m_record = record;
+    const PatientInfo &p = record.patient;
+    QString header = QStringLiteral("<h2 style='margin:2px'>%1").arg(esc(p.displayName()));
+    if (!p.kanaName.isEmpty() && p.kanaName != p.displayName())
+        header += QStringLiteral(" <span style='font-size:small; font-weight:normal'>%1</span>").arg(esc(p.kanaName));
+    header += QStringLiteral("</h2>");
+    QStringList facts{DisplayText::gender(p.gender)};
+    if (p.birthDate.isValid())
+        facts << tr("born %1 (%2)").arg(p.birthDate.toString(Qt::ISODate), DisplayText::age(p.ageAt(QDate::currentDate())));
+    if (p.placeholder)
+        facts << tr("not delivered: shown as a placeholder");
+    header += QStringLiteral("<div>%1</div>").arg(esc(facts.join(QStringLiteral(" · "))));
+    m_header->setText(header);
+
+    QStringList ids;
+    for (const PatientIdentifier &id : p.identifiers)
+        ids << DisplayText::identifierLabel(id.system) + QStringLiteral(": ") + id.value;
+    if (!p.linkedKeys.isEmpty())
+        ids << tr("Also recorded as %1").arg(p.linkedKeys.join(QStringLiteral(", ")));
+    if (!p.sourceNames.isEmpty())
+        ids << tr("Records at %1").arg(p.sourceNames.join(QStringLiteral("、")));
+    m_identifiers->setText(ids.join(QStringLiteral("   ")));
+
+    QStringList allergies;
+    for (const ClinicalItem &item : record.items)
+        if (item.category == ItemCategory::Allergy && item.active)
+            allergies << (item.detail.isEmpty() ? item.title : item.title + QStringLiteral(" (") + item.detail + u')');
+    m_allergies->setText(allergies.isEmpty() ? tr("Allergies: none recorded in the shared record")
+                                             : tr("Allergies: %1").arg(allergies.join(QStringLiteral("; "))));
+    m_allergies->show();
+
+    QStringList reasons = record.incompleteReasons;
+    m_completeness->setText(tr("This record is incomplete: %1").arg(reasons.join(QStringLiteral("; "))));
+    m_completeness->setVisible(record.incomplete);
+
+    m_model->setRecord(record);
+    m_tree->expandAll();
+    for (int c = 0; c < RecordItemModel::ColumnCount - 1; ++c)
+        m_tree->resizeColumnToContents(c);
+    m_detail->clear();
+}
+
+QStringList PatientView::viewNames()
+{
+    QStringList names{QStringLiteral("record")};
+    for (int c = 0; c < ItemCategoryCount; ++c)
+        names << CategoryNames::key(ItemCategory(c));
+    return names;
+}
+
+bool PatientView::setView(const QString &name)
+{
+    if (name.isEmpty() || name == u"record" || name == u"overview") {
+        m_model->setVisibleCategories({});
+    } else if (const auto category = CategoryNames::fromKey(name)) {
+        m_model->setVisibleCategories({*category});
+    } else {
+        return false;
+    }
+    m_tree->expandAll();
+    return true;
+}
+
+void PatientView::showDetails(const QModelIndex &index)
+{
+    const ClinicalItem *item = m_model->itemAt(index);
+    if (!item) {
+        m_detail->clear();
+        return;
+    }
+    QString html = QStringLiteral("<b>%1</b><br>").arg(esc(item->title));
+    if (item->uninformed)
+        html += QStringLiteral("<span style='color:#9a4d00'>%1</span><br>")
+                    .arg(esc(tr("Not yet told to the patient (UNINFORMED): do not disclose on patient-facing output.")));
+    html += esc(CategoryNames::displayName(item->category)) + QStringLiteral(" · ") + esc(item->start.displayText());
+    if (item->end.isValid())
+        html += QStringLiteral(" – ") + esc(item->end.displayText());
+    html += QStringLiteral("<br>") + esc(item->detail);
+    html += QStringLiteral("<br>%1: %2").arg(esc(tr("Source", "facility an item came from")), esc(DisplayText::source(item->source)));
+    if (!item->codes.isEmpty()) {
+        html += QStringLiteral("<br><table>");
+        for (const Fhir::Coding &c : item->codes)
+            html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>").arg(esc(c.code), esc(c.display), esc(c.system));
+        html += QStringLiteral("</table>");
+    }
+    m_detail->setHtml(html);
+}
+
+} // namespace Kakehashi
