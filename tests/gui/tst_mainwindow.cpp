@@ -1,0 +1,178 @@
+#include "../testsupport.h"
+
+#include "localrecordsource.h"
+#include "mainwindow.h"
+#include "patientlistview.h"
+#include "patientview.h"
+#include "recorditemmodel.h"
+
+#include <QFontDatabase>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPainter>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QTreeView>
+
+using namespace Kakehashi;
+
+namespace {
+QImage renderText(const QString &text, const QFont &font)
+{
+    QImage img(400, 60, QImage::Format_RGB32);
+    img.fill(Qt::white);
+    QPainter p(&img);
+    p.setFont(font);
+    p.setPen(Qt::black);
+    p.drawText(img.rect(), Qt::AlignCenter, text);
+    return img;
+}
+} // namespace
+
+// Opens the demo offscreen as a clinician would and checks what the window shows.
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private:
+    std::unique_ptr<MainWindow> m_window;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (!QFile::exists(qEnvironmentVariable("KAKEHASHI_DEMO_RCC")))
+            QSKIP("demo data not built");
+        m_window = std::make_unique<MainWindow>();
+        m_window->setIdentity({QStringLiteral("デモ 医師"), QStringLiteral("医師"), QStringLiteral("架け橋デモ病院"), true});
+        QSignalSpy loaded(m_window.get(), &MainWindow::loadFinished);
+        m_window->loadDemo();
+        m_window->show();
+        QVERIFY(loaded.wait(120000));
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
+    void demoIsLabelled()
+    {
+        QVERIFY(m_window->demoBadge()->isVisible());
+        QVERIFY(m_window->identityLabel()->text().contains(QStringLiteral("デモ 医師")));
+        QVERIFY(m_window->windowTitle().contains(QStringLiteral("DEMO")));
+    }
+
+    void patientListShowsEveryDemoPatient()
+    {
+        QTableView *table = m_window->patientList()->table();
+        const RecordSet &set = m_window->recordSet();
+        QVERIFY(set.patients.size() >= 7);
+        QCOMPARE(table->model()->rowCount(), int(set.patients.size()));
+        QStringList shown;
+        for (int r = 0; r < table->model()->rowCount(); ++r)
+            shown << table->model()->index(r, 0).data().toString();
+        for (const PatientRecord &p : set.patients)
+            QVERIFY2(shown.contains(p.patient.kanjiName), qPrintable(p.patient.kanjiName));
+    }
+
+    void filterNarrowsTheList()
+    {
+        const RecordSet &set = m_window->recordSet();
+        const QString kana = set.find(u"p001")->patient.kanaName;
+        QTest::keyClicks(m_window->patientList()->filterField(), kana.left(3));
+        QTableView *table = m_window->patientList()->table();
+        QVERIFY(table->model()->rowCount() >= 1);
+        QVERIFY(table->model()->rowCount() < int(set.patients.size()));
+        m_window->patientList()->filterField()->clear();
+        QCOMPARE(table->model()->rowCount(), int(set.patients.size()));
+    }
+
+    void clickingAPatientShowsTheRecord()
+    {
+        QTableView *table = m_window->patientList()->table();
+        int row = -1;
+        for (int r = 0; r < table->model()->rowCount(); ++r)
+            if (table->model()->index(r, 5).data().toString() == u"p001")
+                row = r;
+        QVERIFY(row >= 0);
+        const QRect cell = table->visualRect(table->model()->index(row, 0));
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+
+        const PatientRecord *record = m_window->recordSet().find(u"p001");
+        QVERIFY(record);
+        PatientView *view = m_window->patientView();
+        QTRY_VERIFY(view->headerLabel()->text().contains(record->patient.kanjiName));
+        QVERIFY(view->headerLabel()->text().contains(record->patient.kanaName));
+
+        // Every category with items appears with its count, and holds exactly those items.
+        RecordItemModel *model = view->itemModel();
+        int categoriesWithItems = 0;
+        for (int c = 0; c < ItemCategoryCount; ++c) {
+            const int expected = record->count(ItemCategory(c));
+            const QModelIndex ci = model->categoryIndex(ItemCategory(c));
+            if (expected == 0) {
+                QVERIFY(!ci.isValid());
+                continue;
+            }
+            ++categoriesWithItems;
+            QVERIFY(ci.isValid());
+            QCOMPARE(model->rowCount(ci), expected);
+            QVERIFY(ci.data().toString().contains(QString::number(expected)));
+        }
+        QVERIFY(categoriesWithItems >= 4);
+        QVERIFY(view->itemTree()->isExpanded(model->index(0, 0)));
+    }
+
+    void allergyBannerNamesActiveAllergies()
+    {
+        const PatientRecord *record = m_window->recordSet().find(u"p001");
+        const QString banner = m_window->patientView()->allergyBanner()->text();
+        QVERIFY(m_window->patientView()->allergyBanner()->isVisible());
+        for (const ClinicalItem &i : record->items)
+            if (i.category == ItemCategory::Allergy && i.active)
+                QVERIFY2(banner.contains(i.title), qPrintable(banner));
+    }
+
+    void selectingAnItemShowsItsDetailsAndSource()
+    {
+        RecordItemModel *model = m_window->patientView()->itemModel();
+        const QModelIndex problems = model->categoryIndex(ItemCategory::Problem);
+        QVERIFY(problems.isValid());
+        const QModelIndex first = model->index(0, RecordItemModel::ItemColumn, problems);
+        const ClinicalItem *item = model->itemAt(first);
+        QVERIFY(item);
+        m_window->patientView()->itemTree()->setCurrentIndex(first);
+        const QString details = m_window->patientView()->detailPane()->toPlainText();
+        QVERIFY(details.contains(item->title));
+        QVERIFY(item->source.isKnown());
+        QVERIFY(details.contains(item->source.name));
+        QCOMPARE(model->index(0, RecordItemModel::SourceColumn, problems).data().toString(), item->source.name);
+    }
+
+    void viewFilterShowsOneCategory()
+    {
+        QVERIFY(m_window->setView(QStringLiteral("labs")));
+        RecordItemModel *model = m_window->patientView()->itemModel();
+        QCOMPARE(model->rowCount(), 1);
+        QCOMPARE(model->index(0, 0).data(RecordItemModel::CategoryRole).toInt(), int(ItemCategory::Lab));
+        QVERIFY(!m_window->setView(QStringLiteral("nonsense")));
+        QVERIFY(m_window->setView(QStringLiteral("record")));
+        QVERIFY(model->rowCount() >= 4);
+    }
+
+    void japaneseGlyphsRender()
+    {
+        // The header font draws kanji as glyphs, not as the empty boxes of a missing font.
+        const QFont font = m_window->patientView()->headerLabel()->font();
+        const QImage kanji = renderText(QStringLiteral("山田太郎"), font);
+        const QImage tofu = renderText(QString(QChar(0xE000)) + QChar(0xE001) + QChar(0xE002) + QChar(0xE003), font);
+        QVERIFY(kanji != tofu);
+        QVERIFY(!QFontDatabase::families(QFontDatabase::Japanese).isEmpty());
+        int dark = 0;
+        for (int y = 0; y < kanji.height(); ++y)
+            for (int x = 0; x < kanji.width(); ++x)
+                dark += qGray(kanji.pixel(x, y)) < 128;
+        QVERIFY(dark > 100);
+    }
+
+    void cleanupTestCase() { m_window.reset(); }
+};
+
+KAKEHASHI_TEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

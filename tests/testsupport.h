@@ -1,0 +1,20 @@
+#pragma once
+
+// Every Qt Test executable of the project starts through this: offscreen platform, test-mode
+// standard paths (never the user's real cache or settings), and the demo-data location.
+#include <QApplication>
+#include <QStandardPaths>
+#include <QTest>
+
+#define KAKEHASHI_TEST_MAIN(TestObject)                                      \
+    int main(int argc, char *argv[])                                         \
+    {                                                                        \
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))                  \
+            qputenv("QT_QPA_PLATFORM", "offscreen");                         \
+        QStandardPaths::setTestModeEnabled(true);                            \
+        QApplication app(argc, argv);                                        \
+        app.setAttribute(Qt::AA_Use96Dpi, true);                             \
+        TestObject tc;                                                       \
+        QTEST_SET_MAIN_SOURCE_PATH                                           \
+        return QTest::qExec(&tc, argc, argv);                                \
+    }
