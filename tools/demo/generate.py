@@ -1209,7 +1209,7 @@ def p005():
     fx_day = dt.date(2026, 2, 9)
     ef = p.encounter("org-konan-hosp", "prac-konan-04", fx_day, cls="EMER", reason="転倒し右手をついた", hh=15)
     fx = p.condition("radius_fx", "org-konan-hosp", "prac-konan-04", fx_day, ef, abated=dt.date(2026, 5, 11))
-    p.imaging_study("org-konan-hosp", "prac-konan-04", "prac-konan-04", fx_day, "DX", "右手関節 単純X線 2方向",
+    p.imaging_study("org-konan-hosp", "prac-konan-04", "prac-konan-04", fx_day, "DX", "右手関節 単純X線 正面",
                     [("DX", "右手関節 正面", 1, "xray-wrist", {"display": "Right wrist"})], enc=ef, reason=fx)
     p.procedure("cast", "org-konan-hosp", "prac-konan-04", fx_day, ef, fx, "整形外科医", hh=16, minutes=30)
     p.prescription("calonal500", "org-konan-hosp", "prac-konan-04", fx_day, 7, "tid", 1, "org-hikari-pharmacy", ef)
