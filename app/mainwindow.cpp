@@ -39,8 +39,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_demoBadge->setText(tr("DEMO — not real patients"));
     m_demoBadge->setAccessibleName(tr("Demo mode"));
     m_demoBadge->setStyleSheet(QStringLiteral("QLabel { background: #c62828; color: white; font-weight: bold; padding: 3px 8px; border-radius: 3px; }"));
-    m_demoBadge->hide();
-    bar->addWidget(m_demoBadge);
+    m_demoBadgeAction = bar->addWidget(m_demoBadge);
+    m_demoBadgeAction->setVisible(false);
     auto *spacer = new QWidget(this);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     bar->addWidget(spacer);
@@ -91,9 +91,14 @@ void MainWindow::setIdentity(const SessionIdentity &identity)
 {
     m_sessionIdentity = identity;
     m_identity->setText(tr("%1 (%2) — %3").arg(identity.name, identity.role, identity.organization));
-    m_demoBadge->setVisible(identity.demo);
+    m_demoBadgeAction->setVisible(identity.demo);
     if (identity.demo)
         setWindowTitle(tr("Kakehashi — DEMO"));
+}
+
+bool MainWindow::isDemoBadgeShown() const
+{
+    return m_demoBadgeAction->isVisible() && m_demoBadge->isVisible();
 }
 
 void MainWindow::loadDemo()

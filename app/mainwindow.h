@@ -6,6 +6,7 @@
 #include <QFutureWatcher>
 #include <QMainWindow>
 
+class QAction;
 class QLabel;
 class QToolButton;
 
@@ -36,6 +37,7 @@ public:
     PatientView *patientView() const { return m_patientView; }
     QLabel *identityLabel() const { return m_identity; }
     QLabel *demoBadge() const { return m_demoBadge; }
+    bool isDemoBadgeShown() const;
     QLabel *problemBanner() const { return m_problems; }
 
 Q_SIGNALS:
@@ -54,6 +56,7 @@ private:
     PatientView *m_patientView;
     QLabel *m_identity;
     QLabel *m_demoBadge;
+    QAction *m_demoBadgeAction = nullptr;
     QLabel *m_problems;
     QToolButton *m_problemDetails;
     QString m_currentPatient;

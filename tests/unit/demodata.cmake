@@ -10,7 +10,7 @@ get_filename_component(_kdemo_generator "${CMAKE_CURRENT_LIST_DIR}/../../tools/d
 
 add_executable(tst_demodata "${CMAKE_CURRENT_LIST_DIR}/tst_demodata.cpp")
 set_target_properties(tst_demodata PROPERTIES AUTOMOC ON)
-target_compile_features(tst_demodata PRIVATE cxx_std_17)
+target_compile_features(tst_demodata PRIVATE cxx_std_20)
 target_link_libraries(tst_demodata PRIVATE Qt6::Core Qt6::Test)
 target_compile_definitions(tst_demodata PRIVATE
   KAKEHASHI_PYTHON3="${Python3_EXECUTABLE}"

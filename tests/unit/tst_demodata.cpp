@@ -54,15 +54,15 @@ QJsonArray arr(const QJsonObject &o, const char *k) { return o.value(QLatin1Stri
 QString str(const QJsonObject &o, const char *k) { return o.value(QLatin1String(k)).toString(); }
 
 // (system, code) pairs of a CodeableConcept
-QList<QPair<QString, QString>> codings(const QJsonObject &concept) {
+QList<QPair<QString, QString>> codings(const QJsonObject &cc) {
     QList<QPair<QString, QString>> out;
-    for (const QJsonValue &c : arr(concept, "coding"))
+    for (const QJsonValue &c : arr(cc, "coding"))
         out.append({str(c.toObject(), "system"), str(c.toObject(), "code")});
     return out;
 }
 
-QString codeIn(const QJsonObject &concept, const QString &system) {
-    for (const auto &c : codings(concept))
+QString codeIn(const QJsonObject &cc, const QString &system) {
+    for (const auto &c : codings(cc))
         if (c.first == system)
             return c.second;
     return {};
@@ -192,7 +192,7 @@ private slots:
             const QJsonObject e = v.toObject();
             const QJsonObject r = obj(e, "resource");
             const QString type = str(r, "resourceType"), id = str(r, "id");
-            QVERIFY2(!type.isEmpty() && !id.isEmpty(), qPrintable(QJsonDocument(e).toJson()));
+            QVERIFY2(!type.isEmpty() && !id.isEmpty(), QJsonDocument(e).toJson().constData());
             const QString key = type + QLatin1Char('/') + id;
             QVERIFY2(!seen.contains(key), qPrintable(QLatin1String("duplicate ") + key));
             seen.insert(key);
@@ -283,7 +283,7 @@ private slots:
     void medicationCodes() {
         int n = 0;
         for (const QString &pid : m_patients) {
-            for (const QString type : {QStringLiteral("MedicationRequest"), QStringLiteral("MedicationDispense")}) {
+            for (const QString &type : {QStringLiteral("MedicationRequest"), QStringLiteral("MedicationDispense")}) {
                 for (const QJsonObject &m : ofType(pid, type)) {
                     const QJsonObject med = obj(m, "medicationCodeableConcept");
                     QVERIFY2(!codeIn(med, kHot9).isEmpty() || !codeIn(med, kYj).isEmpty(), qPrintable(str(m, "id")));
