@@ -73,7 +73,7 @@ void TestRecordAssembler::sourceFacility_data()
     // The contract's order: own Organization first (even when meta.source says otherwise).
     QTest::newRow("own recorder") << "Condition/own-recorder" << "甲病院" << int(SourceFacility::Basis::Resource);
     QTest::newRow("requester via PractitionerRole") << "MedicationRequest/via-role" << "乙クリニック" << int(SourceFacility::Basis::Resource);
-    QTest::newRow("JP-CLINS institution number") << "Observation/institution-number" << "1318814790" << int(SourceFacility::Basis::InstitutionNumber);
+    QTest::newRow("JP-CLINS institution number") << "Observation/institution-number" << "丁医院" << int(SourceFacility::Basis::InstitutionNumber);
     QTest::newRow("meta.source") << "Procedure/meta-source" << "丙薬局" << int(SourceFacility::Basis::MetaSource);
     QTest::newRow("Provenance") << "Encounter/provenance" << "乙クリニック" << int(SourceFacility::Basis::Provenance);
     QTest::newRow("unknown is not guessed") << "Immunization/unknown" << "" << int(SourceFacility::Basis::Unknown);

@@ -173,8 +173,14 @@ SourceFacility ClinicalItemBuilder::sourceFacility(const QJsonObject &r) const
             continue;
         SourceFacility f;
         f.basis = SourceFacility::Basis::InstitutionNumber;
-        f.key = QStringLiteral("institution:") + number;
-        f.name = tr("Institution %1", "medical institution number").arg(number);
+        const QString orgKey = m_index.organizationWithIdentifier(number);
+        if (!orgKey.isEmpty()) {
+            f.key = orgKey;
+            f.name = organizationName(m_index.byKey(orgKey));
+        } else {
+            f.key = QStringLiteral("institution:") + number;
+            f.name = tr("Institution %1", "medical institution number").arg(number);
+        }
         return f;
     }
     const QString metaSource = str(r.value(QLatin1String("meta")).toObject(), "source");

@@ -11,6 +11,14 @@ ResourceIndex::ResourceIndex(const QHash<QString, QJsonObject> &byKey, const QHa
     , m_fullUrlToKey(fullUrlToKey)
 {
     for (auto it = m_byKey.cbegin(); it != m_byKey.cend(); ++it) {
+        if (it.key().startsWith(QLatin1String("Organization/"))) {
+            for (const QJsonValue &id : it.value().value(QLatin1String("identifier")).toArray()) {
+                const QString value = id.toObject().value(QLatin1String("value")).toString();
+                if (!value.isEmpty() && !m_organizationByIdentifier.contains(value))
+                    m_organizationByIdentifier.insert(value, it.key());
+            }
+            continue;
+        }
         if (!it.key().startsWith(QLatin1String("Provenance/")))
             continue;
         for (const QJsonValue &t : it.value().value(QLatin1String("target")).toArray()) {

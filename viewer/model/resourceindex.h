@@ -18,11 +18,14 @@ public:
     QJsonObject byKey(const QString &key) const { return m_byKey.value(key); }
     // Provenance resources that name |key| as a target.
     QList<QJsonObject> provenanceFor(const QString &key) const { return m_provenance.values(key); }
+    // "Organization/<id>" of the Organization that carries this identifier value (e.g. an institution number).
+    QString organizationWithIdentifier(const QString &value) const { return m_organizationByIdentifier.value(value); }
 
 private:
     const QHash<QString, QJsonObject> &m_byKey;
     const QHash<QString, QString> &m_fullUrlToKey;
     QMultiHash<QString, QJsonObject> m_provenance;
+    QHash<QString, QString> m_organizationByIdentifier;
 };
 
 } // namespace Kakehashi
