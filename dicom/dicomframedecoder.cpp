@@ -432,8 +432,22 @@ QImage DicomFrame::render(const VoiWindow &window, bool invert) const
     const double c = w.center - 0.5;
     const double wm1 = w.width - 1;
     const int maxIndex = int(std::min(65535.0, std::ceil((maxValue - valueOffset) / valueScale)));
-    std::vector<uchar> lut(size_t(maxIndex) + 1);
-    for (int i = 0; i <= maxIndex; ++i) {
+    // A table only pays off when there are more pixels than distinct values.
+    const bool useTable = qint64(pixels.width()) * pixels.height() > maxIndex;
+    std::vector<uchar> lut(useTable ? size_t(maxIndex) + 1 : 0);
+    auto map = [&](int i) {
+        const double v = valueOffset + valueScale * i;
+        double y;
+        if (v <= c - wm1 / 2)
+            y = 0;
+        else if (v > c + wm1 / 2)
+            y = 255;
+        else
+            y = ((v - c) / wm1 + 0.5) * 255;
+        const int g = int(std::lround(y));
+        return uchar(flip ? 255 - g : g);
+    };
+    for (int i = 0; useTable && i <= maxIndex; ++i) {
         const double v = valueOffset + valueScale * i;
         double y;
         if (v <= c - wm1 / 2)
@@ -450,8 +464,13 @@ QImage DicomFrame::render(const VoiWindow &window, bool invert) const
     for (int y = 0; y < pixels.height(); ++y) {
         const auto *src = reinterpret_cast<const quint16 *>(pixels.constScanLine(y));
         uchar *dst = out.scanLine(y);
-        for (int x = 0; x < width; ++x)
-            dst[x] = lut[std::min<size_t>(src[x], size_t(maxIndex))];
+        if (useTable) {
+            for (int x = 0; x < width; ++x)
+                dst[x] = lut[std::min<size_t>(src[x], size_t(maxIndex))];
+        } else {
+            for (int x = 0; x < width; ++x)
+                dst[x] = map(src[x]);
+        }
     }
     return out;
 }
