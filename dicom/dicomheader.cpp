@@ -1,5 +1,7 @@
 #include "dicomheader.h"
 
+#include "dicomtext.h"
+
 #include <QFile>
 
 #include <dcmtk/config/osconfig.h>
@@ -10,12 +12,14 @@
 namespace Kakehashi::Dicom {
 
 namespace {
-QString text(DcmDataset *ds, const DcmTagKey &tag)
+QString text(DcmDataset *ds, const DcmTagKey &tag, const QStringList &ownDecoding = {})
 {
     OFString value;
-    if (ds->findAndGetOFStringArray(tag, value).good())
-        return QString::fromUtf8(value.c_str());
-    return {};
+    if (ds->findAndGetOFStringArray(tag, value).bad())
+        return {};
+    if (!ownDecoding.isEmpty())
+        return DicomText::decode(QByteArray(value.c_str(), qsizetype(value.length())), ownDecoding);
+    return QString::fromUtf8(value.c_str());
 }
 } // namespace
 
@@ -38,12 +42,15 @@ DicomHeaderResult DicomHeaderReader::read(const QString &path)
     DcmDataset *ds = file.getDataset();
     DicomHeader &h = result.header;
     h.specificCharacterSet = text(ds, DCM_SpecificCharacterSet);
-    if (!h.specificCharacterSet.isEmpty() && h.specificCharacterSet != u"ISO_IR 192") {
+    const QStringList charsets = h.specificCharacterSet.split(u'\\');
+    // DCMTK's iconv mapping cannot open the ISO 2022 JIS sets on Debian: decode those here.
+    const QStringList own = !h.specificCharacterSet.isEmpty() && DicomText::canDecode(charsets) ? charsets : QStringList();
+    if (own.isEmpty() && !h.specificCharacterSet.isEmpty() && h.specificCharacterSet != u"ISO_IR 192") {
         // Convert ISO 2022 / legacy character sets to UTF-8 so names read correctly.
         if (file.convertToUTF8().bad())
             result.errorString = tr("%1: the character set %2 could not be converted").arg(path, h.specificCharacterSet);
     }
-    h.patientName = text(ds, DCM_PatientName);
+    h.patientName = text(ds, DCM_PatientName, own);
     h.patientId = text(ds, DCM_PatientID);
     h.studyInstanceUid = text(ds, DCM_StudyInstanceUID);
     h.seriesInstanceUid = text(ds, DCM_SeriesInstanceUID);

@@ -1,0 +1,546 @@
+#include "dicomframedecoder.h"
+
+#include "dicomtext.h"
+#include "j2kcodec.h"
+
+#include <QFile>
+#include <QLoggingCategory>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <dcmtk/config/osconfig.h>
+#include <dcmtk/dcmdata/dcdeftag.h>
+#include <dcmtk/dcmdata/dcfilefo.h>
+#include <dcmtk/dcmdata/dcistrmb.h>
+#include <dcmtk/dcmdata/dcpixel.h>
+#include <dcmtk/dcmdata/dcpixseq.h>
+#include <dcmtk/dcmdata/dcpxitem.h>
+#include <dcmtk/dcmdata/dcrledrg.h>
+#include <dcmtk/dcmdata/dcxfer.h>
+#include <dcmtk/dcmimage/diregist.h>
+#include <dcmtk/dcmimgle/dcmimage.h>
+#include <dcmtk/dcmimgle/dipixel.h>
+#include <dcmtk/dcmjpeg/djdecode.h>
+#include <dcmtk/dcmjpls/djdecode.h>
+#include <dcmtk/oflog/oflog.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <mutex>
+
+Q_LOGGING_CATEGORY(lcDicomDecode, "kakehashi.dicom.decode", QtInfoMsg)
+
+namespace Kakehashi::Dicom {
+
+namespace {
+
+void registerCodecsOnce()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {
+        // DCMTK's own logger would print file contents (names, UIDs) to stderr.
+        OFLog::configure(OFLogger::FATAL_LOG_LEVEL);
+        DJDecoderRegistration::registerCodecs();
+        DcmRLEDecoderRegistration::registerCodecs();
+        DJLSDecoderRegistration::registerCodecs();
+    });
+}
+
+bool isJpeg2000(E_TransferSyntax xfer)
+{
+    return xfer == EXS_JPEG2000LosslessOnly || xfer == EXS_JPEG2000 || xfer == EXS_JPEG2000MulticomponentLosslessOnly
+        || xfer == EXS_JPEG2000Multicomponent;
+}
+
+class TextReader
+{
+public:
+    TextReader(DcmFileFormat &file, DcmDataset *ds) : m_ds(ds)
+    {
+        OFString value;
+        if (ds->findAndGetOFStringArray(DCM_SpecificCharacterSet, value).good())
+            m_charsets = QString::fromLatin1(value.c_str()).split(u'\\');
+        const bool plain = m_charsets.isEmpty() || (m_charsets.size() == 1 && m_charsets.first().trimmed().isEmpty());
+        m_own = !plain && DicomText::canDecode(m_charsets);
+        if (!plain && !m_own)
+            m_converted = file.convertToUTF8().good();
+    }
+    QString text(const DcmTagKey &tag) const
+    {
+        OFString value;
+        if (m_ds->findAndGetOFStringArray(tag, value).bad())
+            return {};
+        const QByteArray raw(value.c_str(), qsizetype(value.length()));
+        if (m_own)
+            return DicomText::decode(raw, m_charsets).trimmed();
+        if (m_converted)
+            return QString::fromUtf8(raw).trimmed();
+        return QString::fromLatin1(raw).trimmed();
+    }
+    double number(const DcmTagKey &tag, unsigned long index = 0, bool *found = nullptr) const
+    {
+        Float64 v = 0;
+        const bool ok = m_ds->findAndGetFloat64(tag, v, index).good();
+        if (found)
+            *found = ok;
+        return ok ? v : 0.0;
+    }
+    int integer(const DcmTagKey &tag) const
+    {
+        Sint32 v = 0;
+        if (m_ds->findAndGetSint32(tag, v).good())
+            return int(v);
+        Uint16 u = 0;
+        if (m_ds->findAndGetUint16(tag, u).good())
+            return int(u);
+        return int(number(tag));
+    }
+
+private:
+    DcmDataset *m_ds;
+    QStringList m_charsets;
+    bool m_own = false;
+    bool m_converted = false;
+};
+
+DicomImageInfo readInfo(DcmFileFormat &file, const QString &path)
+{
+    DcmDataset *ds = file.getDataset();
+    TextReader t(file, ds);
+    DicomImageInfo info;
+    info.path = path;
+    info.transferSyntaxUid = QString::fromLatin1(DcmXfer(ds->getOriginalXfer()).getXferID());
+    info.photometricInterpretation = t.text(DCM_PhotometricInterpretation);
+    info.patientName = t.text(DCM_PatientName);
+    info.patientId = t.text(DCM_PatientID);
+    info.studyDate = t.text(DCM_StudyDate);
+    info.studyDescription = t.text(DCM_StudyDescription);
+    info.seriesDescription = t.text(DCM_SeriesDescription);
+    info.seriesInstanceUid = t.text(DCM_SeriesInstanceUID);
+    info.sopInstanceUid = t.text(DCM_SOPInstanceUID);
+    info.modality = t.text(DCM_Modality);
+    info.seriesNumber = t.integer(DCM_SeriesNumber);
+    info.instanceNumber = t.integer(DCM_InstanceNumber);
+    info.rows = t.integer(DCM_Rows);
+    info.columns = t.integer(DCM_Columns);
+    info.numberOfFrames = std::max(1, t.integer(DCM_NumberOfFrames));
+    bool found = false;
+    info.frameTimeMs = t.number(DCM_FrameTime, 0, &found);
+    if (!found) {
+        const double rate = t.number(DCM_CineRate, 0, &found);
+        if (found && rate > 0)
+            info.frameTimeMs = 1000.0 / rate;
+    }
+    bool rowOk = false;
+    bool colOk = false;
+    const double rowSpacing = t.number(DCM_PixelSpacing, 0, &rowOk);
+    const double colSpacing = t.number(DCM_PixelSpacing, 1, &colOk);
+    if (rowOk && colOk && rowSpacing > 0 && colSpacing > 0)
+        info.pixelSpacing = QSizeF(colSpacing, rowSpacing);
+    info.sliceLocation = t.number(DCM_SliceLocation, 0, &info.hasSliceLocation);
+    bool x = false, y = false, z = false;
+    const double px = t.number(DCM_ImagePositionPatient, 0, &x);
+    const double py = t.number(DCM_ImagePositionPatient, 1, &y);
+    const double pz = t.number(DCM_ImagePositionPatient, 2, &z);
+    info.hasImagePosition = x && y && z;
+    info.imagePosition = QVector3D(float(px), float(py), float(pz));
+    const QStringList explanations = t.text(DCM_WindowCenterWidthExplanation).split(u'\\');
+    for (unsigned long i = 0;; ++i) {
+        bool c = false, w = false;
+        const double center = t.number(DCM_WindowCenter, i, &c);
+        const double width = t.number(DCM_WindowWidth, i, &w);
+        if (!c || !w)
+            break;
+        VoiWindow win{center, width, i < ulong(explanations.size()) ? explanations.at(int(i)).trimmed() : QString()};
+        if (win.isValid())
+            info.voiWindows.append(win);
+    }
+    return info;
+}
+
+// Native pixel data shorter than the attributes promise is truncated: DCMTK would pad it.
+bool nativePixelDataComplete(DcmDataset *ds, const DicomImageInfo &info)
+{
+    DcmElement *element = nullptr;
+    if (ds->findAndGetElement(DCM_PixelData, element).bad() || !element)
+        return false;
+    Uint16 bitsAllocated = 0, samples = 1;
+    ds->findAndGetUint16(DCM_BitsAllocated, bitsAllocated);
+    ds->findAndGetUint16(DCM_SamplesPerPixel, samples);
+    const quint64 bits = quint64(info.rows) * quint64(info.columns) * quint64(std::max<Uint16>(samples, 1))
+        * quint64(bitsAllocated) * quint64(info.numberOfFrames);
+    return quint64(element->getLength()) * 8 >= bits;
+}
+
+// JPEG 2000: decode every frame with OpenJPEG and put the pixels back as native data so the
+// rest of the pipeline (modality LUT, photometric interpretation) is DCMTK's.
+QString decodeJpeg2000InPlace(DcmDataset *ds, const DicomImageInfo &info, const std::atomic_bool *cancel)
+{
+    DcmElement *element = nullptr;
+    if (ds->findAndGetElement(DCM_PixelData, element).bad() || !element)
+        return DicomFrameDecoder::tr("the file has no pixel data");
+    auto *pixelData = static_cast<DcmPixelData *>(element);
+    DcmPixelSequence *sequence = nullptr;
+    if (pixelData->getEncapsulatedRepresentation(ds->getOriginalXfer(), nullptr, sequence).bad() || !sequence)
+        return DicomFrameDecoder::tr("the JPEG 2000 pixel data is not encapsulated");
+
+    // Group fragments into frames: a frame starts with a J2K SOC marker or a JP2 signature box.
+    std::vector<QByteArray> frames;
+    const unsigned long count = sequence->card();
+    for (unsigned long i = 1; i < count; ++i) {
+        DcmPixelItem *item = nullptr;
+        if (sequence->getItem(item, i).bad() || !item)
+            return DicomFrameDecoder::tr("a JPEG 2000 fragment cannot be read");
+        Uint8 *bytes = nullptr;
+        if (item->getUint8Array(bytes).bad() && item->getLength() > 0)
+            return DicomFrameDecoder::tr("a JPEG 2000 fragment cannot be read");
+        const QByteArray fragment(reinterpret_cast<const char *>(bytes), qsizetype(item->getLength()));
+        const bool starts = fragment.startsWith("\xff\x4f\xff\x51") || fragment.mid(4, 4) == "jP  ";
+        if (frames.empty() || (starts && int(frames.size()) < info.numberOfFrames))
+            frames.emplace_back(fragment);
+        else
+            frames.back().append(fragment);
+    }
+    if (int(frames.size()) < info.numberOfFrames)
+        return DicomFrameDecoder::tr("the JPEG 2000 data holds %1 of %2 frames").arg(frames.size()).arg(info.numberOfFrames);
+
+    std::vector<Uint16> words;
+    std::vector<Uint8> bytes;
+    Detail::J2kDecoded first;
+    for (int f = 0; f < info.numberOfFrames; ++f) {
+        if (cancel && cancel->load())
+            return DicomFrameDecoder::tr("cancelled");
+        const QByteArray &frame = frames[size_t(f)];
+        Detail::J2kDecoded d = Detail::decodeJpeg2000(reinterpret_cast<const uint8_t *>(frame.constData()), size_t(frame.size()));
+        if (!d.ok)
+            return DicomFrameDecoder::tr("JPEG 2000 decoding failed: %1").arg(d.errorString);
+        if (d.width != info.columns || d.height != info.rows)
+            return DicomFrameDecoder::tr("the JPEG 2000 image size does not match Rows and Columns");
+        if (f == 0) {
+            first.precision = d.precision;
+            first.components = d.components;
+            first.isSigned = d.isSigned;
+            first.colourTransformed = d.colourTransformed;
+            const size_t total = d.samples.size() * size_t(info.numberOfFrames);
+            if (d.precision <= 8)
+                bytes.reserve(total);
+            else
+                words.reserve(total);
+        } else if (d.components != first.components || d.precision != first.precision) {
+            return DicomFrameDecoder::tr("the JPEG 2000 frames differ in layout");
+        }
+        if (d.precision <= 8) {
+            for (int32_t s : d.samples)
+                bytes.push_back(Uint8(s & 0xff));
+        } else {
+            for (int32_t s : d.samples)
+                words.push_back(Uint16(s & 0xffff));
+        }
+    }
+    const Uint16 bitsAllocated = first.precision <= 8 ? 8 : 16;
+    Uint16 bitsStored = 0;
+    if (ds->findAndGetUint16(DCM_BitsStored, bitsStored).bad() || bitsStored > bitsAllocated || bitsStored == 0)
+        bitsStored = Uint16(std::min<int>(first.precision, bitsAllocated));
+    ds->putAndInsertUint16(DCM_BitsAllocated, bitsAllocated);
+    ds->putAndInsertUint16(DCM_BitsStored, bitsStored);
+    ds->putAndInsertUint16(DCM_HighBit, Uint16(bitsStored - 1));
+    ds->putAndInsertUint16(DCM_SamplesPerPixel, Uint16(first.components));
+    if (first.components > 1) {
+        ds->putAndInsertUint16(DCM_PlanarConfiguration, 0);
+        if (first.colourTransformed)
+            ds->putAndInsertString(DCM_PhotometricInterpretation, "RGB");
+    }
+    OFCondition status = bitsAllocated == 8
+        ? ds->putAndInsertUint8Array(DCM_PixelData, bytes.data(), bytes.size())
+        : ds->putAndInsertUint16Array(DCM_PixelData, words.data(), words.size());
+    if (status.bad())
+        return DicomFrameDecoder::tr("the decoded JPEG 2000 pixels cannot be stored");
+    ds->removeAllButCurrentRepresentations();
+    return {};
+}
+
+template<typename T>
+void copyMonochrome(const T *src, qsizetype count, DicomFrame &frame, int width, int height)
+{
+    T lo = count ? src[0] : T(0);
+    T hi = lo;
+    for (qsizetype i = 1; i < count; ++i) {
+        lo = std::min(lo, src[i]);
+        hi = std::max(hi, src[i]);
+    }
+    frame.minValue = double(lo);
+    frame.maxValue = double(hi);
+    frame.valueOffset = double(lo);
+    const double range = double(hi) - double(lo);
+    frame.valueScale = range > 65535.0 ? range / 65535.0 : 1.0;
+    frame.pixels = QImage(width, height, QImage::Format_Grayscale16);
+    const double inv = 1.0 / frame.valueScale;
+    for (int y = 0; y < height; ++y) {
+        auto *dst = reinterpret_cast<quint16 *>(frame.pixels.scanLine(y));
+        const T *row = src + qsizetype(y) * width;
+        if (frame.valueScale == 1.0) {
+            for (int x = 0; x < width; ++x)
+                dst[x] = quint16(qint64(row[x]) - qint64(lo));
+        } else {
+            for (int x = 0; x < width; ++x)
+                dst[x] = quint16(std::lround((double(row[x]) - double(lo)) * inv));
+        }
+    }
+}
+
+DicomDecodeResult decodeLoaded(DcmFileFormat &file, const QString &path, const DicomFrameDecoder::Options &options)
+{
+    DicomDecodeResult result;
+    DcmDataset *ds = file.getDataset();
+    result.info = readInfo(file, path);
+    DicomImageInfo &info = result.info;
+    if (!ds->tagExists(DCM_PixelData)) {
+        result.errorString = DicomFrameDecoder::tr("%1: the file holds no image").arg(path);
+        return result;
+    }
+    if (info.rows <= 0 || info.columns <= 0) {
+        result.errorString = DicomFrameDecoder::tr("%1: Rows or Columns are missing").arg(path);
+        return result;
+    }
+    const E_TransferSyntax xfer = ds->getOriginalXfer();
+    const DcmXfer xferInfo(xfer);
+    if (!xferInfo.isEncapsulated() && !nativePixelDataComplete(ds, info)) {
+        result.errorString = DicomFrameDecoder::tr("%1: the pixel data is truncated").arg(path);
+        return result;
+    }
+    E_TransferSyntax imageXfer = xfer;
+    if (isJpeg2000(xfer)) {
+        const QString error = decodeJpeg2000InPlace(ds, info, options.cancel);
+        if (!error.isEmpty()) {
+            result.errorString = QStringLiteral("%1: %2").arg(path, error);
+            return result;
+        }
+        imageXfer = EXS_LittleEndianExplicit;
+    }
+    const int first = std::clamp(options.firstFrame, 0, info.numberOfFrames - 1);
+    const int available = info.numberOfFrames - first;
+    const int count = options.frameCount < 0 ? available : std::min(options.frameCount, available);
+    if (options.firstFrame >= info.numberOfFrames || count <= 0) {
+        result.errorString = DicomFrameDecoder::tr("%1: frame %2 does not exist").arg(path).arg(options.firstFrame + 1);
+        return result;
+    }
+    if (options.cancel && options.cancel->load()) {
+        result.errorString = DicomFrameDecoder::tr("cancelled");
+        return result;
+    }
+    DicomImage image(ds, imageXfer, CIF_UsePartialAccessToPixelData, ulong(first), ulong(count));
+    if (image.getStatus() != EIS_Normal) {
+        result.errorString = DicomFrameDecoder::tr("%1: the image cannot be decoded (%2)")
+                                 .arg(path, QString::fromLatin1(DicomImage::getString(image.getStatus())));
+        return result;
+    }
+    const int width = int(image.getWidth());
+    const int height = int(image.getHeight());
+    const int frames = std::min<int>(count, int(image.getFrameCount()));
+    const qsizetype frameSize = qsizetype(width) * height;
+    if (image.isMonochrome()) {
+        const DiPixel *inter = image.getInterData();
+        if (!inter || !inter->getData() || qsizetype(inter->getCount()) < frameSize * frames) {
+            result.errorString = DicomFrameDecoder::tr("%1: the pixel data is incomplete").arg(path);
+            return result;
+        }
+        const bool monochrome1 = image.getPhotometricInterpretation() == EPI_Monochrome1;
+        for (int f = 0; f < frames; ++f) {
+            if (options.cancel && options.cancel->load()) {
+                result.errorString = DicomFrameDecoder::tr("cancelled");
+                result.frames.clear();
+                return result;
+            }
+            DicomFrame frame;
+            frame.frameIndex = first + f;
+            frame.inverted = monochrome1;
+            const qsizetype offset = frameSize * f;
+            const void *data = inter->getData();
+            switch (inter->getRepresentation()) {
+            case EPR_Uint8: copyMonochrome(static_cast<const Uint8 *>(data) + offset, frameSize, frame, width, height); break;
+            case EPR_Sint8: copyMonochrome(static_cast<const Sint8 *>(data) + offset, frameSize, frame, width, height); break;
+            case EPR_Uint16: copyMonochrome(static_cast<const Uint16 *>(data) + offset, frameSize, frame, width, height); break;
+            case EPR_Sint16: copyMonochrome(static_cast<const Sint16 *>(data) + offset, frameSize, frame, width, height); break;
+            case EPR_Uint32: copyMonochrome(static_cast<const Uint32 *>(data) + offset, frameSize, frame, width, height); break;
+            case EPR_Sint32: copyMonochrome(static_cast<const Sint32 *>(data) + offset, frameSize, frame, width, height); break;
+            }
+            result.frames.append(frame);
+        }
+    } else {
+        for (int f = 0; f < frames; ++f) {
+            if (options.cancel && options.cancel->load()) {
+                result.errorString = DicomFrameDecoder::tr("cancelled");
+                result.frames.clear();
+                return result;
+            }
+            DicomFrame frame;
+            frame.frameIndex = first + f;
+            frame.pixels = QImage(width, height, QImage::Format_RGB888);
+            const qsizetype rowBytes = qsizetype(width) * 3;
+            // DCMTK writes tightly packed rows; QImage rows are 32-bit aligned.
+            if (rowBytes == frame.pixels.bytesPerLine()) {
+                if (!image.getOutputData(frame.pixels.bits(), ulong(frame.pixels.sizeInBytes()), 8, ulong(f))) {
+                    result.errorString = DicomFrameDecoder::tr("%1: the colour image cannot be rendered").arg(path);
+                    return result;
+                }
+            } else {
+                const auto *packed = static_cast<const uchar *>(image.getOutputData(8, ulong(f)));
+                if (!packed) {
+                    result.errorString = DicomFrameDecoder::tr("%1: the colour image cannot be rendered").arg(path);
+                    return result;
+                }
+                for (int y = 0; y < height; ++y)
+                    std::memcpy(frame.pixels.scanLine(y), packed + y * rowBytes, size_t(rowBytes));
+            }
+            frame.minValue = 0;
+            frame.maxValue = 255;
+            result.frames.append(frame);
+        }
+    }
+    result.ok = true;
+    return result;
+}
+
+} // namespace
+
+double DicomFrame::modalityValue(int x, int y) const
+{
+    if (!isMonochrome() || x < 0 || y < 0 || x >= pixels.width() || y >= pixels.height())
+        return 0;
+    const auto *row = reinterpret_cast<const quint16 *>(pixels.constScanLine(y));
+    return valueOffset + valueScale * row[x];
+}
+
+VoiWindow DicomFrame::fullRangeWindow() const
+{
+    return VoiWindow{(minValue + maxValue) / 2.0, std::max(1.0, maxValue - minValue + 1), QString()};
+}
+
+QImage DicomFrame::render(const VoiWindow &window, bool invert) const
+{
+    if (pixels.isNull())
+        return {};
+    const bool flip = invert != inverted;
+    if (!isMonochrome()) {
+        QImage out = pixels;
+        if (flip)
+            out.invertPixels();
+        return out;
+    }
+    // DICOM PS3.3 C.11.2.1.2 linear VOI function, evaluated once per 16-bit index.
+    const VoiWindow w = window.isValid() ? window : fullRangeWindow();
+    const double c = w.center - 0.5;
+    const double wm1 = w.width - 1;
+    const int maxIndex = int(std::min(65535.0, std::ceil((maxValue - valueOffset) / valueScale)));
+    // A table only pays off when there are more pixels than distinct values.
+    const bool useTable = qint64(pixels.width()) * pixels.height() > maxIndex;
+    std::vector<uchar> lut(useTable ? size_t(maxIndex) + 1 : 0);
+    auto map = [&](int i) {
+        const double v = valueOffset + valueScale * i;
+        double y;
+        if (v <= c - wm1 / 2)
+            y = 0;
+        else if (v > c + wm1 / 2)
+            y = 255;
+        else
+            y = ((v - c) / wm1 + 0.5) * 255;
+        const int g = int(std::lround(y));
+        return uchar(flip ? 255 - g : g);
+    };
+    for (int i = 0; useTable && i <= maxIndex; ++i) {
+        const double v = valueOffset + valueScale * i;
+        double y;
+        if (v <= c - wm1 / 2)
+            y = 0;
+        else if (v > c + wm1 / 2)
+            y = 255;
+        else
+            y = ((v - c) / wm1 + 0.5) * 255;
+        const int g = int(std::lround(y));
+        lut[size_t(i)] = uchar(flip ? 255 - g : g);
+    }
+    QImage out(pixels.width(), pixels.height(), QImage::Format_Grayscale8);
+    const int width = pixels.width();
+    for (int y = 0; y < pixels.height(); ++y) {
+        const auto *src = reinterpret_cast<const quint16 *>(pixels.constScanLine(y));
+        uchar *dst = out.scanLine(y);
+        if (useTable) {
+            for (int x = 0; x < width; ++x)
+                dst[x] = lut[std::min<size_t>(src[x], size_t(maxIndex))];
+        } else {
+            for (int x = 0; x < width; ++x)
+                dst[x] = map(src[x]);
+        }
+    }
+    return out;
+}
+
+DicomDecodeResult DicomFrameDecoder::decodeFile(const QString &path, const Options &options)
+{
+    registerCodecsOnce();
+    DicomDecodeResult result;
+    if (!QFile::exists(path)) {
+        result.errorString = tr("%1: no such file").arg(path);
+        return result;
+    }
+    DcmFileFormat file;
+    const QByteArray local = QFile::encodeName(path);
+    const OFCondition status = file.loadFile(local.constData(), EXS_Unknown, EGL_noChange, DCM_MaxReadLength, ERM_autoDetect);
+    if (status.bad()) {
+        result.errorString = tr("%1: not a readable DICOM file (%2)").arg(path, QString::fromLatin1(status.text()));
+        return result;
+    }
+    result = decodeLoaded(file, path, options);
+    if (!result.ok)
+        qCDebug(lcDicomDecode) << "decode failed";
+    return result;
+}
+
+DicomDecodeResult DicomFrameDecoder::decodeBytes(const QByteArray &part10, const Options &options)
+{
+    registerCodecsOnce();
+    DicomDecodeResult result;
+    DcmInputBufferStream stream;
+    stream.setBuffer(part10.constData(), offile_off_t(part10.size()));
+    stream.setEos();
+    DcmFileFormat file;
+    file.transferInit();
+    const OFCondition status = file.read(stream, EXS_Unknown, EGL_noChange, DCM_MaxReadLength);
+    file.transferEnd();
+    if (status.bad()) {
+        result.errorString = tr("not a readable DICOM object (%1)").arg(QString::fromLatin1(status.text()));
+        return result;
+    }
+    return decodeLoaded(file, QString(), options);
+}
+
+QFuture<DicomDecodeResult> DicomFrameDecoder::decodeAsync(const QString &path, const Options &options)
+{
+    return QtConcurrent::run([path, options] { return decodeFile(path, options); });
+}
+
+DicomDecodeResult DicomFrameDecoder::readInfo(const QString &path)
+{
+    DicomDecodeResult result;
+    DcmFileFormat file;
+    const QByteArray local = QFile::encodeName(path);
+    registerCodecsOnce();
+    const OFCondition status = file.loadFileUntilTag(local.constData(), EXS_Unknown, EGL_noChange, DCM_MaxReadLength,
+                                                     ERM_autoDetect, DCM_PixelData);
+    if (status.bad()) {
+        result.errorString = tr("%1: not a readable DICOM file (%2)").arg(path, QString::fromLatin1(status.text()));
+        return result;
+    }
+    result.info = Kakehashi::Dicom::readInfo(file, path);
+    result.ok = true;
+    return result;
+}
+
+VoiWindow DicomFrameDecoder::defaultWindow(const DicomImageInfo &info, const DicomFrame &frame)
+{
+    if (!info.voiWindows.isEmpty())
+        return info.voiWindows.first();
+    return frame.fullRangeWindow();
+}
+
+} // namespace Kakehashi::Dicom

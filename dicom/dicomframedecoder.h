@@ -1,0 +1,40 @@
+#pragma once
+
+#include "dicomframe.h"
+
+#include <QCoreApplication>
+#include <QFuture>
+
+#include <atomic>
+
+namespace Kakehashi::Dicom {
+
+struct DicomDecodeOptions
+{
+    int firstFrame = 0;
+    int frameCount = -1; // -1: all frames from firstFrame
+    const std::atomic_bool *cancel = nullptr;
+};
+
+// Decodes DICOM images to DicomFrame: native, RLE, JPEG baseline/extended/lossless and JPEG-LS
+// through DCMTK; JPEG 2000 through OpenJPEG. Blocking and thread-safe: call it from a worker
+// thread (decodeAsync does that). Never throws; corrupt or truncated files give an error.
+class DicomFrameDecoder
+{
+    Q_DECLARE_TR_FUNCTIONS(Kakehashi::Dicom::DicomFrameDecoder)
+public:
+    using Options = DicomDecodeOptions;
+
+    static DicomDecodeResult decodeFile(const QString &path, const Options &options);
+    static DicomDecodeResult decodeFile(const QString &path) { return decodeFile(path, Options()); }
+    static DicomDecodeResult decodeBytes(const QByteArray &part10, const Options &options);
+    // Runs decodeFile on the global thread pool.
+    static QFuture<DicomDecodeResult> decodeAsync(const QString &path, const Options &options = Options());
+    // Header and metadata only (no pixel decoding).
+    static DicomDecodeResult readInfo(const QString &path);
+
+    // The window the file asks for first, else the frame's full range.
+    static VoiWindow defaultWindow(const DicomImageInfo &info, const DicomFrame &frame);
+};
+
+} // namespace Kakehashi::Dicom

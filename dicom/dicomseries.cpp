@@ -1,0 +1,136 @@
+#include "dicomseries.h"
+
+#include "dicomframedecoder.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+
+#include <dcmtk/config/osconfig.h>
+#include <dcmtk/dcmdata/dcdeftag.h>
+#include <dcmtk/dcmdata/dcdicdir.h>
+#include <dcmtk/dcmdata/dcdirrec.h>
+
+#include <algorithm>
+
+namespace Kakehashi::Dicom {
+
+namespace {
+
+void collectReferencedFiles(DcmDirectoryRecord *record, const QDir &base, QStringList &out)
+{
+    if (!record)
+        return;
+    OFString fileId;
+    if (record->findAndGetOFStringArray(DCM_ReferencedFileID, fileId).good() && !fileId.empty()) {
+        // File IDs use '\' between components (PS3.10 8.5).
+        const QString relative = QString::fromLatin1(fileId.c_str()).trimmed().replace(u'\\', u'/');
+        out.append(base.filePath(relative));
+    }
+    for (unsigned long i = 0; i < record->cardSub(); ++i)
+        collectReferencedFiles(record->getSub(i), base, out);
+}
+
+} // namespace
+
+bool DicomSeriesScanner::isDicomFile(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray head = f.read(132);
+    return head.size() == 132 && head.mid(128, 4) == "DICM";
+}
+
+QStringList DicomSeriesScanner::dicomDirFiles(const QString &dicomDir, QString *error)
+{
+    QStringList files;
+    DcmDicomDir dir(QFile::encodeName(dicomDir).constData());
+    if (dir.error().bad()) {
+        if (error)
+            *error = tr("%1: not a readable DICOMDIR (%2)").arg(dicomDir, QString::fromLatin1(dir.error().text()));
+        return files;
+    }
+    collectReferencedFiles(&dir.getRootRecord(), QFileInfo(dicomDir).absoluteDir(), files);
+    return files;
+}
+
+DicomScanResult DicomSeriesScanner::scan(const QStringList &paths)
+{
+    DicomScanResult result;
+    QStringList files;
+    for (const QString &path : paths) {
+        const QFileInfo info(path);
+        if (info.isDir()) {
+            const QString dicomDir = QDir(path).filePath(QStringLiteral("DICOMDIR"));
+            if (QFileInfo::exists(dicomDir)) {
+                QString error;
+                files += dicomDirFiles(dicomDir, &error);
+                if (!error.isEmpty())
+                    result.errors.append(error);
+                continue;
+            }
+            QDirIterator it(path, QDir::Files | QDir::Readable, QDirIterator::Subdirectories);
+            while (it.hasNext()) {
+                const QString file = it.next();
+                if (isDicomFile(file))
+                    files.append(file);
+            }
+        } else if (info.fileName().compare(QStringLiteral("DICOMDIR"), Qt::CaseInsensitive) == 0) {
+            QString error;
+            files += dicomDirFiles(path, &error);
+            if (!error.isEmpty())
+                result.errors.append(error);
+        } else if (info.isFile()) {
+            files.append(path);
+        } else {
+            result.errors.append(tr("%1: no such file or folder").arg(path));
+        }
+    }
+    files.sort();
+    files.removeDuplicates();
+
+    QHash<QString, int> index;
+    QList<QList<DicomImageInfo>> grouped;
+    for (const QString &file : std::as_const(files)) {
+        const DicomDecodeResult r = DicomFrameDecoder::readInfo(file);
+        if (!r.ok) {
+            result.errors.append(r.errorString);
+            continue;
+        }
+        if (r.info.rows <= 0 || r.info.columns <= 0)
+            continue; // not an image (structured report, DICOMDIR, …)
+        const QString key = r.info.seriesInstanceUid.isEmpty() ? file : r.info.seriesInstanceUid;
+        auto it = index.find(key);
+        if (it == index.end()) {
+            it = index.insert(key, int(grouped.size()));
+            grouped.append(QList<DicomImageInfo>());
+            DicomSeries s;
+            s.seriesInstanceUid = r.info.seriesInstanceUid;
+            s.description = r.info.seriesDescription;
+            s.modality = r.info.modality;
+            s.seriesNumber = r.info.seriesNumber;
+            result.series.append(s);
+        }
+        grouped[*it].append(r.info);
+    }
+    for (qsizetype i = 0; i < grouped.size(); ++i) {
+        auto &infos = grouped[i];
+        std::stable_sort(infos.begin(), infos.end(), [](const DicomImageInfo &a, const DicomImageInfo &b) {
+            if (a.instanceNumber != b.instanceNumber)
+                return a.instanceNumber < b.instanceNumber;
+            return a.sliceLocation < b.sliceLocation;
+        });
+        for (const DicomImageInfo &info : std::as_const(infos)) {
+            for (int f = 0; f < info.numberOfFrames; ++f)
+                result.series[i].slices.append({info.path, f});
+        }
+    }
+    std::stable_sort(result.series.begin(), result.series.end(),
+                     [](const DicomSeries &a, const DicomSeries &b) { return a.seriesNumber < b.seriesNumber; });
+    return result;
+}
+
+} // namespace Kakehashi::Dicom

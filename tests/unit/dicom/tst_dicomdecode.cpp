@@ -1,0 +1,318 @@
+// Decoding: every transfer syntax against a reference decode, Japanese character sets, and
+// corrupt or truncated files giving errors.
+#include "dicomframedecoder.h"
+#include "dicomheader.h"
+#include "dicomtestsupport.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <dcmtk/config/osconfig.h>
+#include <dcmtk/dcmdata/dcdeftag.h>
+#include <dcmtk/dcmdata/dcfilefo.h>
+
+using namespace Kakehashi::Dicom;
+
+class TestDicomDecode : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void japaneseNames_data();
+    void japaneseNames();
+    void matchesReference_data();
+    void matchesReference();
+    void nativeMatchesStoredValues_data();
+    void nativeMatchesStoredValues();
+    void multiFrameSubset();
+    void windowRendering();
+    void asyncDecode();
+    void brokenFilesGiveErrors_data();
+    void brokenFilesGiveErrors();
+
+private:
+    QString reference(const QString &tool, const QString &input, const QStringList &extra = {});
+    static void compareFrames(const DicomDecodeResult &a, const DicomDecodeResult &b);
+    QTemporaryDir m_tmp;
+};
+
+void TestDicomDecode::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    if (!QFileInfo::exists(pydicomFile(QStringLiteral("test_files/CT_small.dcm"))))
+        QSKIP("python3-pydicom's sample files are not installed");
+    QVERIFY(m_tmp.isValid());
+}
+
+// Runs a DCMTK command line tool (dcmdjpeg, dcmcrle, …) and returns the output file.
+QString TestDicomDecode::reference(const QString &tool, const QString &input, const QStringList &extra)
+{
+    static int counter = 0;
+    const QString out = m_tmp.filePath(QStringLiteral("%1-%2.dcm").arg(tool).arg(++counter));
+    QProcess p;
+    p.start(tool, extra + QStringList{input, out});
+    if (!p.waitForFinished(60000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
+        qWarning() << tool << "failed:" << p.readAllStandardError();
+        return {};
+    }
+    return out;
+}
+
+void TestDicomDecode::compareFrames(const DicomDecodeResult &a, const DicomDecodeResult &b)
+{
+    QVERIFY2(a.ok, qPrintable(a.errorString));
+    QVERIFY2(b.ok, qPrintable(b.errorString));
+    QCOMPARE(a.frames.size(), b.frames.size());
+    QVERIFY(!a.frames.isEmpty());
+    for (qsizetype f = 0; f < a.frames.size(); ++f) {
+        const DicomFrame &fa = a.frames.at(f);
+        const DicomFrame &fb = b.frames.at(f);
+        QCOMPARE(fa.pixels.size(), fb.pixels.size());
+        QCOMPARE(fa.isMonochrome(), fb.isMonochrome());
+        if (fa.isMonochrome()) {
+            for (int y = 0; y < fa.pixels.height(); ++y) {
+                for (int x = 0; x < fa.pixels.width(); ++x) {
+                    if (fa.modalityValue(x, y) != fb.modalityValue(x, y))
+                        QFAIL(qPrintable(QStringLiteral("frame %1 pixel (%2,%3): %4 vs %5").arg(f).arg(x).arg(y)
+                                             .arg(fa.modalityValue(x, y)).arg(fb.modalityValue(x, y))));
+                }
+            }
+        } else {
+            QCOMPARE(fa.pixels, fb.pixels);
+        }
+    }
+}
+
+void TestDicomDecode::japaneseNames_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("ISO 2022 IR 87") << "charset_files/chrH31.dcm"
+                                    << QStringLiteral("Yamada^Tarou=山田^太郎=やまだ^たろう");
+    QTest::newRow("ISO 2022 IR 13 + IR 87") << "charset_files/chrH32.dcm"
+                                            << QStringLiteral("ﾔﾏﾀﾞ^ﾀﾛｳ=山田^太郎=やまだ^たろう");
+    QTest::newRow("IR 6 + IR 87") << "charset_files/chrJapMultiExplicitIR6.dcm" << QStringLiteral("やまだ^たろう");
+    QTest::newRow("ISO_IR 192") << "charset_files/chrX1.dcm" << QStringLiteral("Wang^XiaoDong=王^小東=");
+}
+
+void TestDicomDecode::japaneseNames()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, expected);
+    const DicomDecodeResult info = DicomFrameDecoder::readInfo(pydicomFile(file));
+    QVERIFY2(info.ok, qPrintable(info.errorString));
+    QCOMPARE(info.info.patientName, expected);
+    const DicomHeaderResult header = DicomHeaderReader::read(pydicomFile(file));
+    QVERIFY2(header.ok, qPrintable(header.errorString));
+    QCOMPARE(header.header.patientName, expected);
+}
+
+void TestDicomDecode::matchesReference_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("encoder");    // DCMTK tool making the compressed file from `file`, or empty
+    QTest::addColumn<QStringList>("encoderArgs");
+    QTest::addColumn<QString>("decoder");    // DCMTK tool for the reference decode, or a pydicom file
+    QTest::addColumn<int>("frames");
+
+    const QStringList none;
+    QTest::newRow("RLE mono 16-bit") << "test_files/MR_small_RLE.dcm" << QString() << none << "dcmdrle" << 1;
+    QTest::newRow("RLE RGB 2 frames") << "test_files/SC_rgb_rle_2frame.dcm" << QString() << none << "dcmdrle" << 2;
+    QTest::newRow("RLE RGB 16-bit") << "test_files/SC_rgb_rle_16bit.dcm" << QString() << none << "dcmdrle" << 1;
+    QTest::newRow("RLE mono 32-bit 15 frames") << "test_files/rtdose_rle.dcm" << QString() << none << "dcmdrle" << 15;
+    QTest::newRow("JPEG baseline YBR_FULL") << "test_files/SC_rgb_jpeg_dcmtk.dcm" << QString() << none << "dcmdjpeg" << 1;
+    QTest::newRow("JPEG baseline YBR_FULL_422") << "test_files/SC_rgb_dcmtk_+eb+cy+np.dcm" << QString() << none << "dcmdjpeg" << 1;
+    QTest::newRow("JPEG baseline RGB") << "test_files/SC_rgb_dcmtk_+eb+cr.dcm" << QString() << none << "dcmdjpeg" << 1;
+    QTest::newRow("JPEG extended 12-bit") << "test_files/JPGExtended.dcm" << QString() << none << "dcmdjpeg" << 1;
+    QTest::newRow("JPEG lossless SV1 RGB") << "test_files/SC_rgb_jpeg_gdcm.dcm" << QString() << none << "dcmdjpeg" << 1;
+    QTest::newRow("JPEG lossless CT") << "test_files/CT_small.dcm" << "dcmcjpeg" << QStringList{QStringLiteral("+e1")}
+                                      << "dcmdjpeg" << 1;
+    QTest::newRow("JPEG baseline MR (encoded here)") << "test_files/MR_small.dcm" << "dcmcjpeg"
+                                                     << QStringList{QStringLiteral("+ee")} << "dcmdjpeg" << 1;
+    QTest::newRow("JPEG-LS lossless") << "test_files/MR_small_jpeg_ls_lossless.dcm" << QString() << none << "dcmdjpls" << 1;
+    QTest::newRow("JPEG-LS near-lossless RGB") << "test_files/SC_rgb_jpeg_dcmd.dcm" << "dcmcjpls" << QStringList{QStringLiteral("+en")}
+                                              << "dcmdjpls" << 1;
+    QTest::newRow("RLE CT (encoded here)") << "test_files/CT_small.dcm" << "dcmcrle" << none << "dcmdrle" << 1;
+    // No DCMTK tool decodes JPEG 2000: pydicom ships the same image uncompressed.
+    QTest::newRow("JPEG 2000 lossless MR") << "test_files/MR_small_jp2klossless.dcm" << QString() << none
+                                           << "test_files/MR_small.dcm" << 1;
+}
+
+void TestDicomDecode::matchesReference()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, encoder);
+    QFETCH(QStringList, encoderArgs);
+    QFETCH(QString, decoder);
+    QFETCH(int, frames);
+    QString input = pydicomFile(file);
+    if (!encoder.isEmpty()) {
+        input = reference(encoder, input, encoderArgs);
+        QVERIFY(!input.isEmpty());
+    }
+    const QString referenceFile = decoder.startsWith(u"dcm") ? reference(decoder, input) : pydicomFile(decoder);
+    QVERIFY(!referenceFile.isEmpty());
+    const DicomDecodeResult decoded = DicomFrameDecoder::decodeFile(input);
+    const DicomDecodeResult expected = DicomFrameDecoder::decodeFile(referenceFile);
+    QVERIFY2(decoded.ok, qPrintable(decoded.errorString));
+    QVERIFY(decoded.info.transferSyntaxUid != expected.info.transferSyntaxUid);
+    QCOMPARE(decoded.frames.size(), frames);
+    compareFrames(decoded, expected);
+}
+
+void TestDicomDecode::nativeMatchesStoredValues_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::newRow("CT little endian") << "test_files/CT_small.dcm";
+    QTest::newRow("MR big endian") << "test_files/MR_small_bigendian.dcm";
+    QTest::newRow("MR implicit") << "test_files/MR_small_implicit.dcm";
+}
+
+// The uncompressed path against the stored values read straight from dcmdata.
+void TestDicomDecode::nativeMatchesStoredValues()
+{
+    QFETCH(QString, file);
+    DcmFileFormat ff;
+    QVERIFY(ff.loadFile(QFile::encodeName(pydicomFile(file)).constData()).good());
+    DcmDataset *ds = ff.getDataset();
+    QVERIFY(ds->chooseRepresentation(EXS_LittleEndianExplicit, nullptr).good());
+    const Uint16 *words = nullptr;
+    unsigned long count = 0;
+    QVERIFY(ds->findAndGetUint16Array(DCM_PixelData, words, &count).good());
+    Uint16 pixelRep = 0, bitsStored = 16;
+    ds->findAndGetUint16(DCM_PixelRepresentation, pixelRep);
+    ds->findAndGetUint16(DCM_BitsStored, bitsStored);
+    Float64 slope = 1, intercept = 0;
+    // dcmdata zeroes the output when an attribute is absent.
+    if (ds->findAndGetFloat64(DCM_RescaleSlope, slope).bad())
+        slope = 1;
+    if (ds->findAndGetFloat64(DCM_RescaleIntercept, intercept).bad())
+        intercept = 0;
+
+    const DicomDecodeResult decoded = DicomFrameDecoder::decodeFile(pydicomFile(file));
+    QVERIFY2(decoded.ok, qPrintable(decoded.errorString));
+    const DicomFrame &frame = decoded.frames.first();
+    QVERIFY(frame.isMonochrome());
+    QCOMPARE(qsizetype(count), qsizetype(frame.pixels.width()) * frame.pixels.height());
+    const Uint16 mask = Uint16((1u << bitsStored) - 1);
+    for (unsigned long i = 0; i < count; ++i) {
+        qint32 stored = words[i] & mask;
+        if (pixelRep && (stored & (1 << (bitsStored - 1))))
+            stored -= (1 << bitsStored);
+        const double value = stored * slope + intercept;
+        const int x = int(i % ulong(frame.pixels.width()));
+        const int y = int(i / ulong(frame.pixels.width()));
+        if (frame.modalityValue(x, y) != value)
+            QFAIL(qPrintable(QStringLiteral("pixel %1: %2 vs stored %3").arg(i).arg(frame.modalityValue(x, y)).arg(value)));
+    }
+}
+
+void TestDicomDecode::multiFrameSubset()
+{
+    const QString path = pydicomFile(QStringLiteral("test_files/rtdose.dcm"));
+    const DicomDecodeResult all = DicomFrameDecoder::decodeFile(path);
+    QVERIFY2(all.ok, qPrintable(all.errorString));
+    QCOMPARE(all.frames.size(), 15);
+    QCOMPARE(all.info.numberOfFrames, 15);
+    DicomDecodeOptions options;
+    options.firstFrame = 7;
+    options.frameCount = 2;
+    const DicomDecodeResult part = DicomFrameDecoder::decodeFile(path, options);
+    QVERIFY2(part.ok, qPrintable(part.errorString));
+    QCOMPARE(part.frames.size(), 2);
+    QCOMPARE(part.frames.at(0).frameIndex, 7);
+    for (int i = 0; i < 2; ++i) {
+        const DicomFrame &a = part.frames.at(i);
+        const DicomFrame &b = all.frames.at(7 + i);
+        for (int y = 0; y < a.pixels.height(); ++y)
+            for (int x = 0; x < a.pixels.width(); ++x)
+                QCOMPARE(a.modalityValue(x, y), b.modalityValue(x, y));
+    }
+    options.firstFrame = 15;
+    QVERIFY(!DicomFrameDecoder::decodeFile(path, options).ok);
+}
+
+void TestDicomDecode::windowRendering()
+{
+    const DicomDecodeResult ct = DicomFrameDecoder::decodeFile(pydicomFile(QStringLiteral("test_files/CT_small.dcm")));
+    QVERIFY2(ct.ok, qPrintable(ct.errorString));
+    const DicomFrame &f = ct.frames.first();
+    const VoiWindow narrow{40, 400, QString()};
+    const QImage img = f.render(narrow);
+    QCOMPARE(img.format(), QImage::Format_Grayscale8);
+    const QImage inverted = f.render(narrow, true);
+    for (int y = 0; y < img.height(); y += 7) {
+        for (int x = 0; x < img.width(); x += 5) {
+            const double v = f.modalityValue(x, y);
+            const int g = qGray(img.pixel(x, y));
+            if (v <= 40 - 0.5 - 399 / 2.0)
+                QCOMPARE(g, 0);
+            else if (v > 40 - 0.5 + 399 / 2.0)
+                QCOMPARE(g, 255);
+            else
+                QVERIFY(qAbs(g - ((v - 39.5) / 399 + 0.5) * 255) <= 0.5001);
+            QCOMPARE(qGray(inverted.pixel(x, y)), 255 - g);
+        }
+    }
+    QVERIFY(!ct.info.pixelSpacing.isEmpty());
+}
+
+void TestDicomDecode::asyncDecode()
+{
+    QFuture<DicomDecodeResult> future = DicomFrameDecoder::decodeAsync(pydicomFile(QStringLiteral("test_files/MR_small_RLE.dcm")));
+    future.waitForFinished();
+    QVERIFY(future.result().ok);
+    QCOMPARE(future.result().frames.first().pixels.size(), QSize(64, 64));
+}
+
+void TestDicomDecode::brokenFilesGiveErrors_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<double>("keep"); // fraction of the file kept
+    const QStringList files = {QStringLiteral("test_files/CT_small.dcm"), QStringLiteral("test_files/MR_small_RLE.dcm"),
+                               QStringLiteral("test_files/JPGExtended.dcm"), QStringLiteral("test_files/MR_small_jpeg_ls_lossless.dcm"),
+                               QStringLiteral("test_files/MR_small_jp2klossless.dcm"), QStringLiteral("test_files/SC_rgb_rle_2frame.dcm"),
+                               QStringLiteral("test_files/rtdose.dcm")};
+    for (const QString &f : files) {
+        for (double keep : {0.05, 0.5, 0.9, 0.99}) {
+            QTest::addRow("%s %.0f%%", qPrintable(QFileInfo(f).fileName()), keep * 100) << f << keep;
+        }
+    }
+    QTest::newRow("pydicom MR_truncated") << "test_files/MR_truncated.dcm" << 1.0;
+    QTest::newRow("not DICOM") << "test_files/test1.json" << 1.0;
+    QTest::newRow("no image") << "test_files/rtplan.dcm" << 1.0;
+}
+
+void TestDicomDecode::brokenFilesGiveErrors()
+{
+    QFETCH(QString, file);
+    QFETCH(double, keep);
+    QFile in(pydicomFile(file));
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    const QByteArray all = in.readAll();
+    const QByteArray cut = all.left(qsizetype(all.size() * keep));
+    const QString path = m_tmp.filePath(QStringLiteral("cut-%1").arg(QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'_')));
+    QFile out(path);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(cut);
+    out.close();
+    const DicomDecodeResult r = DicomFrameDecoder::decodeFile(path);
+    QVERIFY2(!r.ok, "a truncated or broken file decoded without error");
+    QVERIFY(!r.errorString.isEmpty());
+    QVERIFY(r.frames.isEmpty() || !r.ok);
+    const DicomDecodeResult fromMemory = DicomFrameDecoder::decodeBytes(cut, {});
+    QVERIFY(!fromMemory.ok);
+}
+
+int main(int argc, char **argv)
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
+    TestDicomDecode t;
+    return QTest::qExec(&t, argc, argv);
+}
+
+#include "tst_dicomdecode.moc"

@@ -1,0 +1,180 @@
+// The image view driven like a user: window/level drag, presets, invert, zoom, measurement,
+// stack scroll, cine; checks the displayed W/L text and the painted pixels.
+#include "dicomframedecoder.h"
+#include "dicomimageview.h"
+#include "dicomseries.h"
+#include "dicomtestsupport.h"
+#include "dicomviewerwidget.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QListWidget>
+#include <QStandardPaths>
+#include <QtTest>
+
+using namespace Kakehashi;
+using namespace Kakehashi::Dicom;
+
+class TestDicomImageView : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void windowLevelPresetsAndPixels();
+    void measurementInMillimetres();
+    void stackScrollAndCine();
+    void thumbnails();
+
+private:
+    static DicomSeries seriesOf(const QString &file);
+    static QColor shownAt(DicomImageView &view, const QPoint &widgetPos);
+};
+
+void TestDicomImageView::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    if (!QFileInfo::exists(pydicomFile(QStringLiteral("test_files/CT_small.dcm"))))
+        QSKIP("python3-pydicom's sample files are not installed");
+}
+
+DicomSeries TestDicomImageView::seriesOf(const QString &file)
+{
+    const DicomScanResult scan = DicomSeriesScanner::scan({pydicomFile(file)});
+    return scan.series.value(0);
+}
+
+QColor TestDicomImageView::shownAt(DicomImageView &view, const QPoint &widgetPos)
+{
+    return view.grab().toImage().pixelColor(widgetPos);
+}
+
+void TestDicomImageView::windowLevelPresetsAndPixels()
+{
+    const QString path = pydicomFile(QStringLiteral("test_files/CT_small.dcm"));
+    const DicomDecodeResult reference = DicomFrameDecoder::decodeFile(path);
+    QVERIFY(reference.ok);
+    const DicomFrame &frame = reference.frames.first();
+    const VoiWindow fileWindow = DicomFrameDecoder::defaultWindow(reference.info, frame);
+
+    DicomViewerWidget viewer;
+    viewer.resize(700, 600);
+    viewer.show();
+    viewer.setSeries({seriesOf(QStringLiteral("test_files/CT_small.dcm"))});
+    DicomImageView &view = *viewer.imageView();
+    QTRY_VERIFY(view.isCurrentSliceReady());
+    QVERIFY(view.overlayText(DicomImageView::Corner::BottomRight)
+                .startsWith(QStringLiteral("W: %1 L: %2").arg(fileWindow.width, 0, 'f', 0).arg(fileWindow.center, 0, 'f', 0)));
+    QVERIFY(view.overlayText(DicomImageView::Corner::TopLeft).contains(reference.info.patientName));
+
+    // Drag right and down: wider window, higher level.
+    const QPoint start(view.width() / 2, view.height() / 2);
+    QTest::mousePress(&view, Qt::LeftButton, {}, start);
+    QTest::mouseMove(&view, start + QPoint(30, 12));
+    QTest::mouseRelease(&view, Qt::LeftButton, {}, start + QPoint(30, 12));
+    const double step = std::max(1.0, fileWindow.width / 256.0);
+    QCOMPARE(view.window().width, fileWindow.width + 30 * step);
+    QCOMPARE(view.window().center, fileWindow.center + 12 * step);
+
+    // The lung preset from the combo box, then the painted pixel equals the reference rendering.
+    QComboBox *presets = viewer.presets();
+    const int lung = presets->findText(QStringLiteral("Lung"));
+    QVERIFY(lung > 0);
+    presets->setCurrentIndex(lung);
+    emit presets->activated(lung);
+    QVERIFY(view.overlayText(DicomImageView::Corner::BottomRight).startsWith(QStringLiteral("W: 1500 L: -600")));
+    const double fitted = view.zoom();
+    QCOMPARE(fitted, std::min(view.width() / 128.0, view.height() / 128.0));
+    view.setZoom(4); // nearest-neighbour: one image pixel covers 4×4 screen pixels
+    const QPoint probe(view.width() / 2 + 10, view.height() / 2 + 6);
+    const QPointF ip = view.widgetToImage(QPointF(probe) + QPointF(0.5, 0.5));
+    const QImage expected = frame.render(VoiWindow{-600, 1500, QString()});
+    const int gray = qGray(expected.pixel(int(ip.x()), int(ip.y())));
+    QCOMPARE(qGray(shownAt(view, probe).rgb()), gray);
+    QTest::keyClick(&view, Qt::Key_I);
+    QVERIFY(view.isInverted());
+    QCOMPARE(qGray(shownAt(view, probe).rgb()), 255 - gray);
+    QTest::keyClick(&view, Qt::Key_F);
+    QCOMPARE(view.zoom(), fitted);
+}
+
+void TestDicomImageView::measurementInMillimetres()
+{
+    const QString path = pydicomFile(QStringLiteral("test_files/CT_small.dcm"));
+    const DicomDecodeResult info = DicomFrameDecoder::readInfo(path);
+    QVERIFY(!info.info.pixelSpacing.isEmpty());
+    DicomImageView view;
+    view.resize(512, 512);
+    view.show();
+    view.setSeries(seriesOf(QStringLiteral("test_files/CT_small.dcm")));
+    QTRY_VERIFY(view.isCurrentSliceReady());
+    view.setTool(DicomImageView::Tool::Measure);
+    QSignalSpy measured(&view, &DicomImageView::measurementChanged);
+    const QPoint a(100, 120), b(300, 260);
+    QTest::mousePress(&view, Qt::LeftButton, {}, a);
+    QTest::mouseMove(&view, b);
+    QTest::mouseRelease(&view, Qt::LeftButton, {}, b);
+    QCOMPARE(measured.size(), 1);
+    const QPointF ia = view.widgetToImage(a);
+    const QPointF ib = view.widgetToImage(b);
+    const double expected = std::hypot((ib.x() - ia.x()) * info.info.pixelSpacing.width(),
+                                       (ib.y() - ia.y()) * info.info.pixelSpacing.height());
+    QVERIFY(expected > 10);
+    QCOMPARE(view.measuredDistanceMm(), expected);
+    QCOMPARE(measured.first().first().toDouble(), expected);
+}
+
+void TestDicomImageView::stackScrollAndCine()
+{
+    DicomImageView view;
+    view.resize(400, 400);
+    view.show();
+    const DicomSeries series = seriesOf(QStringLiteral("test_files/rtdose.dcm"));
+    QCOMPARE(series.slices.size(), 15);
+    view.setSeries(series);
+    QTRY_VERIFY(view.isCurrentSliceReady());
+    QWheelEvent down(QPointF(200, 200), view.mapToGlobal(QPointF(200, 200)), QPoint(), QPoint(0, -120), Qt::NoButton,
+                     Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(&view, &down);
+    QCOMPARE(view.currentIndex(), 1);
+    QTest::keyClick(&view, Qt::Key_End);
+    QCOMPARE(view.currentIndex(), 14);
+    QTRY_VERIFY(view.isCurrentSliceReady());
+    QVERIFY(view.overlayText(DicomImageView::Corner::BottomLeft).startsWith(QStringLiteral("Im: 15/15")));
+    QTest::keyClick(&view, Qt::Key_Up);
+    QCOMPARE(view.currentIndex(), 13);
+    QSignalSpy changed(&view, &DicomImageView::currentIndexChanged);
+    view.setCinePlaying(true);
+    QTRY_VERIFY(changed.size() >= 3);
+    view.setCinePlaying(false);
+    // A tiny budget keeps only frames nearest to the current slice.
+    view.setMemoryBudget(1);
+    view.setCurrentIndex(0);
+    QTRY_VERIFY(view.isCurrentSliceReady());
+    QTRY_COMPARE(view.cachedBytes(), qint64(10 * 10 * 2));
+}
+
+void TestDicomImageView::thumbnails()
+{
+    DicomViewerWidget viewer;
+    viewer.show();
+    const DicomScanResult scan = DicomSeriesScanner::scan({pydicomFile(QStringLiteral("test_files/CT_small.dcm")),
+                                                           pydicomFile(QStringLiteral("test_files/MR_small.dcm"))});
+    QCOMPARE(scan.series.size(), 2);
+    viewer.setSeries(scan.series);
+    QCOMPARE(viewer.thumbnails()->count(), 2);
+    QTRY_VERIFY(!viewer.thumbnails()->item(0)->icon().isNull());
+    QTRY_VERIFY(!viewer.thumbnails()->item(1)->icon().isNull());
+    viewer.thumbnails()->setCurrentRow(1);
+    QTRY_VERIFY(viewer.imageView()->isCurrentSliceReady());
+    QCOMPARE(viewer.imageView()->series().modality, scan.series.at(1).modality);
+}
+
+int main(int argc, char **argv)
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    TestDicomImageView t;
+    return QTest::qExec(&t, argc, argv);
+}
+
+#include "tst_dicomimageview.moc"

@@ -1,0 +1,386 @@
+#include "dicomimageview.h"
+
+#include "dicomframedecoder.h"
+
+#include <QKeyEvent>
+#include <QPainter>
+#include <QWheelEvent>
+#include <QtMath>
+
+#include <cmath>
+
+namespace Kakehashi {
+
+using namespace Dicom;
+
+DicomImageView::DicomImageView(QWidget *parent) : QWidget(parent)
+{
+    setFocusPolicy(Qt::StrongFocus);
+    setMouseTracking(false);
+    setMinimumSize(128, 128);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    connect(&m_cine, &QTimer::timeout, this, [this] {
+        if (sliceCount() > 0)
+            setCurrentIndex((m_index + 1) % sliceCount());
+    });
+}
+
+DicomImageView::~DicomImageView()
+{
+    for (auto *w : std::as_const(m_pending))
+        w->waitForFinished();
+}
+
+void DicomImageView::setSeries(const DicomSeries &series)
+{
+    ++m_generation;
+    for (auto *w : std::as_const(m_pending))
+        w->disconnect(this);
+    m_pending.clear();
+    m_series = series;
+    m_frames.clear();
+    m_index = 0;
+    m_windowFromUser = false;
+    m_hasMeasure = false;
+    m_fit = true;
+    m_rendered = QImage();
+    setCinePlaying(false);
+    if (!m_series.slices.isEmpty())
+        requestDecode(0);
+    emit currentIndexChanged(0);
+    update();
+}
+
+void DicomImageView::setCurrentIndex(int index)
+{
+    if (sliceCount() == 0)
+        return;
+    index = std::clamp(index, 0, sliceCount() - 1);
+    if (index == m_index && m_frames.contains(index))
+        return;
+    m_index = index;
+    evict();
+    requestDecode(index);
+    // Prefetch the neighbours so scrolling does not wait.
+    requestDecode(index + 1);
+    requestDecode(index - 1);
+    rerender();
+    emit currentIndexChanged(index);
+}
+
+void DicomImageView::requestDecode(int index)
+{
+    if (index < 0 || index >= sliceCount() || m_frames.contains(index) || m_pending.contains(index))
+        return;
+    const DicomSliceRef ref = m_series.slices.at(index);
+    DicomDecodeOptions options;
+    options.firstFrame = ref.frame;
+    options.frameCount = 1;
+    auto *watcher = new QFutureWatcher<DicomDecodeResult>(this);
+    const quint64 generation = m_generation;
+    connect(watcher, &QFutureWatcher<DicomDecodeResult>::finished, this, [this, watcher, index, generation] {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return;
+        m_pending.remove(index);
+        onDecoded(index, watcher->result());
+    });
+    m_pending.insert(index, watcher);
+    watcher->setFuture(DicomFrameDecoder::decodeAsync(ref.path, options));
+}
+
+void DicomImageView::onDecoded(int index, const DicomDecodeResult &result)
+{
+    if (!result.ok || result.frames.isEmpty()) {
+        emit decodeFailed(index, result.errorString);
+        return;
+    }
+    m_frames.insert(index, Decoded{result.frames.first(), result.info});
+    evict();
+    if (index == m_index) {
+        if (!m_windowFromUser) {
+            m_window = DicomFrameDecoder::defaultWindow(result.info, result.frames.first());
+            emit windowChanged(m_window);
+        }
+        rerender();
+    }
+    emit sliceReady(index);
+}
+
+qint64 DicomImageView::cachedBytes() const
+{
+    qint64 total = 0;
+    for (const Decoded &d : m_frames)
+        total += d.frame.byteCount();
+    return total;
+}
+
+void DicomImageView::evict()
+{
+    while (cachedBytes() > m_budget && m_frames.size() > 1) {
+        int farthest = -1;
+        for (auto it = m_frames.cbegin(); it != m_frames.cend(); ++it) {
+            if (farthest < 0 || std::abs(it.key() - m_index) > std::abs(farthest - m_index))
+                farthest = it.key();
+        }
+        if (farthest == m_index)
+            break;
+        m_frames.remove(farthest);
+    }
+}
+
+const DicomImageView::Decoded *DicomImageView::current() const
+{
+    auto it = m_frames.constFind(m_index);
+    return it == m_frames.cend() ? nullptr : &it.value();
+}
+
+void DicomImageView::rerender()
+{
+    const Decoded *d = current();
+    m_rendered = d ? d->frame.render(m_window, m_inverted) : QImage();
+    update();
+}
+
+void DicomImageView::setWindow(const VoiWindow &window)
+{
+    if (!window.isValid())
+        return;
+    m_window = window;
+    m_windowFromUser = true;
+    rerender();
+    emit windowChanged(m_window);
+}
+
+QList<DicomImageView::Preset> DicomImageView::ctPresets()
+{
+    return {
+        {tr("Lung", "CT window preset"), {-600, 1500, QString()}},
+        {tr("Mediastinum", "CT window preset"), {40, 400, QString()}},
+        {tr("Bone", "CT window preset"), {400, 1800, QString()}},
+        {tr("Brain", "CT window preset"), {40, 80, QString()}},
+    };
+}
+
+QList<DicomImageView::Preset> DicomImageView::filePresets() const
+{
+    QList<Preset> out;
+    if (const Decoded *d = current()) {
+        for (const VoiWindow &w : d->info.voiWindows)
+            out.append({w.explanation.isEmpty() ? tr("File window %1").arg(out.size() + 1) : w.explanation, w});
+    }
+    return out;
+}
+
+void DicomImageView::setInverted(bool inverted)
+{
+    m_inverted = inverted;
+    rerender();
+}
+
+void DicomImageView::setZoom(double zoom)
+{
+    m_zoom = std::clamp(zoom, 0.05, 40.0);
+    m_fit = false;
+    update();
+}
+
+void DicomImageView::fitToWindow()
+{
+    m_fit = true;
+    m_pan = QPointF();
+    update();
+}
+
+void DicomImageView::setCinePlaying(bool playing)
+{
+    if (!playing) {
+        m_cine.stop();
+        return;
+    }
+    double ms = 0;
+    if (const Decoded *d = current())
+        ms = d->info.frameTimeMs;
+    m_cine.start(ms > 0 ? int(ms) : 1000 / 15);
+}
+
+double DicomImageView::zoom() const
+{
+    const QSize size = m_rendered.size();
+    if (!m_fit || size.isEmpty())
+        return m_zoom;
+    return std::min(double(width()) / size.width(), double(height()) / size.height());
+}
+
+QTransform DicomImageView::imageTransform() const
+{
+    const QSize size = m_rendered.isNull() ? QSize() : m_rendered.size();
+    if (size.isEmpty())
+        return {};
+    const double zoom = this->zoom();
+    QTransform t;
+    t.translate(width() / 2.0 + m_pan.x(), height() / 2.0 + m_pan.y());
+    t.scale(zoom, zoom);
+    t.translate(-size.width() / 2.0, -size.height() / 2.0);
+    return t;
+}
+
+QPointF DicomImageView::widgetToImage(const QPointF &p) const
+{
+    return imageTransform().inverted().map(p);
+}
+
+double DicomImageView::measuredDistanceMm() const
+{
+    const Decoded *d = current();
+    if (!m_hasMeasure || !d || d->info.pixelSpacing.isEmpty())
+        return -1;
+    const double dx = (m_measureB.x() - m_measureA.x()) * d->info.pixelSpacing.width();
+    const double dy = (m_measureB.y() - m_measureA.y()) * d->info.pixelSpacing.height();
+    return std::hypot(dx, dy);
+}
+
+QString DicomImageView::overlayText(Corner corner) const
+{
+    const Decoded *d = current();
+    if (!d)
+        return {};
+    const DicomImageInfo &i = d->info;
+    switch (corner) {
+    case Corner::TopLeft:
+        return i.patientName + u'\n' + i.patientId;
+    case Corner::TopRight:
+        return i.studyDate + u'\n' + i.studyDescription + u'\n'
+            + tr("Se: %1 %2", "overlay: series number and description").arg(i.seriesNumber).arg(i.seriesDescription);
+    case Corner::BottomLeft: {
+        QString s = tr("Im: %1/%2", "overlay: slice index").arg(m_index + 1).arg(sliceCount());
+        if (i.hasSliceLocation)
+            s += u'\n' + tr("Loc: %1 mm", "overlay: slice location").arg(i.sliceLocation, 0, 'f', 1);
+        return s;
+    }
+    case Corner::BottomRight: {
+        QString s = tr("W: %1 L: %2", "overlay: window width and level").arg(m_window.width, 0, 'f', 0).arg(m_window.center, 0, 'f', 0);
+        s += u'\n' + tr("Zoom: %1%", "overlay").arg(qRound(zoom() * 100));
+        return s;
+    }
+    }
+    return {};
+}
+
+void DicomImageView::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    p.fillRect(rect(), Qt::black);
+    if (m_rendered.isNull()) {
+        p.setPen(Qt::gray);
+        p.drawText(rect(), Qt::AlignCenter, sliceCount() ? tr("Loading…") : tr("No images"));
+        return;
+    }
+    const QTransform t = imageTransform();
+    p.save();
+    p.setTransform(t);
+    p.setRenderHint(QPainter::SmoothPixmapTransform, zoom() < 4);
+    p.drawImage(QPointF(0, 0), m_rendered);
+    p.restore();
+
+    if (m_hasMeasure) {
+        p.setPen(QPen(Qt::yellow, 1.5));
+        const QPointF a = t.map(m_measureA);
+        const QPointF b = t.map(m_measureB);
+        p.drawLine(a, b);
+        const double mm = measuredDistanceMm();
+        const QString label = mm >= 0 ? tr("%1 mm", "distance").arg(mm, 0, 'f', 1)
+                                      : tr("%1 px", "distance without pixel spacing").arg(QLineF(m_measureA, m_measureB).length(), 0, 'f', 1);
+        p.drawText(b + QPointF(6, -6), label);
+    }
+    p.setPen(Qt::white);
+    const QRect r = rect().adjusted(6, 4, -6, -4);
+    p.drawText(r, Qt::AlignLeft | Qt::AlignTop, overlayText(Corner::TopLeft));
+    p.drawText(r, Qt::AlignRight | Qt::AlignTop, overlayText(Corner::TopRight));
+    p.drawText(r, Qt::AlignLeft | Qt::AlignBottom, overlayText(Corner::BottomLeft));
+    p.drawText(r, Qt::AlignRight | Qt::AlignBottom, overlayText(Corner::BottomRight));
+}
+
+void DicomImageView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    update();
+}
+
+void DicomImageView::wheelEvent(QWheelEvent *event)
+{
+    const int steps = event->angleDelta().y() / 120;
+    if (steps == 0)
+        return;
+    if (event->modifiers() & Qt::ControlModifier)
+        setZoom(zoom() * std::pow(1.2, steps));
+    else
+        setCurrentIndex(m_index - steps);
+    event->accept();
+}
+
+void DicomImageView::keyPressEvent(QKeyEvent *event)
+{
+    switch (event->key()) {
+    case Qt::Key_Down: case Qt::Key_Right: setCurrentIndex(m_index + 1); break;
+    case Qt::Key_Up: case Qt::Key_Left: setCurrentIndex(m_index - 1); break;
+    case Qt::Key_PageDown: setCurrentIndex(m_index + 10); break;
+    case Qt::Key_PageUp: setCurrentIndex(m_index - 10); break;
+    case Qt::Key_Home: setCurrentIndex(0); break;
+    case Qt::Key_End: setCurrentIndex(sliceCount() - 1); break;
+    case Qt::Key_I: setInverted(!m_inverted); break;
+    case Qt::Key_F: fitToWindow(); break;
+    default: QWidget::keyPressEvent(event); return;
+    }
+    event->accept();
+}
+
+void DicomImageView::mousePressEvent(QMouseEvent *event)
+{
+    m_dragButton = event->button();
+    m_dragStart = m_lastPos = event->position().toPoint();
+    if (m_dragButton == Qt::LeftButton && m_tool == Tool::Measure) {
+        m_measureA = m_measureB = widgetToImage(event->position());
+        m_hasMeasure = true;
+        update();
+    }
+}
+
+void DicomImageView::mouseMoveEvent(QMouseEvent *event)
+{
+    const QPoint pos = event->position().toPoint();
+    const QPoint delta = pos - m_lastPos;
+    m_lastPos = pos;
+    const bool pan = m_dragButton == Qt::MiddleButton || (m_dragButton == Qt::LeftButton && m_tool == Tool::Pan);
+    if (pan) {
+        if (m_fit) {
+            m_zoom = zoom();
+            m_fit = false;
+        }
+        m_pan += delta;
+        update();
+    } else if (m_dragButton == Qt::LeftButton && m_tool == Tool::Measure) {
+        m_measureB = widgetToImage(event->position());
+        update();
+    } else if (m_dragButton == Qt::LeftButton && m_tool == Tool::WindowLevel) {
+        // One screen pixel moves the window by a share of its width: right widens, down raises the level.
+        const double step = std::max(1.0, m_window.width / 256.0);
+        VoiWindow w = m_window;
+        w.width = std::max(1.0, w.width + delta.x() * step);
+        w.center += delta.y() * step;
+        w.explanation.clear();
+        setWindow(w);
+    }
+}
+
+void DicomImageView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (m_dragButton == Qt::LeftButton && m_tool == Tool::Measure) {
+        m_measureB = widgetToImage(event->position());
+        update();
+        emit measurementChanged(measuredDistanceMm());
+    }
+    m_dragButton = Qt::NoButton;
+}
+
+} // namespace Kakehashi
