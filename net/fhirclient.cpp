@@ -268,7 +268,7 @@ void FhirOperation::onReplyFinished(int index, QNetworkReply *reply)
         return;
 
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = reply->readAll();
+    const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
     FhirError e;
     e.url = s.url;
     e.httpStatus = status;
