@@ -52,15 +52,15 @@ std::optional<CommandLineOptions> CommandLine::parse(const QStringList &argument
         *error = tr("Unknown view \"%1\": use one of %2.").arg(o.view, PatientView::viewNames().join(QStringLiteral(", ")));
         return std::nullopt;
     }
-    if (!o.service.isEmpty()) {
-        *error = tr("Connecting to a sharing service is not available in this build yet; use --demo or --open.");
+    if (!o.service.isEmpty() && (o.patientId.isEmpty() || !o.summary)) {
+        *error = tr("--service needs --patient and, in this build, --summary.");
         return std::nullopt;
     }
     if (!o.screenshotPath.isEmpty() && !o.demo && o.openPaths.isEmpty()) {
         *error = tr("--screenshot needs something to show: --demo or --open.");
         return std::nullopt;
     }
-    if (o.summary && !o.demo && o.openPaths.isEmpty()) {
+    if (o.summary && !o.demo && o.openPaths.isEmpty() && o.service.isEmpty()) {
         *error = tr("--summary needs something to load: --demo or --open.");
         return std::nullopt;
     }

@@ -1,4 +1,6 @@
 #include "commandline.h"
+#include "fhirclient.h"
+#include "sharingservicesource.h"
 #include "localrecordsource.h"
 #include "mainwindow.h"
 #include "recordsummary.h"
@@ -7,7 +9,9 @@
 #include <QApplication>
 #include <QJsonDocument>
 #include <QLibraryInfo>
+#include <QEventLoop>
 #include <QLocale>
+#include <QSettings>
 #include <QTimer>
 #include <QTranslator>
 
@@ -33,9 +37,35 @@ void installTranslators(QCoreApplication &app, const QString &language)
         QCoreApplication::installTranslator(own);
 }
 
+// --service: a saved connection profile by name, or a URL.
+RecordSet loadFromService(const CommandLineOptions &options)
+{
+    QSettings settings;
+    Net::ConnectionProfile profile = Net::ConnectionProfile::savedNames(settings).contains(options.service)
+                                         ? Net::ConnectionProfile::load(settings, options.service)
+                                         : Net::ConnectionProfile::fromUrl(QUrl::fromUserInput(options.service));
+    RecordSet set;
+    if (!profile.isValid()) {
+        set.errors.append(QCoreApplication::translate("main", "\"%1\" is neither a saved connection nor a service URL.").arg(options.service));
+        return set;
+    }
+    Net::FhirClient client(profile);
+    SharingServiceSource source(&client, nullptr);
+    QEventLoop loop;
+    QObject::connect(&source, &SharingServiceSource::finished, &loop, [&](const RecordSet &loaded, const Net::FhirError &) {
+        set = loaded;
+        loop.quit();
+    });
+    source.load(options.patientId);
+    loop.exec();
+    return set;
+}
+
 int runSummary(const CommandLineOptions &options)
 {
     RecordSet set;
+    if (!options.service.isEmpty())
+        set = loadFromService(options);
     if (options.demo)
         set = LocalRecordSource::loadDemo();
     if (!options.openPaths.isEmpty()) {
@@ -48,6 +78,8 @@ int runSummary(const CommandLineOptions &options)
     if (!options.patientId.isEmpty()) {
         const PatientRecord *one = set.find(options.patientId);
         if (!one) {
+            for (const QString &e : std::as_const(set.errors))
+                printErr(e);
             printErr(QCoreApplication::translate("main", "No patient with id %1 was loaded.").arg(options.patientId));
             return 1;
         }

@@ -1,0 +1,111 @@
+#include "connectionprofile.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QSettings>
+#include <QSslCertificate>
+#include <QSslKey>
+
+namespace Kakehashi::Net {
+
+namespace {
+
+QString group(const QString &name)
+{
+    return QStringLiteral("connections/") + name;
+}
+
+} // namespace
+
+bool ConnectionProfile::isValid() const
+{
+    return baseUrl.isValid() && (baseUrl.scheme() == u"https" || baseUrl.scheme() == u"http") && !baseUrl.host().isEmpty();
+}
+
+ConnectionProfile ConnectionProfile::fromUrl(const QUrl &url)
+{
+    ConnectionProfile p;
+    p.name = url.toString(QUrl::RemoveUserInfo);
+    p.baseUrl = url;
+    return p;
+}
+
+QSslConfiguration ConnectionProfile::sslConfiguration(QString *error) const
+{
+    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+    config.setProtocol(QSsl::TlsV1_2OrLater);
+    if (!trustAnchorFiles.isEmpty()) {
+        // The profile's anchors replace the system store: the service is not trusted through any public CA.
+        QList<QSslCertificate> anchors;
+        for (const QString &file : trustAnchorFiles) {
+            const QList<QSslCertificate> certs = QSslCertificate::fromPath(file, QSsl::Pem);
+            if (certs.isEmpty() && error)
+                *error = QCoreApplication::translate("Kakehashi::Net::ConnectionProfile", "Trust anchor file %1 holds no certificate.").arg(file);
+            anchors += certs;
+        }
+        config.setCaCertificates(anchors);
+    }
+    if (!clientCertificateFile.isEmpty()) {
+        const QList<QSslCertificate> certs = QSslCertificate::fromPath(clientCertificateFile, QSsl::Pem);
+        QFile keyFile(clientKeyFile);
+        if (certs.isEmpty() || !keyFile.open(QIODevice::ReadOnly)) {
+            if (error)
+                *error = QCoreApplication::translate("Kakehashi::Net::ConnectionProfile", "The client certificate or key cannot be read.");
+        } else {
+            config.setLocalCertificate(certs.first());
+            const QByteArray pem = keyFile.readAll();
+            QSslKey key(pem, QSsl::Rsa, QSsl::Pem);
+            if (key.isNull())
+                key = QSslKey(pem, QSsl::Ec, QSsl::Pem);
+            config.setPrivateKey(key);
+        }
+    }
+    return config;
+}
+
+QStringList ConnectionProfile::savedNames(QSettings &settings)
+{
+    settings.beginGroup(QStringLiteral("connections"));
+    const QStringList names = settings.childGroups();
+    settings.endGroup();
+    return names;
+}
+
+ConnectionProfile ConnectionProfile::load(QSettings &settings, const QString &name)
+{
+    ConnectionProfile p;
+    settings.beginGroup(group(name));
+    p.name = name;
+    p.baseUrl = QUrl(settings.value(QStringLiteral("baseUrl")).toString());
+    p.trustAnchorFiles = settings.value(QStringLiteral("trustAnchorFiles")).toStringList();
+    p.clientCertificateFile = settings.value(QStringLiteral("clientCertificateFile")).toString();
+    p.clientKeyFile = settings.value(QStringLiteral("clientKeyFile")).toString();
+    p.headers.purpose = settings.value(QStringLiteral("purposeHeader"), p.headers.purpose).toByteArray();
+    p.headers.emergencyReason = settings.value(QStringLiteral("emergencyReasonHeader"), p.headers.emergencyReason).toByteArray();
+    p.timeoutMs = settings.value(QStringLiteral("timeoutMs"), p.timeoutMs).toInt();
+    p.maxRetries = settings.value(QStringLiteral("maxRetries"), p.maxRetries).toInt();
+    p.maxRetryDelayMs = settings.value(QStringLiteral("maxRetryDelayMs"), p.maxRetryDelayMs).toInt();
+    p.pageSize = settings.value(QStringLiteral("pageSize"), p.pageSize).toInt();
+    p.allowEmergencyAccess = settings.value(QStringLiteral("allowEmergencyAccess"), false).toBool();
+    settings.endGroup();
+    return p;
+}
+
+void ConnectionProfile::save(QSettings &settings) const
+{
+    settings.beginGroup(group(name));
+    settings.setValue(QStringLiteral("baseUrl"), baseUrl.toString());
+    settings.setValue(QStringLiteral("trustAnchorFiles"), trustAnchorFiles);
+    settings.setValue(QStringLiteral("clientCertificateFile"), clientCertificateFile);
+    settings.setValue(QStringLiteral("clientKeyFile"), clientKeyFile);
+    settings.setValue(QStringLiteral("purposeHeader"), headers.purpose);
+    settings.setValue(QStringLiteral("emergencyReasonHeader"), headers.emergencyReason);
+    settings.setValue(QStringLiteral("timeoutMs"), timeoutMs);
+    settings.setValue(QStringLiteral("maxRetries"), maxRetries);
+    settings.setValue(QStringLiteral("maxRetryDelayMs"), maxRetryDelayMs);
+    settings.setValue(QStringLiteral("pageSize"), pageSize);
+    settings.setValue(QStringLiteral("allowEmergencyAccess"), allowEmergencyAccess);
+    settings.endGroup();
+}
+
+} // namespace Kakehashi::Net

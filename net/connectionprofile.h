@@ -1,0 +1,44 @@
+#pragma once
+
+#include "purposeofuse.h"
+
+#include <QSslConfiguration>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+class QSettings;
+
+namespace Kakehashi::Net {
+
+// How to reach one sharing service. Stored in the user's settings under "connections/<name>".
+struct ConnectionProfile
+{
+    QString name;
+    QUrl baseUrl;                 // FHIR base, e.g. https://phr.example.jp/fhir
+    QStringList trustAnchorFiles; // PEM files; when given, only these CAs are trusted
+    // Development identity (PEM). The HPKI card replaces this through FhirClient::setSslConfiguration().
+    QString clientCertificateFile;
+    QString clientKeyFile;
+    PurposeHeaderNames headers;
+    int timeoutMs = 30000;        // per HTTP request
+    int maxRetries = 3;           // for 429/503
+    int maxRetryDelayMs = 10000;  // cap on Retry-After and backoff
+    int pageSize = 100;           // _count
+    bool allowEmergencyAccess = false;
+
+    bool isValid() const;
+
+    // A profile for a bare URL given on the command line.
+    static ConnectionProfile fromUrl(const QUrl &url);
+
+    // Builds the TLS configuration the profile asks for. |error| is set when a named file
+    // cannot be read; the returned configuration then trusts nothing.
+    QSslConfiguration sslConfiguration(QString *error) const;
+
+    static QStringList savedNames(QSettings &settings);
+    static ConnectionProfile load(QSettings &settings, const QString &name);
+    void save(QSettings &settings) const;
+};
+
+} // namespace Kakehashi::Net

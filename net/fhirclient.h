@@ -1,0 +1,199 @@
+#pragma once
+
+#include "connectionprofile.h"
+#include "purposeofuse.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QDate>
+#include <QDateTime>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QSslConfiguration>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <optional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+class QTimer;
+
+namespace Kakehashi::Net {
+
+// What went wrong talking to the service, as a value. message() is the text for the user.
+struct FhirError
+{
+    Q_DECLARE_TR_FUNCTIONS(Kakehashi::Net::FhirError)
+public:
+    enum class Kind {
+        None,
+        Network,
+        Timeout,
+        Tls,
+        Http400,
+        Http401,
+        Http403,
+        Http404,
+        Http410,
+        Http429,
+        Http5xx,
+        HttpOther,
+        MalformedJson,
+        ForeignNextLink,
+        NotSupported, // the service offers neither $everything nor the searches we need
+        Cancelled,
+    };
+
+    Kind kind = Kind::None;
+    int httpStatus = 0;
+    QString diagnostics; // OperationOutcome issue diagnostics/details, as the service wrote them
+    QUrl url;            // the request that failed (never contains patient names: ids only)
+
+    bool isError() const { return kind != Kind::None; }
+    QString message() const;
+    static QString kindKey(Kind kind); // stable English key for logs and --summary
+    static Kind kindForStatus(int status);
+};
+
+// One JSON body as received, with where it came from. Parsing is the record model's job.
+struct FhirPage
+{
+    QByteArray json;
+    QUrl origin;
+};
+
+// Patient search (wide-area MPI, PDQm style). Empty fields are left out.
+struct PatientQuery
+{
+    QString name;               // kanji or katakana, matched against every representation
+    QString family;
+    QString given;
+    QDate birthDate;
+    QString gender;             // male | female | other | unknown
+    QString insuranceMemberId;  // "<insurer>:<symbol>:<number>:<branch>"
+    QString facilityCode;       // 10-digit medical institution code
+    QString facilityPatientId;  // with facilityCode
+
+    bool isEmpty() const;
+    QUrlQuery toUrlQuery() const;
+};
+
+// What /metadata said we may do.
+struct ServiceCapabilities
+{
+    bool valid = false;
+    bool patientEverything = false;
+    QStringList resourceTypes;
+    QHash<QString, QStringList> searchIncludes; // by resource type
+
+    static ServiceCapabilities fromJson(const QByteArray &json, QString *error);
+};
+
+class FhirClient;
+
+// One running operation: a search or a record retrieval, possibly several paged searches in
+// parallel. Emits pageReceived() for every body, then finished() exactly once. Deletes itself
+// after finished() (deleteLater), so connect with a context object.
+class FhirOperation : public QObject
+{
+    Q_OBJECT
+public:
+    ~FhirOperation() override;
+
+    void cancel();
+    bool isFinished() const { return m_finished; }
+    // Bodies delivered so far.
+    int pageCount() const { return m_pages; }
+
+Q_SIGNALS:
+    void pageReceived(const Kakehashi::Net::FhirPage &page);
+    // error.kind == None on success. A failure after some pages means those pages are all there is.
+    void finished(const Kakehashi::Net::FhirError &error);
+
+private:
+    friend class FhirClient;
+    explicit FhirOperation(FhirClient *client);
+
+    struct Stream
+    {
+        QUrl url;
+        int attempt = 0;
+        bool deliver = true; // false for /metadata discovery
+        QPointer<QNetworkReply> reply;
+        QTimer *timer = nullptr;
+        bool timedOut = false;
+        bool done = false;
+        int pages = 0;
+    };
+
+    void addStream(const QUrl &url, bool deliver = true);
+    void startStream(int index);
+    void onReplyFinished(int index, QNetworkReply *reply);
+    void onBody(int index, const QByteArray &body, const QUrl &origin);
+    void fail(FhirError error);
+    void maybeFinish();
+    void finishWith(const FhirError &error);
+
+    FhirClient *m_client;
+    QList<Stream> m_streams;
+    bool m_finished = false;
+    int m_pages = 0;
+    // Set for a record retrieval that must first learn the capabilities.
+    QString m_pendingPatientId;
+    QDateTime m_pendingSince;
+};
+
+// Asynchronous FHIR client for the sharing service. Lives on the thread that uses it.
+class FhirClient : public QObject
+{
+    Q_OBJECT
+public:
+    explicit FhirClient(const ConnectionProfile &profile, QObject *parent = nullptr);
+    ~FhirClient() override;
+
+    const ConnectionProfile &profile() const { return m_profile; }
+    void setPurpose(const PurposeOfUse &purpose) { m_purpose = purpose; }
+    const PurposeOfUse &purpose() const { return m_purpose; }
+    // The TLS identity and trust to use; the HPKI card module sets this. Defaults to the profile's files.
+    void setSslConfiguration(const QSslConfiguration &config) { m_ssl = config; }
+
+    // The capabilities learnt from /metadata, if asked already.
+    const ServiceCapabilities &capabilities() const { return m_capabilities; }
+
+    // GET /metadata. The body is delivered and the capabilities are remembered.
+    FhirOperation *fetchCapabilities();
+    // GET /Patient?..., following next links.
+    FhirOperation *searchPatients(const PatientQuery &query);
+    // The whole record (or what changed since |since|): $everything when offered, else one
+    // paged search per clinical type with _include, in parallel. Learns the capabilities first if needed.
+    FhirOperation *fetchRecord(const QString &patientId, const QDateTime &since = {});
+    // GET of any URL under the base (read or search), following next links.
+    FhirOperation *get(const QUrl &url);
+
+    QUrl resolve(const QString &pathAndQuery) const;
+    // True when |url| has the base URL's scheme, host and port: the only place we present our identity.
+    bool isSameOrigin(const QUrl &url) const;
+
+    // The clinical types read one by one when $everything is not offered.
+    static const QStringList &recordResourceTypes();
+
+private:
+    friend class FhirOperation;
+    QNetworkReply *send(const QUrl &url);
+    void startRecord(FhirOperation *op, const QString &patientId, const QDateTime &since);
+
+    ConnectionProfile m_profile;
+    PurposeOfUse m_purpose;
+    QSslConfiguration m_ssl;
+    ServiceCapabilities m_capabilities;
+    QNetworkAccessManager *m_network;
+};
+
+} // namespace Kakehashi::Net
+
+Q_DECLARE_METATYPE(Kakehashi::Net::FhirPage)
+Q_DECLARE_METATYPE(Kakehashi::Net::FhirError)

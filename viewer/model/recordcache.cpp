@@ -1,0 +1,396 @@
+#include "recordcache.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThread>
+#include <QUuid>
+
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+#include <openssl/rand.h>
+
+Q_LOGGING_CATEGORY(lcCache, "kakehashi.record.cache", QtInfoMsg)
+
+namespace Kakehashi {
+
+namespace {
+
+constexpr int NonceBytes = 12;
+constexpr int TagBytes = 16;
+
+QByteArray hmac(const QByteArray &key, const QByteArray &data)
+{
+    unsigned char out[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    if (!HMAC(EVP_sha256(), key.constData(), int(key.size()), reinterpret_cast<const unsigned char *>(data.constData()),
+              size_t(data.size()), out, &len))
+        return {};
+    return QByteArray(reinterpret_cast<const char *>(out), int(len));
+}
+
+// Ordered migrations; index i takes the schema from version i to i + 1.
+const QList<QStringList> &migrations()
+{
+    static const QList<QStringList> steps{
+        {QStringLiteral("CREATE TABLE resources ("
+                        " user_tag BLOB NOT NULL, patient_tag BLOB NOT NULL, resource_tag BLOB NOT NULL,"
+                        " fetched_at INTEGER NOT NULL, sealed BLOB NOT NULL,"
+                        " PRIMARY KEY (user_tag, patient_tag, resource_tag)) WITHOUT ROWID"),
+         QStringLiteral("CREATE INDEX resources_fetched ON resources (fetched_at)")},
+    };
+    return steps;
+}
+
+// One connection per thread, removed when the call ends.
+class Connection
+{
+public:
+    explicit Connection(const QString &path)
+        : m_name(QStringLiteral("kakehashi-cache-%1").arg(QUuid::createUuid().toString(QUuid::Id128)))
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        if (db.open()) {
+            QSqlQuery q(db);
+            q.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
+            q.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+            q.exec(QStringLiteral("PRAGMA secure_delete=ON"));
+        }
+    }
+    ~Connection()
+    {
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_name, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_name);
+    }
+    QSqlDatabase db() const { return QSqlDatabase::database(m_name, false); }
+
+private:
+    QString m_name;
+};
+
+QString sqlError(const QSqlError &e)
+{
+    return e.text();
+}
+
+} // namespace
+
+struct RecordCache::Private
+{
+    QString path;
+    QByteArray encKey;
+    QByteArray macKey;
+    QByteArray userTag;
+    qint64 ttlSeconds = DefaultTtlSeconds;
+    qint64 budgetBytes = DefaultBudgetBytes;
+
+    QByteArray patientTag(const QString &patientId) const { return hmac(macKey, QByteArrayLiteral("patient") + char(0) + patientId.toUtf8()); }
+    QByteArray resourceTag(const QByteArray &patient, const QString &key) const { return hmac(macKey, QByteArrayLiteral("resource") + char(0) + patient + key.toUtf8()); }
+    QByteArray aad(const QByteArray &patient, const QByteArray &resource) const { return userTag + patient + resource; }
+};
+
+RecordCache::RecordCache(const QString &path, const QByteArray &key, const QString &user)
+    : d(std::make_unique<Private>())
+{
+    d->path = path;
+    // Separate keys for encryption and for the row tags, both derived from the session key.
+    d->encKey = hmac(key, QByteArrayLiteral("kakehashi cache encryption v1"));
+    d->macKey = hmac(key, QByteArrayLiteral("kakehashi cache row tags v1"));
+    d->userTag = hmac(d->macKey, QByteArrayLiteral("user") + char(0) + user.toUtf8());
+    Q_ASSERT(key.size() == KeyBytes);
+}
+
+RecordCache::~RecordCache()
+{
+    OPENSSL_cleanse(d->encKey.data(), size_t(d->encKey.size()));
+    OPENSSL_cleanse(d->macKey.data(), size_t(d->macKey.size()));
+}
+
+QString RecordCache::path() const
+{
+    return d->path;
+}
+
+void RecordCache::setTtlSeconds(qint64 seconds)
+{
+    d->ttlSeconds = seconds;
+}
+
+void RecordCache::setBudgetBytes(qint64 bytes)
+{
+    d->budgetBytes = bytes;
+}
+
+bool RecordCache::open(QString *error)
+{
+    QDir().mkpath(QFileInfo(d->path).absolutePath());
+    Connection c(d->path);
+    QSqlDatabase db = c.db();
+    if (!db.isOpen()) {
+        *error = tr("The local cache cannot be opened: %1").arg(sqlError(db.lastError()));
+        return false;
+    }
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"))) {
+        *error = tr("The local cache cannot be opened: %1").arg(sqlError(q.lastError()));
+        return false;
+    }
+    int version = 0;
+    if (q.exec(QStringLiteral("SELECT version FROM schema_version")) && q.next())
+        version = q.value(0).toInt();
+    else
+        q.exec(QStringLiteral("INSERT INTO schema_version (version) VALUES (0)"));
+    if (version > SchemaVersion) {
+        *error = tr("The local cache was written by a newer version of Kakehashi.");
+        return false;
+    }
+    const QList<QStringList> &steps = migrations();
+    for (int v = version; v < SchemaVersion; ++v) {
+        db.transaction();
+        bool ok = true;
+        for (const QString &sql : steps.at(v))
+            ok = ok && q.exec(sql);
+        ok = ok && q.exec(QStringLiteral("UPDATE schema_version SET version = %1").arg(v + 1));
+        if (!ok || !db.commit()) {
+            *error = tr("The local cache could not be upgraded: %1").arg(sqlError(q.lastError()));
+            db.rollback();
+            return false;
+        }
+    }
+    return true;
+}
+
+QByteArray RecordCache::seal(const QByteArray &key, const QByteArray &plaintext, const QByteArray &aad)
+{
+    QByteArray out(NonceBytes + plaintext.size() + TagBytes, Qt::Uninitialized);
+    auto *nonce = reinterpret_cast<unsigned char *>(out.data());
+    if (key.size() != KeyBytes || RAND_bytes(nonce, NonceBytes) != 1)
+        return {};
+    EVP_CIPHER_CTX *ctx = EVP_CIPHER_CTX_new();
+    int len = 0;
+    int total = 0;
+    bool ok = ctx && EVP_EncryptInit_ex(ctx, EVP_aes_256_gcm(), nullptr, nullptr, nullptr) == 1
+              && EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_IVLEN, NonceBytes, nullptr) == 1
+              && EVP_EncryptInit_ex(ctx, nullptr, nullptr, reinterpret_cast<const unsigned char *>(key.constData()), nonce) == 1
+              && EVP_EncryptUpdate(ctx, nullptr, &len, reinterpret_cast<const unsigned char *>(aad.constData()), int(aad.size())) == 1;
+    ok = ok && EVP_EncryptUpdate(ctx, nonce + NonceBytes, &len, reinterpret_cast<const unsigned char *>(plaintext.constData()), int(plaintext.size())) == 1;
+    total = len;
+    ok = ok && EVP_EncryptFinal_ex(ctx, nonce + NonceBytes + total, &len) == 1;
+    ok = ok && EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_GET_TAG, TagBytes, nonce + NonceBytes + plaintext.size()) == 1;
+    EVP_CIPHER_CTX_free(ctx);
+    return ok ? out : QByteArray();
+}
+
+std::optional<QByteArray> RecordCache::unseal(const QByteArray &key, const QByteArray &sealed, const QByteArray &aad)
+{
+    if (key.size() != KeyBytes || sealed.size() < NonceBytes + TagBytes)
+        return std::nullopt;
+    const auto *in = reinterpret_cast<const unsigned char *>(sealed.constData());
+    const int cipherLen = int(sealed.size()) - NonceBytes - TagBytes;
+    QByteArray plain(cipherLen, Qt::Uninitialized);
+    EVP_CIPHER_CTX *ctx = EVP_CIPHER_CTX_new();
+    int len = 0;
+    QByteArray tag = sealed.right(TagBytes);
+    bool ok = ctx && EVP_DecryptInit_ex(ctx, EVP_aes_256_gcm(), nullptr, nullptr, nullptr) == 1
+              && EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_IVLEN, NonceBytes, nullptr) == 1
+              && EVP_DecryptInit_ex(ctx, nullptr, nullptr, reinterpret_cast<const unsigned char *>(key.constData()), in) == 1
+              && EVP_DecryptUpdate(ctx, nullptr, &len, reinterpret_cast<const unsigned char *>(aad.constData()), int(aad.size())) == 1
+              && EVP_DecryptUpdate(ctx, reinterpret_cast<unsigned char *>(plain.data()), &len, in + NonceBytes, cipherLen) == 1
+              && EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_TAG, TagBytes, tag.data()) == 1;
+    int finalLen = 0;
+    // Final fails when the tag does not match: tampered data, wrong key or wrong AAD.
+    ok = ok && EVP_DecryptFinal_ex(ctx, reinterpret_cast<unsigned char *>(plain.data()) + len, &finalLen) == 1;
+    EVP_CIPHER_CTX_free(ctx);
+    if (!ok) {
+        OPENSSL_cleanse(plain.data(), size_t(plain.size()));
+        return std::nullopt;
+    }
+    return plain;
+}
+
+bool RecordCache::storeJson(const QString &patientId, const QByteArray &json, const QDateTime &fetchedAt, QString *error)
+{
+    const QJsonObject root = QJsonDocument::fromJson(json).object();
+    QList<QJsonObject> resources;
+    if (root.value(u"resourceType").toString() == u"Bundle") {
+        for (const QJsonValue &entry : root.value(u"entry").toArray()) {
+            const QJsonObject e = entry.toObject();
+            // Search outcomes (withheld counts) belong to the page, not to a resource: not cached.
+            if (e.value(u"search").toObject().value(u"mode").toString() == u"outcome")
+                continue;
+            resources.append(e.value(u"resource").toObject());
+        }
+    } else if (!root.isEmpty()) {
+        resources.append(root);
+    }
+    QList<CachedResource> rows;
+    for (const QJsonObject &r : std::as_const(resources)) {
+        const QString type = r.value(u"resourceType").toString();
+        const QString id = r.value(u"id").toString();
+        if (type.isEmpty() || id.isEmpty())
+            continue;
+        rows.append({type + u'/' + id, QJsonDocument(r).toJson(QJsonDocument::Compact), fetchedAt});
+    }
+    return storeResources(patientId, rows, error);
+}
+
+bool RecordCache::storeResources(const QString &patientId, const QList<CachedResource> &resources, QString *error)
+{
+    Connection c(d->path);
+    QSqlDatabase db = c.db();
+    if (!db.isOpen() || !db.transaction()) {
+        *error = tr("The local cache cannot be written: %1").arg(sqlError(db.lastError()));
+        return false;
+    }
+    const QByteArray patient = d->patientTag(patientId);
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO resources (user_tag, patient_tag, resource_tag, fetched_at, sealed) VALUES (?, ?, ?, ?, ?)"));
+    for (const CachedResource &r : resources) {
+        const QByteArray tag = d->resourceTag(patient, r.key);
+        const QByteArray sealed = seal(d->encKey, r.json, d->aad(patient, tag));
+        if (sealed.isEmpty()) {
+            db.rollback();
+            *error = tr("The local cache cannot be written: encryption failed.");
+            return false;
+        }
+        q.addBindValue(d->userTag);
+        q.addBindValue(patient);
+        q.addBindValue(tag);
+        q.addBindValue(r.fetchedAt.toSecsSinceEpoch());
+        q.addBindValue(sealed);
+        if (!q.exec()) {
+            *error = tr("The local cache cannot be written: %1").arg(sqlError(q.lastError()));
+            db.rollback();
+            return false;
+        }
+    }
+    if (!db.commit()) {
+        *error = tr("The local cache cannot be written: %1").arg(sqlError(db.lastError()));
+        return false;
+    }
+    return true;
+}
+
+QList<CachedResource> RecordCache::load(const QString &patientId, int *undecryptable, QString *error) const
+{
+    QList<CachedResource> out;
+    int bad = 0;
+    Connection c(d->path);
+    QSqlDatabase db = c.db();
+    QSqlQuery q(db);
+    const QByteArray patient = d->patientTag(patientId);
+    q.prepare(QStringLiteral("SELECT resource_tag, fetched_at, sealed FROM resources WHERE user_tag = ? AND patient_tag = ?"));
+    q.addBindValue(d->userTag);
+    q.addBindValue(patient);
+    if (!q.exec()) {
+        if (error)
+            *error = tr("The local cache cannot be read: %1").arg(sqlError(q.lastError()));
+        return out;
+    }
+    while (q.next()) {
+        const QByteArray tag = q.value(0).toByteArray();
+        const std::optional<QByteArray> json = unseal(d->encKey, q.value(2).toByteArray(), d->aad(patient, tag));
+        if (!json) {
+            ++bad;
+            continue;
+        }
+        const QJsonObject r = QJsonDocument::fromJson(*json).object();
+        const QString key = r.value(u"resourceType").toString() + u'/' + r.value(u"id").toString();
+        // The row tag must match the resource it holds.
+        if (d->resourceTag(patient, key) != tag) {
+            ++bad;
+            continue;
+        }
+        out.append({key, *json, QDateTime::fromSecsSinceEpoch(q.value(1).toLongLong(), Qt::UTC)});
+    }
+    if (bad)
+        qCWarning(lcCache) << bad << "cached rows could not be decrypted and were skipped";
+    if (undecryptable)
+        *undecryptable = bad;
+    return out;
+}
+
+bool RecordCache::hasPatient(const QString &patientId) const
+{
+    Connection c(d->path);
+    QSqlQuery q(c.db());
+    q.prepare(QStringLiteral("SELECT 1 FROM resources WHERE user_tag = ? AND patient_tag = ? LIMIT 1"));
+    q.addBindValue(d->userTag);
+    q.addBindValue(d->patientTag(patientId));
+    return q.exec() && q.next();
+}
+
+int RecordCache::purgeExpired(const QDateTime &now, QString *error)
+{
+    Connection c(d->path);
+    QSqlDatabase db = c.db();
+    QSqlQuery q(db);
+    db.transaction();
+    q.prepare(QStringLiteral("DELETE FROM resources WHERE fetched_at < ?"));
+    q.addBindValue(now.toSecsSinceEpoch() - d->ttlSeconds);
+    if (!q.exec()) {
+        db.rollback();
+        if (error)
+            *error = sqlError(q.lastError());
+        return -1;
+    }
+    int removed = q.numRowsAffected();
+    // Over budget: drop the oldest fetches first.
+    qint64 bytes = 0;
+    if (q.exec(QStringLiteral("SELECT COALESCE(SUM(LENGTH(sealed)), 0) FROM resources")) && q.next())
+        bytes = q.value(0).toLongLong();
+    if (bytes > d->budgetBytes) {
+        QSqlQuery sel(db);
+        sel.exec(QStringLiteral("SELECT user_tag, patient_tag, resource_tag, LENGTH(sealed) FROM resources ORDER BY fetched_at ASC"));
+        QSqlQuery del(db);
+        del.prepare(QStringLiteral("DELETE FROM resources WHERE user_tag = ? AND patient_tag = ? AND resource_tag = ?"));
+        while (bytes > d->budgetBytes && sel.next()) {
+            del.addBindValue(sel.value(0));
+            del.addBindValue(sel.value(1));
+            del.addBindValue(sel.value(2));
+            if (del.exec()) {
+                bytes -= sel.value(3).toLongLong();
+                ++removed;
+            }
+        }
+    }
+    db.commit();
+    return removed;
+}
+
+bool RecordCache::purgeAll(QString *error)
+{
+    Connection c(d->path);
+    QSqlQuery q(c.db());
+    if (!q.exec(QStringLiteral("DELETE FROM resources"))) {
+        if (error)
+            *error = sqlError(q.lastError());
+        return false;
+    }
+    q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    q.exec(QStringLiteral("VACUUM"));
+    return true;
+}
+
+qint64 RecordCache::storedBytes() const
+{
+    Connection c(d->path);
+    QSqlQuery q(c.db());
+    if (q.exec(QStringLiteral("SELECT COALESCE(SUM(LENGTH(sealed)), 0) FROM resources")) && q.next())
+        return q.value(0).toLongLong();
+    return 0;
+}
+
+} // namespace Kakehashi

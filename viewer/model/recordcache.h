@@ -1,0 +1,80 @@
+#pragma once
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace Kakehashi {
+
+// One resource as cached: its FHIR JSON and when it was fetched from the service.
+struct CachedResource
+{
+    QString key;          // "Type/id", recovered from the decrypted JSON
+    QByteArray json;
+    QDateTime fetchedAt;
+};
+
+// Local SQLite cache of what the sharing service sent, per user and patient.
+//
+// Threat model: the cache protects a lost or copied disk / profile folder. Every row's JSON is
+// encrypted with AES-256-GCM (random 96-bit nonce per row; the AAD binds it to the user, the patient
+// and the row key, so rows cannot be moved between patients or users). Patient ids, names and
+// resource ids are never stored in plaintext: rows are keyed by HMAC-SHA-256 tags derived from the
+// same secret. The 32-byte key exists only in memory: the caller supplies it (for now a random key
+// per session, so a new session cannot read an old cache and simply refetches; later from the HPKI
+// card or the OS keyring). It does not protect against malware running as the signed-in user while
+// the session is open, and it does not hide how many rows exist or when they were fetched.
+//
+// Thread-safe: every call opens its own connection on the calling thread (one per thread, as SQLite wants).
+class RecordCache
+{
+    Q_DECLARE_TR_FUNCTIONS(Kakehashi::RecordCache)
+public:
+    static constexpr int KeyBytes = 32;
+    static constexpr qint64 DefaultTtlSeconds = qint64(7) * 24 * 3600;
+    static constexpr qint64 DefaultBudgetBytes = qint64(512) * 1024 * 1024;
+
+    // |key| must be KeyBytes long. |user| names whose cache this is (it is stored only as an HMAC tag).
+    RecordCache(const QString &path, const QByteArray &key, const QString &user);
+    ~RecordCache();
+    RecordCache(const RecordCache &) = delete;
+    RecordCache &operator=(const RecordCache &) = delete;
+
+    // Creates or migrates the schema. Must succeed before anything else is called.
+    bool open(QString *error);
+    QString path() const;
+
+    void setTtlSeconds(qint64 seconds);
+    void setBudgetBytes(qint64 bytes);
+
+    // Stores every resource of |json| (a resource or a Bundle: each entry's resource) in one
+    // transaction: a killed process leaves either all of the page or none of it.
+    bool storeJson(const QString &patientId, const QByteArray &json, const QDateTime &fetchedAt, QString *error);
+    bool storeResources(const QString &patientId, const QList<CachedResource> &resources, QString *error);
+
+    // Rows that fail to decrypt (tampered, or written under another key) are skipped and counted.
+    QList<CachedResource> load(const QString &patientId, int *undecryptable, QString *error) const;
+    bool hasPatient(const QString &patientId) const;
+
+    // Removes rows older than the TTL, then the oldest rows until the cache fits its budget.
+    int purgeExpired(const QDateTime &now, QString *error);
+    bool purgeAll(QString *error);
+    qint64 storedBytes() const;
+
+    static constexpr int SchemaVersion = 1;
+
+    // AES-256-GCM helpers, exposed for the unit tests. |sealed| = nonce(12) || ciphertext || tag(16).
+    static QByteArray seal(const QByteArray &key, const QByteArray &plaintext, const QByteArray &aad);
+    static std::optional<QByteArray> unseal(const QByteArray &key, const QByteArray &sealed, const QByteArray &aad);
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace Kakehashi
