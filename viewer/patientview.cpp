@@ -70,8 +70,8 @@ PatientView::PatientView(QWidget *parent)
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_timeline);
     split->addWidget(lower);
-    split->setStretchFactor(0, 2);
-    split->setStretchFactor(1, 3);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
     m_rangeDelay->setSingleShot(true);
     m_rangeDelay->setInterval(120);
 

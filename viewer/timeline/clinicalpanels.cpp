@@ -91,7 +91,7 @@ void ClinicalPanels::setSource(const TimelineModel *source)
         p.model->setSource(source);
     m_labChart->setSource(source);
     for (int i = 0; i < m_panels.size(); ++i)
-        setTabText(i, QStringLiteral("%1 (%2)").arg(CategoryNames::displayName(m_panels[i].category)).arg(m_panels[i].model->rowCount()));
+        setTabText(indexOf(m_panels[i].page), QStringLiteral("%1 (%2)").arg(CategoryNames::displayName(m_panels[i].category)).arg(m_panels[i].model->rowCount()));
     for (const Panel &p : std::as_const(m_panels))
         p.view->resizeColumnsToContents();
 }
@@ -107,7 +107,7 @@ void ClinicalPanels::refresh()
         else
             p.model->setRange(std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max());
         p.model->refresh();
-        setTabText(i, QStringLiteral("%1 (%2)").arg(CategoryNames::displayName(p.category)).arg(p.model->rowCount()));
+        setTabText(indexOf(m_panels[i].page), QStringLiteral("%1 (%2)").arg(CategoryNames::displayName(p.category)).arg(p.model->rowCount()));
     }
     // Keep the selection across a refresh where the item is still listed.
     if (!m_selectedKey.isEmpty())
