@@ -552,8 +552,10 @@ void TimelineView::paintLane(QPainter &p, int lane, const QRect &r, PaintStats &
             ++stats.marks;
             continue;
         }
-        const double x1 = xForMsecs(binStart);
-        const QRectF badge(x1 + 0.5, innerTop + innerH / 2.0 - 7, BinWidth - 1, 14);
+        const QString label = badgeText(n);
+        const double w = std::max(double(BinWidth - 1), double(p.fontMetrics().horizontalAdvance(label) + 4));
+        const double cx = xForMsecs(binStart) + BinWidth / 2.0;
+        const QRectF badge(cx - w / 2, innerTop + innerH / 2.0 - 7, w, 14);
         p.setPen(Qt::NoPen);
         p.setBrush(QColor(0x3a, 0x47, 0x58));
         p.drawRoundedRect(badge, 3, 3);
@@ -564,7 +566,7 @@ void TimelineView::paintLane(QPainter &p, int lane, const QRect &r, PaintStats &
             p.drawRoundedRect(badge.adjusted(-1, -1, 1, 1), 3, 3);
         }
         p.setPen(QColor(0xff, 0xff, 0xff));
-        p.drawText(badge.adjusted(-6, 0, 6, 0), Qt::AlignCenter, badgeText(n));
+        p.drawText(badge, Qt::AlignCenter, label);
         ++stats.badges;
         stats.aggregatedItems += n;
     }
