@@ -1,13 +1,16 @@
 #include "patientview.h"
 
 #include "displaytext.h"
+#include "clinicalpanels.h"
 #include "recorditemmodel.h"
+#include "timelinepane.h"
 
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QSplitter>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -29,6 +32,9 @@ PatientView::PatientView(QWidget *parent)
     , m_completeness(new QLabel(this))
     , m_tree(new QTreeView(this))
     , m_detail(new QTextBrowser(this))
+    , m_timeline(new TimelinePane(this))
+    , m_panels(new ClinicalPanels(this))
+    , m_rangeDelay(new QTimer(this))
 {
     m_header->setTextFormat(Qt::RichText);
     m_header->setAccessibleName(tr("Patient"));
@@ -53,11 +59,21 @@ PatientView::PatientView(QWidget *parent)
     m_detail->setOpenLinks(false);
     m_detail->setAccessibleName(tr("Item details"));
 
+    // The record tree is the first panel: everything, by category.
+    m_panels->insertTab(0, m_tree, tr("All items"));
+    m_panels->setCurrentIndex(0);
+    auto *lower = new QSplitter(Qt::Horizontal, this);
+    lower->addWidget(m_panels);
+    lower->addWidget(m_detail);
+    lower->setStretchFactor(0, 3);
+    lower->setStretchFactor(1, 1);
     auto *split = new QSplitter(Qt::Vertical, this);
-    split->addWidget(m_tree);
-    split->addWidget(m_detail);
-    split->setStretchFactor(0, 4);
+    split->addWidget(m_timeline);
+    split->addWidget(lower);
+    split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 1);
+    m_rangeDelay->setSingleShot(true);
+    m_rangeDelay->setInterval(120);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -68,6 +84,19 @@ PatientView::PatientView(QWidget *parent)
     layout->addWidget(split, 1);
 
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &PatientView::showDetails);
+    TimelineView *view = m_timeline->view();
+    connect(view, &TimelineView::selectionChanged, this, [this](const QString &key) { syncSelection(key, m_timeline); });
+    connect(view, &TimelineView::itemActivated, this, [this](const QString &key) {
+        selectItem(key);
+        m_detail->setFocus(Qt::OtherFocusReason);
+    });
+    connect(m_panels, &ClinicalPanels::itemSelected, this, [this](const QString &key) { syncSelection(key, m_panels); });
+    connect(view, &TimelineView::filterChanged, m_panels, &ClinicalPanels::refresh);
+    // Panning repaints at once; the panels follow when the view settles.
+    connect(view, &TimelineView::visibleRangeChanged, m_rangeDelay, qOverload<>(&QTimer::start));
+    connect(m_rangeDelay, &QTimer::timeout, this, [this] {
+        m_panels->setRange(m_timeline->view()->visibleFrom(), m_timeline->view()->visibleTo());
+    });
     clear();
 }
 
@@ -80,6 +109,14 @@ void PatientView::clear()
     m_allergies->hide();
     m_completeness->hide();
     m_detail->clear();
+    m_selectedKey.clear();
+    m_timeline->setRecord(m_record);
+    m_panels->setSource(&m_timeline->view()->model());
+}
+
+TimelineView *PatientView::timeline() const
+{
+    return m_timeline->view();
 }
 
 void PatientView::setRecord(const PatientRecord &record)
@@ -124,11 +161,15 @@ void PatientView::setRecord(const PatientRecord &record)
     for (int c = 0; c < RecordItemModel::ColumnCount - 1; ++c)
         m_tree->resizeColumnToContents(c);
     m_detail->clear();
+    m_selectedKey.clear();
+    m_timeline->setRecord(record);
+    m_panels->setSource(&m_timeline->view()->model());
+    m_panels->setRange(m_timeline->view()->visibleFrom(), m_timeline->view()->visibleTo());
 }
 
 QStringList PatientView::viewNames()
 {
-    QStringList names{QStringLiteral("record")};
+    QStringList names{QStringLiteral("record"), QStringLiteral("timeline")};
     for (int c = 0; c < ItemCategoryCount; ++c)
         names << CategoryNames::key(ItemCategory(c));
     return names;
@@ -136,10 +177,15 @@ QStringList PatientView::viewNames()
 
 bool PatientView::setView(const QString &name)
 {
-    if (name.isEmpty() || name == u"record" || name == u"overview") {
+    if (name.isEmpty() || name == u"record" || name == u"overview" || name == u"timeline") {
         m_model->setVisibleCategories({});
+        m_panels->setCurrentWidget(m_tree);
+        if (name == u"timeline")
+            m_timeline->view()->setFocus(Qt::OtherFocusReason);
     } else if (const auto category = CategoryNames::fromKey(name)) {
         m_model->setVisibleCategories({*category});
+        if (!m_panels->showCategory(*category))
+            m_panels->setCurrentWidget(m_tree);
     } else {
         return false;
     }
@@ -150,6 +196,67 @@ bool PatientView::setView(const QString &name)
 void PatientView::showDetails(const QModelIndex &index)
 {
     const ClinicalItem *item = m_model->itemAt(index);
+    if (item && !m_syncing)
+        syncSelection(item->key, m_tree);
+    showDetailsOf(item);
+}
+
+bool PatientView::selectItem(const QString &key)
+{
+    bool known = false;
+    for (const ClinicalItem &item : std::as_const(m_record.items))
+        if (item.key == key) {
+            known = true;
+            break;
+        }
+    if (!known)
+        return false;
+    syncSelection(key, this);
+    return true;
+}
+
+void PatientView::syncSelection(const QString &key, QObject *origin)
+{
+    if (m_syncing)
+        return;
+    m_syncing = true;
+    m_selectedKey = key;
+    TimelineView *view = m_timeline->view();
+    if (origin != m_timeline) {
+        view->ensureVisible(key);
+        view->setSelectedKey(key);
+    }
+    if (origin != m_panels)
+        m_panels->selectKey(key);
+    const ClinicalItem *found = nullptr;
+    if (origin != m_tree) {
+        QModelIndex match;
+        for (int c = 0; c < m_model->rowCount() && !match.isValid(); ++c) {
+            const QModelIndex group = m_model->index(c, 0);
+            for (int r = 0; r < m_model->rowCount(group); ++r) {
+                const QModelIndex i = m_model->index(r, 0, group);
+                if (i.data(RecordItemModel::ItemKeyRole).toString() == key) {
+                    match = i;
+                    break;
+                }
+            }
+        }
+        if (match.isValid())
+            m_tree->setCurrentIndex(match);
+        else
+            m_tree->selectionModel()->clearCurrentIndex();
+    }
+    for (const ClinicalItem &item : std::as_const(m_record.items))
+        if (item.key == key) {
+            found = &item;
+            break;
+        }
+    showDetailsOf(found);
+    m_syncing = false;
+}
+
+void PatientView::showDetailsOf(const ClinicalItem *item)
+{
     if (!item) {
         m_detail->clear();
         return;

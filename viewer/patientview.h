@@ -5,14 +5,19 @@
 #include <QWidget>
 
 class QLabel;
+class QTimer;
 class QTextBrowser;
 class QTreeView;
 
 namespace Kakehashi {
 
+class ClinicalPanels;
 class RecordItemModel;
+class TimelinePane;
+class TimelineView;
 
-// One patient: who they are, the allergy banner, what is missing, and the record by category.
+// One patient: who they are, the allergy banner, what is missing, the timeline and, below it,
+// the clinical panels and the record by category, all kept on the same selection.
 class PatientView : public QWidget
 {
     Q_OBJECT
@@ -31,9 +36,18 @@ public:
     QLabel *allergyBanner() const { return m_allergies; }
     QLabel *completenessBanner() const { return m_completeness; }
     QTextBrowser *detailPane() const { return m_detail; }
+    TimelinePane *timelinePane() const { return m_timeline; }
+    TimelineView *timeline() const;
+    ClinicalPanels *panels() const { return m_panels; }
+
+    // Selects an item everywhere (timeline, panels, record tree) and shows its details.
+    bool selectItem(const QString &key);
+    QString selectedKey() const { return m_selectedKey; }
 
 private:
     void showDetails(const QModelIndex &index);
+    void showDetailsOf(const ClinicalItem *item);
+    void syncSelection(const QString &key, QObject *origin);
 
     RecordItemModel *m_model;
     QLabel *m_header;
@@ -42,7 +56,12 @@ private:
     QLabel *m_completeness;
     QTreeView *m_tree;
     QTextBrowser *m_detail;
+    TimelinePane *m_timeline;
+    ClinicalPanels *m_panels;
+    QTimer *m_rangeDelay;
     PatientRecord m_record;
+    QString m_selectedKey;
+    bool m_syncing = false;
 };
 
 } // namespace Kakehashi

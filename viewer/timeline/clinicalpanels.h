@@ -1,0 +1,66 @@
+#pragma once
+
+#include "clinicaltablemodel.h"
+
+#include <QTabWidget>
+
+class QCheckBox;
+class QTableView;
+
+namespace Kakehashi {
+
+class LabTrendChart;
+
+// The clinical panels under the timeline: problems, medications, labs (table and trend chart),
+// encounters, documents, imaging, allergies and the rest. They list what the timeline's filter
+// lets through and, while "follow the timeline" is on, only what lies in its visible range.
+class ClinicalPanels : public QTabWidget
+{
+    Q_OBJECT
+public:
+    explicit ClinicalPanels(QWidget *parent = nullptr);
+
+    // `source` belongs to the TimelineView and outlives the panels' use of it.
+    void setSource(const TimelineModel *source);
+    void refresh();
+    void setRange(qint64 from, qint64 to);
+    void setFollowRange(bool follow);
+    bool followsRange() const { return m_followRange; }
+
+    // Shows the panel of the item's category with its row selected; false if no panel lists it.
+    bool selectKey(const QString &key);
+    QString selectedKey() const { return m_selectedKey; }
+    bool showCategory(ItemCategory category);
+
+    QTableView *table(ItemCategory category) const;
+    ClinicalTableModel *tableModel(ItemCategory category) const;
+    LabTrendChart *labChart() const { return m_labChart; }
+    QCheckBox *followRangeBox() const { return m_follow; }
+
+Q_SIGNALS:
+    void itemSelected(const QString &key);
+    void itemActivated(const QString &key);
+
+private:
+    struct Panel
+    {
+        ItemCategory category;
+        ClinicalTableModel *model;
+        QTableView *view;
+        QWidget *page;
+    };
+    void onRowChanged(const Panel &panel, const QModelIndex &current);
+    const Panel *panel(ItemCategory category) const;
+
+    QList<Panel> m_panels;
+    LabTrendChart *m_labChart;
+    QCheckBox *m_follow;
+    const TimelineModel *m_source = nullptr;
+    QString m_selectedKey;
+    bool m_followRange = true;
+    bool m_syncing = false;
+    qint64 m_from;
+    qint64 m_to;
+};
+
+} // namespace Kakehashi

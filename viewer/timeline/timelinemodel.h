@@ -1,0 +1,111 @@
+#pragma once
+
+#include "clinicalrecord.h"
+
+#include <QColor>
+#include <QCoreApplication>
+#include <QList>
+#include <QSet>
+#include <QString>
+#include <QVector>
+
+#include <limits>
+
+namespace Kakehashi {
+
+// A facility an item came from, with the colour it carries everywhere in the patient view.
+struct FacilityEntry
+{
+    QString key;  // SourceFacility::key; empty for "unknown source"
+    QString name; // translated display name
+    QColor color;
+    int itemCount = 0;
+};
+
+// What the timeline and the panels agree to show.
+struct TimelineFilter
+{
+    QSet<ItemCategory> hiddenCategories;
+    QSet<QString> hiddenFacilities; // FacilityEntry::key
+    qint64 from = std::numeric_limits<qint64>::min();
+    qint64 to = std::numeric_limits<qint64>::max();
+    QString text; // case-insensitive, matched against title, detail, codes and source
+
+    bool operator==(const TimelineFilter &) const = default;
+};
+
+// The record laid out for drawing: one lane per category, items pre-sorted by time so that
+// painting and hit-testing cost O(log n + visible) rather than O(n).
+class TimelineModel
+{
+    Q_DECLARE_TR_FUNCTIONS(Kakehashi::TimelineModel)
+public:
+    struct Entry
+    {
+        qint64 start = 0;
+        qint64 end = 0; // == start for events
+        int item = -1;  // index into record().items
+        int facility = 0;
+        int row = 0;    // sub-row for periods (0..rows-1)
+    };
+    struct Lane
+    {
+        ItemCategory category = ItemCategory::Other;
+        QVector<Entry> events;   // sorted by start
+        QVector<Entry> periods;  // sorted by start
+        QVector<qint64> periodMaxEnd; // running maximum of periods[i].end; monotonic, so binary-searchable
+        int rows = 1;
+    };
+    static constexpr int MaxPeriodRows = 3;
+
+    // `nowMsecs` closes open-ended current problems and medications (they run until today).
+    void setRecord(const PatientRecord &record, qint64 nowMsecs);
+    const PatientRecord &record() const { return m_record; }
+    qint64 now() const { return m_now; }
+
+    void setFilter(const TimelineFilter &filter);
+    const TimelineFilter &filter() const { return m_filter; }
+    bool passes(int itemIndex) const;
+
+    // Lanes in display order: every category present in the record that the filter does not hide.
+    const QVector<Lane> &lanes() const { return m_lanes; }
+    int laneIndex(ItemCategory category) const;
+
+    const QVector<FacilityEntry> &facilities() const { return m_facilities; }
+    int facilityOfItem(int itemIndex) const { return m_itemFacility.value(itemIndex); }
+    // The same facility → colour mapping for any record (sorted by key, fixed palette).
+    static QVector<FacilityEntry> facilitiesOf(const PatientRecord &record);
+    static QColor paletteColor(int index);
+
+    int itemIndexOfKey(const QString &key) const { return m_keyIndex.value(key, -1); }
+    // Time span of the shown items; {0,0} when nothing is shown.
+    std::pair<qint64, qint64> extent() const { return m_extent; }
+    int shownCount() const { return m_shownCount; }
+
+    // Items of a lane overlapping [from, to] (events and periods), in start order per kind.
+    QList<int> itemsIn(int lane, qint64 from, qint64 to) const;
+    // Index range [first, last) of lane events with from <= start < to.
+    std::pair<int, int> eventRange(int lane, qint64 from, qint64 to) const;
+    // Index range [first, last) of periods that may overlap [from, to] (check end >= from per entry).
+    std::pair<int, int> periodCandidates(int lane, qint64 from, qint64 to) const;
+
+    // Period span used for drawing: open-ended current items run to now().
+    qint64 drawEnd(const ClinicalItem &item, qint64 start) const;
+
+private:
+    void rebuild();
+
+    PatientRecord m_record;
+    qint64 m_now = 0;
+    TimelineFilter m_filter;
+    QString m_textFolded;
+    QVector<Lane> m_lanes;
+    QVector<FacilityEntry> m_facilities;
+    QVector<int> m_itemFacility;
+    QHash<QString, int> m_keyIndex;
+    QVector<QString> m_searchText; // folded text per item, built once per record
+    std::pair<qint64, qint64> m_extent{0, 0};
+    int m_shownCount = 0;
+};
+
+} // namespace Kakehashi
