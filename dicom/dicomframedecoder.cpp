@@ -447,18 +447,8 @@ QImage DicomFrame::render(const VoiWindow &window, bool invert) const
         const int g = int(std::lround(y));
         return uchar(flip ? 255 - g : g);
     };
-    for (int i = 0; useTable && i <= maxIndex; ++i) {
-        const double v = valueOffset + valueScale * i;
-        double y;
-        if (v <= c - wm1 / 2)
-            y = 0;
-        else if (v > c + wm1 / 2)
-            y = 255;
-        else
-            y = ((v - c) / wm1 + 0.5) * 255;
-        const int g = int(std::lround(y));
-        lut[size_t(i)] = uchar(flip ? 255 - g : g);
-    }
+    for (int i = 0; useTable && i <= maxIndex; ++i)
+        lut[size_t(i)] = map(i);
     QImage out(pixels.width(), pixels.height(), QImage::Format_Grayscale8);
     const int width = pixels.width();
     for (int y = 0; y < pixels.height(); ++y) {
