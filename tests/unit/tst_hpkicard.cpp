@@ -384,6 +384,30 @@ private slots:
         p11->C_CloseSession(s);
     }
 
+    void defaultModuleIsTheP11KitProxy()
+    {
+        QCOMPARE(HpkiCard::defaultModulePath(), QStringLiteral("/usr/lib/x86_64-linux-gnu/p11-kit-proxy.so"));
+        if (!QFile::exists(HpkiCard::defaultModulePath()) || !QFile::exists(QStringLiteral("/usr/share/p11-kit/modules/softhsm2.module")))
+            QSKIP("p11-kit proxy or its softhsm2 registration not installed");
+        HpkiCard proxied;
+        QVERIFY(proxied.open().ok());
+        std::optional<HpkiToken> doctor;
+        for (const HpkiToken &t : proxied.tokens())
+            if (t.label == QLatin1String("hpki-doctor"))
+                doctor = t;
+        QVERIFY(doctor);
+        QByteArray pin = UserPin;
+        const HpkiCardError e = proxied.login(doctor->slotId, pin);
+        QVERIFY2(e.ok(), qPrintable(e.detail));
+        HpkiTlsIdentity identity;
+        const HpkiCardError ie = proxied.tlsIdentity(*HpkiCard::authenticationCertificate(proxied.certificates(doctor->slotId)), &identity);
+        QVERIFY2(ie.ok(), qPrintable(ie.detail));
+        const Response r = get(identity.configuration(serverCa()));
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.body.contains("CN=Taro Shiken"));
+        proxied.logout();
+    }
+
     // Last: deletes a token.
     void tokenRemovalDuringSession()
     {
