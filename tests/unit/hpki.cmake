@@ -12,3 +12,9 @@ kakehashi_add_test(tst_hpkicard
     LABELS integration)
 target_include_directories(tst_hpkicard PRIVATE ${HPKI_TEST_P11KIT_INCLUDE_DIR})
 set_tests_properties(tst_hpkicard PROPERTIES RESOURCE_LOCK hpki TIMEOUT 180)
+
+kakehashi_add_test(tst_signindialog
+    SOURCES tst_signindialog.cpp
+    LIBS kakehashi_viewer kakehashi_net Qt6::Widgets
+    LABELS gui)
+set_tests_properties(tst_signindialog PROPERTIES RESOURCE_LOCK hpki TIMEOUT 120)
