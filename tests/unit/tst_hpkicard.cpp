@@ -300,8 +300,14 @@ private slots:
         for (const HpkiCardCertificate &c : all)
             if (c.certificate.isSigningOnly())
                 QCOMPARE(m_card.tlsIdentity(c, &identity).code, HpkiCardError::Code::NoAuthenticationCertificate);
+        QVERIFY(m_card.tlsIdentity(*auth, &identity).ok());
+        QCOMPARE(get(identity.configuration(serverCa())).status, 200); // same handle still signs before logout
         m_card.logout();
         QVERIFY(!m_card.isLoggedIn());
+        // Logging out ends the token's login state, so the key handle Qt still holds can no longer sign.
+        const Response afterLogout = get(identity.configuration(serverCa()));
+        QVERIFY(afterLogout.status != 200);
+        QVERIFY(!afterLogout.body.contains("CN=Taro Shiken"));
     }
 
     void mutualTlsFailsWithoutOrWithForeignCertificate()
@@ -415,6 +421,9 @@ private slots:
         QVERIFY(t);
         QByteArray pin = UserPin;
         QVERIFY(m_card.login(t->slotId, pin).ok());
+        HpkiTlsIdentity held;
+        QVERIFY(m_card.tlsIdentity(*HpkiCard::authenticationCertificate(m_card.certificates(t->slotId)), &held).ok());
+        QCOMPARE(get(held.configuration(serverCa())).status, 200);
         QSignalSpy removed(&m_card, &HpkiCard::tokenRemoved);
         QVERIFY(m_card.checkPresence());
         QCOMPARE(removed.count(), 0);
@@ -427,6 +436,7 @@ private slots:
         QCOMPARE(m_card.tlsIdentity(HpkiCardCertificate{t->slotId, QByteArray("\x01", 1), {}, {}}, &identity).code,
                  HpkiCardError::Code::TokenRemoved);
         QCOMPARE(removed.count(), 1); // reported once
+        QVERIFY(get(held.configuration(serverCa())).status != 200); // the key went with the card
     }
 };
 
