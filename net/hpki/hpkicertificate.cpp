@@ -186,13 +186,9 @@ std::optional<QString> findCodedRole(const Tlv &node, int depth = 0)
     return std::nullopt;
 }
 
-std::optional<QString> hcRole(X509 *cert)
+std::optional<QString> hcRoleFromExtension(const unsigned char *der, size_t length)
 {
-    const int idx = X509_get_ext_by_NID(cert, NID_subject_directory_attributes, -1);
-    if (idx < 0)
-        return std::nullopt;
-    const ASN1_OCTET_STRING *data = X509_EXTENSION_get_data(X509_get_ext(cert, idx));
-    const auto outer = children(ASN1_STRING_get0_data(data), size_t(ASN1_STRING_length(data)));
+    const auto outer = children(der, length);
     if (outer.size() != 1 || outer[0].tag != (V_ASN1_SEQUENCE | 0x20))
         return std::nullopt;
     for (const Tlv &attribute : children(outer[0].content, outer[0].length)) {
@@ -203,6 +199,15 @@ std::optional<QString> hcRole(X509 *cert)
             return role->trimmed();
     }
     return std::nullopt;
+}
+
+std::optional<QString> hcRole(X509 *cert)
+{
+    const int idx = X509_get_ext_by_NID(cert, NID_subject_directory_attributes, -1);
+    if (idx < 0)
+        return std::nullopt;
+    const ASN1_OCTET_STRING *data = X509_EXTENSION_get_data(X509_get_ext(cert, idx));
+    return hcRoleFromExtension(ASN1_STRING_get0_data(data), size_t(ASN1_STRING_length(data)));
 }
 
 QDateTime asn1Time(const ASN1_TIME *t)
@@ -298,6 +303,11 @@ HpkiCertificate HpkiCertificate::fromData(const QByteArray &data)
 {
     const X509Ptr x = parseCertificate(data);
     return x ? HpkiCertificateParser::parse(x.get()) : HpkiCertificate();
+}
+
+QString HpkiCertificate::hcRoleFromSubjectDirectoryAttributes(const QByteArray &der)
+{
+    return hcRoleFromExtension(reinterpret_cast<const unsigned char *>(der.constData()), size_t(der.size())).value_or(QString());
 }
 
 HpkiRole HpkiCertificate::roleFromText(const QString &text)

@@ -52,6 +52,8 @@ public:
     bool canAuthenticate() const { return !m_hasKeyUsage || m_digitalSignature; }
     bool isSelfIssued() const { return m_selfIssued; }
 
+    // The hcRole text in a DER subjectDirectoryAttributes extension value; empty when there is none.
+    static QString hcRoleFromSubjectDirectoryAttributes(const QByteArray &der);
     // "Medical Doctor" -> Doctor, unknown non-empty text -> Other, empty -> None.
     static HpkiRole roleFromText(const QString &text);
     static QString roleName(HpkiRole role); // translated, for the UI

@@ -53,6 +53,29 @@ private slots:
         QVERIFY(!cert.canAuthenticate());
     }
 
+    void rawSubjectDirectoryAttributes()
+    {
+        const QByteArray der = readTestFile(QStringLiteral("medis-test-ee-subjectDirectoryAttributes.der"));
+        QCOMPARE(der.size(), 54);
+        QCOMPARE(HpkiCertificate::hcRoleFromSubjectDirectoryAttributes(der), QStringLiteral("Medical Doctor"));
+        // Every truncation and every single-byte corruption of the length/tag bytes is rejected or
+        // still bounded: never a crash, never text from outside the buffer.
+        for (qsizetype n = 0; n < der.size(); ++n)
+            QVERIFY(HpkiCertificate::hcRoleFromSubjectDirectoryAttributes(der.left(n)).isEmpty());
+        for (qsizetype i = 0; i < der.size(); ++i) {
+            QByteArray bad = der;
+            bad[i] = char(0xff);
+            const QString role = HpkiCertificate::hcRoleFromSubjectDirectoryAttributes(bad);
+            QVERIFY(role.isEmpty() || role.size() <= 14);
+        }
+        // A different scheme OID is not an HPKI role.
+        QByteArray otherScheme = der;
+        const qsizetype at = otherScheme.indexOf(QByteArray::fromHex("2a830886910f01060101"));
+        QVERIFY(at > 0);
+        otherScheme[at + 9] = char(0x02);
+        QVERIFY(HpkiCertificate::hcRoleFromSubjectDirectoryAttributes(otherScheme).isEmpty());
+    }
+
     void pemIsAcceptedToo()
     {
         const QByteArray der = readTestFile(QStringLiteral("medis-test-ee-sign.der"));
