@@ -16,7 +16,7 @@ packages=(
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
   qt6-webengine-dev qt6-charts-dev libqt6sql6-sqlite qt6-qpa-plugins libgl-dev
   libdcmtk-dev dcmtk libopenjp2-7-dev libcharls-dev
-  libssl-dev libengine-pkcs11-openssl opensc softhsm2 p11-kit
+  libssl-dev openssl libengine-pkcs11-openssl opensc softhsm2 p11-kit p11-kit-modules libp11-kit-dev
   fonts-ipafont-gothic
 )
 # What the tests start for real: nginx (mTLS), Orthanc and dcmqrscp (PACS), the FHIR engine (Node).
