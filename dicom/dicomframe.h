@@ -31,6 +31,7 @@ struct DicomImageInfo
     QString studyDate;
     QString studyDescription;
     QString seriesDescription;
+    QString studyInstanceUid;
     QString seriesInstanceUid;
     QString sopInstanceUid;
     QString modality;

@@ -109,6 +109,11 @@ DicomScanResult DicomSeriesScanner::scan(const QStringList &paths)
             grouped.append(QList<DicomImageInfo>());
             DicomSeries s;
             s.seriesInstanceUid = r.info.seriesInstanceUid;
+            s.studyInstanceUid = r.info.studyInstanceUid;
+            s.patientName = r.info.patientName;
+            s.patientId = r.info.patientId;
+            s.studyDate = r.info.studyDate;
+            s.studyDescription = r.info.studyDescription;
             s.description = r.info.seriesDescription;
             s.modality = r.info.modality;
             s.seriesNumber = r.info.seriesNumber;
@@ -123,6 +128,7 @@ DicomScanResult DicomSeriesScanner::scan(const QStringList &paths)
                 return a.instanceNumber < b.instanceNumber;
             return a.sliceLocation < b.sliceLocation;
         });
+        result.series[i].instanceCount = int(infos.size());
         for (const DicomImageInfo &info : std::as_const(infos)) {
             for (int f = 0; f < info.numberOfFrames; ++f)
                 result.series[i].slices.append({info.path, f});

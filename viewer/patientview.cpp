@@ -9,6 +9,7 @@
 #include <QSplitter>
 #include <QTextBrowser>
 #include <QTreeView>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace Kakehashi {
@@ -68,6 +69,11 @@ PatientView::PatientView(QWidget *parent)
     layout->addWidget(split, 1);
 
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &PatientView::showDetails);
+    connect(m_tree, &QTreeView::activated, this, &PatientView::activateItem);
+    connect(m_detail, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
+        if (url.scheme() == u"kakehashi-imaging")
+            Q_EMIT imagingStudyRequested(url.path());
+    });
     clear();
 }
 
@@ -169,7 +175,35 @@ void PatientView::showDetails(const QModelIndex &index)
             html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>").arg(esc(c.code), esc(c.display), esc(c.system));
         html += QStringLiteral("</table>");
     }
+    const QString studyUid = imagingStudyUid(*item);
+    if (!studyUid.isEmpty()) {
+        QUrl link;
+        link.setScheme(QStringLiteral("kakehashi-imaging"));
+        link.setPath(studyUid);
+        html += QStringLiteral("<p><a href='%1'>%2</a></p>").arg(esc(link.toString()), esc(tr("Open images")));
+    }
     m_detail->setHtml(html);
+}
+
+QString PatientView::imagingStudyUid(const ClinicalItem &item)
+{
+    if (item.category != ItemCategory::Imaging)
+        return {};
+    for (const Fhir::Coding &c : item.codes) {
+        if (c.system == u"urn:dicom:uid" && !c.code.isEmpty())
+            return c.code;
+    }
+    return {};
+}
+
+void PatientView::activateItem(const QModelIndex &index)
+{
+    const ClinicalItem *item = m_model->itemAt(index);
+    if (!item)
+        return;
+    const QString studyUid = imagingStudyUid(*item);
+    if (!studyUid.isEmpty())
+        Q_EMIT imagingStudyRequested(studyUid);
 }
 
 } // namespace Kakehashi

@@ -32,8 +32,16 @@ public:
     QLabel *completenessBanner() const { return m_completeness; }
     QTextBrowser *detailPane() const { return m_detail; }
 
+    // The Study Instance UID of an imaging item (its urn:dicom:uid identifier), else empty.
+    static QString imagingStudyUid(const ClinicalItem &item);
+
+Q_SIGNALS:
+    // An imaging item was activated (double-click, Enter) or its "Open images" link followed.
+    void imagingStudyRequested(const QString &studyInstanceUid);
+
 private:
     void showDetails(const QModelIndex &index);
+    void activateItem(const QModelIndex &index);
 
     RecordItemModel *m_model;
     QLabel *m_header;
