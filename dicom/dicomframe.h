@@ -34,7 +34,9 @@ struct DicomImageInfo
     QString studyInstanceUid;
     QString seriesInstanceUid;
     QString sopInstanceUid;
+    QString sopClassUid;       // from the dataset, else the file meta header
     QString modality;
+    bool hasPixelData = false;
     int seriesNumber = 0;
     int instanceNumber = 0;
     int rows = 0;

@@ -11,6 +11,7 @@
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
 #include <dcmtk/dcmdata/dcistrmb.h>
+#include <dcmtk/dcmdata/dcmetinf.h>
 #include <dcmtk/dcmdata/dcpixel.h>
 #include <dcmtk/dcmdata/dcpixseq.h>
 #include <dcmtk/dcmdata/dcpxitem.h>
@@ -119,6 +120,12 @@ DicomImageInfo readInfo(DcmFileFormat &file, const QString &path)
     info.studyInstanceUid = t.text(DCM_StudyInstanceUID);
     info.seriesInstanceUid = t.text(DCM_SeriesInstanceUID);
     info.sopInstanceUid = t.text(DCM_SOPInstanceUID);
+    info.sopClassUid = t.text(DCM_SOPClassUID);
+    OFString mediaClass;
+    if (info.sopClassUid.isEmpty() && file.getMetaInfo()
+        && file.getMetaInfo()->findAndGetOFString(DCM_MediaStorageSOPClassUID, mediaClass).good())
+        info.sopClassUid = QString::fromLatin1(mediaClass.c_str());
+    info.hasPixelData = ds->tagExists(DCM_PixelData);
     info.modality = t.text(DCM_Modality);
     info.seriesNumber = t.integer(DCM_SeriesNumber);
     info.instanceNumber = t.integer(DCM_InstanceNumber);

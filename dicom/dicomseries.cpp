@@ -12,6 +12,7 @@
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcdicdir.h>
 #include <dcmtk/dcmdata/dcdirrec.h>
+#include <dcmtk/dcmdata/dcuid.h>
 
 #include <algorithm>
 
@@ -31,6 +32,18 @@ void collectReferencedFiles(DcmDirectoryRecord *record, const QDir &base, QStrin
     }
     for (unsigned long i = 0; i < record->cardSub(); ++i)
         collectReferencedFiles(record->getSub(i), base, out);
+}
+
+bool isImageSopClass(const QString &uid)
+{
+    if (uid.isEmpty())
+        return false;
+    const QByteArray latin = uid.toLatin1();
+    for (int i = 0; i < numberOfDcmImageSOPClassUIDs; ++i) {
+        if (dcmImageSOPClassUIDs[i] && latin == dcmImageSOPClassUIDs[i])
+            return true;
+    }
+    return false;
 }
 
 } // namespace
@@ -98,6 +111,11 @@ DicomScanResult DicomSeriesScanner::scan(const QStringList &paths)
         const DicomDecodeResult r = DicomFrameDecoder::readInfo(file);
         if (!r.ok) {
             result.errors.append(r.errorString);
+            continue;
+        }
+        if (!r.info.hasPixelData && (r.info.rows > 0 || isImageSopClass(r.info.sopClassUid))) {
+            // DCMTK accepts a file cut at an element boundary; an image without pixels is one.
+            result.errors.append(tr("%1: the image has no pixel data (the file may be cut short)").arg(file));
             continue;
         }
         if (r.info.rows <= 0 || r.info.columns <= 0)
