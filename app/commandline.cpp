@@ -14,10 +14,10 @@ std::optional<CommandLineOptions> CommandLine::parse(const QStringList &argument
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption demo(QStringLiteral("demo"), tr("Start on the bundled demo data, without a card."));
-    const QCommandLineOption open(QStringLiteral("open"), tr("Open local FHIR JSON files or folders (repeatable)."), tr("path"));
+    const QCommandLineOption open(QStringLiteral("open"), tr("Open local FHIR JSON or DICOM files, folders or DICOMDIRs (repeatable)."), tr("path"));
     const QCommandLineOption patient(QStringLiteral("patient"), tr("Open this patient."), tr("id"));
     const QCommandLineOption view(QStringLiteral("view"),
-                                  tr("Show this view: %1.").arg(PatientView::viewNames().join(QStringLiteral(", "))), tr("name"));
+                                  tr("Show this view: %1.").arg((PatientView::viewNames() << QStringLiteral("images")).join(QStringLiteral(", "))), tr("name"));
     const QCommandLineOption lang(QStringLiteral("lang"), tr("Interface language: ja or en."), tr("language"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"), tr("Render offscreen, write a PNG and exit."), tr("file"));
     const QCommandLineOption summary(QStringLiteral("summary"), tr("Print a JSON summary of what was loaded and exit."));
@@ -48,8 +48,8 @@ std::optional<CommandLineOptions> CommandLine::parse(const QStringList &argument
         *error = tr("Unknown language \"%1\": use ja or en.").arg(o.language);
         return std::nullopt;
     }
-    if (!o.view.isEmpty() && !PatientView::viewNames().contains(o.view) && o.view != u"overview") {
-        *error = tr("Unknown view \"%1\": use one of %2.").arg(o.view, PatientView::viewNames().join(QStringLiteral(", ")));
+    if (!o.view.isEmpty() && !PatientView::viewNames().contains(o.view) && o.view != u"overview" && o.view != u"images") {
+        *error = tr("Unknown view \"%1\": use one of %2.").arg(o.view, (PatientView::viewNames() << QStringLiteral("images")).join(QStringLiteral(", ")));
         return std::nullopt;
     }
     if (!o.service.isEmpty() && (o.patientId.isEmpty() || !o.summary)) {

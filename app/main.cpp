@@ -1,4 +1,7 @@
 #include "commandline.h"
+#include "dicomseries.h"
+#include "imagingpanel.h"
+#include "imagingstudylocator.h"
 #include "fhirclient.h"
 #include "sharingservicesource.h"
 #include "localrecordsource.h"
@@ -8,6 +11,7 @@
 
 #include <QApplication>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QLibraryInfo>
 #include <QEventLoop>
 #include <QLocale>
@@ -17,6 +21,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <utility>
 
 using namespace Kakehashi;
 
@@ -68,8 +73,14 @@ int runSummary(const CommandLineOptions &options)
         set = loadFromService(options);
     if (options.demo)
         set = LocalRecordSource::loadDemo();
-    if (!options.openPaths.isEmpty()) {
-        RecordSet opened = LocalRecordSource::load(options.openPaths);
+    const LocalInputs inputs = LocalRecordSource::partition(options.openPaths);
+    Dicom::DicomScanResult dicom;
+    if (!inputs.dicomPaths.isEmpty()) {
+        dicom = Dicom::DicomSeriesScanner::scan(inputs.dicomPaths);
+        set.errors += dicom.errors;
+    }
+    if (!inputs.recordPaths.isEmpty()) {
+        RecordSet opened = LocalRecordSource::load(inputs.recordPaths);
         set.patients += opened.patients;
         set.warnings += opened.warnings;
         set.errors += opened.errors;
@@ -86,7 +97,9 @@ int runSummary(const CommandLineOptions &options)
         const PatientRecord keep = *one;
         set.patients = {keep};
     }
-    std::fputs(QJsonDocument(recordSummaryJson(set)).toJson(QJsonDocument::Indented).constData(), stdout);
+    QJsonObject summary = recordSummaryJson(set);
+    summary.insert(QStringLiteral("dicom"), dicomSeriesSummaryJson(dicom.series));
+    std::fputs(QJsonDocument(summary).toJson(QJsonDocument::Indented).constData(), stdout);
     if (!set.errors.isEmpty()) {
         for (const QString &e : std::as_const(set.errors))
             printErr(e);
@@ -153,17 +166,34 @@ int main(int argc, char *argv[])
         }
         if (set.patients.isEmpty() && !set.errors.isEmpty())
             exitCode = 2;
+        // DICOM opened on the command line is already shown; else the patient's first study.
+        if (options.view == u"images" && window.imagingPanel()->openedSeries().isEmpty() && !window.openFirstImagingStudy())
+            window.imagingPanel()->showMessage(QCoreApplication::translate("main", "This patient's record lists no imaging study."));
         if (options.screenshotPath.isEmpty())
             return;
         // Let layouts settle before rendering.
-        QTimer::singleShot(50, &window, [&] {
+        const auto shoot = [&] { QTimer::singleShot(50, &window, [&] {
             QString writeError;
             if (!writeScreenshot(&window, options.screenshotPath, &writeError)) {
                 printErr(QCoreApplication::translate("main", "Could not write %1: %2").arg(options.screenshotPath, writeError));
                 exitCode = 3;
             }
             QCoreApplication::exit(exitCode);
-        });
+        }); };
+        // The images decode on the thread pool: wait (bounded) until the first slice or a message
+        // is on screen before rendering.
+        ImagingPanel *images = window.imagingPanel();
+        if (options.view != u"images" || images->isSettled()) {
+            shoot();
+            return;
+        }
+        auto shot = std::make_shared<bool>(false);
+        const auto shootOnce = [shot, shoot] {
+            if (!std::exchange(*shot, true))
+                shoot();
+        };
+        QObject::connect(images, &ImagingPanel::imagesShown, &window, shootOnce);
+        QTimer::singleShot(60000, &window, shootOnce);
     });
 
     if (options.demo)

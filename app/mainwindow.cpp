@@ -1,11 +1,13 @@
 #include "mainwindow.h"
 
+#include "imagingpanel.h"
 #include "localrecordsource.h"
 #include "patientlistmodel.h"
 #include "patientlistview.h"
 #include "patientview.h"
 
 #include <QApplication>
+#include <QDockWidget>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMessageBox>
@@ -15,6 +17,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <utility>
 
 namespace Kakehashi {
 
@@ -75,6 +79,16 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(central);
 
     connect(m_patientList, &PatientListView::patientActivated, this, &MainWindow::showPatient);
+
+    m_imagingPanel = new ImagingPanel(this);
+    m_imagingDock = new QDockWidget(tr("Images"), this);
+    m_imagingDock->setObjectName(QStringLiteral("imagingDock"));
+    m_imagingDock->setWidget(m_imagingPanel);
+    addDockWidget(Qt::RightDockWidgetArea, m_imagingDock);
+    m_imagingDock->hide();
+    connect(m_patientView, &PatientView::imagingStudyRequested, this, &MainWindow::openImagingStudy);
+    // Before anyone else hears loadFinished: DICOM opened with the record is in place by then.
+    connect(this, &MainWindow::loadFinished, this, &MainWindow::onDicomScanned);
     connect(&m_watcher, &QFutureWatcher<RecordSet>::finished, this, &MainWindow::onLoaded);
     connect(this, &MainWindow::loadFinished, problemRow, [this, problemRow] {
         problemRow->setVisible(!m_records.errors.isEmpty() || !m_records.warnings.isEmpty());
@@ -108,7 +122,65 @@ void MainWindow::loadDemo()
 
 void MainWindow::openPaths(const QStringList &paths)
 {
-    startLoad([paths] { return LocalRecordSource::load(paths); }, paths.join(QStringLiteral(", ")));
+    auto scan = std::make_shared<Dicom::DicomScanResult>();
+    m_pendingDicomScan = scan;
+    startLoad([paths, scan] {
+        const LocalInputs inputs = LocalRecordSource::partition(paths);
+        RecordSet set = inputs.recordPaths.isEmpty() ? RecordSet() : LocalRecordSource::load(inputs.recordPaths);
+        if (!inputs.dicomPaths.isEmpty()) {
+            *scan = Dicom::DicomSeriesScanner::scan(inputs.dicomPaths);
+            set.errors += scan->errors;
+        }
+        return set;
+    }, paths.join(QStringLiteral(", ")));
+}
+
+void MainWindow::onDicomScanned()
+{
+    const std::shared_ptr<Dicom::DicomScanResult> scan = std::exchange(m_pendingDicomScan, nullptr);
+    if (!scan || scan->series.isEmpty())
+        return;
+    m_imagingPanel->setOpenedSeries(scan->series);
+    showImagingDock();
+}
+
+void MainWindow::showImagingDock()
+{
+    if (!m_imagingDock->isVisible()) {
+        m_imagingDock->show();
+        // Images need room: give them most of the width beside the record.
+        resizeDocks({m_imagingDock}, {width() * 3 / 5}, Qt::Horizontal);
+    }
+    m_imagingDock->raise();
+}
+
+void MainWindow::openImagingStudy(const QString &studyInstanceUid)
+{
+    showImagingDock();
+    m_imagingPanel->openStudy(studyInstanceUid);
+}
+
+bool MainWindow::openFirstImagingStudy()
+{
+    const PatientRecord *record = m_records.find(m_currentPatient);
+    if (!record)
+        return false;
+    QString first;
+    for (const ClinicalItem &item : record->items) {
+        const QString uid = PatientView::imagingStudyUid(item);
+        if (uid.isEmpty())
+            continue;
+        if (item.subtype.split(u'/').contains(QStringLiteral("CT"))) {
+            openImagingStudy(uid);
+            return true;
+        }
+        if (first.isEmpty())
+            first = uid;
+    }
+    if (first.isEmpty())
+        return false;
+    openImagingStudy(first);
+    return true;
 }
 
 void MainWindow::startLoad(std::function<RecordSet()> job, const QString &what)
@@ -150,6 +222,10 @@ bool MainWindow::showPatient(const QString &patientId)
 
 bool MainWindow::setView(const QString &name)
 {
+    if (name == u"images") {
+        showImagingDock();
+        return true;
+    }
     if (!m_patientView->setView(name))
         return false;
     m_view = name;

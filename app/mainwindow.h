@@ -1,17 +1,22 @@
 #pragma once
 
 #include "clinicalrecord.h"
+#include "dicomseries.h"
 #include "sessionidentity.h"
 
 #include <QFutureWatcher>
 #include <QMainWindow>
 
+#include <memory>
+
 class QAction;
+class QDockWidget;
 class QLabel;
 class QToolButton;
 
 namespace Kakehashi {
 
+class ImagingPanel;
 class PatientListModel;
 class PatientListView;
 class PatientView;
@@ -40,6 +45,15 @@ public:
     bool isDemoBadgeShown() const;
     QLabel *problemBanner() const { return m_problems; }
 
+    // Images: DICOM from --open, and imaging studies opened from the record.
+    ImagingPanel *imagingPanel() const { return m_imagingPanel; }
+    QDockWidget *imagingDock() const { return m_imagingDock; }
+    void openImagingStudy(const QString &studyInstanceUid);
+    // The current patient's first CT study (else first imaging study) with a Study Instance UID;
+    // false when the record has none.
+    bool openFirstImagingStudy();
+    void showImagingDock();
+
 Q_SIGNALS:
     void loadFinished();
 
@@ -47,6 +61,7 @@ private:
     void startLoad(std::function<RecordSet()> job, const QString &what);
     void onLoaded();
     void showProblemDetails();
+    void onDicomScanned();
 
     SessionIdentity m_sessionIdentity;
     RecordSet m_records;
@@ -61,6 +76,9 @@ private:
     QToolButton *m_problemDetails;
     QString m_currentPatient;
     QString m_view;
+    ImagingPanel *m_imagingPanel = nullptr;
+    QDockWidget *m_imagingDock = nullptr;
+    std::shared_ptr<Dicom::DicomScanResult> m_pendingDicomScan;
 };
 
 } // namespace Kakehashi

@@ -31,9 +31,12 @@ struct DicomImageInfo
     QString studyDate;
     QString studyDescription;
     QString seriesDescription;
+    QString studyInstanceUid;
     QString seriesInstanceUid;
     QString sopInstanceUid;
+    QString sopClassUid;       // from the dataset, else the file meta header
     QString modality;
+    bool hasPixelData = false;
     int seriesNumber = 0;
     int instanceNumber = 0;
     int rows = 0;

@@ -11,6 +11,7 @@
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
 #include <dcmtk/dcmdata/dcistrmb.h>
+#include <dcmtk/dcmdata/dcmetinf.h>
 #include <dcmtk/dcmdata/dcpixel.h>
 #include <dcmtk/dcmdata/dcpixseq.h>
 #include <dcmtk/dcmdata/dcpxitem.h>
@@ -116,8 +117,15 @@ DicomImageInfo readInfo(DcmFileFormat &file, const QString &path)
     info.studyDate = t.text(DCM_StudyDate);
     info.studyDescription = t.text(DCM_StudyDescription);
     info.seriesDescription = t.text(DCM_SeriesDescription);
+    info.studyInstanceUid = t.text(DCM_StudyInstanceUID);
     info.seriesInstanceUid = t.text(DCM_SeriesInstanceUID);
     info.sopInstanceUid = t.text(DCM_SOPInstanceUID);
+    info.sopClassUid = t.text(DCM_SOPClassUID);
+    OFString mediaClass;
+    if (info.sopClassUid.isEmpty() && file.getMetaInfo()
+        && file.getMetaInfo()->findAndGetOFString(DCM_MediaStorageSOPClassUID, mediaClass).good())
+        info.sopClassUid = QString::fromLatin1(mediaClass.c_str());
+    info.hasPixelData = ds->tagExists(DCM_PixelData);
     info.modality = t.text(DCM_Modality);
     info.seriesNumber = t.integer(DCM_SeriesNumber);
     info.instanceNumber = t.integer(DCM_InstanceNumber);
@@ -465,6 +473,38 @@ QImage DicomFrame::render(const VoiWindow &window, bool invert) const
     return out;
 }
 
+namespace {
+
+// Qt resource paths (":/demo/dicom/…") are read through QFile: DCMTK only opens real files.
+bool isResourcePath(const QString &path)
+{
+    return path.startsWith(u':') || path.startsWith(QLatin1String("qrc:"));
+}
+
+// Parses a Part 10 object from memory (a memory stream cannot defer long values: all are read).
+OFCondition readBuffer(DcmFileFormat &file, const QByteArray &part10)
+{
+    DcmInputBufferStream stream;
+    stream.setBuffer(part10.constData(), offile_off_t(part10.size()));
+    stream.setEos();
+    file.transferInit();
+    const OFCondition status = file.read(stream, EXS_Unknown, EGL_noChange, DCM_MaxReadLength);
+    file.transferEnd();
+    return status;
+}
+
+QByteArray readResource(const QString &path, QString *error)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        *error = DicomFrameDecoder::tr("%1: no such file").arg(path);
+        return {};
+    }
+    return f.readAll();
+}
+
+} // namespace
+
 DicomDecodeResult DicomFrameDecoder::decodeFile(const QString &path, const Options &options)
 {
     registerCodecsOnce();
@@ -474,8 +514,17 @@ DicomDecodeResult DicomFrameDecoder::decodeFile(const QString &path, const Optio
         return result;
     }
     DcmFileFormat file;
-    const QByteArray local = QFile::encodeName(path);
-    const OFCondition status = file.loadFile(local.constData(), EXS_Unknown, EGL_noChange, DCM_MaxReadLength, ERM_autoDetect);
+    QByteArray bytes;
+    OFCondition status;
+    if (isResourcePath(path)) {
+        bytes = readResource(path, &result.errorString);
+        if (!result.errorString.isEmpty())
+            return result;
+        status = readBuffer(file, bytes);
+    } else {
+        const QByteArray local = QFile::encodeName(path);
+        status = file.loadFile(local.constData(), EXS_Unknown, EGL_noChange, DCM_MaxReadLength, ERM_autoDetect);
+    }
     if (status.bad()) {
         result.errorString = tr("%1: not a readable DICOM file (%2)").arg(path, QString::fromLatin1(status.text()));
         return result;
@@ -490,13 +539,8 @@ DicomDecodeResult DicomFrameDecoder::decodeBytes(const QByteArray &part10, const
 {
     registerCodecsOnce();
     DicomDecodeResult result;
-    DcmInputBufferStream stream;
-    stream.setBuffer(part10.constData(), offile_off_t(part10.size()));
-    stream.setEos();
     DcmFileFormat file;
-    file.transferInit();
-    const OFCondition status = file.read(stream, EXS_Unknown, EGL_noChange, DCM_MaxReadLength);
-    file.transferEnd();
+    const OFCondition status = readBuffer(file, part10);
     if (status.bad()) {
         result.errorString = tr("not a readable DICOM object (%1)").arg(QString::fromLatin1(status.text()));
         return result;
@@ -513,10 +557,20 @@ DicomDecodeResult DicomFrameDecoder::readInfo(const QString &path)
 {
     DicomDecodeResult result;
     DcmFileFormat file;
-    const QByteArray local = QFile::encodeName(path);
     registerCodecsOnce();
-    const OFCondition status = file.loadFileUntilTag(local.constData(), EXS_Unknown, EGL_noChange, DCM_MaxReadLength,
-                                                     ERM_autoDetect, DCM_PixelData);
+    QByteArray bytes;
+    OFCondition status;
+    if (isResourcePath(path)) {
+        bytes = readResource(path, &result.errorString);
+        if (!result.errorString.isEmpty())
+            return result;
+        status = readBuffer(file, bytes);
+    } else {
+        // The whole file is parsed, but values longer than DCM_MaxReadLength (the pixels) are
+        // skipped rather than loaded: cheap, and a file cut short is still reported.
+        const QByteArray local = QFile::encodeName(path);
+        status = file.loadFile(local.constData(), EXS_Unknown, EGL_noChange, DCM_MaxReadLength, ERM_autoDetect);
+    }
     if (status.bad()) {
         result.errorString = tr("%1: not a readable DICOM file (%2)").arg(path, QString::fromLatin1(status.text()));
         return result;

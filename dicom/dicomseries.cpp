@@ -12,6 +12,7 @@
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcdicdir.h>
 #include <dcmtk/dcmdata/dcdirrec.h>
+#include <dcmtk/dcmdata/dcuid.h>
 
 #include <algorithm>
 
@@ -31,6 +32,18 @@ void collectReferencedFiles(DcmDirectoryRecord *record, const QDir &base, QStrin
     }
     for (unsigned long i = 0; i < record->cardSub(); ++i)
         collectReferencedFiles(record->getSub(i), base, out);
+}
+
+bool isImageSopClass(const QString &uid)
+{
+    if (uid.isEmpty())
+        return false;
+    const QByteArray latin = uid.toLatin1();
+    for (int i = 0; i < numberOfDcmImageSOPClassUIDs; ++i) {
+        if (dcmImageSOPClassUIDs[i] && latin == dcmImageSOPClassUIDs[i])
+            return true;
+    }
+    return false;
 }
 
 } // namespace
@@ -100,6 +113,11 @@ DicomScanResult DicomSeriesScanner::scan(const QStringList &paths)
             result.errors.append(r.errorString);
             continue;
         }
+        if (!r.info.hasPixelData && (r.info.rows > 0 || isImageSopClass(r.info.sopClassUid))) {
+            // DCMTK accepts a file cut at an element boundary; an image without pixels is one.
+            result.errors.append(tr("%1: the image has no pixel data (the file may be cut short)").arg(file));
+            continue;
+        }
         if (r.info.rows <= 0 || r.info.columns <= 0)
             continue; // not an image (structured report, DICOMDIR, …)
         const QString key = r.info.seriesInstanceUid.isEmpty() ? file : r.info.seriesInstanceUid;
@@ -109,6 +127,11 @@ DicomScanResult DicomSeriesScanner::scan(const QStringList &paths)
             grouped.append(QList<DicomImageInfo>());
             DicomSeries s;
             s.seriesInstanceUid = r.info.seriesInstanceUid;
+            s.studyInstanceUid = r.info.studyInstanceUid;
+            s.patientName = r.info.patientName;
+            s.patientId = r.info.patientId;
+            s.studyDate = r.info.studyDate;
+            s.studyDescription = r.info.studyDescription;
             s.description = r.info.seriesDescription;
             s.modality = r.info.modality;
             s.seriesNumber = r.info.seriesNumber;
@@ -123,6 +146,7 @@ DicomScanResult DicomSeriesScanner::scan(const QStringList &paths)
                 return a.instanceNumber < b.instanceNumber;
             return a.sliceLocation < b.sliceLocation;
         });
+        result.series[i].instanceCount = int(infos.size());
         for (const DicomImageInfo &info : std::as_const(infos)) {
             for (int f = 0; f < info.numberOfFrames; ++f)
                 result.series[i].slices.append({info.path, f});

@@ -20,7 +20,12 @@ struct DicomSeries
     QString studyInstanceUid;
     QString description;
     QString modality;
+    QString patientName; // Unicode, all component groups (from the first instance)
+    QString patientId;
+    QString studyDate;
+    QString studyDescription;
     int seriesNumber = 0;
+    int instanceCount = 0; // files; a multi-frame file gives several slices
     QList<DicomSliceRef> slices; // in display order (instance number, then slice position)
 };
 
@@ -31,7 +36,7 @@ struct DicomScanResult
 };
 
 // Groups local files, folders and DICOMDIRs (IHE PDI media) into series. Blocking: run it on a
-// worker thread for large folders. Reads headers only.
+// worker thread for large folders. Reads headers only. Paths may be Qt resource paths (":/…").
 class DicomSeriesScanner
 {
     Q_DECLARE_TR_FUNCTIONS(Kakehashi::Dicom::DicomSeriesScanner)

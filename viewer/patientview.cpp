@@ -12,6 +12,7 @@
 #include <QTextBrowser>
 #include <QTimer>
 #include <QTreeView>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace Kakehashi {
@@ -88,6 +89,16 @@ PatientView::PatientView(QWidget *parent)
     connect(view, &TimelineView::selectionChanged, this, [this](const QString &key) { syncSelection(key, m_timeline); });
     connect(view, &TimelineView::itemActivated, this, [this](const QString &key) {
         selectItem(key);
+        // Opening an imaging study from the timeline goes straight to its images.
+        for (const ClinicalItem &item : std::as_const(m_record.items)) {
+            if (item.key != key)
+                continue;
+            const QString studyUid = imagingStudyUid(item);
+            if (!studyUid.isEmpty()) {
+                Q_EMIT imagingStudyRequested(studyUid);
+                return;
+            }
+        }
         m_detail->setFocus(Qt::OtherFocusReason);
     });
     connect(m_panels, &ClinicalPanels::itemSelected, this, [this](const QString &key) { syncSelection(key, m_panels); });
@@ -96,6 +107,11 @@ PatientView::PatientView(QWidget *parent)
     connect(view, &TimelineView::visibleRangeChanged, m_rangeDelay, qOverload<>(&QTimer::start));
     connect(m_rangeDelay, &QTimer::timeout, this, [this] {
         m_panels->setRange(m_timeline->view()->visibleFrom(), m_timeline->view()->visibleTo());
+    });
+    connect(m_tree, &QTreeView::activated, this, &PatientView::activateItem);
+    connect(m_detail, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
+        if (url.scheme() == u"kakehashi-imaging")
+            Q_EMIT imagingStudyRequested(url.path());
     });
     clear();
 }
@@ -276,7 +292,35 @@ void PatientView::showDetailsOf(const ClinicalItem *item)
             html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>").arg(esc(c.code), esc(c.display), esc(c.system));
         html += QStringLiteral("</table>");
     }
+    const QString studyUid = imagingStudyUid(*item);
+    if (!studyUid.isEmpty()) {
+        QUrl link;
+        link.setScheme(QStringLiteral("kakehashi-imaging"));
+        link.setPath(studyUid);
+        html += QStringLiteral("<p><a href='%1'>%2</a></p>").arg(esc(link.toString()), esc(tr("Open images")));
+    }
     m_detail->setHtml(html);
+}
+
+QString PatientView::imagingStudyUid(const ClinicalItem &item)
+{
+    if (item.category != ItemCategory::Imaging)
+        return {};
+    for (const Fhir::Coding &c : item.codes) {
+        if (c.system == u"urn:dicom:uid" && !c.code.isEmpty())
+            return c.code;
+    }
+    return {};
+}
+
+void PatientView::activateItem(const QModelIndex &index)
+{
+    const ClinicalItem *item = m_model->itemAt(index);
+    if (!item)
+        return;
+    const QString studyUid = imagingStudyUid(*item);
+    if (!studyUid.isEmpty())
+        Q_EMIT imagingStudyRequested(studyUid);
 }
 
 } // namespace Kakehashi

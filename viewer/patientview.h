@@ -44,10 +44,18 @@ public:
     bool selectItem(const QString &key);
     QString selectedKey() const { return m_selectedKey; }
 
+    // The Study Instance UID of an imaging item (its urn:dicom:uid identifier), else empty.
+    static QString imagingStudyUid(const ClinicalItem &item);
+
+Q_SIGNALS:
+    // An imaging item was activated (double-click, Enter) or its "Open images" link followed.
+    void imagingStudyRequested(const QString &studyInstanceUid);
+
 private:
     void showDetails(const QModelIndex &index);
     void showDetailsOf(const ClinicalItem *item);
     void syncSelection(const QString &key, QObject *origin);
+    void activateItem(const QModelIndex &index);
 
     RecordItemModel *m_model;
     QLabel *m_header;

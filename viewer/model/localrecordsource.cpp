@@ -37,6 +37,44 @@ void loadFile(RecordAssembler &assembler, const QString &path, const QString &sh
 
 } // namespace
 
+bool LocalRecordSource::isDicomFile(const QString &path)
+{
+    if (QFileInfo(path).fileName().compare(QLatin1String("DICOMDIR"), Qt::CaseInsensitive) == 0)
+        return true;
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray head = f.read(132);
+    return head.size() == 132 && head.mid(128, 4) == "DICM";
+}
+
+LocalInputs LocalRecordSource::partition(const QStringList &paths)
+{
+    LocalInputs inputs;
+    for (const QString &path : paths) {
+        const QFileInfo info(path);
+        if (!info.isDir()) {
+            (info.isFile() && isDicomFile(path) ? inputs.dicomPaths : inputs.recordPaths).append(path);
+            continue;
+        }
+        bool hasJson = false;
+        bool hasDicom = QFileInfo::exists(QDir(path).filePath(QStringLiteral("DICOMDIR")));
+        QDirIterator it(path, QDir::Files | QDir::Readable, QDirIterator::Subdirectories);
+        while (it.hasNext() && !(hasJson && hasDicom)) {
+            const QString file = it.next();
+            if (file.endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
+                hasJson = true;
+            else if (!hasDicom && isDicomFile(file))
+                hasDicom = true;
+        }
+        if (hasJson || !hasDicom)
+            inputs.recordPaths.append(path); // an empty folder: load() says it holds nothing
+        if (hasDicom)
+            inputs.dicomPaths.append(path);
+    }
+    return inputs;
+}
+
 RecordSet LocalRecordSource::load(const QStringList &paths)
 {
     RecordAssembler assembler;

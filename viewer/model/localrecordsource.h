@@ -7,6 +7,14 @@
 
 namespace Kakehashi {
 
+// What --open was given, split by kind: FHIR JSON for the record, DICOM for the image view.
+// A folder holding both appears in both lists.
+struct LocalInputs
+{
+    QStringList recordPaths;
+    QStringList dicomPaths;
+};
+
 // Reads FHIR JSON from files and folders (single resources, Bundles of any type, document
 // Bundles) into one RecordSet. Blocking: call it on a worker thread for large inputs.
 class LocalRecordSource
@@ -14,6 +22,11 @@ class LocalRecordSource
     Q_DECLARE_TR_FUNCTIONS(Kakehashi::LocalRecordSource)
 public:
     static RecordSet load(const QStringList &paths);
+
+    // Sorts paths into FHIR and DICOM inputs by content (the DICM preamble, a DICOMDIR), not by
+    // file name. Paths that do not exist go to recordPaths, where load() reports them.
+    static LocalInputs partition(const QStringList &paths);
+    static bool isDicomFile(const QString &path);
 
     // The bundled demo data: registers the demo resource file and reads every patient in it.
     static bool registerDemoData(QString *errorMessage);
