@@ -45,6 +45,10 @@ const QList<QStringList> &migrations()
                         " fetched_at INTEGER NOT NULL, sealed BLOB NOT NULL,"
                         " PRIMARY KEY (user_tag, patient_tag, resource_tag)) WITHOUT ROWID"),
          QStringLiteral("CREATE INDEX resources_fetched ON resources (fetched_at)")},
+        // v2: when each patient's last complete fetch started, for `_since` refreshes.
+        {QStringLiteral("CREATE TABLE fetches ("
+                        " user_tag BLOB NOT NULL, patient_tag BLOB NOT NULL, completed_started_at INTEGER NOT NULL,"
+                        " PRIMARY KEY (user_tag, patient_tag)) WITHOUT ROWID")},
     };
     return steps;
 }
@@ -332,6 +336,34 @@ bool RecordCache::hasPatient(const QString &patientId) const
     return q.exec() && q.next();
 }
 
+QDateTime RecordCache::lastCompleteFetch(const QString &patientId) const
+{
+    Connection c(d->path);
+    QSqlQuery q(c.db());
+    q.prepare(QStringLiteral("SELECT completed_started_at FROM fetches WHERE user_tag = ? AND patient_tag = ?"));
+    q.addBindValue(d->userTag);
+    q.addBindValue(d->patientTag(patientId));
+    if (q.exec() && q.next())
+        return QDateTime::fromSecsSinceEpoch(q.value(0).toLongLong(), Qt::UTC);
+    return {};
+}
+
+bool RecordCache::setLastCompleteFetch(const QString &patientId, const QDateTime &startedAt, QString *error)
+{
+    Connection c(d->path);
+    QSqlQuery q(c.db());
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO fetches (user_tag, patient_tag, completed_started_at) VALUES (?, ?, ?)"));
+    q.addBindValue(d->userTag);
+    q.addBindValue(d->patientTag(patientId));
+    q.addBindValue(startedAt.toSecsSinceEpoch());
+    if (!q.exec()) {
+        if (error)
+            *error = tr("The local cache cannot be written: %1").arg(sqlError(q.lastError()));
+        return false;
+    }
+    return true;
+}
+
 int RecordCache::purgeExpired(const QDateTime &now, QString *error)
 {
     Connection c(d->path);
@@ -366,6 +398,9 @@ int RecordCache::purgeExpired(const QDateTime &now, QString *error)
             }
         }
     }
+    // A patient whose rows are gone has no complete fetch to refresh from.
+    q.exec(QStringLiteral("DELETE FROM fetches WHERE NOT EXISTS (SELECT 1 FROM resources r"
+                          " WHERE r.user_tag = fetches.user_tag AND r.patient_tag = fetches.patient_tag)"));
     db.commit();
     return removed;
 }
@@ -374,7 +409,7 @@ bool RecordCache::purgeAll(QString *error)
 {
     Connection c(d->path);
     QSqlQuery q(c.db());
-    if (!q.exec(QStringLiteral("DELETE FROM resources"))) {
+    if (!q.exec(QStringLiteral("DELETE FROM resources")) || !q.exec(QStringLiteral("DELETE FROM fetches"))) {
         if (error)
             *error = sqlError(q.lastError());
         return false;

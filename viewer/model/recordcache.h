@@ -61,12 +61,17 @@ public:
     QList<CachedResource> load(const QString &patientId, int *undecryptable, QString *error) const;
     bool hasPatient(const QString &patientId) const;
 
+    // When the last fetch of |patientId| that ran to the end started: the safe `_since` for a
+    // refresh (a fetch that failed half-way does not move it). Invalid when none is recorded.
+    QDateTime lastCompleteFetch(const QString &patientId) const;
+    bool setLastCompleteFetch(const QString &patientId, const QDateTime &startedAt, QString *error);
+
     // Removes rows older than the TTL, then the oldest rows until the cache fits its budget.
     int purgeExpired(const QDateTime &now, QString *error);
     bool purgeAll(QString *error);
     qint64 storedBytes() const;
 
-    static constexpr int SchemaVersion = 1;
+    static constexpr int SchemaVersion = 2;
 
     // AES-256-GCM helpers, exposed for the unit tests. |sealed| = nonce(12) || ciphertext || tag(16).
     static QByteArray seal(const QByteArray &key, const QByteArray &plaintext, const QByteArray &aad);
