@@ -72,7 +72,7 @@ Net::PatientQuery ServicePanel::query(QString *error) const
     q.name = m_name->text().trimmed();
     const QString date = m_birthDate->text().trimmed();
     if (!date.isEmpty()) {
-        q.birthDate = QDate::fromString(date, Qt::ISODate);
+        q.birthDate = QDate::fromString(date, QStringLiteral("yyyy-MM-dd"));
         if (!q.birthDate.isValid() && error)
             *error = tr("The birth date must be written as YYYY-MM-DD.");
     }
