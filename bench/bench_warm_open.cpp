@@ -83,8 +83,9 @@ int main(int argc, char *argv[])
         const QList<CachedResource> loaded = cache.load(patientId, &bad, &error);
         const qint64 afterLoad = t.nsecsElapsed();
         RecordAssembler assembler;
+        const QString origin = QStringLiteral("cache");
         for (const CachedResource &c : loaded)
-            assembler.addJson(c.json, QStringLiteral("cache"));
+            assembler.addResource(c.resource, origin);
         const RecordSet set = assembler.finish();
         const qint64 afterAssemble = t.nsecsElapsed();
         const PatientRecord *record = set.find(patientId);

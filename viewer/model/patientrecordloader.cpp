@@ -81,11 +81,13 @@ PatientRecordLoader::CacheRead PatientRecordLoader::readCache(const std::shared_
     QString error;
     int bad = 0;
     const QList<CachedResource> rows = cache->load(patientId, &bad, &error);
+    const QString origin = QStringLiteral("cache");
     out.rows = int(rows.size());
     if (!error.isEmpty())
         assembler.addError(error);
     for (const CachedResource &r : rows) {
-        assembler.addJson(r.json, QStringLiteral("cache"));
+        // Already parsed (and checked against its row tag) by the cache.
+        assembler.addResource(r.resource, origin);
         if (!out.cachedAt.isValid() || r.fetchedAt > out.cachedAt)
             out.cachedAt = r.fetchedAt;
     }

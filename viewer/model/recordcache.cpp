@@ -11,6 +11,7 @@
 #include <QSqlQuery>
 #include <QThread>
 #include <QUuid>
+#include <QtConcurrent/QtConcurrentMap>
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
@@ -303,21 +304,35 @@ QList<CachedResource> RecordCache::load(const QString &patientId, int *undecrypt
             *error = tr("The local cache cannot be read: %1").arg(sqlError(q.lastError()));
         return out;
     }
-    while (q.next()) {
-        const QByteArray tag = q.value(0).toByteArray();
-        const std::optional<QByteArray> json = unseal(d->encKey, q.value(2).toByteArray(), d->aad(patient, tag));
-        if (!json) {
-            ++bad;
-            continue;
-        }
+    struct Row
+    {
+        QByteArray tag;
+        qint64 fetchedAt = 0;
+        QByteArray sealed;
+    };
+    QList<Row> sealedRows;
+    while (q.next())
+        sealedRows.append({q.value(0).toByteArray(), q.value(1).toLongLong(), q.value(2).toByteArray()});
+    // Decrypting and parsing are independent per row: spread them over the pool (a big record has
+    // ten thousand rows). The calling thread takes part, so this also works from a pool thread.
+    const Private *p = d.get();
+    const QList<CachedResource> opened = QtConcurrent::blockingMapped(sealedRows, [p, &patient](const Row &row) {
+        const std::optional<QByteArray> json = unseal(p->encKey, row.sealed, p->aad(patient, row.tag));
+        if (!json)
+            return CachedResource{};
         const QJsonObject r = QJsonDocument::fromJson(*json).object();
         const QString key = r.value(u"resourceType").toString() + u'/' + r.value(u"id").toString();
         // The row tag must match the resource it holds.
-        if (d->resourceTag(patient, key) != tag) {
+        if (p->resourceTag(patient, key) != row.tag)
+            return CachedResource{};
+        return CachedResource{key, *json, QDateTime::fromSecsSinceEpoch(row.fetchedAt, Qt::UTC), r};
+    });
+    out.reserve(opened.size());
+    for (const CachedResource &r : opened) {
+        if (r.key.isEmpty())
             ++bad;
-            continue;
-        }
-        out.append({key, *json, QDateTime::fromSecsSinceEpoch(q.value(1).toLongLong(), Qt::UTC)});
+        else
+            out.append(r);
     }
     if (bad)
         qCWarning(lcCache) << bad << "cached rows could not be decrypted and were skipped";

@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -17,6 +18,7 @@ struct CachedResource
     QString key;          // "Type/id", recovered from the decrypted JSON
     QByteArray json;
     QDateTime fetchedAt;
+    QJsonObject resource = {}; // the parsed JSON, filled by load(): callers need not parse it again
 };
 
 // Local SQLite cache of what the sharing service sent, per user and patient.
