@@ -52,12 +52,16 @@ std::optional<CommandLineOptions> CommandLine::parse(const QStringList &argument
         *error = tr("Unknown view \"%1\": use one of %2.").arg(o.view, (PatientView::viewNames() << QStringLiteral("images")).join(QStringLiteral(", ")));
         return std::nullopt;
     }
-    if (!o.service.isEmpty() && (o.patientId.isEmpty() || !o.summary)) {
-        *error = tr("--service needs --patient and, in this build, --summary.");
+    if (!o.service.isEmpty() && o.summary && o.patientId.isEmpty()) {
+        *error = tr("--service with --summary needs --patient.");
         return std::nullopt;
     }
-    if (!o.screenshotPath.isEmpty() && !o.demo && o.openPaths.isEmpty()) {
-        *error = tr("--screenshot needs something to show: --demo or --open.");
+    if (!o.service.isEmpty() && (o.demo || !o.openPaths.isEmpty())) {
+        *error = tr("--service cannot be combined with --demo or --open.");
+        return std::nullopt;
+    }
+    if (!o.screenshotPath.isEmpty() && !o.demo && o.openPaths.isEmpty() && o.service.isEmpty()) {
+        *error = tr("--screenshot needs something to show: --demo, --open or --service.");
         return std::nullopt;
     }
     if (o.summary && !o.demo && o.openPaths.isEmpty() && o.service.isEmpty()) {

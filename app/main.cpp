@@ -43,12 +43,16 @@ void installTranslators(QCoreApplication &app, const QString &language)
 }
 
 // --service: a saved connection profile by name, or a URL.
-RecordSet loadFromService(const CommandLineOptions &options)
+Net::ConnectionProfile serviceProfile(const QString &service)
 {
     QSettings settings;
-    Net::ConnectionProfile profile = Net::ConnectionProfile::savedNames(settings).contains(options.service)
-                                         ? Net::ConnectionProfile::load(settings, options.service)
-                                         : Net::ConnectionProfile::fromUrl(QUrl::fromUserInput(options.service));
+    return Net::ConnectionProfile::savedNames(settings).contains(service) ? Net::ConnectionProfile::load(settings, service)
+                                                                          : Net::ConnectionProfile::fromUrl(QUrl::fromUserInput(service));
+}
+
+RecordSet loadFromService(const CommandLineOptions &options)
+{
+    const Net::ConnectionProfile profile = serviceProfile(options.service);
     RecordSet set;
     if (!profile.isValid()) {
         set.errors.append(QCoreApplication::translate("main", "\"%1\" is neither a saved connection nor a service URL.").arg(options.service));
@@ -196,7 +200,45 @@ int main(int argc, char *argv[])
         QTimer::singleShot(60000, &window, shootOnce);
     });
 
-    if (options.demo)
+    if (!options.service.isEmpty()) {
+        // The window opens the patient cache-first; the screenshot waits until the record has loaded.
+        QString serviceError;
+        if (!window.connectService(serviceProfile(options.service), &serviceError)) {
+            printErr(serviceError);
+            return 2;
+        }
+        QObject::connect(&window, &MainWindow::servicePatientLoaded, &window, [&] {
+            const RecordLoadOutcome &outcome = window.serviceOutcome();
+            if (outcome.state == RecordLoadOutcome::State::Failed) {
+                printErr(outcome.error.message());
+                exitCode = 2;
+            } else if (outcome.state != RecordLoadOutcome::State::Fresh) {
+                printErr(outcome.error.message());
+            }
+            if (options.screenshotPath.isEmpty())
+                return;
+            QTimer::singleShot(50, &window, [&] {
+                QString writeError;
+                if (!writeScreenshot(&window, options.screenshotPath, &writeError)) {
+                    printErr(QCoreApplication::translate("main", "Could not write %1: %2").arg(options.screenshotPath, writeError));
+                    exitCode = 3;
+                }
+                QCoreApplication::exit(exitCode);
+            });
+        });
+        if (!options.patientId.isEmpty()) {
+            window.openServicePatient(options.patientId);
+        } else if (!options.screenshotPath.isEmpty()) {
+            QTimer::singleShot(50, &window, [&] {
+                QString writeError;
+                if (!writeScreenshot(&window, options.screenshotPath, &writeError)) {
+                    printErr(QCoreApplication::translate("main", "Could not write %1: %2").arg(options.screenshotPath, writeError));
+                    exitCode = 3;
+                }
+                QCoreApplication::exit(exitCode);
+            });
+        }
+    } else if (options.demo)
         window.loadDemo();
     else if (!options.openPaths.isEmpty())
         window.openPaths(options.openPaths);

@@ -7,6 +7,9 @@
 #include <QFutureWatcher>
 #include <QMainWindow>
 
+#include "connectionprofile.h"
+#include "patientrecordloader.h"
+
 #include <memory>
 
 class QAction;
@@ -17,6 +20,12 @@ class QToolButton;
 namespace Kakehashi {
 
 class ImagingPanel;
+namespace Net {
+class FhirClient;
+}
+class ConnectionProfileDialog;
+class RecordCache;
+class ServicePanel;
 class PatientListModel;
 class PatientListView;
 class PatientView;
@@ -53,9 +62,38 @@ public:
     // false when the record has none.
     bool openFirstImagingStudy();
     void showImagingDock();
+    // --- Sharing service (mainwindow_service.cpp) ---
+    // Connects to the service: search panel, cache-first patient opening. Call setIdentity() first
+    // (the cache is per user). False and |error| when the profile or the cache cannot be used.
+    bool connectService(const Net::ConnectionProfile &profile, QString *error);
+    // The key the record cache is encrypted under, for this session only. Must be KeyBytes long and
+    // set before connectService(); by default a random key is made per session (see README).
+    void setCacheKey(const QByteArray &key);
+    // Opens a patient: from the cache at once if cached (marked stale), then refreshed from the service.
+    void openServicePatient(const QString &patientId);
+    // Break-the-glass (ETREAT) with the reason the user gave; only when the profile allows it.
+    bool openServicePatientInEmergency(const QString &patientId, const QString &reason);
+    // Removes every cached record (no confirmation; the menu action asks first).
+    bool purgeCachedRecords(QString *error);
+    bool isServiceConnected() const { return m_serviceClient != nullptr; }
+    ServicePanel *servicePanel() const { return m_servicePanel; }
+    QLabel *serviceBanner() const { return m_serviceBanner; }
+    QAction *emergencyAccessAction() const { return m_emergencyAction; }
+    QAction *purgeCacheAction() const { return m_purgeCacheAction; }
+    bool isServiceRecordStale() const { return m_serviceStale; }
+    bool isServiceLoading() const;
+    // How the record on screen came to be; valid after servicePatientLoaded().
+    const RecordLoadOutcome &serviceOutcome() const { return m_serviceOutcome; }
+    // The service record on screen, if any.
+    const PatientRecord *serviceRecord() const { return m_serviceRecordShown ? &m_serviceRecord : nullptr; }
+    std::shared_ptr<RecordCache> recordCache() const { return m_recordCache; }
 
 Q_SIGNALS:
     void loadFinished();
+    // The cached record is on screen (stale) while the refresh runs.
+    void serviceCachedRecordShown(const QString &patientId);
+    // The open finished: see serviceOutcome().
+    void servicePatientLoaded(const QString &patientId);
 
 private:
     void startLoad(std::function<RecordSet()> job, const QString &what);
@@ -79,6 +117,32 @@ private:
     ImagingPanel *m_imagingPanel = nullptr;
     QDockWidget *m_imagingDock = nullptr;
     std::shared_ptr<Dicom::DicomScanResult> m_pendingDicomScan;
+
+    // Sharing service (mainwindow_service.cpp)
+    void createServiceUi();
+    void onServicePatientsFound(const QList<PatientInfo> &patients, const Net::FhirError &error);
+    void onServiceCachedRecord(const RecordSet &set, const QDateTime &cachedAt);
+    void onServiceRecord(const RecordSet &set, const RecordLoadOutcome &outcome);
+    void showServiceRecord(const RecordSet &set);
+    void setServiceBanner(const QString &text, const QString &style);
+    void askEmergencyAccess();
+    void askPurgeCache();
+    void editConnection();
+
+    Net::ConnectionProfile m_serviceProfile;
+    Net::FhirClient *m_serviceClient = nullptr;
+    PatientRecordLoader *m_recordLoader = nullptr;
+    std::shared_ptr<RecordCache> m_recordCache;
+    QByteArray m_cacheKey;
+    ServicePanel *m_servicePanel = nullptr;
+    QLabel *m_serviceBanner = nullptr;
+    QAction *m_emergencyAction = nullptr;
+    QAction *m_purgeCacheAction = nullptr;
+    QString m_servicePatient;
+    PatientRecord m_serviceRecord;
+    bool m_serviceRecordShown = false;
+    bool m_serviceStale = false;
+    RecordLoadOutcome m_serviceOutcome;
 };
 
 } // namespace Kakehashi

@@ -87,6 +87,8 @@ ConnectionProfile ConnectionProfile::load(QSettings &settings, const QString &na
     p.maxRetryDelayMs = settings.value(QStringLiteral("maxRetryDelayMs"), p.maxRetryDelayMs).toInt();
     p.pageSize = settings.value(QStringLiteral("pageSize"), p.pageSize).toInt();
     p.allowEmergencyAccess = settings.value(QStringLiteral("allowEmergencyAccess"), false).toBool();
+    p.cacheTtlDays = settings.value(QStringLiteral("cacheTtlDays"), p.cacheTtlDays).toInt();
+    p.cacheBudgetMb = settings.value(QStringLiteral("cacheBudgetMb"), p.cacheBudgetMb).toInt();
     settings.endGroup();
     return p;
 }
@@ -105,6 +107,8 @@ void ConnectionProfile::save(QSettings &settings) const
     settings.setValue(QStringLiteral("maxRetryDelayMs"), maxRetryDelayMs);
     settings.setValue(QStringLiteral("pageSize"), pageSize);
     settings.setValue(QStringLiteral("allowEmergencyAccess"), allowEmergencyAccess);
+    settings.setValue(QStringLiteral("cacheTtlDays"), cacheTtlDays);
+    settings.setValue(QStringLiteral("cacheBudgetMb"), cacheBudgetMb);
     settings.endGroup();
 }
 

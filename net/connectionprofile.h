@@ -26,6 +26,8 @@ struct ConnectionProfile
     int maxRetryDelayMs = 10000;  // cap on Retry-After and backoff
     int pageSize = 100;           // _count
     bool allowEmergencyAccess = false;
+    int cacheTtlDays = 7;         // cached records older than this are purged
+    int cacheBudgetMb = 512;      // the local cache is kept under this size
 
     bool isValid() const;
 

@@ -11,6 +11,7 @@
 #include <QSqlQuery>
 #include <QThread>
 #include <QUuid>
+#include <QtConcurrent/QtConcurrentMap>
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
@@ -45,6 +46,10 @@ const QList<QStringList> &migrations()
                         " fetched_at INTEGER NOT NULL, sealed BLOB NOT NULL,"
                         " PRIMARY KEY (user_tag, patient_tag, resource_tag)) WITHOUT ROWID"),
          QStringLiteral("CREATE INDEX resources_fetched ON resources (fetched_at)")},
+        // v2: when each patient's last complete fetch started, for `_since` refreshes.
+        {QStringLiteral("CREATE TABLE fetches ("
+                        " user_tag BLOB NOT NULL, patient_tag BLOB NOT NULL, completed_started_at INTEGER NOT NULL,"
+                        " PRIMARY KEY (user_tag, patient_tag)) WITHOUT ROWID")},
     };
     return steps;
 }
@@ -299,21 +304,35 @@ QList<CachedResource> RecordCache::load(const QString &patientId, int *undecrypt
             *error = tr("The local cache cannot be read: %1").arg(sqlError(q.lastError()));
         return out;
     }
-    while (q.next()) {
-        const QByteArray tag = q.value(0).toByteArray();
-        const std::optional<QByteArray> json = unseal(d->encKey, q.value(2).toByteArray(), d->aad(patient, tag));
-        if (!json) {
-            ++bad;
-            continue;
-        }
+    struct Row
+    {
+        QByteArray tag;
+        qint64 fetchedAt = 0;
+        QByteArray sealed;
+    };
+    QList<Row> sealedRows;
+    while (q.next())
+        sealedRows.append({q.value(0).toByteArray(), q.value(1).toLongLong(), q.value(2).toByteArray()});
+    // Decrypting and parsing are independent per row: spread them over the pool (a big record has
+    // ten thousand rows). The calling thread takes part, so this also works from a pool thread.
+    const Private *p = d.get();
+    const QList<CachedResource> opened = QtConcurrent::blockingMapped(sealedRows, [p, &patient](const Row &row) {
+        const std::optional<QByteArray> json = unseal(p->encKey, row.sealed, p->aad(patient, row.tag));
+        if (!json)
+            return CachedResource{};
         const QJsonObject r = QJsonDocument::fromJson(*json).object();
         const QString key = r.value(u"resourceType").toString() + u'/' + r.value(u"id").toString();
         // The row tag must match the resource it holds.
-        if (d->resourceTag(patient, key) != tag) {
+        if (p->resourceTag(patient, key) != row.tag)
+            return CachedResource{};
+        return CachedResource{key, *json, QDateTime::fromSecsSinceEpoch(row.fetchedAt, Qt::UTC), r};
+    });
+    out.reserve(opened.size());
+    for (const CachedResource &r : opened) {
+        if (r.key.isEmpty())
             ++bad;
-            continue;
-        }
-        out.append({key, *json, QDateTime::fromSecsSinceEpoch(q.value(1).toLongLong(), Qt::UTC)});
+        else
+            out.append(r);
     }
     if (bad)
         qCWarning(lcCache) << bad << "cached rows could not be decrypted and were skipped";
@@ -330,6 +349,34 @@ bool RecordCache::hasPatient(const QString &patientId) const
     q.addBindValue(d->userTag);
     q.addBindValue(d->patientTag(patientId));
     return q.exec() && q.next();
+}
+
+QDateTime RecordCache::lastCompleteFetch(const QString &patientId) const
+{
+    Connection c(d->path);
+    QSqlQuery q(c.db());
+    q.prepare(QStringLiteral("SELECT completed_started_at FROM fetches WHERE user_tag = ? AND patient_tag = ?"));
+    q.addBindValue(d->userTag);
+    q.addBindValue(d->patientTag(patientId));
+    if (q.exec() && q.next())
+        return QDateTime::fromSecsSinceEpoch(q.value(0).toLongLong(), Qt::UTC);
+    return {};
+}
+
+bool RecordCache::setLastCompleteFetch(const QString &patientId, const QDateTime &startedAt, QString *error)
+{
+    Connection c(d->path);
+    QSqlQuery q(c.db());
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO fetches (user_tag, patient_tag, completed_started_at) VALUES (?, ?, ?)"));
+    q.addBindValue(d->userTag);
+    q.addBindValue(d->patientTag(patientId));
+    q.addBindValue(startedAt.toSecsSinceEpoch());
+    if (!q.exec()) {
+        if (error)
+            *error = tr("The local cache cannot be written: %1").arg(sqlError(q.lastError()));
+        return false;
+    }
+    return true;
 }
 
 int RecordCache::purgeExpired(const QDateTime &now, QString *error)
@@ -366,6 +413,9 @@ int RecordCache::purgeExpired(const QDateTime &now, QString *error)
             }
         }
     }
+    // A patient whose rows are gone has no complete fetch to refresh from.
+    q.exec(QStringLiteral("DELETE FROM fetches WHERE NOT EXISTS (SELECT 1 FROM resources r"
+                          " WHERE r.user_tag = fetches.user_tag AND r.patient_tag = fetches.patient_tag)"));
     db.commit();
     return removed;
 }
@@ -374,7 +424,7 @@ bool RecordCache::purgeAll(QString *error)
 {
     Connection c(d->path);
     QSqlQuery q(c.db());
-    if (!q.exec(QStringLiteral("DELETE FROM resources"))) {
+    if (!q.exec(QStringLiteral("DELETE FROM resources")) || !q.exec(QStringLiteral("DELETE FROM fetches"))) {
         if (error)
             *error = sqlError(q.lastError());
         return false;

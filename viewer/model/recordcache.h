@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -17,6 +18,7 @@ struct CachedResource
     QString key;          // "Type/id", recovered from the decrypted JSON
     QByteArray json;
     QDateTime fetchedAt;
+    QJsonObject resource = {}; // the parsed JSON, filled by load(): callers need not parse it again
 };
 
 // Local SQLite cache of what the sharing service sent, per user and patient.
@@ -61,12 +63,17 @@ public:
     QList<CachedResource> load(const QString &patientId, int *undecryptable, QString *error) const;
     bool hasPatient(const QString &patientId) const;
 
+    // When the last fetch of |patientId| that ran to the end started: the safe `_since` for a
+    // refresh (a fetch that failed half-way does not move it). Invalid when none is recorded.
+    QDateTime lastCompleteFetch(const QString &patientId) const;
+    bool setLastCompleteFetch(const QString &patientId, const QDateTime &startedAt, QString *error);
+
     // Removes rows older than the TTL, then the oldest rows until the cache fits its budget.
     int purgeExpired(const QDateTime &now, QString *error);
     bool purgeAll(QString *error);
     qint64 storedBytes() const;
 
-    static constexpr int SchemaVersion = 1;
+    static constexpr int SchemaVersion = 2;
 
     // AES-256-GCM helpers, exposed for the unit tests. |sealed| = nonce(12) || ciphertext || tag(16).
     static QByteArray seal(const QByteArray &key, const QByteArray &plaintext, const QByteArray &aad);

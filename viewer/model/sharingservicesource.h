@@ -31,6 +31,8 @@ public:
     void load(const QString &patientId, const QDateTime &since = {});
     void cancel();
     bool isRunning() const { return m_operation != nullptr; }
+    // Bodies received by the current (or last) load: a failure after some pages is a mid-record failure.
+    int pagesReceived() const { return m_pages; }
 
     // What the cache holds for |patientId|, assembled. Blocking: call it on a worker thread.
     static RecordSet loadCached(const RecordCache &cache, const QString &patientId);

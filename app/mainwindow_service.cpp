@@ -1,0 +1,334 @@
+// MainWindow's sharing-service mode: search panel, cache-first opening, offline and emergency access.
+// Kept apart from mainwindow.cpp so the local-file views and the service wiring evolve separately.
+#include "mainwindow.h"
+
+#include "connectionprofiledialog.h"
+#include "fhirclient.h"
+#include "patientlistmodel.h"
+#include "patientlistview.h"
+#include "patientview.h"
+#include "recordcache.h"
+#include "servicepanel.h"
+
+#include <QDir>
+#include <QDockWidget>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLocale>
+#include <QLoggingCategory>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QRandomGenerator>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+Q_LOGGING_CATEGORY(lcServiceWindow, "kakehashi.app.service", QtInfoMsg)
+
+namespace Kakehashi {
+
+namespace {
+
+const auto BannerInfo = QStringLiteral("QLabel { background: #e3f2fd; color: #0d3c61; border: 1px solid #90caf9; padding: 4px; }");
+const auto BannerWarning = QStringLiteral("QLabel { background: #fff4d6; color: #6b4a00; border: 1px solid #e8c870; padding: 4px; }");
+const auto BannerError = QStringLiteral("QLabel { background: #fdecea; color: #7f1d1d; border: 1px solid #f5a3a3; padding: 4px; }");
+
+// A random key per session: a new session cannot read an old session's cache (it refetches).
+// Tests may supply the key so that "reopen after restart" can be exercised; the variable is read
+// only in test mode (QStandardPaths::isTestModeEnabled(), never set by the kakehashi program).
+QByteArray sessionCacheKey()
+{
+    if (QStandardPaths::isTestModeEnabled()) {
+        const QByteArray hex = qgetenv("KAKEHASHI_TEST_CACHE_KEY");
+        const QByteArray key = QByteArray::fromHex(hex);
+        if (key.size() == RecordCache::KeyBytes)
+            return key;
+    }
+    QByteArray key(RecordCache::KeyBytes, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(key.data()), RecordCache::KeyBytes / int(sizeof(quint32)));
+    return key;
+}
+
+QString cachePath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/record-cache.sqlite");
+}
+
+} // namespace
+
+void MainWindow::setCacheKey(const QByteArray &key)
+{
+    m_cacheKey = key;
+}
+
+bool MainWindow::isServiceLoading() const
+{
+    return m_recordLoader && m_recordLoader->isRunning();
+}
+
+bool MainWindow::connectService(const Net::ConnectionProfile &profile, QString *error)
+{
+    if (!profile.isValid()) {
+        *error = tr("\"%1\" is not a usable sharing-service address.").arg(profile.baseUrl.toString());
+        return false;
+    }
+    if (m_serviceClient) {
+        *error = tr("Already connected to a sharing service.");
+        return false;
+    }
+    m_serviceProfile = profile;
+    auto *client = new Net::FhirClient(profile, this);
+    QString sslError;
+    const QSslConfiguration ssl = profile.sslConfiguration(&sslError);
+    if (!sslError.isEmpty()) {
+        delete client;
+        *error = sslError;
+        return false;
+    }
+    client->setSslConfiguration(ssl);
+
+    if (m_cacheKey.size() != RecordCache::KeyBytes)
+        m_cacheKey = sessionCacheKey();
+    const QString user = m_sessionIdentity.name.isEmpty() ? QStringLiteral("anonymous") : m_sessionIdentity.name;
+    auto cache = std::make_shared<RecordCache>(cachePath(), m_cacheKey, user);
+    cache->setTtlSeconds(qint64(profile.cacheTtlDays) * 24 * 3600);
+    cache->setBudgetBytes(qint64(profile.cacheBudgetMb) * 1024 * 1024);
+    QString cacheError;
+    if (cache->open(&cacheError)) {
+        m_recordCache = cache;
+        // TTL and budget housekeeping, off the GUI thread.
+        (void)QtConcurrent::run([cache] {
+            QString purgeError;
+            if (cache->purgeExpired(QDateTime::currentDateTimeUtc(), &purgeError) < 0)
+                qCWarning(lcServiceWindow) << "cache purge failed";
+        });
+    } else {
+        // Working without a cache is still working: say so and go on.
+        qCWarning(lcServiceWindow) << "record cache unavailable";
+        statusBar()->showMessage(cacheError);
+    }
+
+    m_serviceClient = client;
+    m_recordLoader = new PatientRecordLoader(client, m_recordCache, this);
+    connect(m_recordLoader, &PatientRecordLoader::cachedRecordReady, this, &MainWindow::onServiceCachedRecord);
+    connect(m_recordLoader, &PatientRecordLoader::recordReady, this, &MainWindow::onServiceRecord);
+    createServiceUi();
+    statusBar()->showMessage(tr("Connected to %1").arg(profile.baseUrl.toDisplayString(QUrl::RemoveUserInfo)));
+    return true;
+}
+
+void MainWindow::createServiceUi()
+{
+    m_servicePanel = new ServicePanel(m_serviceClient, this);
+    auto *dock = new QDockWidget(tr("Find a patient"), this);
+    dock->setObjectName(QStringLiteral("serviceSearchDock"));
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    dock->setWidget(m_servicePanel);
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
+    connect(m_servicePanel, &ServicePanel::patientsFound, this, &MainWindow::onServicePatientsFound);
+    connect(m_patientList, &PatientListView::patientActivated, this, &MainWindow::openServicePatient);
+
+    m_serviceBanner = new QLabel(this);
+    m_serviceBanner->setObjectName(QStringLiteral("serviceBanner"));
+    m_serviceBanner->setWordWrap(true);
+    m_serviceBanner->setTextFormat(Qt::PlainText);
+    m_serviceBanner->setAccessibleName(tr("Sharing-service status"));
+    m_serviceBanner->hide();
+    if (auto *layout = qobject_cast<QVBoxLayout *>(centralWidget()->layout()))
+        layout->insertWidget(0, m_serviceBanner);
+
+    QMenu *menu = menuBar()->addMenu(tr("&Service"));
+    QAction *connection = menu->addAction(tr("Connection settings…"));
+    connect(connection, &QAction::triggered, this, &MainWindow::editConnection);
+    QAction *refresh = menu->addAction(tr("Refresh patient"));
+    refresh->setShortcut(QKeySequence::Refresh);
+    connect(refresh, &QAction::triggered, this, [this] {
+        if (!m_servicePatient.isEmpty())
+            openServicePatient(m_servicePatient);
+    });
+    m_emergencyAction = menu->addAction(tr("Emergency access…"));
+    m_emergencyAction->setToolTip(tr("Read the record without the patient's consent, stating why (break the glass)."));
+    m_emergencyAction->setVisible(m_serviceProfile.allowEmergencyAccess);
+    m_emergencyAction->setEnabled(false);
+    connect(m_emergencyAction, &QAction::triggered, this, &MainWindow::askEmergencyAccess);
+    menu->addSeparator();
+    m_purgeCacheAction = menu->addAction(tr("Purge cached records…"));
+    m_purgeCacheAction->setEnabled(m_recordCache != nullptr);
+    connect(m_purgeCacheAction, &QAction::triggered, this, &MainWindow::askPurgeCache);
+}
+
+void MainWindow::setServiceBanner(const QString &text, const QString &style)
+{
+    m_serviceBanner->setText(text);
+    m_serviceBanner->setStyleSheet(style);
+    m_serviceBanner->setVisible(!text.isEmpty());
+}
+
+void MainWindow::onServicePatientsFound(const QList<PatientInfo> &patients, const Net::FhirError &error)
+{
+    if (error.isError()) {
+        setServiceBanner(tr("The patient search failed: %1").arg(error.message()), BannerError);
+        return;
+    }
+    m_patientModel->setPatients(patients);
+    statusBar()->showMessage(tr("%n patient(s) found", nullptr, int(patients.size())));
+}
+
+void MainWindow::openServicePatient(const QString &patientId)
+{
+    if (!m_recordLoader || patientId.isEmpty())
+        return;
+    // Selecting the row that is already loading is not a new request.
+    if (patientId == m_servicePatient && m_recordLoader->isRunning())
+        return;
+    m_servicePatient = patientId;
+    m_emergencyAction->setEnabled(false);
+    m_serviceStale = true;
+    setServiceBanner(tr("Loading the record from the sharing service…"), BannerInfo);
+    m_recordLoader->open(patientId);
+}
+
+bool MainWindow::openServicePatientInEmergency(const QString &patientId, const QString &reason)
+{
+    if (!m_recordLoader || !m_serviceProfile.allowEmergencyAccess || reason.trimmed().isEmpty() || patientId.isEmpty())
+        return false;
+    m_servicePatient = patientId;
+    m_serviceStale = true;
+    m_emergencyAction->setEnabled(false);
+    setServiceBanner(tr("Emergency access: loading the record…"), BannerWarning);
+    Net::PurposeOfUse purpose;
+    purpose.reason = Net::PurposeOfUse::Reason::EmergencyTreatment;
+    purpose.emergencyReason = reason.trimmed();
+    m_recordLoader->open(patientId, purpose);
+    return true;
+}
+
+void MainWindow::showServiceRecord(const RecordSet &set)
+{
+    const PatientRecord *record = set.find(m_servicePatient);
+    if (!record) {
+        m_serviceRecordShown = false;
+        m_serviceRecord = {};
+        m_patientView->clear();
+        return;
+    }
+    m_serviceRecord = *record;
+    m_serviceRecordShown = true;
+    m_currentPatient = record->patient.id;
+    m_patientView->setRecord(m_serviceRecord);
+    if (!m_view.isEmpty())
+        m_patientView->setView(m_view);
+}
+
+void MainWindow::onServiceCachedRecord(const RecordSet &set, const QDateTime &cachedAt)
+{
+    m_serviceStale = true;
+    showServiceRecord(set);
+    setServiceBanner(tr("Showing cached data from %1; refreshing from the sharing service…")
+                         .arg(QLocale().toString(cachedAt.toLocalTime(), QLocale::ShortFormat)),
+                     BannerInfo);
+    Q_EMIT serviceCachedRecordShown(m_servicePatient);
+}
+
+void MainWindow::onServiceRecord(const RecordSet &set, const RecordLoadOutcome &outcome)
+{
+    m_serviceOutcome = outcome;
+    m_serviceStale = outcome.state != RecordLoadOutcome::State::Fresh;
+    const QString when = QLocale().toString(outcome.cachedAt.toLocalTime(), QLocale::ShortFormat);
+    switch (outcome.state) {
+    case RecordLoadOutcome::State::Fresh:
+        showServiceRecord(set);
+        setServiceBanner({}, {});
+        break;
+    case RecordLoadOutcome::State::Offline:
+        showServiceRecord(set);
+        setServiceBanner(tr("Offline: showing cached data from %1. It is read-only and may be out of date. %2")
+                             .arg(when, outcome.error.message()),
+                         BannerWarning);
+        break;
+    case RecordLoadOutcome::State::Incomplete:
+        showServiceRecord(set);
+        setServiceBanner(tr("The record is incomplete: the sharing service failed part-way. Showing what arrived and what "
+                            "was cached before. %1")
+                             .arg(outcome.error.message()),
+                         BannerWarning);
+        break;
+    case RecordLoadOutcome::State::Failed: {
+        showServiceRecord({});
+        QString text;
+        if (outcome.notCached)
+            text = tr("Patient %1 is not in the local cache, and the sharing service cannot be reached: %2")
+                       .arg(m_servicePatient, outcome.error.message());
+        else if (outcome.error.kind == Net::FhirError::Kind::Http403)
+            text = tr("No consent: the patient has not agreed to share this record with you. %1").arg(outcome.error.message());
+        else
+            text = tr("The record could not be loaded: %1").arg(outcome.error.message());
+        if (outcome.error.kind == Net::FhirError::Kind::Http403 && m_serviceProfile.allowEmergencyAccess)
+            text += u' ' + tr("In an emergency, use Service › Emergency access.");
+        setServiceBanner(text, BannerError);
+        break;
+    }
+    }
+    m_emergencyAction->setEnabled(m_serviceProfile.allowEmergencyAccess && !m_servicePatient.isEmpty());
+    statusBar()->showMessage(tr("%n item(s)", nullptr, m_serviceRecordShown ? int(m_serviceRecord.items.size()) : 0));
+    Q_EMIT servicePatientLoaded(m_servicePatient);
+}
+
+void MainWindow::askEmergencyAccess()
+{
+    if (m_servicePatient.isEmpty() || !m_serviceProfile.allowEmergencyAccess)
+        return;
+    bool ok = false;
+    const QString reason = QInputDialog::getText(this, tr("Emergency access"),
+                                                 tr("Why do you need this record without the patient's consent?\n"
+                                                    "The reason is sent to the sharing service and recorded in the access history."),
+                                                 QLineEdit::Normal, QString(), &ok);
+    if (!ok)
+        return;
+    if (reason.trimmed().isEmpty()) {
+        QMessageBox::warning(this, tr("Emergency access"), tr("Emergency access needs a reason."));
+        return;
+    }
+    openServicePatientInEmergency(m_servicePatient, reason);
+}
+
+bool MainWindow::purgeCachedRecords(QString *error)
+{
+    if (!m_recordCache) {
+        *error = tr("There is no local cache.");
+        return false;
+    }
+    QString sqlError;
+    if (!m_recordCache->purgeAll(&sqlError)) {
+        *error = tr("The cached records could not be removed: %1").arg(sqlError);
+        return false;
+    }
+    return true;
+}
+
+void MainWindow::askPurgeCache()
+{
+    const auto answer = QMessageBox::question(this, tr("Purge cached records"),
+                                              tr("Remove every record cached on this computer? Patients will have to be "
+                                                 "loaded from the sharing service again."),
+                                              QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+    if (answer != QMessageBox::Yes)
+        return;
+    QString error;
+    if (purgeCachedRecords(&error))
+        statusBar()->showMessage(tr("Cached records removed."));
+    else
+        QMessageBox::warning(this, tr("Purge cached records"), error);
+}
+
+void MainWindow::editConnection()
+{
+    ConnectionProfileDialog dialog(this);
+    dialog.setProfile(m_serviceProfile);
+    if (dialog.exec() == QDialog::Accepted)
+        statusBar()->showMessage(tr("Connection saved. It is used the next time you connect."));
+}
+
+} // namespace Kakehashi

@@ -1,0 +1,376 @@
+// The main window against the real test sharing service: search, cache-first open, offline reopen,
+// mid-record failure, no consent, emergency access, the command line, and the cache across windows.
+#include "../testsupport.h"
+
+#include "SharingServiceFixture.h"
+
+#include "localrecordsource.h"
+#include "mainwindow.h"
+#include "patientlistmodel.h"
+#include "patientlistview.h"
+#include "patientview.h"
+#include "recordcache.h"
+#include "recorditemmodel.h"
+#include "servicepanel.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDir>
+#include <QImage>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+
+using namespace Kakehashi;
+
+namespace {
+
+QByteArray testKey(char fill)
+{
+    return QByteArray(RecordCache::KeyBytes, fill);
+}
+
+int shownItemCount(PatientView *view)
+{
+    const RecordItemModel *model = view->itemModel();
+    int n = 0;
+    for (int r = 0; r < model->rowCount(); ++r)
+        n += model->rowCount(model->index(r, 0));
+    return n;
+}
+
+QStringList listedIds(MainWindow *window)
+{
+    QAbstractItemModel *model = window->patientList()->table()->model();
+    QStringList ids;
+    for (int r = 0; r < model->rowCount(); ++r)
+        ids << model->index(r, 0).data(PatientListModel::PatientIdRole).toString();
+    ids.sort();
+    return ids;
+}
+
+} // namespace
+
+class TestServiceWindow : public QObject
+{
+    Q_OBJECT
+private:
+    SharingServiceFixture m_server;
+    QUrl m_deadUrl; // where a stopped server was
+
+    std::unique_ptr<MainWindow> makeWindow(const QByteArray &key, Net::ConnectionProfile profile = {})
+    {
+        if (!profile.baseUrl.isValid())
+            profile = Net::ConnectionProfile::fromUrl(m_server.isRunning() ? m_server.baseUrl() : m_deadUrl);
+        profile.maxRetries = 0;
+        profile.timeoutMs = 10000;
+        auto window = std::make_unique<MainWindow>();
+        window->setIdentity({QStringLiteral("試験 医師"), QStringLiteral("医師"), QStringLiteral("試験病院"), false});
+        window->setCacheKey(key);
+        QString error;
+        if (!window->connectService(profile, &error))
+            qWarning() << error;
+        window->show();
+        return window;
+    }
+
+    static bool open(MainWindow *window, const QString &id)
+    {
+        QSignalSpy loaded(window, &MainWindow::servicePatientLoaded);
+        window->openServicePatient(id);
+        return loaded.wait(30000);
+    }
+
+    QString startServer()
+    {
+        const QString error = m_server.start();
+        if (error.isEmpty())
+            m_deadUrl = m_server.baseUrl();
+        return error;
+    }
+
+    void requireServer()
+    {
+        if (!m_server.isRunning()) {
+            const QString error = startServer();
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+        }
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (!SharingServiceFixture::nodeAvailable())
+            QSKIP("node/npm not available");
+        const QString error = startServer();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QFile::remove(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/record-cache.sqlite"));
+    }
+
+    void searchFillsThePatientList_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("birthDate");
+        QTest::addColumn<QString>("gender");
+        QTest::addColumn<QString>("insurance");
+        QTest::addColumn<QString>("facilityCode");
+        QTest::addColumn<QString>("facilityId");
+        QTest::addColumn<QStringList>("expected");
+        const QString none;
+        QTest::newRow("katakana family") << QStringLiteral("ヤマダ") << none << none << none << none << none << QStringList{QStringLiteral("p001")};
+        QTest::newRow("katakana other") << QStringLiteral("サトウ") << none << none << none << none << none << QStringList{QStringLiteral("p002")};
+        QTest::newRow("kanji full") << QStringLiteral("山田 花子") << none << none << none << none << none << QStringList{QStringLiteral("p001")};
+        QTest::newRow("birth date and gender") << none << QStringLiteral("1975-11-20") << QStringLiteral("male") << none << none << none
+                                               << QStringList{QStringLiteral("p002")};
+        QTest::newRow("gender that does not match") << QStringLiteral("ヤマダ") << none << QStringLiteral("male") << none << none << none << QStringList{};
+        QTest::newRow("insurance member id") << none << none << none << QStringLiteral("06139999:記号1:番号1:01") << none << none
+                                             << QStringList{QStringLiteral("p001")};
+        QTest::newRow("facility patient id") << none << none << none << none << QStringLiteral("1312345678") << QStringLiteral("00012345")
+                                             << QStringList{QStringLiteral("p001")};
+        QTest::newRow("nobody") << QStringLiteral("スズキ") << none << none << none << none << none << QStringList{};
+    }
+    void searchFillsThePatientList()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, birthDate);
+        QFETCH(QString, gender);
+        QFETCH(QString, insurance);
+        QFETCH(QString, facilityCode);
+        QFETCH(QString, facilityId);
+        QFETCH(QStringList, expected);
+        requireServer();
+        auto window = makeWindow(testKey('a'));
+        ServicePanel *panel = window->servicePanel();
+        QVERIFY(panel);
+        panel->nameField()->setText(name);
+        panel->birthDateField()->setText(birthDate);
+        panel->genderField()->setCurrentIndex(panel->genderField()->findData(gender));
+        panel->insuranceField()->setText(insurance);
+        panel->facilityCodeField()->setText(facilityCode);
+        panel->facilityPatientIdField()->setText(facilityId);
+        QSignalSpy found(panel, &ServicePanel::patientsFound);
+        QTest::mouseClick(panel->searchButton(), Qt::LeftButton);
+        QVERIFY(found.wait(20000));
+        QCOMPARE(listedIds(window.get()), expected);
+    }
+
+    void badBirthDateIsRefusedBeforeSearching()
+    {
+        requireServer();
+        auto window = makeWindow(testKey('a'));
+        window->servicePanel()->birthDateField()->setText(QStringLiteral("1975/11/20"));
+        window->servicePanel()->search();
+        QVERIFY(!window->servicePanel()->isSearching());
+        QVERIFY(window->servicePanel()->statusLabel()->text().contains(QStringLiteral("YYYY-MM-DD")));
+    }
+
+    // Then choosing the patient, going offline, and reopening from the cache, in one window.
+    void choosePatientThenGoOffline()
+    {
+        requireServer();
+        auto window = makeWindow(testKey('k'));
+        window->servicePanel()->nameField()->setText(QStringLiteral("ヤマダ"));
+        QSignalSpy found(window->servicePanel(), &ServicePanel::patientsFound);
+        window->servicePanel()->search();
+        QVERIFY(found.wait(20000));
+
+        // Choosing the row loads the record.
+        QSignalSpy loaded(window.get(), &MainWindow::servicePatientLoaded);
+        QVERIFY(window->patientList()->selectPatient(QStringLiteral("p001")));
+        QVERIFY(loaded.wait(30000));
+        QCOMPARE(window->serviceOutcome().state, RecordLoadOutcome::State::Fresh);
+        QVERIFY(!window->serviceBanner()->isVisible());
+        const PatientRecord *record = window->serviceRecord();
+        QVERIFY(record);
+
+        // The same resources read from the files the server was seeded with give the same items.
+        const RecordSet local = LocalRecordSource::load({m_server.dataDir() + QStringLiteral("/patients/p001.json")});
+        const PatientRecord *expected = local.find(u"p001");
+        QVERIFY(expected);
+        QStringList gotKeys, expectedKeys;
+        for (const ClinicalItem &i : record->items)
+            gotKeys << i.key;
+        for (const ClinicalItem &i : expected->items)
+            expectedKeys << i.key;
+        gotKeys.sort();
+        expectedKeys.sort();
+        QCOMPARE(gotKeys, expectedKeys);
+        QCOMPARE(shownItemCount(window->patientView()), int(record->items.size()));
+        QCOMPARE(window->patientView()->headerLabel()->text().contains(expected->patient.kanjiName), true);
+        const int itemCount = int(record->items.size());
+
+        // Reopening while online: the cached record shows first (stale), then a `_since` refresh lands.
+        QSignalSpy cachedShown(window.get(), &MainWindow::serviceCachedRecordShown);
+        QVERIFY(open(window.get(), QStringLiteral("p001")));
+        QCOMPARE(cachedShown.size(), 1);
+        QCOMPARE(window->serviceOutcome().state, RecordLoadOutcome::State::Fresh);
+        QVERIFY(!window->isServiceRecordStale());
+        QCOMPARE(int(window->serviceRecord()->items.size()), itemCount);
+        bool sawSince = false;
+        for (const QJsonObject &line : m_server.accessLog()) {
+            if (line.value(u"path").toString() == u"/Patient/p001/$everything" && line.value(u"query").toString().contains(u"_since="))
+                sawSince = true;
+        }
+        QVERIFY2(sawSince, "the refresh did not ask for what changed since the last fetch");
+
+        // The service goes away: the cached patient opens read-only under the offline banner.
+        m_server.stop();
+        QVERIFY(open(window.get(), QStringLiteral("p001")));
+        QCOMPARE(window->serviceOutcome().state, RecordLoadOutcome::State::Offline);
+        QVERIFY(window->serviceBanner()->isVisible());
+        QVERIFY2(window->serviceBanner()->text().startsWith(QStringLiteral("Offline: showing cached data from ")),
+                 qPrintable(window->serviceBanner()->text()));
+        QVERIFY(window->isServiceRecordStale());
+        QCOMPARE(int(window->serviceRecord()->items.size()), itemCount);
+        QCOMPARE(shownItemCount(window->patientView()), itemCount);
+
+        // A patient never cached cannot be shown, and the window says why.
+        QVERIFY(open(window.get(), QStringLiteral("p002")));
+        QCOMPARE(window->serviceOutcome().state, RecordLoadOutcome::State::Failed);
+        QVERIFY(window->serviceOutcome().notCached);
+        QVERIFY(!window->serviceRecord());
+        QVERIFY2(window->serviceBanner()->text().contains(QStringLiteral("not in the local cache")), qPrintable(window->serviceBanner()->text()));
+        QCOMPARE(shownItemCount(window->patientView()), 0);
+    }
+
+    // A second window with the same injected key (a "restart") reads what the first cached; another key cannot.
+    void cachePersistsAcrossWindows()
+    {
+        QVERIFY(!m_server.isRunning()); // offline: only the cache can answer
+        int itemCount = 0;
+        {
+            auto again = makeWindow(testKey('k'));
+            QVERIFY(open(again.get(), QStringLiteral("p001")));
+            QCOMPARE(again->serviceOutcome().state, RecordLoadOutcome::State::Offline);
+            itemCount = int(again->serviceRecord()->items.size());
+            QVERIFY(itemCount > 10);
+        }
+        auto third = makeWindow(testKey('k'));
+        QVERIFY(open(third.get(), QStringLiteral("p001")));
+        QCOMPARE(int(third->serviceRecord()->items.size()), itemCount);
+
+        auto otherKey = makeWindow(testKey('z'));
+        QVERIFY(open(otherKey.get(), QStringLiteral("p001")));
+        QCOMPARE(otherKey->serviceOutcome().state, RecordLoadOutcome::State::Failed);
+        QVERIFY(otherKey->serviceOutcome().notCached);
+    }
+
+    void failureMidRecordMarksItIncomplete()
+    {
+        requireServer();
+        Net::ConnectionProfile profile = Net::ConnectionProfile::fromUrl(m_server.baseUrl());
+        profile.pageSize = 4;
+        auto window = makeWindow(testKey('m'), profile);
+        QString error;
+        QVERIFY(window->purgeCachedRecords(&error));
+        const QJsonObject fail{{QStringLiteral("failPage"), QJsonObject{{QStringLiteral("path"), QStringLiteral("/Patient/p002/$everything")},
+                                                                        {QStringLiteral("page"), 2},
+                                                                        {QStringLiteral("status"), 503},
+                                                                        {QStringLiteral("count"), -1}}}};
+        QVERIFY(!m_server.control(fail).isEmpty());
+        QVERIFY(open(window.get(), QStringLiteral("p002")));
+        QCOMPARE(window->serviceOutcome().state, RecordLoadOutcome::State::Incomplete);
+        QVERIFY(window->serviceBanner()->text().contains(QStringLiteral("incomplete")));
+        QVERIFY(window->serviceRecord());
+        QVERIFY(window->serviceRecord()->incomplete);
+        QVERIFY(window->patientView()->completenessBanner()->isVisibleTo(window.get()));
+        const int partial = int(window->serviceRecord()->items.size());
+        // The half-fetch does not count as complete: the next open asks for everything again.
+        QVERIFY(!window->recordCache()->lastCompleteFetch(QStringLiteral("p002")).isValid());
+        QVERIFY(window->recordCache()->hasPatient(QStringLiteral("p002")));
+
+        m_server.control({{QStringLiteral("reset"), true}});
+        QVERIFY(open(window.get(), QStringLiteral("p002")));
+        QCOMPARE(window->serviceOutcome().state, RecordLoadOutcome::State::Fresh);
+        QVERIFY(!window->serviceRecord()->incomplete);
+        QVERIFY(int(window->serviceRecord()->items.size()) > partial);
+        QVERIFY(window->recordCache()->lastCompleteFetch(QStringLiteral("p002")).isValid());
+    }
+
+    void noConsentSaysSoAndOffersEmergencyAccess_data()
+    {
+        QTest::addColumn<bool>("allowEmergency");
+        QTest::newRow("profile allows emergency access") << true;
+        QTest::newRow("profile does not") << false;
+    }
+    void noConsentSaysSoAndOffersEmergencyAccess()
+    {
+        QFETCH(bool, allowEmergency);
+        requireServer();
+        Net::ConnectionProfile profile = Net::ConnectionProfile::fromUrl(m_server.baseUrl());
+        profile.allowEmergencyAccess = allowEmergency;
+        auto window = makeWindow(testKey('c'), profile);
+        QString error;
+        QVERIFY(window->purgeCachedRecords(&error));
+        m_server.control({{QStringLiteral("reset"), true},
+                          {QStringLiteral("config"), QJsonObject{{QStringLiteral("patients"),
+                                                                  QJsonObject{{QStringLiteral("p002"), QJsonObject{{QStringLiteral("noConsent"), true}}}}}}}});
+        QVERIFY(open(window.get(), QStringLiteral("p002")));
+        const RecordLoadOutcome outcome = window->serviceOutcome();
+        QCOMPARE(outcome.state, RecordLoadOutcome::State::Failed);
+        QCOMPARE(outcome.error.kind, Net::FhirError::Kind::Http403);
+        QVERIFY(!outcome.error.diagnostics.isEmpty());
+        const QString banner = window->serviceBanner()->text();
+        QVERIFY2(banner.startsWith(QStringLiteral("No consent")), qPrintable(banner));
+        QVERIFY2(banner.contains(outcome.error.diagnostics), qPrintable(banner));
+        QVERIFY(!window->serviceRecord());
+        QCOMPARE(window->emergencyAccessAction()->isVisible(), allowEmergency);
+        QCOMPARE(window->emergencyAccessAction()->isEnabled(), allowEmergency);
+
+        QSignalSpy loaded(window.get(), &MainWindow::servicePatientLoaded);
+        QCOMPARE(window->openServicePatientInEmergency(QStringLiteral("p002"), QStringLiteral("意識障害で搬送")), allowEmergency);
+        if (!allowEmergency)
+            return;
+        QVERIFY(loaded.wait(30000));
+        QCOMPARE(window->serviceOutcome().state, RecordLoadOutcome::State::Fresh);
+        QVERIFY(window->serviceRecord());
+        QJsonObject last;
+        for (const QJsonObject &line : m_server.accessLog()) {
+            if (line.value(u"path").toString() == u"/Patient/p002/$everything")
+                last = line;
+        }
+        QCOMPARE(last.value(u"purpose").toString(), QStringLiteral("ETREAT"));
+        QCOMPARE(last.value(u"emergencyReason").toString(), QStringLiteral("意識障害で搬送"));
+        QCOMPARE(last.value(u"status").toInt(), 200);
+        m_server.control({{QStringLiteral("reset"), true}});
+    }
+
+    void commandLineScreenshotAfterTheRecordLoaded()
+    {
+        requireServer();
+        QTemporaryDir home;
+        const QString png = home.filePath(QStringLiteral("p001.png"));
+        QProcess kakehashi;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        // The program is not in test mode: keep its cache and settings out of the real home.
+        env.insert(QStringLiteral("HOME"), home.path());
+        env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        kakehashi.setProcessEnvironment(env);
+        const int before = int(m_server.accessLog().size());
+        kakehashi.start(QStringLiteral(KAKEHASHI_BINARY), {QStringLiteral("--service"), m_server.baseUrl().toString(), QStringLiteral("--patient"),
+                                                           QStringLiteral("p001"), QStringLiteral("--lang"), QStringLiteral("en"),
+                                                           QStringLiteral("--screenshot"), png});
+        QVERIFY(kakehashi.waitForFinished(60000));
+        QVERIFY2(kakehashi.exitCode() == 0, kakehashi.readAllStandardError().constData());
+        QImage image(png);
+        QVERIFY(!image.isNull());
+        QVERIFY(image.width() >= 800);
+        bool fetched = false;
+        const QList<QJsonObject> log = m_server.accessLog();
+        for (int i = before; i < log.size(); ++i)
+            fetched = fetched || (log.at(i).value(u"path").toString() == u"/Patient/p001/$everything" && log.at(i).value(u"status").toInt() == 200);
+        QVERIFY(fetched);
+    }
+
+    void cleanupTestCase() { m_server.stop(); }
+};
+
+KAKEHASHI_TEST_MAIN(TestServiceWindow)
+#include "tst_servicewindow.moc"

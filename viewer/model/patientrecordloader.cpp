@@ -1,0 +1,170 @@
+#include "patientrecordloader.h"
+
+#include "recordassembler.h"
+#include "recordcache.h"
+#include "sharingservicesource.h"
+
+#include <QLoggingCategory>
+#include <QtConcurrent/QtConcurrentRun>
+
+Q_LOGGING_CATEGORY(lcRecordLoader, "kakehashi.record.loader", QtInfoMsg)
+
+namespace Kakehashi {
+
+PatientRecordLoader::PatientRecordLoader(Net::FhirClient *client, std::shared_ptr<RecordCache> cache, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_cache(std::move(cache))
+    , m_source(new SharingServiceSource(client, m_cache, this))
+{
+    connect(m_source, &SharingServiceSource::finished, this, &PatientRecordLoader::onFetched);
+}
+
+PatientRecordLoader::~PatientRecordLoader() = default;
+
+bool PatientRecordLoader::isUnreachable(const Net::FhirError &error)
+{
+    switch (error.kind) {
+    case Net::FhirError::Kind::Network:
+    case Net::FhirError::Kind::Timeout:
+    case Net::FhirError::Kind::Http5xx:
+        return true;
+    default:
+        return false;
+    }
+}
+
+void PatientRecordLoader::cancel()
+{
+    ++m_generation;
+    m_source->cancel();
+    m_running = false;
+    m_client->setPurpose({});
+}
+
+void PatientRecordLoader::open(const QString &patientId, const Net::PurposeOfUse &purpose)
+{
+    cancel();
+    const quint64 generation = m_generation;
+    m_patientId = patientId;
+    m_purpose = purpose;
+    m_running = true;
+    m_cached = {};
+    m_cachedAt = {};
+    m_hasCached = false;
+    if (!m_cache) {
+        startFetch({});
+        return;
+    }
+    // Decrypting and assembling a big record takes a while: never on the GUI thread.
+    QtConcurrent::run([cache = m_cache, patientId] { return readCache(cache, patientId, {}); })
+        .then(this, [this, generation](const CacheRead &read) {
+            if (generation != m_generation)
+                return;
+            if (read.rows > 0 && read.set.find(m_patientId)) {
+                m_cached = read.set;
+                m_cachedAt = read.cachedAt;
+                m_hasCached = true;
+                Q_EMIT cachedRecordReady(read.set, read.cachedAt);
+            }
+            // Only what changed since the last fetch that ran to the end; everything when there was none.
+            startFetch(m_hasCached ? read.since : QDateTime());
+        });
+}
+
+PatientRecordLoader::CacheRead PatientRecordLoader::readCache(const std::shared_ptr<RecordCache> &cache, const QString &patientId,
+                                                              const QString &incompleteReason)
+{
+    CacheRead out;
+    out.since = cache->lastCompleteFetch(patientId);
+    RecordAssembler assembler;
+    QString error;
+    int bad = 0;
+    const QList<CachedResource> rows = cache->load(patientId, &bad, &error);
+    const QString origin = QStringLiteral("cache");
+    out.rows = int(rows.size());
+    if (!error.isEmpty())
+        assembler.addError(error);
+    for (const CachedResource &r : rows) {
+        // Already parsed (and checked against its row tag) by the cache.
+        assembler.addResource(r.resource, origin);
+        if (!out.cachedAt.isValid() || r.fetchedAt > out.cachedAt)
+            out.cachedAt = r.fetchedAt;
+    }
+    if (bad > 0)
+        assembler.markIncomplete(tr("%n cached item(s) could not be read and were left out.", nullptr, bad));
+    if (!incompleteReason.isEmpty())
+        assembler.markIncomplete(incompleteReason);
+    out.set = assembler.finish();
+    return out;
+}
+
+void PatientRecordLoader::startFetch(const QDateTime &since)
+{
+    m_client->setPurpose(m_purpose);
+    m_fetchStarted = QDateTime::currentDateTimeUtc();
+    m_source->load(m_patientId, since);
+}
+
+void PatientRecordLoader::onFetched(const RecordSet &set, const Net::FhirError &error)
+{
+    const quint64 generation = m_generation;
+    const bool midRecord = error.isError() && m_source->pagesReceived() > 0;
+    RecordLoadOutcome outcome;
+    outcome.error = error;
+
+    if (error.isError() && !midRecord) {
+        // Nothing arrived. Out of reach: the cache is all there is. Refused (403, 404…): say so, show nothing.
+        if (isUnreachable(error)) {
+            if (m_hasCached) {
+                outcome.state = RecordLoadOutcome::State::Offline;
+                outcome.cachedAt = m_cachedAt;
+                finishWith(m_cached, outcome);
+            } else {
+                outcome.state = RecordLoadOutcome::State::Failed;
+                outcome.notCached = true;
+                finishWith(set, outcome);
+            }
+        } else {
+            outcome.state = RecordLoadOutcome::State::Failed;
+            finishWith(set, outcome);
+        }
+        return;
+    }
+
+    outcome.state = midRecord ? RecordLoadOutcome::State::Incomplete : RecordLoadOutcome::State::Fresh;
+    if (!m_cache) {
+        finishWith(set, outcome);
+        return;
+    }
+    // The pages are in the cache now; re-read the whole record so the refresh and the older rows show together.
+    const QString reason = midRecord ? error.message() : QString();
+    const QDateTime started = m_fetchStarted;
+    QtConcurrent::run([cache = m_cache, id = m_patientId, reason, started, midRecord] {
+        if (!midRecord) {
+            QString writeError;
+            if (!cache->setLastCompleteFetch(id, started, &writeError))
+                qCWarning(lcRecordLoader) << "could not record the fetch time";
+        }
+        return readCache(cache, id, reason);
+    }).then(this, [this, generation, outcome, set](const CacheRead &read) mutable {
+        if (generation != m_generation)
+            return;
+        RecordSet shown = read.set;
+        // A cache that cannot be read still leaves what the service sent.
+        if (!shown.find(m_patientId) && set.find(m_patientId))
+            shown = set;
+        shown.warnings += set.warnings;
+        outcome.cachedAt = read.cachedAt;
+        finishWith(shown, outcome);
+    });
+}
+
+void PatientRecordLoader::finishWith(const RecordSet &set, const RecordLoadOutcome &outcome)
+{
+    m_running = false;
+    m_client->setPurpose({});
+    Q_EMIT recordReady(set, outcome);
+}
+
+} // namespace Kakehashi

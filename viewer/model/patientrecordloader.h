@@ -1,0 +1,88 @@
+#pragma once
+
+#include "clinicalrecord.h"
+#include "fhirclient.h"
+
+#include <QDateTime>
+#include <QObject>
+
+#include <memory>
+
+namespace Kakehashi {
+
+class RecordCache;
+class SharingServiceSource;
+
+// How a patient's record came to be what is shown.
+struct RecordLoadOutcome
+{
+    enum class State {
+        Fresh,      // the service answered in full; the cache (if any) is up to date
+        Offline,    // the service could not be reached: cached data only, read-only
+        Incomplete, // the service failed part-way: what arrived plus what was cached, marked incomplete
+        Failed,     // nothing to show: error says why (no consent, not cached while offline, …)
+    };
+    State state = State::Fresh;
+    Net::FhirError error;  // the service error, if any
+    QDateTime cachedAt;    // when the cached data shown was fetched (Offline/Incomplete from cache)
+    bool notCached = false; // Failed while offline, and nothing was cached for the patient
+};
+
+// Opens one patient cache-first: what the cache holds is assembled on a worker thread and shown
+// at once (stale), then the service is asked for what changed since the last complete fetch
+// (`_since`); when that lands the full record is re-read from the cache. Without a cache it just
+// loads from the service. No widgets.
+class PatientRecordLoader : public QObject
+{
+    Q_OBJECT
+public:
+    // |cache| may be null. The client must outlive this object.
+    PatientRecordLoader(Net::FhirClient *client, std::shared_ptr<RecordCache> cache, QObject *parent = nullptr);
+    ~PatientRecordLoader() override;
+
+    // Starts opening |patientId| with |purpose| (TREAT unless break-the-glass); a running open is
+    // abandoned. cachedRecordReady() may follow, then recordReady() exactly once.
+    void open(const QString &patientId, const Net::PurposeOfUse &purpose = {});
+    void cancel();
+    bool isRunning() const { return m_running; }
+    QString patientId() const { return m_patientId; }
+    const std::shared_ptr<RecordCache> &cache() const { return m_cache; }
+
+    // Is |error| the service being out of reach (as opposed to refusing or failing)?
+    static bool isUnreachable(const Net::FhirError &error);
+
+Q_SIGNALS:
+    // The cached record, shown while the refresh runs.
+    void cachedRecordReady(const Kakehashi::RecordSet &set, const QDateTime &cachedAt);
+    void recordReady(const Kakehashi::RecordSet &set, const Kakehashi::RecordLoadOutcome &outcome);
+
+private:
+    struct CacheRead
+    {
+        RecordSet set;
+        QDateTime cachedAt;
+        QDateTime since;
+        int rows = 0;
+    };
+    static CacheRead readCache(const std::shared_ptr<RecordCache> &cache, const QString &patientId, const QString &incompleteReason);
+
+    void startFetch(const QDateTime &since);
+    void onFetched(const RecordSet &set, const Net::FhirError &error);
+    void finishWith(const RecordSet &set, const RecordLoadOutcome &outcome);
+
+    Net::FhirClient *m_client;
+    std::shared_ptr<RecordCache> m_cache;
+    SharingServiceSource *m_source;
+    QString m_patientId;
+    Net::PurposeOfUse m_purpose;
+    QDateTime m_fetchStarted;
+    RecordSet m_cached;
+    QDateTime m_cachedAt;
+    bool m_hasCached = false;
+    bool m_running = false;
+    quint64 m_generation = 0;
+};
+
+} // namespace Kakehashi
+
+Q_DECLARE_METATYPE(Kakehashi::RecordLoadOutcome)
