@@ -2,6 +2,137 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>HpkiCardError</name>
+    <message>
+        <source>Few PIN attempts remain before the card locks.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>One PIN attempt remains: a wrong PIN will lock the card.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The PIN is locked; ask the card issuer to unlock it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The card reader software (PKCS#11 module) could not be loaded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No HPKI card was found.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The PIN is not correct.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The card's PIN is locked.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The PIN has the wrong length or contains characters the card does not accept.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The HPKI card was removed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign in with your HPKI card first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The card holds no authentication certificate.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The card's authentication key could not be used.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The OpenSSL PKCS#11 engine is not installed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The card reported an error.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>HpkiCertificate</name>
+    <message>
+        <source>Doctor</source>
+        <comment>HPKI role</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dentist</source>
+        <comment>HPKI role</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pharmacist</source>
+        <comment>HPKI role</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nurse</source>
+        <comment>HPKI role</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Other health professional</source>
+        <comment>HPKI role</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No role in certificate</source>
+        <comment>HPKI role</comment>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>HpkiCheck</name>
+    <message>
+        <source>The card's certificate could not be read.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The certificate has expired.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The certificate is not valid yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The certificate was not issued by a trusted HPKI certification authority.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The certificate's signature is not valid.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The certificate chain could not be verified.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This is the card's signing certificate; it cannot be used to sign in.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The certificate is not allowed for authentication.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The certificate names no health-care role; you can sign in without role-specific access.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Kakehashi::CategoryNames</name>
     <message>
         <source>Allergies and intolerances</source>
@@ -95,7 +226,10 @@
     <message numerus="yes">
         <source>%n day(s)</source>
         <comment>prescribed duration</comment>
-        <translation><numerusform>%n day</numerusform><numerusform>%n days</numerusform></translation>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
     </message>
     <message>
         <source>dispensed</source>
@@ -142,11 +276,181 @@
     </message>
     <message numerus="yes">
         <source>%n series</source>
-        <translation><numerusform>%n series</numerusform><numerusform>%n series</numerusform></translation>
+        <translation>
+            <numerusform>%n series</numerusform>
+            <numerusform>%n series</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n image(s)</source>
-        <translation><numerusform>%n image</numerusform><numerusform>%n images</numerusform></translation>
+        <translation>
+            <numerusform>%n image</numerusform>
+            <numerusform>%n images</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Kakehashi::ClinicalPanels</name>
+    <message>
+        <source>Follow the timeline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clinical panels</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>List only what lies in the timeline's visible time range (current items are always listed)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Kakehashi::ClinicalTableModel</name>
+    <message>
+        <source>Current</source>
+        <comment>medication in use</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Past</source>
+        <comment>medication no longer in use</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Active</source>
+        <comment>problem</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Resolved</source>
+        <comment>problem</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dispensed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Prescribed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>UNINFORMED</source>
+        <comment>not yet told to the patient</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Partly withheld</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not yet told to the patient (UNINFORMED): do not disclose on patient-facing output.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Onset</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>From</source>
+        <comment>start of a period</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Resolved on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Until</source>
+        <comment>end of a period</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Medicine</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dose and usage</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reference range</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Flag</source>
+        <comment>abnormal flag of a lab result</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>JLAC code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Class</source>
+        <comment>encounter class: outpatient, inpatient …</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Modality</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Codes (MEDIS, ICD-10)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Prescribing facility</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Source</source>
+        <comment>facility an item came from</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dispensing pharmacy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -157,10 +461,6 @@
     </message>
     <message>
         <source>Start on the bundled demo data, without a card.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Open local FHIR JSON files or folders (repeatable).</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -220,15 +520,206 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Connecting to a sharing service is not available in this build yet; use --demo or --open.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>--screenshot needs something to show: --demo or --open.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>--summary needs something to load: --demo or --open.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open local FHIR JSON or DICOM files, folders or DICOMDIRs (repeatable).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--service with --summary needs --patient.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--service cannot be combined with --demo or --open.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--screenshot needs something to show: --demo, --open or --service.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Kakehashi::ConnectionProfileDialog</name>
+    <message>
+        <source>Allow emergency (break-the-glass) access</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sharing-service connection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>One PEM file per line. When empty, the system's CAs are used.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PEM (development only; the HPKI card replaces it)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PEM (development only)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> s</source>
+        <comment>seconds</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> MB</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>FHIR base URL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Trust anchor files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Client key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Purpose-of-use header</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Emergency-reason header</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Request timeout</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Retries (429/503)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Page size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keep cached records for</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cache size limit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give the connection a name without slashes.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The base URL must be an http or https address with a host.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give both the client certificate and its key, or neither.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Header names may contain only letters, digits and - _ . characters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connection not saved</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Kakehashi::Dicom::DicomFrameDecoder</name>
+    <message>
+        <source>the file has no pixel data</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the JPEG 2000 pixel data is not encapsulated</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a JPEG 2000 fragment cannot be read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the JPEG 2000 data holds %1 of %2 frames</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>JPEG 2000 decoding failed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the JPEG 2000 image size does not match Rows and Columns</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the JPEG 2000 frames differ in layout</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the decoded JPEG 2000 pixels cannot be stored</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: the file holds no image</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: Rows or Columns are missing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: the pixel data is truncated</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: frame %2 does not exist</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: the image cannot be decoded (%2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: the pixel data is incomplete</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: the colour image cannot be rendered</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: not a readable DICOM file (%2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not a readable DICOM object (%1)</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -244,6 +735,123 @@
     </message>
     <message>
         <source>%1: the character set %2 could not be converted</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Kakehashi::Dicom::DicomSeriesScanner</name>
+    <message>
+        <source>%1: not a readable DICOMDIR (%2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: no such file or folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: the image has no pixel data (the file may be cut short)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Kakehashi::DicomImageView</name>
+    <message>
+        <source>Lung</source>
+        <comment>CT window preset</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mediastinum</source>
+        <comment>CT window preset</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bone</source>
+        <comment>CT window preset</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Brain</source>
+        <comment>CT window preset</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>File window %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Se: %1 %2</source>
+        <comment>overlay: series number and description</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Im: %1/%2</source>
+        <comment>overlay: slice index</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loc: %1 mm</source>
+        <comment>overlay: slice location</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>W: %1 L: %2</source>
+        <comment>overlay: window width and level</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Zoom: %1%</source>
+        <comment>overlay</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No images</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 mm</source>
+        <comment>distance</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 px</source>
+        <comment>distance without pixel spacing</comment>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Kakehashi::DicomViewerWidget</name>
+    <message>
+        <source>Invert</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cine</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%1 %2 (%n image(s))</source>
+        <comment>series thumbnail</comment>
+        <translation><numerusform>%1 %2 (%n image)</numerusform><numerusform>%1 %2 (%n images)</numerusform></translation>
+    </message>
+    <message>
+        <source>Window presets</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -270,7 +878,10 @@
     <message numerus="yes">
         <source>%n year(s)</source>
         <comment>age</comment>
-        <translation><numerusform>%n year</numerusform><numerusform>%n years</numerusform></translation>
+        <translation>
+            <numerusform>%n year</numerusform>
+            <numerusform>%n years</numerusform>
+        </translation>
     </message>
     <message>
         <source>Active</source>
@@ -339,6 +950,72 @@
     </message>
     <message>
         <source>ID</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Kakehashi::ImagingPanel</name>
+    <message>
+        <source>Images status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No images open. Choose an imaging study in the record and open it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The image could not be shown: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Looking for the study's images…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This study's images are not available offline; the PACS back-end will fetch them.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Kakehashi::LabTrendChart</name>
+    <message>
+        <source>Analyte</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Results of this test from every facility, grouped by JLAC code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lab trend chart</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Trend:</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n result(s), %2 facilities</source>
+        <translation><numerusform>%1 — %n result, %2 facilities</numerusform><numerusform>%1 — %n results, %2 facilities</numerusform></translation>
+    </message>
+    <message>
+        <source>No numeric lab results</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reference range</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Abnormal</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n facility(ies)</source>
+        <translation><numerusform>%1 · %n facility</numerusform><numerusform>%1 · %n facilities</numerusform></translation>
+    </message>
+    <message>
+        <source>Units differ between facilities; compare with care.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -421,11 +1098,17 @@
     </message>
     <message numerus="yes">
         <source>%n problem(s) while loading; what is shown may be incomplete. First: %1</source>
-        <translation><numerusform>%n problem while loading; what is shown may be incomplete. First: %1</numerusform><numerusform>%n problems while loading; what is shown may be incomplete. First: %1</numerusform></translation>
+        <translation>
+            <numerusform>%n problem while loading; what is shown may be incomplete. First: %1</numerusform>
+            <numerusform>%n problems while loading; what is shown may be incomplete. First: %1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n patient(s), %1 resources</source>
-        <translation><numerusform>%n patient, %1 resources</numerusform><numerusform>%n patients, %1 resources</numerusform></translation>
+        <translation>
+            <numerusform>%n patient, %1 resources</numerusform>
+            <numerusform>%n patients, %1 resources</numerusform>
+        </translation>
     </message>
     <message>
         <source>Error: %1</source>
@@ -441,6 +1124,229 @@
     </message>
     <message>
         <source>Some input could not be used as it is.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Images</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not a usable sharing-service address.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Already connected to a sharing service.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Find a patient</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sharing-service status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Service</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connection settings…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refresh patient</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Emergency access…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Read the record without the patient's consent, stating why (break the glass).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Purge cached records…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The patient search failed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n patient(s) found</source>
+        <translation><numerusform>%n patient found</numerusform><numerusform>%n patients found</numerusform></translation>
+    </message>
+    <message>
+        <source>Loading the record from the sharing service…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Emergency access: loading the record…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Showing cached data from %1; refreshing from the sharing service…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Offline: showing cached data from %1. It is read-only and may be out of date. %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The record is incomplete: the sharing service failed part-way. Showing what arrived and what was cached before. %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Patient %1 is not in the local cache, and the sharing service cannot be reached: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No consent: the patient has not agreed to share this record with you. %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The record could not be loaded: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>In an emergency, use Service › Emergency access.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation><numerusform>%n item</numerusform><numerusform>%n items</numerusform></translation>
+    </message>
+    <message>
+        <source>Emergency access</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Why do you need this record without the patient's consent?
+The reason is sent to the sharing service and recorded in the access history.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Emergency access needs a reason.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>There is no local cache.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The cached records could not be removed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Purge cached records</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove every record cached on this computer? Patients will have to be loaded from the sharing service again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cached records removed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connection saved. It is used the next time you connect.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Kakehashi::MedicationSafety</name>
+    <message>
+        <source>Possible duplicate therapy: %1 prescribed by %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> and </source>
+        <comment>list of facilities</comment>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Kakehashi::Net::ConnectionProfile</name>
+    <message>
+        <source>Trust anchor file %1 holds no certificate.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The client certificate or key cannot be read.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Kakehashi::Net::FhirError</name>
+    <message>
+        <source>The sharing service could not be reached.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The sharing service did not answer in time.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The secure connection to the sharing service failed (certificate or card problem).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The sharing service rejected the request as invalid.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The sharing service did not accept your credentials. Check the card and sign in again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You are not allowed to see this record (no consent, or your role does not permit it).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The sharing service does not have this record.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This record has been removed from the sharing service.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The sharing service is busy (too many requests). Try again shortly.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The sharing service had an internal problem (HTTP %1). Try again later.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The sharing service answered with an unexpected status (HTTP %1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The sharing service sent data that could not be read (broken JSON).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The sharing service pointed to another server (%1) for the rest of the data; it was not followed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The sharing service offers no way to read a whole record.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The service said: %1</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -489,6 +1395,13 @@
     <message>
         <source>Patient list</source>
         <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Kakehashi::PatientRecordLoader</name>
+    <message numerus="yes">
+        <source>%n cached item(s) could not be read and were left out.</source>
+        <translation><numerusform>%n cached item could not be read and were left out.</numerusform><numerusform>%n cached items could not be read and were left out.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -552,6 +1465,14 @@
     <message>
         <source>Source</source>
         <comment>facility an item came from</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All items</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open images</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -638,11 +1559,44 @@
     </message>
     <message numerus="yes">
         <source>%n clinical resource(s) name no patient and were not shown</source>
-        <translation><numerusform>%n clinical resource name no patient and were not shown</numerusform><numerusform>%n clinical resources name no patient and were not shown</numerusform></translation>
+        <translation>
+            <numerusform>%n clinical resource name no patient and were not shown</numerusform>
+            <numerusform>%n clinical resources name no patient and were not shown</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) withheld by the patient's disclosure settings</source>
-        <translation><numerusform>%n item withheld by the patient's disclosure settings</numerusform><numerusform>%n items withheld by the patient's disclosure settings</numerusform></translation>
+        <translation>
+            <numerusform>%n item withheld by the patient's disclosure settings</numerusform>
+            <numerusform>%n items withheld by the patient's disclosure settings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Kakehashi::RecordCache</name>
+    <message>
+        <source>The local cache cannot be opened: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The local cache was written by a newer version of Kakehashi.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The local cache could not be upgraded: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The local cache cannot be written: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The local cache cannot be written: encryption failed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The local cache cannot be read: %1</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -695,6 +1649,307 @@
     </message>
 </context>
 <context>
+    <name>Kakehashi::ServicePanel</name>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Kanji or katakana, e.g. ヤマダ</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Patient name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Any</source>
+        <comment>gender</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Female</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Male</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Other</source>
+        <comment>gender</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unknown</source>
+        <comment>gender</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>insurer:symbol:number:branch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Insurance member ID</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>10-digit institution code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Medical institution code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Facility patient ID</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Institution code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The birth date must be written as YYYY-MM-DD.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A facility patient ID needs the 10-digit institution code.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter at least one search field.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The search failed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n patient(s) found.</source>
+        <translation><numerusform>%n patient found.</numerusform><numerusform>%n patients found.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Kakehashi::SharingServiceSource</name>
+    <message numerus="yes">
+        <source>%n cached item(s) could not be read and were left out.</source>
+        <translation><numerusform>%n cached item could not be read and were left out.</numerusform><numerusform>%n cached items could not be read and were left out.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Kakehashi::SignInDialog</name>
+    <message>
+        <source>Few PIN attempts remain before the card locks.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last attempt: a wrong PIN locks the card.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The PIN is locked. Ask the card issuer to unlock it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign in with HPKI card</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Card</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refresh</source>
+        <comment>list of cards</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Card:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Certificate:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PIN:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>card label (card model)</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Insert your HPKI card.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This card holds no authentication certificate (only a signing certificate or none).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>kanji name (romaji name)</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Role: %1</source>
+        <comment>HPKI role</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Organisation: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Issued by: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Valid: %1 – %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Kakehashi::TimelinePane</name>
+    <message>
+        <source>Categories</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show categories</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Facilities</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show facilities</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>any</source>
+        <comment>no date limit</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>From date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>To date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search the record…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search the record</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Zoom to the whole record (Home)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Withheld items</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>to</source>
+        <comment>date range</comment>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) withheld by the patient's disclosure settings</source>
+        <translation><numerusform>%n item withheld by the patient's disclosure settings</numerusform><numerusform>%n items withheld by the patient's disclosure settings</numerusform></translation>
+    </message>
+    <message>
+        <source>Nothing withheld</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Kakehashi::TimelineView</name>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Patient history over time by category. Left and right arrows pan, plus and minus zoom, Home shows everything, Ctrl+arrows move between items, Enter opens the selected item.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No items to show</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No items match the filters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not yet told to the patient (UNINFORMED)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) between %1 and %2. Zoom in to see them.</source>
+        <translation><numerusform>%n item between %1 and %2. Zoom in to see them.</numerusform><numerusform>%n items between %1 and %2. Zoom in to see them.</numerusform></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <comment>facility an item came from</comment>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>No patient with id %1 was loaded.</source>
@@ -718,6 +1973,14 @@
     </message>
     <message>
         <source>Could not write %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is neither a saved connection nor a service URL.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This patient's record lists no imaging study.</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -2,6 +2,137 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>HpkiCardError</name>
+    <message>
+        <source>Few PIN attempts remain before the card locks.</source>
+        <translation>カードがロックされるまでの PIN 試行回数が残りわずかです。</translation>
+    </message>
+    <message>
+        <source>One PIN attempt remains: a wrong PIN will lock the card.</source>
+        <translation>PIN の試行は残り1回です。間違えるとカードがロックされます。</translation>
+    </message>
+    <message>
+        <source>The PIN is locked; ask the card issuer to unlock it.</source>
+        <translation>PIN がロックされています。カードの発行元にロック解除を依頼してください。</translation>
+    </message>
+    <message>
+        <source>The card reader software (PKCS#11 module) could not be loaded.</source>
+        <translation>カード読み取りソフトウェア（PKCS#11 モジュール）を読み込めませんでした。</translation>
+    </message>
+    <message>
+        <source>No HPKI card was found.</source>
+        <translation>HPKI カードが見つかりません。</translation>
+    </message>
+    <message>
+        <source>The PIN is not correct.</source>
+        <translation>PIN が正しくありません。</translation>
+    </message>
+    <message>
+        <source>The card's PIN is locked.</source>
+        <translation>カードの PIN はロックされています。</translation>
+    </message>
+    <message>
+        <source>The PIN has the wrong length or contains characters the card does not accept.</source>
+        <translation>PIN の桁数が違うか、カードが受け付けない文字が含まれています。</translation>
+    </message>
+    <message>
+        <source>The HPKI card was removed.</source>
+        <translation>HPKI カードが取り外されました。</translation>
+    </message>
+    <message>
+        <source>Sign in with your HPKI card first.</source>
+        <translation>先に HPKI カードでログインしてください。</translation>
+    </message>
+    <message>
+        <source>The card holds no authentication certificate.</source>
+        <translation>カードに認証用証明書がありません。</translation>
+    </message>
+    <message>
+        <source>The card's authentication key could not be used.</source>
+        <translation>カードの認証用鍵を使用できませんでした。</translation>
+    </message>
+    <message>
+        <source>The OpenSSL PKCS#11 engine is not installed.</source>
+        <translation>OpenSSL の PKCS#11 エンジンがインストールされていません。</translation>
+    </message>
+    <message>
+        <source>The card reported an error.</source>
+        <translation>カードがエラーを返しました。</translation>
+    </message>
+</context>
+<context>
+    <name>HpkiCertificate</name>
+    <message>
+        <source>Doctor</source>
+        <comment>HPKI role</comment>
+        <translation>医師</translation>
+    </message>
+    <message>
+        <source>Dentist</source>
+        <comment>HPKI role</comment>
+        <translation>歯科医師</translation>
+    </message>
+    <message>
+        <source>Pharmacist</source>
+        <comment>HPKI role</comment>
+        <translation>薬剤師</translation>
+    </message>
+    <message>
+        <source>Nurse</source>
+        <comment>HPKI role</comment>
+        <translation>看護師</translation>
+    </message>
+    <message>
+        <source>Other health professional</source>
+        <comment>HPKI role</comment>
+        <translation>その他の医療従事者</translation>
+    </message>
+    <message>
+        <source>No role in certificate</source>
+        <comment>HPKI role</comment>
+        <translation>証明書に資格情報なし</translation>
+    </message>
+</context>
+<context>
+    <name>HpkiCheck</name>
+    <message>
+        <source>The card's certificate could not be read.</source>
+        <translation>カードの証明書を読み取れませんでした。</translation>
+    </message>
+    <message>
+        <source>The certificate has expired.</source>
+        <translation>証明書の有効期限が切れています。</translation>
+    </message>
+    <message>
+        <source>The certificate is not valid yet.</source>
+        <translation>証明書はまだ有効期間前です。</translation>
+    </message>
+    <message>
+        <source>The certificate was not issued by a trusted HPKI certification authority.</source>
+        <translation>証明書が信頼された HPKI 認証局から発行されていません。</translation>
+    </message>
+    <message>
+        <source>The certificate's signature is not valid.</source>
+        <translation>証明書の署名が正しくありません。</translation>
+    </message>
+    <message>
+        <source>The certificate chain could not be verified.</source>
+        <translation>証明書チェーンを検証できませんでした。</translation>
+    </message>
+    <message>
+        <source>This is the card's signing certificate; it cannot be used to sign in.</source>
+        <translation>これはカードの署名用証明書です。ログインには使用できません。</translation>
+    </message>
+    <message>
+        <source>The certificate is not allowed for authentication.</source>
+        <translation>この証明書は認証に使用できません。</translation>
+    </message>
+    <message>
+        <source>The certificate names no health-care role; you can sign in without role-specific access.</source>
+        <translation>証明書に医療資格の記載がありません。資格に応じた閲覧範囲なしでログインできます。</translation>
+    </message>
+</context>
+<context>
     <name>Kakehashi::CategoryNames</name>
     <message>
         <source>Allergies and intolerances</source>
@@ -95,7 +226,9 @@
     <message numerus="yes">
         <source>%n day(s)</source>
         <comment>prescribed duration</comment>
-        <translation><numerusform>%n日分</numerusform></translation>
+        <translation>
+            <numerusform>%n日分</numerusform>
+        </translation>
     </message>
     <message>
         <source>dispensed</source>
@@ -142,11 +275,179 @@
     </message>
     <message numerus="yes">
         <source>%n series</source>
-        <translation><numerusform>%nシリーズ</numerusform></translation>
+        <translation>
+            <numerusform>%nシリーズ</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n image(s)</source>
-        <translation><numerusform>%n画像</numerusform></translation>
+        <translation>
+            <numerusform>%n画像</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Kakehashi::ClinicalPanels</name>
+    <message>
+        <source>Follow the timeline</source>
+        <translation>タイムラインに連動</translation>
+    </message>
+    <message>
+        <source>Clinical panels</source>
+        <translation>診療情報パネル</translation>
+    </message>
+    <message>
+        <source>List only what lies in the timeline's visible time range (current items are always listed)</source>
+        <translation>タイムラインの表示期間内の項目だけを一覧します（継続中の項目は常に表示）</translation>
+    </message>
+</context>
+<context>
+    <name>Kakehashi::ClinicalTableModel</name>
+    <message>
+        <source>Current</source>
+        <comment>medication in use</comment>
+        <translation>服用中</translation>
+    </message>
+    <message>
+        <source>Past</source>
+        <comment>medication no longer in use</comment>
+        <translation>過去</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <comment>problem</comment>
+        <translation>継続中</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <comment>problem</comment>
+        <translation>治癒・軽快</translation>
+    </message>
+    <message>
+        <source>Dispensed</source>
+        <translation>調剤</translation>
+    </message>
+    <message>
+        <source>Prescribed</source>
+        <translation>処方</translation>
+    </message>
+    <message>
+        <source>UNINFORMED</source>
+        <comment>not yet told to the patient</comment>
+        <translation>未告知</translation>
+    </message>
+    <message>
+        <source>Partly withheld</source>
+        <translation>一部非開示</translation>
+    </message>
+    <message>
+        <source>Not yet told to the patient (UNINFORMED): do not disclose on patient-facing output.</source>
+        <translation>患者に未告知（UNINFORMED）：患者向けの出力には表示しないでください。</translation>
+    </message>
+    <message>
+        <source>Onset</source>
+        <translation>発症日</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <comment>start of a period</comment>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Resolved on</source>
+        <translation>転帰日</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <comment>end of a period</comment>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>病名</translation>
+    </message>
+    <message>
+        <source>Medicine</source>
+        <translation>薬剤</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>検査項目</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <source>Dose and usage</source>
+        <translation>用量・用法</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>単位</translation>
+    </message>
+    <message>
+        <source>Reference range</source>
+        <translation>基準値</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <comment>abnormal flag of a lab result</comment>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <source>JLAC code</source>
+        <translation>JLAC コード</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <comment>encounter class: outpatient, inpatient …</comment>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <source>Modality</source>
+        <translation>モダリティ</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>種別</translation>
+    </message>
+    <message>
+        <source>Codes (MEDIS, ICD-10)</source>
+        <translation>コード（MEDIS・ICD-10）</translation>
+    </message>
+    <message>
+        <source>Prescribing facility</source>
+        <translation>処方元</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <comment>facility an item came from</comment>
+        <translation>情報元</translation>
+    </message>
+    <message>
+        <source>Dispensing pharmacy</source>
+        <translation>調剤薬局</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>お知らせ</translation>
     </message>
 </context>
 <context>
@@ -158,10 +459,6 @@
     <message>
         <source>Start on the bundled demo data, without a card.</source>
         <translation>同梱のデモデータで起動します（カード不要）。</translation>
-    </message>
-    <message>
-        <source>Open local FHIR JSON files or folders (repeatable).</source>
-        <translation>ローカルの FHIR JSON ファイルまたはフォルダを開きます（複数指定可）。</translation>
     </message>
     <message>
         <source>path</source>
@@ -220,16 +517,207 @@
         <translation>不明なビュー「%1」：%2 のいずれかを指定してください。</translation>
     </message>
     <message>
-        <source>Connecting to a sharing service is not available in this build yet; use --demo or --open.</source>
-        <translation>このビルドでは共有サービスへの接続はまだ使えません。--demo か --open を使ってください。</translation>
-    </message>
-    <message>
-        <source>--screenshot needs something to show: --demo or --open.</source>
-        <translation>--screenshot には表示する対象が必要です：--demo または --open</translation>
-    </message>
-    <message>
         <source>--summary needs something to load: --demo or --open.</source>
         <translation>--summary には読み込む対象が必要です：--demo または --open</translation>
+    </message>
+    <message>
+        <source>Open local FHIR JSON or DICOM files, folders or DICOMDIRs (repeatable).</source>
+        <translation>ローカルの FHIR JSON・DICOM ファイル、フォルダ、DICOMDIR を開きます（複数指定可）。</translation>
+    </message>
+    <message>
+        <source>--service with --summary needs --patient.</source>
+        <translation>--service と --summary を使うには --patient が必要です。</translation>
+    </message>
+    <message>
+        <source>--service cannot be combined with --demo or --open.</source>
+        <translation>--service は --demo や --open と同時に使えません。</translation>
+    </message>
+    <message>
+        <source>--screenshot needs something to show: --demo, --open or --service.</source>
+        <translation>--screenshot には表示する対象が必要です：--demo、--open または --service</translation>
+    </message>
+</context>
+<context>
+    <name>Kakehashi::ConnectionProfileDialog</name>
+    <message>
+        <source>Allow emergency (break-the-glass) access</source>
+        <translation>緊急時の閲覧（ブレークグラス）を許可</translation>
+    </message>
+    <message>
+        <source>Sharing-service connection</source>
+        <translation>共有サービスへの接続</translation>
+    </message>
+    <message>
+        <source>One PEM file per line. When empty, the system's CAs are used.</source>
+        <translation>1 行に 1 つの PEM ファイル。空の場合はシステムの認証局を使います。</translation>
+    </message>
+    <message>
+        <source>PEM (development only; the HPKI card replaces it)</source>
+        <translation>PEM（開発用。運用では HPKI カードを使用）</translation>
+    </message>
+    <message>
+        <source>PEM (development only)</source>
+        <translation>PEM（開発用）</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <comment>seconds</comment>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 日</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <source>FHIR base URL</source>
+        <translation>FHIR ベース URL</translation>
+    </message>
+    <message>
+        <source>Trust anchor files</source>
+        <translation>トラストアンカーのファイル</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>クライアント証明書</translation>
+    </message>
+    <message>
+        <source>Client key</source>
+        <translation>クライアント鍵</translation>
+    </message>
+    <message>
+        <source>Purpose-of-use header</source>
+        <translation>利用目的ヘッダ</translation>
+    </message>
+    <message>
+        <source>Emergency-reason header</source>
+        <translation>緊急理由ヘッダ</translation>
+    </message>
+    <message>
+        <source>Request timeout</source>
+        <translation>要求のタイムアウト</translation>
+    </message>
+    <message>
+        <source>Retries (429/503)</source>
+        <translation>再試行回数（429/503）</translation>
+    </message>
+    <message>
+        <source>Page size</source>
+        <translation>ページサイズ</translation>
+    </message>
+    <message>
+        <source>Keep cached records for</source>
+        <translation>キャッシュの保持期間</translation>
+    </message>
+    <message>
+        <source>Cache size limit</source>
+        <translation>キャッシュの容量上限</translation>
+    </message>
+    <message>
+        <source>Give the connection a name without slashes.</source>
+        <translation>接続にスラッシュを含まない名前を付けてください。</translation>
+    </message>
+    <message>
+        <source>The base URL must be an http or https address with a host.</source>
+        <translation>ベース URL はホスト名を含む http または https のアドレスにしてください。</translation>
+    </message>
+    <message>
+        <source>Give both the client certificate and its key, or neither.</source>
+        <translation>クライアント証明書と鍵は両方指定するか、どちらも指定しないでください。</translation>
+    </message>
+    <message>
+        <source>Header names may contain only letters, digits and - _ . characters.</source>
+        <translation>ヘッダ名には英数字と - _ . のみ使えます。</translation>
+    </message>
+    <message>
+        <source>Connection not saved</source>
+        <translation>接続は保存されていません</translation>
+    </message>
+</context>
+<context>
+    <name>Kakehashi::Dicom::DicomFrameDecoder</name>
+    <message>
+        <source>the file has no pixel data</source>
+        <translation>ファイルに画素データがありません</translation>
+    </message>
+    <message>
+        <source>the JPEG 2000 pixel data is not encapsulated</source>
+        <translation>JPEG 2000 の画素データがカプセル化されていません</translation>
+    </message>
+    <message>
+        <source>a JPEG 2000 fragment cannot be read</source>
+        <translation>JPEG 2000 の断片を読み取れません</translation>
+    </message>
+    <message>
+        <source>the JPEG 2000 data holds %1 of %2 frames</source>
+        <translation>JPEG 2000 データには %2 フレーム中 %1 フレームしかありません</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>中止しました</translation>
+    </message>
+    <message>
+        <source>JPEG 2000 decoding failed: %1</source>
+        <translation>JPEG 2000 の復号に失敗しました：%1</translation>
+    </message>
+    <message>
+        <source>the JPEG 2000 image size does not match Rows and Columns</source>
+        <translation>JPEG 2000 の画像サイズが Rows・Columns と一致しません</translation>
+    </message>
+    <message>
+        <source>the JPEG 2000 frames differ in layout</source>
+        <translation>JPEG 2000 のフレームごとに構成が異なります</translation>
+    </message>
+    <message>
+        <source>the decoded JPEG 2000 pixels cannot be stored</source>
+        <translation>復号した JPEG 2000 の画素を格納できません</translation>
+    </message>
+    <message>
+        <source>%1: the file holds no image</source>
+        <translation>%1：ファイルに画像がありません</translation>
+    </message>
+    <message>
+        <source>%1: Rows or Columns are missing</source>
+        <translation>%1：Rows または Columns がありません</translation>
+    </message>
+    <message>
+        <source>%1: the pixel data is truncated</source>
+        <translation>%1：画素データが途中で切れています</translation>
+    </message>
+    <message>
+        <source>%1: frame %2 does not exist</source>
+        <translation>%1：フレーム %2 はありません</translation>
+    </message>
+    <message>
+        <source>%1: the image cannot be decoded (%2)</source>
+        <translation>%1：画像を復号できません（%2）</translation>
+    </message>
+    <message>
+        <source>%1: the pixel data is incomplete</source>
+        <translation>%1：画素データが不完全です</translation>
+    </message>
+    <message>
+        <source>%1: the colour image cannot be rendered</source>
+        <translation>%1：カラー画像を表示できません</translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1：ファイルがありません</translation>
+    </message>
+    <message>
+        <source>%1: not a readable DICOM file (%2)</source>
+        <translation>%1：読み取れる DICOM ファイルではありません（%2）</translation>
+    </message>
+    <message>
+        <source>not a readable DICOM object (%1)</source>
+        <translation>読み取れる DICOM オブジェクトではありません（%1）</translation>
     </message>
 </context>
 <context>
@@ -245,6 +733,125 @@
     <message>
         <source>%1: the character set %2 could not be converted</source>
         <translation>%1：文字コード %2 を変換できませんでした</translation>
+    </message>
+</context>
+<context>
+    <name>Kakehashi::Dicom::DicomSeriesScanner</name>
+    <message>
+        <source>%1: not a readable DICOMDIR (%2)</source>
+        <translation>%1：読み取れる DICOMDIR ではありません（%2）</translation>
+    </message>
+    <message>
+        <source>%1: no such file or folder</source>
+        <translation>%1：ファイルまたはフォルダがありません</translation>
+    </message>
+    <message>
+        <source>%1: the image has no pixel data (the file may be cut short)</source>
+        <translation>%1：画像に画素データがありません（ファイルが途中で切れている可能性があります）</translation>
+    </message>
+</context>
+<context>
+    <name>Kakehashi::DicomImageView</name>
+    <message>
+        <source>Lung</source>
+        <comment>CT window preset</comment>
+        <translation>肺野</translation>
+    </message>
+    <message>
+        <source>Mediastinum</source>
+        <comment>CT window preset</comment>
+        <translation>縦隔</translation>
+    </message>
+    <message>
+        <source>Bone</source>
+        <comment>CT window preset</comment>
+        <translation>骨</translation>
+    </message>
+    <message>
+        <source>Brain</source>
+        <comment>CT window preset</comment>
+        <translation>頭部</translation>
+    </message>
+    <message>
+        <source>File window %1</source>
+        <translation>ファイル指定のウィンドウ %1</translation>
+    </message>
+    <message>
+        <source>Se: %1 %2</source>
+        <comment>overlay: series number and description</comment>
+        <translation>Se: %1 %2</translation>
+    </message>
+    <message>
+        <source>Im: %1/%2</source>
+        <comment>overlay: slice index</comment>
+        <translation>Im: %1/%2</translation>
+    </message>
+    <message>
+        <source>Loc: %1 mm</source>
+        <comment>overlay: slice location</comment>
+        <translation>位置: %1 mm</translation>
+    </message>
+    <message>
+        <source>W: %1 L: %2</source>
+        <comment>overlay: window width and level</comment>
+        <translation>W: %1 L: %2</translation>
+    </message>
+    <message>
+        <source>Zoom: %1%</source>
+        <comment>overlay</comment>
+        <translation>拡大: %1%</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>読み込み中…</translation>
+    </message>
+    <message>
+        <source>No images</source>
+        <translation>画像なし</translation>
+    </message>
+    <message>
+        <source>%1 mm</source>
+        <comment>distance</comment>
+        <translation>%1 mm</translation>
+    </message>
+    <message>
+        <source>%1 px</source>
+        <comment>distance without pixel spacing</comment>
+        <translation>%1 px</translation>
+    </message>
+</context>
+<context>
+    <name>Kakehashi::DicomViewerWidget</name>
+    <message>
+        <source>Invert</source>
+        <translation>反転</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>全体表示</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>計測</translation>
+    </message>
+    <message>
+        <source>Pan</source>
+        <translation>移動</translation>
+    </message>
+    <message>
+        <source>Cine</source>
+        <translation>シネ</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2 (%n image(s))</source>
+        <comment>series thumbnail</comment>
+        <translation>
+            <numerusform>%1 %2（%n 画像）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Window presets</source>
+        <translation>ウィンドウのプリセット</translation>
     </message>
 </context>
 <context>
@@ -270,7 +877,9 @@
     <message numerus="yes">
         <source>%n year(s)</source>
         <comment>age</comment>
-        <translation><numerusform>%n歳</numerusform></translation>
+        <translation>
+            <numerusform>%n歳</numerusform>
+        </translation>
     </message>
     <message>
         <source>Active</source>
@@ -340,6 +949,76 @@
     <message>
         <source>ID</source>
         <translation>ID</translation>
+    </message>
+</context>
+<context>
+    <name>Kakehashi::ImagingPanel</name>
+    <message>
+        <source>Images status</source>
+        <translation>画像の状態</translation>
+    </message>
+    <message>
+        <source>No images open. Choose an imaging study in the record and open it.</source>
+        <translation>画像は開かれていません。記録から画像検査を選んで開いてください。</translation>
+    </message>
+    <message>
+        <source>The image could not be shown: %1</source>
+        <translation>画像を表示できませんでした：%1</translation>
+    </message>
+    <message>
+        <source>Looking for the study's images…</source>
+        <translation>検査の画像を探しています…</translation>
+    </message>
+    <message>
+        <source>This study's images are not available offline; the PACS back-end will fetch them.</source>
+        <translation>この検査の画像はオフラインでは利用できません。PACS から取得します。</translation>
+    </message>
+</context>
+<context>
+    <name>Kakehashi::LabTrendChart</name>
+    <message>
+        <source>Analyte</source>
+        <translation>検査項目</translation>
+    </message>
+    <message>
+        <source>Results of this test from every facility, grouped by JLAC code</source>
+        <translation>すべての施設のこの検査の結果（JLAC コードでまとめて表示）</translation>
+    </message>
+    <message>
+        <source>Lab trend chart</source>
+        <translation>検査値の推移グラフ</translation>
+    </message>
+    <message>
+        <source>Trend:</source>
+        <translation>推移：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n result(s), %2 facilities</source>
+        <translation>
+            <numerusform>%1 — %n 件、%2 施設</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No numeric lab results</source>
+        <translation>数値の検査結果はありません</translation>
+    </message>
+    <message>
+        <source>Reference range</source>
+        <translation>基準値</translation>
+    </message>
+    <message>
+        <source>Abnormal</source>
+        <translation>異常値</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n facility(ies)</source>
+        <translation>
+            <numerusform>%1 · %n 施設</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Units differ between facilities; compare with care.</source>
+        <translation>施設によって単位が異なります。比較には注意してください。</translation>
     </message>
 </context>
 <context>
@@ -421,11 +1100,15 @@
     </message>
     <message numerus="yes">
         <source>%n problem(s) while loading; what is shown may be incomplete. First: %1</source>
-        <translation><numerusform>読み込み時に %n 件の問題があり、表示は不完全な可能性があります。最初の問題：%1</numerusform></translation>
+        <translation>
+            <numerusform>読み込み時に %n 件の問題があり、表示は不完全な可能性があります。最初の問題：%1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n patient(s), %1 resources</source>
-        <translation><numerusform>患者 %n 名、リソース %1 件</numerusform></translation>
+        <translation>
+            <numerusform>患者 %n 名、リソース %1 件</numerusform>
+        </translation>
     </message>
     <message>
         <source>Error: %1</source>
@@ -442,6 +1125,234 @@
     <message>
         <source>Some input could not be used as it is.</source>
         <translation>一部の入力はそのままでは利用できませんでした。</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>画像</translation>
+    </message>
+    <message>
+        <source>"%1" is not a usable sharing-service address.</source>
+        <translation>「%1」は共有サービスのアドレスとして使えません。</translation>
+    </message>
+    <message>
+        <source>Already connected to a sharing service.</source>
+        <translation>すでに共有サービスに接続しています。</translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation>%1 に接続しました</translation>
+    </message>
+    <message>
+        <source>Find a patient</source>
+        <translation>患者を検索</translation>
+    </message>
+    <message>
+        <source>Sharing-service status</source>
+        <translation>共有サービスの状態</translation>
+    </message>
+    <message>
+        <source>&amp;Service</source>
+        <translation>サービス(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Connection settings…</source>
+        <translation>接続設定…</translation>
+    </message>
+    <message>
+        <source>Refresh patient</source>
+        <translation>患者情報を更新</translation>
+    </message>
+    <message>
+        <source>Emergency access…</source>
+        <translation>緊急時の閲覧…</translation>
+    </message>
+    <message>
+        <source>Read the record without the patient's consent, stating why (break the glass).</source>
+        <translation>理由を明示して、患者の同意なしに記録を閲覧します（ブレークグラス）。</translation>
+    </message>
+    <message>
+        <source>Purge cached records…</source>
+        <translation>キャッシュした記録を消去…</translation>
+    </message>
+    <message>
+        <source>The patient search failed: %1</source>
+        <translation>患者の検索に失敗しました：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n patient(s) found</source>
+        <translation>
+            <numerusform>%n 名の患者が見つかりました</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading the record from the sharing service…</source>
+        <translation>共有サービスから記録を読み込み中…</translation>
+    </message>
+    <message>
+        <source>Emergency access: loading the record…</source>
+        <translation>緊急時の閲覧：記録を読み込み中…</translation>
+    </message>
+    <message>
+        <source>Showing cached data from %1; refreshing from the sharing service…</source>
+        <translation>%1 時点のキャッシュを表示中。共有サービスから更新しています…</translation>
+    </message>
+    <message>
+        <source>Offline: showing cached data from %1. It is read-only and may be out of date. %2</source>
+        <translation>オフライン：%1 時点のキャッシュを表示しています。閲覧のみで、最新でない可能性があります。%2</translation>
+    </message>
+    <message>
+        <source>The record is incomplete: the sharing service failed part-way. Showing what arrived and what was cached before. %1</source>
+        <translation>記録は不完全です：共有サービスが途中で失敗しました。受信済みの内容と以前のキャッシュを表示しています。%1</translation>
+    </message>
+    <message>
+        <source>Patient %1 is not in the local cache, and the sharing service cannot be reached: %2</source>
+        <translation>患者 %1 はローカルキャッシュになく、共有サービスにも接続できません：%2</translation>
+    </message>
+    <message>
+        <source>No consent: the patient has not agreed to share this record with you. %1</source>
+        <translation>同意なし：患者はこの記録をあなたと共有することに同意していません。%1</translation>
+    </message>
+    <message>
+        <source>The record could not be loaded: %1</source>
+        <translation>記録を読み込めませんでした：%1</translation>
+    </message>
+    <message>
+        <source>In an emergency, use Service › Emergency access.</source>
+        <translation>緊急時は「サービス › 緊急時の閲覧」を使ってください。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Emergency access</source>
+        <translation>緊急時の閲覧</translation>
+    </message>
+    <message>
+        <source>Why do you need this record without the patient's consent?
+The reason is sent to the sharing service and recorded in the access history.</source>
+        <translation>患者の同意なしにこの記録が必要な理由を入力してください。
+理由は共有サービスに送信され、閲覧履歴に記録されます。</translation>
+    </message>
+    <message>
+        <source>Emergency access needs a reason.</source>
+        <translation>緊急時の閲覧には理由が必要です。</translation>
+    </message>
+    <message>
+        <source>There is no local cache.</source>
+        <translation>ローカルキャッシュはありません。</translation>
+    </message>
+    <message>
+        <source>The cached records could not be removed: %1</source>
+        <translation>キャッシュした記録を消去できませんでした：%1</translation>
+    </message>
+    <message>
+        <source>Purge cached records</source>
+        <translation>キャッシュした記録を消去</translation>
+    </message>
+    <message>
+        <source>Remove every record cached on this computer? Patients will have to be loaded from the sharing service again.</source>
+        <translation>このコンピュータにキャッシュしたすべての記録を消去しますか？ 患者の記録は共有サービスから再度読み込む必要があります。</translation>
+    </message>
+    <message>
+        <source>Cached records removed.</source>
+        <translation>キャッシュした記録を消去しました。</translation>
+    </message>
+    <message>
+        <source>Connection saved. It is used the next time you connect.</source>
+        <translation>接続を保存しました。次回の接続から使われます。</translation>
+    </message>
+</context>
+<context>
+    <name>Kakehashi::MedicationSafety</name>
+    <message>
+        <source>Possible duplicate therapy: %1 prescribed by %2</source>
+        <translation>重複投薬の可能性：%1（処方元：%2）</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <comment>list of facilities</comment>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
+    <name>Kakehashi::Net::ConnectionProfile</name>
+    <message>
+        <source>Trust anchor file %1 holds no certificate.</source>
+        <translation>トラストアンカーのファイル %1 に証明書がありません。</translation>
+    </message>
+    <message>
+        <source>The client certificate or key cannot be read.</source>
+        <translation>クライアント証明書または鍵を読み取れません。</translation>
+    </message>
+</context>
+<context>
+    <name>Kakehashi::Net::FhirError</name>
+    <message>
+        <source>The sharing service could not be reached.</source>
+        <translation>共有サービスに接続できませんでした。</translation>
+    </message>
+    <message>
+        <source>The sharing service did not answer in time.</source>
+        <translation>共有サービスが時間内に応答しませんでした。</translation>
+    </message>
+    <message>
+        <source>The secure connection to the sharing service failed (certificate or card problem).</source>
+        <translation>共有サービスとの安全な接続に失敗しました（証明書またはカードの問題）。</translation>
+    </message>
+    <message>
+        <source>The sharing service rejected the request as invalid.</source>
+        <translation>共有サービスが要求を不正として拒否しました。</translation>
+    </message>
+    <message>
+        <source>The sharing service did not accept your credentials. Check the card and sign in again.</source>
+        <translation>共有サービスが資格情報を受け付けませんでした。カードを確認して再度ログインしてください。</translation>
+    </message>
+    <message>
+        <source>You are not allowed to see this record (no consent, or your role does not permit it).</source>
+        <translation>この記録を閲覧する権限がありません（同意がないか、資格により許可されていません）。</translation>
+    </message>
+    <message>
+        <source>The sharing service does not have this record.</source>
+        <translation>共有サービスにこの記録はありません。</translation>
+    </message>
+    <message>
+        <source>This record has been removed from the sharing service.</source>
+        <translation>この記録は共有サービスから削除されています。</translation>
+    </message>
+    <message>
+        <source>The sharing service is busy (too many requests). Try again shortly.</source>
+        <translation>共有サービスが混み合っています（要求が多すぎます）。しばらくしてから再試行してください。</translation>
+    </message>
+    <message>
+        <source>The sharing service had an internal problem (HTTP %1). Try again later.</source>
+        <translation>共有サービスで内部エラーが発生しました（HTTP %1）。後で再試行してください。</translation>
+    </message>
+    <message>
+        <source>The sharing service answered with an unexpected status (HTTP %1).</source>
+        <translation>共有サービスが予期しない状態を返しました（HTTP %1）。</translation>
+    </message>
+    <message>
+        <source>The sharing service sent data that could not be read (broken JSON).</source>
+        <translation>共有サービスから読み取れないデータが届きました（壊れた JSON）。</translation>
+    </message>
+    <message>
+        <source>The sharing service pointed to another server (%1) for the rest of the data; it was not followed.</source>
+        <translation>共有サービスが残りのデータについて別のサーバ（%1）を指定しましたが、接続していません。</translation>
+    </message>
+    <message>
+        <source>The sharing service offers no way to read a whole record.</source>
+        <translation>共有サービスには記録全体を読み出す手段がありません。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>中止しました。</translation>
+    </message>
+    <message>
+        <source>The service said: %1</source>
+        <translation>サービスからの通知：%1</translation>
     </message>
 </context>
 <context>
@@ -489,6 +1400,15 @@
     <message>
         <source>Patient list</source>
         <translation>患者一覧</translation>
+    </message>
+</context>
+<context>
+    <name>Kakehashi::PatientRecordLoader</name>
+    <message numerus="yes">
+        <source>%n cached item(s) could not be read and were left out.</source>
+        <translation>
+            <numerusform>キャッシュの %n 件を読み取れなかったため除外しました。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -553,6 +1473,14 @@
         <source>Source</source>
         <comment>facility an item came from</comment>
         <translation>情報元</translation>
+    </message>
+    <message>
+        <source>All items</source>
+        <translation>すべての項目</translation>
+    </message>
+    <message>
+        <source>Open images</source>
+        <translation>画像を開く</translation>
     </message>
 </context>
 <context>
@@ -638,11 +1566,42 @@
     </message>
     <message numerus="yes">
         <source>%n clinical resource(s) name no patient and were not shown</source>
-        <translation><numerusform>患者の指定がない診療リソース %n 件は表示していません</numerusform></translation>
+        <translation>
+            <numerusform>患者の指定がない診療リソース %n 件は表示していません</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) withheld by the patient's disclosure settings</source>
-        <translation><numerusform>患者の開示設定により %n 件が非開示</numerusform></translation>
+        <translation>
+            <numerusform>患者の開示設定により %n 件が非開示</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Kakehashi::RecordCache</name>
+    <message>
+        <source>The local cache cannot be opened: %1</source>
+        <translation>ローカルキャッシュを開けません：%1</translation>
+    </message>
+    <message>
+        <source>The local cache was written by a newer version of Kakehashi.</source>
+        <translation>ローカルキャッシュは新しいバージョンの架け橋で書かれています。</translation>
+    </message>
+    <message>
+        <source>The local cache could not be upgraded: %1</source>
+        <translation>ローカルキャッシュを更新できませんでした：%1</translation>
+    </message>
+    <message>
+        <source>The local cache cannot be written: %1</source>
+        <translation>ローカルキャッシュに書き込めません：%1</translation>
+    </message>
+    <message>
+        <source>The local cache cannot be written: encryption failed.</source>
+        <translation>ローカルキャッシュに書き込めません：暗号化に失敗しました。</translation>
+    </message>
+    <message>
+        <source>The local cache cannot be read: %1</source>
+        <translation>ローカルキャッシュを読み取れません：%1</translation>
     </message>
 </context>
 <context>
@@ -695,6 +1654,315 @@
     </message>
 </context>
 <context>
+    <name>Kakehashi::ServicePanel</name>
+    <message>
+        <source>Search</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <source>Kanji or katakana, e.g. ヤマダ</source>
+        <translation>漢字またはカタカナ（例：ヤマダ）</translation>
+    </message>
+    <message>
+        <source>Patient name</source>
+        <translation>患者氏名</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>生年月日</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <comment>gender</comment>
+        <translation>指定なし</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女性</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男性</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <comment>gender</comment>
+        <translation>その他</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <comment>gender</comment>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>insurer:symbol:number:branch</source>
+        <translation>保険者番号:記号:番号:枝番</translation>
+    </message>
+    <message>
+        <source>Insurance member ID</source>
+        <translation>被保険者番号</translation>
+    </message>
+    <message>
+        <source>10-digit institution code</source>
+        <translation>10桁の医療機関コード</translation>
+    </message>
+    <message>
+        <source>Medical institution code</source>
+        <translation>医療機関コード</translation>
+    </message>
+    <message>
+        <source>Facility patient ID</source>
+        <translation>施設の患者ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性別</translation>
+    </message>
+    <message>
+        <source>Institution code</source>
+        <translation>医療機関コード</translation>
+    </message>
+    <message>
+        <source>The birth date must be written as YYYY-MM-DD.</source>
+        <translation>生年月日は YYYY-MM-DD の形式で入力してください。</translation>
+    </message>
+    <message>
+        <source>A facility patient ID needs the 10-digit institution code.</source>
+        <translation>施設の患者ID には10桁の医療機関コードが必要です。</translation>
+    </message>
+    <message>
+        <source>Enter at least one search field.</source>
+        <translation>検索条件を1つ以上入力してください。</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>検索中…</translation>
+    </message>
+    <message>
+        <source>The search failed: %1</source>
+        <translation>検索に失敗しました：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n patient(s) found.</source>
+        <translation>
+            <numerusform>%n 名の患者が見つかりました。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Kakehashi::SharingServiceSource</name>
+    <message numerus="yes">
+        <source>%n cached item(s) could not be read and were left out.</source>
+        <translation>
+            <numerusform>キャッシュの %n 件を読み取れなかったため除外しました。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Kakehashi::SignInDialog</name>
+    <message>
+        <source>Few PIN attempts remain before the card locks.</source>
+        <translation>カードがロックされるまでの PIN 試行回数が残りわずかです。</translation>
+    </message>
+    <message>
+        <source>Last attempt: a wrong PIN locks the card.</source>
+        <translation>最後の試行です。間違えるとカードがロックされます。</translation>
+    </message>
+    <message>
+        <source>The PIN is locked. Ask the card issuer to unlock it.</source>
+        <translation>PIN がロックされています。カードの発行元にロック解除を依頼してください。</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>ログイン</translation>
+    </message>
+    <message>
+        <source>Sign in with HPKI card</source>
+        <translation>HPKI カードでログイン</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>カード</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <comment>list of cards</comment>
+        <translation>再読み込み</translation>
+    </message>
+    <message>
+        <source>Card:</source>
+        <translation>カード：</translation>
+    </message>
+    <message>
+        <source>Certificate:</source>
+        <translation>証明書：</translation>
+    </message>
+    <message>
+        <source>PIN:</source>
+        <translation>PIN：</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>card label (card model)</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Insert your HPKI card.</source>
+        <translation>HPKI カードを挿入してください。</translation>
+    </message>
+    <message>
+        <source>This card holds no authentication certificate (only a signing certificate or none).</source>
+        <translation>このカードには認証用証明書がありません（署名用証明書のみ、またはなし）。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>kanji name (romaji name)</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Role: %1</source>
+        <comment>HPKI role</comment>
+        <translation>資格：%1</translation>
+    </message>
+    <message>
+        <source>Organisation: %1</source>
+        <translation>所属：%1</translation>
+    </message>
+    <message>
+        <source>Issued by: %1</source>
+        <translation>発行者：%1</translation>
+    </message>
+    <message>
+        <source>Valid: %1 – %2</source>
+        <translation>有効期間：%1 – %2</translation>
+    </message>
+</context>
+<context>
+    <name>Kakehashi::TimelinePane</name>
+    <message>
+        <source>Categories</source>
+        <translation>分類</translation>
+    </message>
+    <message>
+        <source>Show categories</source>
+        <translation>表示する分類</translation>
+    </message>
+    <message>
+        <source>Facilities</source>
+        <translation>施設</translation>
+    </message>
+    <message>
+        <source>Show facilities</source>
+        <translation>表示する施設</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <comment>no date limit</comment>
+        <translation>指定なし</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>開始日</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>終了日</translation>
+    </message>
+    <message>
+        <source>Search the record…</source>
+        <translation>記録を検索…</translation>
+    </message>
+    <message>
+        <source>Search the record</source>
+        <translation>記録を検索</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>すべて表示</translation>
+    </message>
+    <message>
+        <source>Zoom to the whole record (Home)</source>
+        <translation>記録全体を表示（Home）</translation>
+    </message>
+    <message>
+        <source>Withheld items</source>
+        <translation>非開示の項目</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <comment>date range</comment>
+        <translation>〜</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) withheld by the patient's disclosure settings</source>
+        <translation>
+            <numerusform>患者の開示設定により %n 件が非開示</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing withheld</source>
+        <translation>非開示なし</translation>
+    </message>
+</context>
+<context>
+    <name>Kakehashi::TimelineView</name>
+    <message>
+        <source>Timeline</source>
+        <translation>タイムライン</translation>
+    </message>
+    <message>
+        <source>Patient history over time by category. Left and right arrows pan, plus and minus zoom, Home shows everything, Ctrl+arrows move between items, Enter opens the selected item.</source>
+        <translation>分類ごとの経過を時間軸で表示します。左右の矢印で移動、＋と−で拡大縮小、Home で全体表示、Ctrl＋矢印で項目間を移動、Enter で選択した項目を開きます。</translation>
+    </message>
+    <message>
+        <source>No items to show</source>
+        <translation>表示する項目はありません</translation>
+    </message>
+    <message>
+        <source>No items match the filters</source>
+        <translation>条件に合う項目はありません</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Not yet told to the patient (UNINFORMED)</source>
+        <translation>患者に未告知（UNINFORMED）</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) between %1 and %2. Zoom in to see them.</source>
+        <translation>
+            <numerusform>%1〜%2 に %n 件あります。拡大すると表示されます。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <comment>facility an item came from</comment>
+        <translation>情報元</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>No patient with id %1 was loaded.</source>
@@ -719,6 +1987,14 @@
     <message>
         <source>Could not write %1: %2</source>
         <translation>%1 を書き込めませんでした：%2</translation>
+    </message>
+    <message>
+        <source>"%1" is neither a saved connection nor a service URL.</source>
+        <translation>「%1」は保存済みの接続でもサービスの URL でもありません。</translation>
+    </message>
+    <message>
+        <source>This patient's record lists no imaging study.</source>
+        <translation>この患者の記録に画像検査はありません。</translation>
     </message>
 </context>
 </TS>

@@ -5,6 +5,7 @@ always wins. Run after `ninja kakehashi_lupdate`.
 
 Usage: tools/i18n/apply_glossary.py [--check]   (--check: exit 1 if a message is untranslated)
 """
+import re
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -21,10 +22,15 @@ def key(message):
 
 
 def english_plural(source):
-    one = (source.replace('(s)', '').replace('%n series', '%n series')
-           .replace('problem(s)', 'problem').replace('patient(s)', 'patient'))
-    many = source.replace('(s)', 's')
-    return [one, many]
+    """'%n day(s)' -> ['%n day', '%n days']; 'facility(ies)' -> facility / facilities."""
+    def form(plural):
+        def sub(m):
+            word, suffix = m.group(1), m.group(2)
+            if not plural:
+                return word
+            return word[:-1] + 'ies' if suffix == 'ies' else word + suffix
+        return re.sub(r'(\w+)\((\w+)\)', sub, source)
+    return [form(False), form(True)]
 
 
 def fill(path, lang):

@@ -1,0 +1,36 @@
+#!/usr/bin/env python3
+"""Fails when a user-facing string has no Japanese translation.
+
+Copies translations/kakehashi_ja.ts to a temporary file, runs lupdate over the sources into it
+(so strings added since the last `kakehashi_lupdate` are seen too), and lists every message still
+unfinished. Usage: check_translations.py LUPDATE SOURCE_DIR
+"""
+import shutil
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+
+def main():
+    lupdate, root = sys.argv[1], Path(sys.argv[2])
+    with tempfile.TemporaryDirectory() as tmp:
+        ts = Path(tmp) / 'kakehashi_ja.ts'
+        shutil.copy(root / 'translations' / 'kakehashi_ja.ts', ts)
+        dirs = [str(root / d) for d in ('app', 'viewer', 'net', 'dicom')]
+        subprocess.run([lupdate, '-silent', '-no-obsolete', '-locations', 'none', '-extensions', 'cpp,h',
+                        *dirs, '-ts', str(ts)], check=True)
+        missing = []
+        for message in ET.parse(ts).getroot().iter('message'):
+            tr = message.find('translation')
+            if tr is not None and tr.get('type') == 'unfinished':
+                missing.append(message.find('source').text)
+    for m in missing:
+        print('no Japanese translation:', m)
+    print(f'{len(missing)} untranslated string(s)')
+    return 1 if missing else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
