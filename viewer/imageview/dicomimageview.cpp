@@ -240,6 +240,29 @@ double DicomImageView::measuredDistanceMm() const
     return std::hypot(dx, dy);
 }
 
+QString DicomImageView::personNameForDisplay(const QString &dicomName)
+{
+    const QStringList groups = dicomName.split(u'=');
+    auto group = [&](int n) {
+        if (n >= groups.size())
+            return QString();
+        QStringList parts = groups.at(n).split(u'^');
+        parts.removeAll(QString());
+        return parts.join(u' ').trimmed();
+    };
+    const QString alphabetic = group(0);
+    const QString ideographic = group(1);
+    const QString phonetic = group(2);
+    if (ideographic.isEmpty())
+        return phonetic.isEmpty() ? alphabetic : alphabetic + QStringLiteral("（") + phonetic + QStringLiteral("）");
+    QString shown = ideographic;
+    if (!phonetic.isEmpty())
+        shown += QStringLiteral("（") + phonetic + QStringLiteral("）");
+    if (!alphabetic.isEmpty())
+        shown += u' ' + alphabetic;
+    return shown;
+}
+
 QString DicomImageView::overlayText(Corner corner) const
 {
     const Decoded *d = current();
@@ -248,7 +271,7 @@ QString DicomImageView::overlayText(Corner corner) const
     const DicomImageInfo &i = d->info;
     switch (corner) {
     case Corner::TopLeft:
-        return i.patientName + u'\n' + i.patientId;
+        return personNameForDisplay(i.patientName) + u'\n' + i.patientId;
     case Corner::TopRight:
         return i.studyDate + u'\n' + i.studyDescription + u'\n'
             + tr("Se: %1 %2", "overlay: series number and description").arg(i.seriesNumber).arg(i.seriesDescription);

@@ -47,6 +47,9 @@ public:
     // The last completed measurement in mm (negative when none or no Pixel Spacing).
     double measuredDistanceMm() const;
     QString overlayText(Corner corner) const;
+    // A DICOM person name as a person reads it: "山田 太郎（やまだ たろう） Yamada Tarou" from
+    // "Yamada^Tarou=山田^太郎=やまだ^たろう" (alphabetic=ideographic=phonetic groups).
+    static QString personNameForDisplay(const QString &dicomName);
     // Image pixel under a widget position (for tests and the status line).
     QPointF widgetToImage(const QPointF &p) const;
 

@@ -24,6 +24,8 @@ private slots:
     void measurementInMillimetres();
     void stackScrollAndCine();
     void thumbnails();
+    void personNameForDisplay_data();
+    void personNameForDisplay();
 
 private:
     static DicomSeries seriesOf(const QString &file);
@@ -64,7 +66,7 @@ void TestDicomImageView::windowLevelPresetsAndPixels()
     QTRY_VERIFY(view.isCurrentSliceReady());
     QVERIFY(view.overlayText(DicomImageView::Corner::BottomRight)
                 .startsWith(QStringLiteral("W: %1 L: %2").arg(fileWindow.width, 0, 'f', 0).arg(fileWindow.center, 0, 'f', 0)));
-    QVERIFY(view.overlayText(DicomImageView::Corner::TopLeft).contains(reference.info.patientName));
+    QVERIFY(view.overlayText(DicomImageView::Corner::TopLeft).contains(DicomImageView::personNameForDisplay(reference.info.patientName)));
 
     // Drag right and down: wider window, higher level.
     const QPoint start(view.width() / 2, view.height() / 2);
@@ -175,6 +177,24 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     TestDicomImageView t;
     return QTest::qExec(&t, argc, argv);
+}
+
+void TestDicomImageView::personNameForDisplay_data()
+{
+    QTest::addColumn<QString>("dicom");
+    QTest::addColumn<QString>("shown");
+    QTest::newRow("three groups") << QStringLiteral("Yamada^Tarou=山田^太郎=やまだ^たろう") << QStringLiteral("山田 太郎（やまだ たろう） Yamada Tarou");
+    QTest::newRow("no alphabetic") << QStringLiteral("=山田^太郎=やまだ^たろう") << QStringLiteral("山田 太郎（やまだ たろう）");
+    QTest::newRow("alphabetic only") << QStringLiteral("Doe^John^^Dr") << QStringLiteral("Doe John Dr");
+    QTest::newRow("half-width kana") << QStringLiteral("ﾔﾏﾀﾞ^ﾀﾛｳ=山田^太郎=やまだ^たろう") << QStringLiteral("山田 太郎（やまだ たろう） ﾔﾏﾀﾞ ﾀﾛｳ");
+    QTest::newRow("empty") << QString() << QString();
+}
+
+void TestDicomImageView::personNameForDisplay()
+{
+    QFETCH(QString, dicom);
+    QFETCH(QString, shown);
+    QCOMPARE(DicomImageView::personNameForDisplay(dicom), shown);
 }
 
 #include "tst_dicomimageview.moc"
