@@ -306,8 +306,12 @@ QFuture<RetrieveResult> DicomWebSource::retrieveInstances(const RetrieveRequest 
     QNetworkReply *reply = get(seriesUrl(request.series), instancesAcceptHeader(), cancel);
 
     // Writes complete parts; false stops the retrieval with result.status set.
-    auto consume = [state, dir, request](const QList<MultipartRelatedParser::Part> &parts) {
+    auto consume = [state, dir, request, cancel](const QList<MultipartRelatedParser::Part> &parts) {
         for (const MultipartRelatedParser::Part &part : parts) {
+            if (cancel.isCancelled()) {
+                state->result.status = {ImageSourceError::Cancelled, QStringLiteral("cancelled"), 0, -1};
+                return false;
+            }
             const QByteArray type = part.header("content-type").split(';').first().trimmed().toLower();
             if (!type.isEmpty() && type != "application/dicom") {
                 state->result.status = {ImageSourceError::Protocol,

@@ -108,12 +108,19 @@ public:
             return kCancelled;
         return DcmSCU::handleMOVEResponse(presID, response, waitForNextResponse);
     }
-    OFCondition handleSTORERequestFile(T_ASC_PresentationContextID *presID, const OFString &filename, T_DIMSE_C_StoreRQ *request) override
+    // C-GET sub-operations (DCMSCU_STORAGE_DISK): the base class writes the file.
+    OFCondition handleSTORERequest(const T_ASC_PresentationContextID presID, DcmDataset *incomingObject,
+                                   OFBool &continueCGETSession, Uint16 &cStoreReturnStatus) override
     {
-        if (m_cancel.isCancelled())
+        if (m_cancel.isCancelled()) {
+            delete incomingObject;
+            continueCGETSession = OFFalse;
+            cStoreReturnStatus = STATUS_STORE_Refused_OutOfResources;
             return kCancelled;
-        const OFCondition cond = DcmSCU::handleSTORERequestFile(presID, filename, request);
-        if (cond.good() && onStored)
+        }
+        const OFString filename = incomingObject ? createStorageFilename(incomingObject) : OFString();
+        const OFCondition cond = DcmSCU::handleSTORERequest(presID, incomingObject, continueCGETSession, cStoreReturnStatus);
+        if (cond.good() && !filename.empty() && onStored)
             onStored(QString::fromLocal8Bit(filename.c_str()));
         return cond;
     }
@@ -372,11 +379,10 @@ RetrieveResult retrieve(const DimseProfile &profile, const RetrieveRequest &requ
         scp.stop = true;
         listener.join();
     }
-    if (!a.status.ok()) {
-        if (cancel.isCancelled())
-            a.status = statusFrom(kCancelled, "retrieve");
-        result.status = a.status;
-    }
+    // DcmSCU does not always pass our callbacks' condition up; the token decides.
+    if (cancel.isCancelled())
+        a.status = statusFrom(kCancelled, "retrieve");
+    result.status = a.status;
     const QStringList after = dicomFilesIn(dir);
     for (const QString &f : after) {
         if (!before.contains(f))

@@ -24,6 +24,16 @@ struct LocalFileSource::Index
         QMutexLocker lock(&mutex);
         if (!scanned) {
             scan = DicomSeriesScanner::scan(paths);
+            // The scanner groups by series; the study comes from each series' first header.
+            for (DicomSeries &series : scan.series) {
+                if (series.slices.isEmpty())
+                    continue;
+                const QString first = series.slices.first().path;
+                const DicomHeaderResult r = DicomHeaderReader::read(first);
+                headers.insert(first, r.header);
+                if (series.studyInstanceUid.isEmpty())
+                    series.studyInstanceUid = r.header.studyInstanceUid;
+            }
             scanned = true;
         }
         return scan;
