@@ -16,8 +16,10 @@
 #include <dcmtk/dcmdata/dcuid.h>
 #include <dcmtk/dcmnet/dstorscp.h>
 #include <dcmtk/dcmnet/scu.h>
+#include <dcmtk/oflog/oflog.h>
 
 #include <atomic>
+#include <mutex>
 #include <thread>
 
 namespace Kakehashi::Dicom {
@@ -322,8 +324,18 @@ RetrieveResult retrieve(const DimseProfile &profile, const RetrieveRequest &requ
     if (profile.retrieve == DimseProfile::Retrieve::CGet) {
         a.scu.addPresentationContext(UID_GETStudyRootQueryRetrieveInformationModel, queryTransferSyntaxes());
         QSet<QString> classes;
-        for (const InstanceRecord &i : images.items)
-            classes.insert(i.sopClassUid);
+        bool unknownClass = false;
+        for (const InstanceRecord &i : images.items) {
+            if (i.sopClassUid.isEmpty())
+                unknownClass = true; // e.g. dcmqrscp does not return SOP Class UID
+            else
+                classes.insert(i.sopClassUid);
+        }
+        if (unknownClass) {
+            // Propose the common storage classes; a C-GET association holds at most 128 contexts.
+            for (int i = 0; i < numberOfDcmLongSCUStorageSOPClassUIDs && classes.size() < 120; ++i)
+                classes.insert(QLatin1String(dcmLongSCUStorageSOPClassUIDs[i]));
+        }
         for (const QString &sopClass : std::as_const(classes))
             a.scu.addPresentationContext(sopClass.toLatin1().constData(), storageTransferSyntaxes(), ASC_SC_ROLE_SCP);
         a.scu.setStorageMode(DCMSCU_STORAGE_DISK);
@@ -407,6 +419,9 @@ RetrieveResult retrieve(const DimseProfile &profile, const RetrieveRequest &requ
 DimseSource::DimseSource(const DimseProfile &profile)
     : m_profile(profile)
 {
+    // DCMTK logs every DIMSE message at INFO to stderr; keep only its warnings and errors.
+    static std::once_flag quietDcmtk;
+    std::call_once(quietDcmtk, [] { OFLog::configure(OFLogger::WARN_LOG_LEVEL); });
     m_pool.setMaxThreadCount(2);
 }
 
