@@ -9,7 +9,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPromise>
-#include <QSaveFile>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QUrlQuery>
@@ -304,6 +304,8 @@ QFuture<RetrieveResult> DicomWebSource::retrieveInstances(const RetrieveRequest 
     auto state = std::make_shared<Retrieval>();
     state->promise.start();
     QNetworkReply *reply = get(seriesUrl(request.series), instancesAcceptHeader(), cancel);
+    // Back-pressure: without a limit QNAM buffers the whole series in memory.
+    reply->setReadBufferSize(8 * 1024 * 1024);
 
     // Writes complete parts; false stops the retrieval with result.status set.
     auto consume = [state, dir, request, cancel](const QList<MultipartRelatedParser::Part> &parts) {
@@ -320,9 +322,15 @@ QFuture<RetrieveResult> DicomWebSource::retrieveInstances(const RetrieveRequest 
             }
             RetrievedInstance instance;
             instance.path = QDir(dir).filePath(QStringLiteral("%1.dcm").arg(state->result.items.size() + 1, 5, 10, QLatin1Char('0')));
-            QSaveFile file(instance.path);
-            if (!file.open(QIODevice::WriteOnly) || file.write(part.body) != part.body.size() || !file.commit()) {
+            // Write to a temporary name, then rename: readers never see half a file. No fsync
+            // per instance (QSaveFile does one), which costs more than the transfer itself.
+            QFile file(instance.path + QStringLiteral(".part"));
+            const bool written = file.open(QIODevice::WriteOnly) && file.write(part.body) == part.body.size();
+            file.close();
+            QFile::remove(instance.path);
+            if (!written || !file.rename(instance.path)) {
                 state->result.status = {ImageSourceError::LocalIo, file.errorString(), 0, -1};
+                file.remove();
                 return false;
             }
             if (request.keepBytes)

@@ -49,6 +49,12 @@ bool MultipartRelatedParser::feed(const QByteArray &data)
         return false;
     if (m_state == State::Epilogue)
         return true; // epilogue is ignored
+    // Drop what was consumed once per read, not once per part: parts are large.
+    if (m_pos > 0) {
+        m_buffer.remove(0, m_pos);
+        m_scanFrom = qMax<qsizetype>(0, m_scanFrom - m_pos);
+        m_pos = 0;
+    }
     m_buffer.append(data);
     return parse();
 }
@@ -67,16 +73,18 @@ bool MultipartRelatedParser::finish()
     return true;
 }
 
+// m_buffer[m_pos] is always the line break that precedes the next possible delimiter (in the
+// preamble and body states) or the start of a header line (in the header state).
 bool MultipartRelatedParser::parse()
 {
     for (;;) {
         switch (m_state) {
         case State::Preamble:
         case State::Body: {
-            const qsizetype at = m_buffer.indexOf(m_delimiter, m_scanFrom);
+            const qsizetype at = m_buffer.indexOf(m_delimiter, qMax(m_scanFrom, m_pos));
             if (at < 0) {
                 // Keep enough for a delimiter split across reads.
-                m_scanFrom = qMax<qsizetype>(0, m_buffer.size() - m_delimiter.size());
+                m_scanFrom = qMax(m_pos, m_buffer.size() - m_delimiter.size());
                 return true;
             }
             // After the delimiter: "--" closes, otherwise padding then a line end.
@@ -101,43 +109,44 @@ bool MultipartRelatedParser::parse()
                 }
             }
             if (m_state == State::Body) {
-                // The buffer starts with the line break put back after the part headers.
+                const qsizetype bodyStart = m_pos + 1;
                 qsizetype bodyEnd = at;
-                if (bodyEnd > 1 && m_buffer.at(bodyEnd - 1) == '\r')
+                if (bodyEnd > bodyStart && m_buffer.at(bodyEnd - 1) == '\r')
                     --bodyEnd;
-                m_current.body = bodyEnd > 1 ? m_buffer.mid(1, bodyEnd - 1) : QByteArray();
+                m_current.body = m_buffer.mid(bodyStart, bodyEnd - bodyStart);
                 m_parts.append(std::exchange(m_current, {}));
             }
             if (closing) {
                 m_buffer.clear();
+                m_pos = 0;
                 m_scanFrom = 0;
                 m_state = State::Epilogue;
                 return true;
             }
-            m_buffer.remove(0, lineEnd + 1);
-            m_scanFrom = 0;
+            m_pos = lineEnd + 1;
+            m_scanFrom = m_pos;
             m_state = State::Headers;
             break;
         }
         case State::Headers: {
-            const qsizetype nl = m_buffer.indexOf('\n');
+            const qsizetype nl = m_buffer.indexOf('\n', m_pos);
             if (nl < 0) {
-                if (m_buffer.size() > 64 * 1024)
+                if (m_buffer.size() - m_pos > 64 * 1024)
                     return fail(QStringLiteral("multipart part headers too long"));
                 return true;
             }
-            QByteArray line = m_buffer.left(nl);
-            m_buffer.remove(0, nl + 1);
+            QByteArray line = m_buffer.mid(m_pos, nl - m_pos);
             if (line.endsWith('\r'))
                 line.chop(1);
             if (line.isEmpty()) {
-                // The body starts here; a delimiter right away means an empty body, so scan
-                // with the line break that precedes it restored.
-                m_buffer.prepend('\n');
+                // The body starts after this line break, which also serves as the line break
+                // of a delimiter that follows an empty body.
+                m_pos = nl;
+                m_scanFrom = m_pos;
                 m_state = State::Body;
-                m_scanFrom = 0;
                 break;
             }
+            m_pos = nl + 1;
             const qsizetype colon = line.indexOf(':');
             if (colon <= 0)
                 return fail(QStringLiteral("malformed multipart part header"));

@@ -45,6 +45,7 @@ private:
 
     QByteArray m_delimiter; // "\n--" + boundary (the CR, if any, is trimmed off the body)
     QByteArray m_buffer;
+    qsizetype m_pos = 0; // start of the unconsumed data in m_buffer
     qsizetype m_scanFrom = 0;
     State m_state = State::Preamble;
     Part m_current;
