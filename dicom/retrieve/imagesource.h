@@ -1,0 +1,178 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QFuture>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+namespace Kakehashi::Dicom {
+
+// Why a request failed. Turned into a tr() message at the UI edge.
+enum class ImageSourceError {
+    None,
+    Cancelled,
+    Timeout,
+    Network,     // connection refused, TLS failure, association rejected
+    NotFound,    // HTTP 404 or an empty retrieve of a named series
+    Server,      // HTTP 4xx/5xx other than 404, DIMSE failure status
+    Protocol,    // unparsable answer (bad JSON, bad multipart, missing attributes)
+    LocalIo,     // cannot write or read local files
+    Unsupported, // the back-end cannot do this
+};
+
+struct ImageSourceStatus
+{
+    ImageSourceError error = ImageSourceError::None;
+    QString errorString; // for logs and details; never contains patient data
+    int httpStatus = 0;
+    int dimseStatus = -1;
+    bool ok() const { return error == ImageSourceError::None; }
+};
+
+// Cancels one request from any thread. Copies share the flag.
+class CancelToken
+{
+public:
+    void cancel() const { m_flag->store(true); }
+    bool isCancelled() const { return m_flag->load(); }
+    const std::atomic_bool *flag() const { return m_flag.get(); }
+
+private:
+    std::shared_ptr<std::atomic_bool> m_flag = std::make_shared<std::atomic_bool>(false);
+};
+
+// Study-level query keys; empty keys are not matched. Wildcards (*, ?) as in DICOM.
+struct StudyQuery
+{
+    QString patientId;
+    QString patientName; // Unicode, e.g. 山田^太郎 or YAMADA*
+    QString studyInstanceUid;
+    QString accessionNumber;
+    QString studyDate;   // YYYYMMDD or YYYYMMDD-YYYYMMDD
+    int limit = 0;       // 0: no limit
+};
+
+struct StudyRecord
+{
+    QString studyInstanceUid;
+    QString patientName; // Unicode, component groups joined by '='
+    QString patientId;
+    QString studyDate;
+    QString studyDescription;
+    QString accessionNumber;
+    QStringList modalitiesInStudy;
+    int numberOfSeries = -1;    // -1: not reported
+    int numberOfInstances = -1;
+};
+
+struct SeriesRef
+{
+    QString studyInstanceUid;
+    QString seriesInstanceUid;
+};
+
+struct SeriesRecord
+{
+    QString studyInstanceUid;
+    QString seriesInstanceUid;
+    QString modality;
+    QString seriesDescription;
+    int seriesNumber = 0;
+    int numberOfInstances = -1;
+};
+
+struct InstanceRecord
+{
+    QString studyInstanceUid;
+    QString seriesInstanceUid;
+    QString sopInstanceUid;
+    QString sopClassUid;
+    int instanceNumber = 0;
+    int rows = 0;
+    int columns = 0;
+};
+
+struct RetrievedInstance
+{
+    QString sopInstanceUid; // empty when the back-end did not read it
+    QString path;           // set when written to disk
+    QByteArray bytes;       // DICOM Part 10 bytes, set when RetrieveRequest::keepBytes
+};
+
+struct RetrieveRequest
+{
+    SeriesRef series;
+    QString targetDir;      // where files go; empty: a new temporary directory per request
+    bool keepBytes = false; // also return the bytes (DICOMweb only; others read the files back)
+    // Called once per instance as soon as it is complete, on the back-end's thread (the GUI
+    // thread for DICOMweb, a worker thread for DIMSE). Keep it short and thread-safe.
+    std::function<void(const RetrievedInstance &)> onInstance;
+};
+
+template <typename T>
+struct ImageSourceResult
+{
+    ImageSourceStatus status;
+    QList<T> items;
+    bool ok() const { return status.ok(); }
+};
+
+using StudyQueryResult = ImageSourceResult<StudyRecord>;
+using SeriesQueryResult = ImageSourceResult<SeriesRecord>;
+using InstanceQueryResult = ImageSourceResult<InstanceRecord>;
+using RetrieveResult = ImageSourceResult<RetrievedInstance>;
+
+// One PACS or one set of local files. Every call is asynchronous and returns a future that
+// always finishes with a result (errors are values; cancel gives ImageSourceError::Cancelled).
+// Callers attach continuations with a context object (QFuture::then(context, ...)).
+class ImageSource
+{
+public:
+    virtual ~ImageSource() = default;
+    virtual QString kind() const = 0; // "dicomweb", "dimse", "local"
+    virtual QFuture<StudyQueryResult> findStudies(const StudyQuery &query, const CancelToken &cancel = {}) = 0;
+    virtual QFuture<SeriesQueryResult> findSeries(const QString &studyInstanceUid, const CancelToken &cancel = {}) = 0;
+    virtual QFuture<InstanceQueryResult> findInstances(const SeriesRef &series, const CancelToken &cancel = {}) = 0;
+    virtual QFuture<RetrieveResult> retrieveInstances(const RetrieveRequest &request, const CancelToken &cancel = {}) = 0;
+};
+
+// Where the images of a study live: an ImagingStudy.endpoint (connectionType code and address)
+// or a DIMSE connection profile.
+struct ImageEndpoint
+{
+    QString connectionType;   // "dicom-wado-rs", "dicom-qido-rs", "dicom-stow-rs", "dicom-dimse", "local"
+    QUrl address;             // DICOMweb base URL (…/dicom-web), or file:// for local
+    QStringList localPaths;   // local files, folders or DICOMDIRs
+    QString calledAeTitle;    // DIMSE peer
+    QString host;
+    quint16 port = 0;
+    QString callingAeTitle = QStringLiteral("KAKEHASHI");
+    quint16 moveDestinationPort = 0; // our storage SCP for C-MOVE; 0: use C-GET
+    int timeoutSeconds = 30;
+};
+
+struct ImageSourceCreation
+{
+    std::unique_ptr<ImageSource> source;
+    QString errorString;
+};
+
+class ImageSourceFactory
+{
+    Q_DECLARE_TR_FUNCTIONS(Kakehashi::Dicom::ImageSourceFactory)
+public:
+    // Chooses the back-end. DICOMweb sources are created without TLS identity or purpose
+    // headers; callers that have a session use DicomWebSource directly with its options.
+    static ImageSourceCreation create(const ImageEndpoint &endpoint);
+};
+
+// Joins the component groups of a DICOM JSON PN value the way DicomImageInfo does ("A=I=P").
+QString joinPersonNameGroups(const QString &alphabetic, const QString &ideographic, const QString &phonetic);
+
+} // namespace Kakehashi::Dicom
