@@ -25,8 +25,8 @@
 #include <dcmtk/oflog/oflog.h>
 
 #include <algorithm>
+#include <array>
 #include <limits>
-#include <type_traits>
 #include <vector>
 #include <cmath>
 #include <memory>
@@ -337,57 +337,47 @@ bool directLayout(DcmDataset *ds, const DicomImageInfo &info, StoredLayout &layo
     return true;
 }
 
-// One pass: stored value → 16-bit index (stored minus the smallest storable value), with the
-// frame's range on the way. No intermediate buffer, no second min/max pass.
-template<typename Raw, bool Full, bool Signed>
-void storedToIndexes(const Raw *src, int width, int height, int bitsStored, qint32 &lo, qint32 &hi, QImage &image)
-{
-    using SignedRaw = std::make_signed_t<Raw>;
-    const qint32 base = Signed ? -(qint32(1) << (bitsStored - 1)) : 0;
-    const quint32 mask = (quint32(1) << bitsStored) - 1;
-    const qint32 sign = qint32(1) << (bitsStored - 1);
-    qint32 mn = std::numeric_limits<qint32>::max();
-    qint32 mx = std::numeric_limits<qint32>::min();
-    for (int y = 0; y < height; ++y) {
-        const Raw *row = src + qsizetype(y) * width;
-        auto *dst = reinterpret_cast<quint16 *>(image.scanLine(y));
-        for (int x = 0; x < width; ++x) {
-            qint32 s;
-            if constexpr (Full)
-                s = Signed ? qint32(SignedRaw(row[x])) : qint32(row[x]);
-            else if constexpr (Signed)
-                s = (qint32(row[x] & mask) ^ sign) - sign;
-            else
-                s = qint32(row[x] & mask);
-            mn = std::min(mn, s);
-            mx = std::max(mx, s);
-            dst[x] = quint16(s - base);
-        }
-    }
-    lo = mn;
-    hi = mx;
-}
-
+// One pass: stored value → 16-bit index with the frame's range on the way; no intermediate
+// buffer and no second min/max pass. The index is the stored value minus the smallest storable
+// value: (raw & mask) ^ signBit, which keeps the order, so the range is taken on indexes.
 template<typename Raw>
 void storedFrame(const Raw *src, int width, int height, const StoredLayout &layout, DicomFrame &frame)
 {
     frame.pixels = QImage(width, height, QImage::Format_Grayscale16);
-    qint32 lo = 0, hi = 0;
     const int bits = layout.bitsStored;
-    const bool full = bits == int(sizeof(Raw) * 8);
-    if (full && layout.isSigned)
-        storedToIndexes<Raw, true, true>(src, width, height, bits, lo, hi, frame.pixels);
-    else if (full)
-        storedToIndexes<Raw, true, false>(src, width, height, bits, lo, hi, frame.pixels);
-    else if (layout.isSigned)
-        storedToIndexes<Raw, false, true>(src, width, height, bits, lo, hi, frame.pixels);
-    else
-        storedToIndexes<Raw, false, false>(src, width, height, bits, lo, hi, frame.pixels);
+    const auto mask = quint16((quint32(1) << bits) - 1);
+    const auto flip = quint16(layout.isSigned ? quint32(1) << (bits - 1) : 0);
+    // Blocks of a fixed length so that the compiler vectorises them at -O2.
+    constexpr int block = 16;
+    quint16 lo[block], hi[block];
+    std::fill(std::begin(lo), std::end(lo), quint16(0xffff));
+    std::fill(std::begin(hi), std::end(hi), quint16(0));
+    for (int y = 0; y < height; ++y) {
+        const Raw *row = src + qsizetype(y) * width;
+        auto *dst = reinterpret_cast<quint16 *>(frame.pixels.scanLine(y));
+        int x = 0;
+        for (; x + block <= width; x += block) {
+            for (int k = 0; k < block; ++k) {
+                const auto v = quint16((quint16(row[x + k]) & mask) ^ flip);
+                dst[x + k] = v;
+                lo[k] = std::min(lo[k], v);
+                hi[k] = std::max(hi[k], v);
+            }
+        }
+        for (; x < width; ++x) {
+            const auto v = quint16((quint16(row[x]) & mask) ^ flip);
+            dst[x] = v;
+            lo[0] = std::min(lo[0], v);
+            hi[0] = std::max(hi[0], v);
+        }
+    }
+    const qint32 minIndex = *std::min_element(std::begin(lo), std::end(lo));
+    const qint32 maxIndex = *std::max_element(std::begin(hi), std::end(hi));
     const qint32 base = layout.isSigned ? -(qint32(1) << (bits - 1)) : 0;
     frame.valueScale = layout.slope;
     frame.valueOffset = layout.intercept + layout.slope * base;
-    frame.minValue = layout.intercept + layout.slope * lo;
-    frame.maxValue = layout.intercept + layout.slope * hi;
+    frame.minValue = frame.valueOffset + layout.slope * minIndex;
+    frame.maxValue = frame.valueOffset + layout.slope * maxIndex;
 }
 
 // Monochrome without DicomImage: DicomImage converts stored values to modality values in a
@@ -620,7 +610,6 @@ QImage DicomFrame::render(const VoiWindow &window, bool invert) const
     const int maxIndex = std::max(minIndex, int(std::clamp(std::ceil((maxValue - valueOffset) / valueScale - 1e-6), 0.0, 65535.0)));
     // A table only pays off when there are more pixels than distinct values.
     const bool useTable = qint64(pixels.width()) * pixels.height() > maxIndex - minIndex;
-    std::vector<uchar> table(useTable ? size_t(maxIndex - minIndex) + 1 : 0);
     auto map = [&](int i) {
         const double v = valueOffset + valueScale * i;
         double y;
@@ -633,9 +622,15 @@ QImage DicomFrame::render(const VoiWindow &window, bool invert) const
         const int g = int(std::lround(y));
         return uchar(flip ? 255 - g : g);
     };
-    for (int i = minIndex; useTable && i <= maxIndex; ++i)
-        table[size_t(i - minIndex)] = map(i);
-    const uchar *lut = table.data();
+    // Indexes outside the frame's range cannot occur; the table maps them like the nearest end
+    // so that the pixel loop needs no clamp.
+    thread_local std::array<uchar, 65536> lut;
+    if (useTable) {
+        for (int i = minIndex; i <= maxIndex; ++i)
+            lut[size_t(i)] = map(i);
+        std::fill(lut.begin(), lut.begin() + minIndex, lut[size_t(minIndex)]);
+        std::fill(lut.begin() + maxIndex + 1, lut.end(), lut[size_t(maxIndex)]);
+    }
     QImage out(pixels.width(), pixels.height(), QImage::Format_Grayscale8);
     const int width = pixels.width();
     for (int y = 0; y < pixels.height(); ++y) {
@@ -643,7 +638,7 @@ QImage DicomFrame::render(const VoiWindow &window, bool invert) const
         uchar *dst = out.scanLine(y);
         if (useTable) {
             for (int x = 0; x < width; ++x)
-                dst[x] = lut[std::clamp<int>(src[x], minIndex, maxIndex) - minIndex];
+                dst[x] = lut[src[x]];
         } else {
             for (int x = 0; x < width; ++x)
                 dst[x] = map(src[x]);
