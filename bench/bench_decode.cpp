@@ -1,6 +1,17 @@
-// Frames/s of the decode-to-QImage pipeline (DicomFrameDecoder + VOI render) against a plain
-// DCMTK DicomImage loop (load, decode, 8-bit output) on the same files, in the same run.
-// Usage: bench_decode [--seconds N] FILE|FOLDER...  (default: python3-pydicom's sample images)
+// Frames/s and MB/s of the decode-to-QImage pipeline (DicomFrameDecoder + VOI render to an 8-bit
+// QImage) against a plain DCMTK loop doing the same work (DicomImage from the file, the file's
+// first VOI window or min/max, getOutputData(8) into a reused buffer), on the same files, in the
+// same run, alternating the two so both see the same machine load.
+//
+// Sets: python3-pydicom's small samples, and data generated here with dcmdata (deterministic):
+// a 100-slice 512×512 signed 16-bit CT series with rescale, uncompressed and as JPEG-LS lossless
+// and JPEG lossless (SV1) copies made with DCMTK's encoders, and a 2048×2048 12-bit CR.
+// Single-thread figures carry the target (ratio ≥ 0.9); pooled figures decode the files of a
+// set in parallel on the global thread pool, ours and the baseline alike.
+//
+// Usage: bench_decode [--seconds N] [--slices N] [FILE|FOLDER...]
+//   --seconds: measuring time for all sets together (default 30; about 45 s in all)
+//   FILE|FOLDER: measure these files as one set instead of the built-in sets
 #include "dicomframedecoder.h"
 #include "dicomseries.h"
 
@@ -8,47 +19,334 @@
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QTemporaryDir>
 #include <QTextStream>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentMap>
 
 #include <dcmtk/config/osconfig.h>
+#include <dcmtk/dcmdata/dcdeftag.h>
+#include <dcmtk/dcmdata/dcfilefo.h>
 #include <dcmtk/dcmdata/dcrledrg.h>
+#include <dcmtk/dcmdata/dcuid.h>
 #include <dcmtk/dcmimage/diregist.h>
 #include <dcmtk/dcmimgle/dcmimage.h>
 #include <dcmtk/dcmjpeg/djdecode.h>
+#include <dcmtk/dcmjpeg/djencode.h>
+#include <dcmtk/dcmjpeg/djrplol.h>
 #include <dcmtk/dcmjpls/djdecode.h>
+#include <dcmtk/dcmjpls/djencode.h>
+#include <dcmtk/dcmjpls/djrparam.h>
+#include <dcmtk/oflog/oflog.h>
+
+#include <atomic>
+#include <cmath>
+#include <vector>
 
 using namespace Kakehashi::Dicom;
 
 namespace {
 
-qint64 runOurs(const QStringList &files)
+struct FileSet
 {
+    QString name;
+    QStringList files;
+    qint64 pixelBytes = 0; // decoded pixel data of one pass over the set (stored sample size)
+    bool pooled = false;   // also measure parallel decoding of the files
+};
+
+// --- the two pipelines --------------------------------------------------------------------------
+
+qint64 oursFile(const QString &path)
+{
+    const DicomDecodeResult r = DicomFrameDecoder::decodeFile(path);
+    if (!r.ok)
+        return 0;
     qint64 frames = 0;
-    for (const QString &f : files) {
-        const DicomDecodeResult r = DicomFrameDecoder::decodeFile(f);
-        if (!r.ok)
-            continue;
-        for (const DicomFrame &frame : r.frames) {
-            const QImage img = frame.render(DicomFrameDecoder::defaultWindow(r.info, frame));
-            frames += img.isNull() ? 0 : 1;
-        }
+    for (const DicomFrame &frame : r.frames) {
+        const QImage img = frame.render(DicomFrameDecoder::defaultWindow(r.info, frame));
+        frames += img.isNull() ? 0 : 1;
     }
     return frames;
 }
 
-qint64 runDcmtk(const QStringList &files)
+qint64 baselineFile(const QString &path, std::vector<Uint8> &buffer)
 {
+    DicomImage image(QFile::encodeName(path).constData());
+    if (image.getStatus() != EIS_Normal)
+        return 0;
+    if (image.isMonochrome() && !image.setWindow(0))
+        image.setMinMaxWindow();
     qint64 frames = 0;
-    for (const QString &f : files) {
-        DicomImage image(QFile::encodeName(f).constData());
-        if (image.getStatus() != EIS_Normal)
-            continue;
-        if (image.isMonochrome() && !image.setWindow(0))
-            image.setMinMaxWindow();
-        for (unsigned long i = 0; i < image.getFrameCount(); ++i)
-            frames += image.getOutputData(8, i) ? 1 : 0;
+    for (unsigned long i = 0; i < image.getFrameCount(); ++i) {
+        const unsigned long size = image.getOutputDataSize(8);
+        if (buffer.size() < size)
+            buffer.resize(size);
+        frames += image.getOutputData(buffer.data(), size, 8, i) ? 1 : 0;
     }
     return frames;
+}
+
+qint64 runOurs(const QStringList &files)
+{
+    qint64 frames = 0;
+    for (const QString &f : files)
+        frames += oursFile(f);
+    return frames;
+}
+
+qint64 runBaseline(const QStringList &files)
+{
+    std::vector<Uint8> buffer;
+    qint64 frames = 0;
+    for (const QString &f : files)
+        frames += baselineFile(f, buffer);
+    return frames;
+}
+
+qint64 runOursPooled(const QStringList &files)
+{
+    std::atomic<qint64> frames = 0;
+    QtConcurrent::blockingMap(files, [&](const QString &f) { frames += oursFile(f); });
+    return frames;
+}
+
+qint64 runBaselinePooled(const QStringList &files)
+{
+    std::atomic<qint64> frames = 0;
+    QtConcurrent::blockingMap(files, [&](const QString &f) {
+        thread_local std::vector<Uint8> buffer;
+        frames += baselineFile(f, buffer);
+    });
+    return frames;
+}
+
+// --- generated data -------------------------------------------------------------------------------
+
+// Deterministic noise (no std::rand: the figures must not depend on the C library).
+struct Lcg
+{
+    quint32 state;
+    int next(int spread) // uniform in [-spread, spread]
+    {
+        state = state * 1664525u + 1013904223u;
+        return int((state >> 8) % quint32(2 * spread + 1)) - spread;
+    }
+};
+
+bool inEllipse(double x, double y, double cx, double cy, double rx, double ry)
+{
+    const double dx = (x - cx) / rx;
+    const double dy = (y - cy) / ry;
+    return dx * dx + dy * dy <= 1.0;
+}
+
+void putCommon(DcmDataset *ds, const char *sopClass, const QByteArray &studyUid, const QByteArray &seriesUid,
+               const QByteArray &sopUid, const char *modality)
+{
+    ds->putAndInsertString(DCM_SOPClassUID, sopClass);
+    ds->putAndInsertString(DCM_SOPInstanceUID, sopUid.constData());
+    ds->putAndInsertString(DCM_StudyInstanceUID, studyUid.constData());
+    ds->putAndInsertString(DCM_SeriesInstanceUID, seriesUid.constData());
+    ds->putAndInsertString(DCM_Modality, modality);
+    ds->putAndInsertString(DCM_PatientName, "Bench^Phantom");
+    ds->putAndInsertString(DCM_PatientID, "BENCH0001");
+    ds->putAndInsertString(DCM_StudyDate, "20240401");
+    ds->putAndInsertString(DCM_StudyDescription, "Decode benchmark");
+    ds->putAndInsertString(DCM_SeriesNumber, "1");
+    ds->putAndInsertUint16(DCM_SamplesPerPixel, 1);
+    ds->putAndInsertUint16(DCM_BitsAllocated, 16);
+}
+
+// A body-shaped phantom in Hounsfield units: soft tissue with noise, two lungs, a spine and a
+// table, changing slowly along the series.
+std::vector<Sint16> ctSlice(int size, int slice, int slices)
+{
+    std::vector<Sint16> hu(size_t(size) * size_t(size));
+    Lcg noise{quint32(0x9e3779b9u ^ quint32(slice))};
+    const double t = double(slice) / std::max(1, slices - 1);
+    const double c = size / 2.0;
+    for (int y = 0; y < size; ++y) {
+        for (int x = 0; x < size; ++x) {
+            int v = -1000 + noise.next(4);
+            if (inEllipse(x, y, c, c, size * 0.42, size * 0.32)) {
+                v = 40 + noise.next(25);
+                if (inEllipse(x, y, c - size * 0.18, c - size * 0.02, size * (0.10 + 0.04 * t), size * 0.18)
+                    || inEllipse(x, y, c + size * 0.18, c - size * 0.02, size * (0.10 + 0.04 * t), size * 0.18))
+                    v = -850 + noise.next(40);
+                if (inEllipse(x, y, c, c + size * 0.2, size * 0.05, size * 0.05))
+                    v = 700 + noise.next(150);
+            } else if (y > size * 0.86 && y < size * 0.9) {
+                v = 300 + noise.next(30);
+            }
+            hu[size_t(y) * size_t(size) + size_t(x)] = Sint16(v);
+        }
+    }
+    return hu;
+}
+
+QString generateCtSeries(const QString &dir, int slices, QStringList *native, QStringList *jpegLs, QStringList *jpegLossless)
+{
+    const int size = 512;
+    const QByteArray root = "1.2.826.0.1.3680043.9.7433.99.";
+    DJLSRepresentationParameter jlsLossless(2, OFTrue);
+    DJ_RPLossless jpegSv1(1, 0);
+    for (int i = 0; i < slices; ++i) {
+        DcmFileFormat file;
+        DcmDataset *ds = file.getDataset();
+        putCommon(ds, UID_CTImageStorage, root + "1", root + "2", root + "3." + QByteArray::number(i + 1), "CT");
+        ds->putAndInsertString(DCM_SeriesDescription, "Chest 1.0 mm");
+        ds->putAndInsertString(DCM_InstanceNumber, QByteArray::number(i + 1).constData());
+        ds->putAndInsertString(DCM_ImagePositionPatient, QByteArray("-175\\-175\\" + QByteArray::number(-i * 1.0)).constData());
+        ds->putAndInsertString(DCM_SliceLocation, QByteArray::number(-i * 1.0).constData());
+        ds->putAndInsertString(DCM_PixelSpacing, "0.683594\\0.683594");
+        ds->putAndInsertString(DCM_PhotometricInterpretation, "MONOCHROME2");
+        ds->putAndInsertUint16(DCM_Rows, size);
+        ds->putAndInsertUint16(DCM_Columns, size);
+        ds->putAndInsertUint16(DCM_BitsStored, 16);
+        ds->putAndInsertUint16(DCM_HighBit, 15);
+        ds->putAndInsertUint16(DCM_PixelRepresentation, 1);
+        ds->putAndInsertString(DCM_RescaleIntercept, "-1024");
+        ds->putAndInsertString(DCM_RescaleSlope, "1");
+        ds->putAndInsertString(DCM_WindowCenter, "40\\-600");
+        ds->putAndInsertString(DCM_WindowWidth, "400\\1500");
+        ds->putAndInsertString(DCM_WindowCenterWidthExplanation, "MEDIASTINUM\\LUNG");
+        std::vector<Sint16> hu = ctSlice(size, i, slices);
+        std::vector<Uint16> stored(hu.size());
+        for (size_t p = 0; p < hu.size(); ++p)
+            stored[p] = Uint16(Sint16(hu[p] + 1024));
+        ds->putAndInsertUint16Array(DCM_PixelData, stored.data(), stored.size());
+        const QString name = QStringLiteral("/ct%1.dcm").arg(i + 1, 3, 10, QChar(u'0'));
+        const QString n = dir + QStringLiteral("/ct") + name;
+        const QString l = dir + QStringLiteral("/ct-jls") + name;
+        const QString j = dir + QStringLiteral("/ct-jpeg") + name;
+        if (file.saveFile(QFile::encodeName(n).constData(), EXS_LittleEndianExplicit).bad())
+            return QStringLiteral("cannot write %1").arg(n);
+        OFCondition status = ds->chooseRepresentation(EXS_JPEGLSLossless, &jlsLossless);
+        if (status.good())
+            status = file.saveFile(QFile::encodeName(l).constData(), EXS_JPEGLSLossless);
+        if (status.bad())
+            return QStringLiteral("JPEG-LS encoding failed: %1").arg(QString::fromLatin1(status.text()));
+        status = ds->chooseRepresentation(EXS_JPEGProcess14SV1, &jpegSv1);
+        if (status.good())
+            status = file.saveFile(QFile::encodeName(j).constData(), EXS_JPEGProcess14SV1);
+        if (status.bad())
+            return QStringLiteral("JPEG lossless encoding failed: %1").arg(QString::fromLatin1(status.text()));
+        *native << n;
+        *jpegLs << l;
+        *jpegLossless << j;
+    }
+    return {};
+}
+
+QString generateCr(const QString &path)
+{
+    const int size = 2048;
+    DcmFileFormat file;
+    DcmDataset *ds = file.getDataset();
+    const QByteArray root = "1.2.826.0.1.3680043.9.7433.98.";
+    putCommon(ds, UID_ComputedRadiographyImageStorage, root + "1", root + "2", root + "3", "CR");
+    ds->putAndInsertString(DCM_SeriesDescription, "Chest PA");
+    ds->putAndInsertString(DCM_InstanceNumber, "1");
+    ds->putAndInsertString(DCM_PixelSpacing, "0.175\\0.175");
+    ds->putAndInsertString(DCM_PhotometricInterpretation, "MONOCHROME1");
+    ds->putAndInsertUint16(DCM_Rows, size);
+    ds->putAndInsertUint16(DCM_Columns, size);
+    ds->putAndInsertUint16(DCM_BitsStored, 12);
+    ds->putAndInsertUint16(DCM_HighBit, 11);
+    ds->putAndInsertUint16(DCM_PixelRepresentation, 0);
+    ds->putAndInsertString(DCM_WindowCenter, "2048");
+    ds->putAndInsertString(DCM_WindowWidth, "3000");
+    std::vector<Uint16> pixels(size_t(size) * size_t(size));
+    Lcg noise{12345u};
+    const double c = size / 2.0;
+    for (int y = 0; y < size; ++y) {
+        for (int x = 0; x < size; ++x) {
+            int v = 3600;
+            if (inEllipse(x, y, c, c, size * 0.4, size * 0.45))
+                v = 1800 + int(600 * std::sin(x * 0.01) * std::cos(y * 0.013));
+            if (inEllipse(x, y, c - size * 0.17, c, size * 0.13, size * 0.3) || inEllipse(x, y, c + size * 0.17, c, size * 0.13, size * 0.3))
+                v = 900;
+            pixels[size_t(y) * size_t(size) + size_t(x)] = Uint16(std::clamp(v + noise.next(60), 0, 4095));
+        }
+    }
+    ds->putAndInsertUint16Array(DCM_PixelData, pixels.data(), pixels.size());
+    if (file.saveFile(QFile::encodeName(path).constData(), EXS_LittleEndianExplicit).bad())
+        return QStringLiteral("cannot write %1").arg(path);
+    return {};
+}
+
+qint64 pixelBytes(const QStringList &files)
+{
+    qint64 total = 0;
+    for (const QString &f : files) {
+        DcmFileFormat file;
+        if (file.loadFileUntilTag(QFile::encodeName(f).constData(), EXS_Unknown, EGL_noChange, DCM_MaxReadLength, ERM_autoDetect,
+                                  DCM_PixelData).bad())
+            continue;
+        DcmDataset *ds = file.getDataset();
+        Uint16 rows = 0, columns = 0, samples = 1, bits = 8;
+        Sint32 frames = 1;
+        ds->findAndGetUint16(DCM_Rows, rows);
+        ds->findAndGetUint16(DCM_Columns, columns);
+        ds->findAndGetUint16(DCM_SamplesPerPixel, samples);
+        ds->findAndGetUint16(DCM_BitsAllocated, bits);
+        if (ds->findAndGetSint32(DCM_NumberOfFrames, frames).bad() || frames < 1)
+            frames = 1;
+        total += qint64(rows) * columns * samples * ((bits + 7) / 8) * frames;
+    }
+    return total;
+}
+
+// --- measuring ----------------------------------------------------------------------------------
+
+struct Measure
+{
+    qint64 oursFrames = 0, baseFrames = 0, oursNs = 0, baseNs = 0, rounds = 0;
+    double oursFps() const { return oursNs ? oursFrames / (oursNs / 1e9) : 0; }
+    double baseFps() const { return baseNs ? baseFrames / (baseNs / 1e9) : 0; }
+};
+
+template<typename Ours, typename Base>
+Measure measure(const QStringList &files, double seconds, Ours ours, Base base)
+{
+    ours(files); // warm up: page cache, codec tables, allocator
+    base(files);
+    Measure m;
+    QElapsedTimer total;
+    total.start();
+    // At least three rounds each; alternate which goes first so neither always runs on a cold cache.
+    while (m.rounds < 3 || total.elapsed() < qint64(seconds * 1000)) {
+        for (int k = 0; k < 2; ++k) {
+            QElapsedTimer t;
+            t.start();
+            if ((k == 0) == (m.rounds % 2 == 0)) {
+                m.oursFrames += ours(files);
+                m.oursNs += t.nsecsElapsed();
+            } else {
+                m.baseFrames += base(files);
+                m.baseNs += t.nsecsElapsed();
+            }
+        }
+        ++m.rounds;
+    }
+    return m;
+}
+
+QString row(const QString &name, const QString &mode, int frames, const Measure &m, qint64 bytes)
+{
+    const double perRound = double(frames);
+    const double mbOurs = m.oursFps() * (bytes / perRound) / 1e6;
+    const double mbBase = m.baseFps() * (bytes / perRound) / 1e6;
+    return QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8\n")
+        .arg(name, -22)
+        .arg(mode, -7)
+        .arg(frames, 6)
+        .arg(QString::number(m.oursFps(), 'f', 1), 10)
+        .arg(QString::number(mbOurs, 'f', 1), 8)
+        .arg(QString::number(m.baseFps(), 'f', 1), 10)
+        .arg(QString::number(mbBase, 'f', 1), 8)
+        .arg(QString::number(m.baseFps() > 0 ? m.oursFps() / m.baseFps() : 0, 'f', 3), 6);
 }
 
 } // namespace
@@ -57,57 +355,119 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QStringList args = app.arguments().mid(1);
-    double seconds = 3;
-    if (args.size() >= 2 && args.first() == u"--seconds") {
-        seconds = args.at(1).toDouble();
-        args = args.mid(2);
+    double seconds = 30;
+    int slices = 100;
+    QStringList inputs;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        if (args.at(i) == u"--seconds" && i + 1 < args.size())
+            seconds = args.at(++i).toDouble();
+        else if (args.at(i) == u"--slices" && i + 1 < args.size())
+            slices = std::max(1, args.at(++i).toInt());
+        else
+            inputs << args.at(i);
     }
-    if (args.isEmpty()) {
-        const QString d = QStringLiteral("/usr/lib/python3/dist-packages/pydicom/data/test_files/");
-        for (const char *n : {"CT_small.dcm", "MR_small.dcm", "MR_small_RLE.dcm", "JPGExtended.dcm", "MR_small_jpeg_ls_lossless.dcm",
-                              "SC_rgb_jpeg_dcmtk.dcm", "SC_rgb_rle_2frame.dcm", "rtdose.dcm"})
-            args << d + QString::fromLatin1(n);
-    }
-    QStringList files;
-    for (const QString &a : std::as_const(args)) {
-        QDirIterator it(a, QDir::Files, QDirIterator::Subdirectories);
-        if (QFileInfo(a).isFile())
-            files << a;
-        while (it.hasNext()) {
-            const QString f = it.next();
-            if (DicomSeriesScanner::isDicomFile(f))
-                files << f;
-        }
-    }
+    OFLog::configure(OFLogger::FATAL_LOG_LEVEL);
     DJDecoderRegistration::registerCodecs();
     DcmRLEDecoderRegistration::registerCodecs();
     DJLSDecoderRegistration::registerCodecs();
+    DJEncoderRegistration::registerCodecs();
+    DJLSEncoderRegistration::registerCodecs();
     QTextStream out(stdout);
-    if (files.isEmpty()) {
+
+    QList<FileSet> sets;
+    QTemporaryDir tmp;
+    if (!inputs.isEmpty()) {
+        FileSet given{QStringLiteral("given files"), {}, 0, true};
+        for (const QString &a : std::as_const(inputs)) {
+            if (QFileInfo(a).isFile()) {
+                given.files << a;
+                continue;
+            }
+            QDirIterator it(a, QDir::Files, QDirIterator::Subdirectories);
+            while (it.hasNext()) {
+                const QString f = it.next();
+                if (DicomSeriesScanner::isDicomFile(f))
+                    given.files << f;
+            }
+        }
+        sets << given;
+    } else {
+        const QString d = QStringLiteral("/usr/lib/python3/dist-packages/pydicom/data/test_files/");
+        FileSet pydicom{QStringLiteral("pydicom samples (8)"), {}, 0, false};
+        for (const char *n : {"CT_small.dcm", "MR_small.dcm", "MR_small_RLE.dcm", "JPGExtended.dcm", "MR_small_jpeg_ls_lossless.dcm",
+                              "SC_rgb_jpeg_dcmtk.dcm", "SC_rgb_rle_2frame.dcm", "rtdose.dcm"}) {
+            if (QFileInfo::exists(d + QString::fromLatin1(n)))
+                pydicom.files << d + QString::fromLatin1(n);
+        }
+        if (!pydicom.files.isEmpty())
+            sets << pydicom;
+        QElapsedTimer gen;
+        gen.start();
+        for (const char *sub : {"ct", "ct-jls", "ct-jpeg"})
+            QDir(tmp.path()).mkpath(QString::fromLatin1(sub));
+        FileSet ct{QStringLiteral("CT 512² native"), {}, 0, true};
+        FileSet jls{QStringLiteral("CT 512² JPEG-LS"), {}, 0, true};
+        FileSet jpeg{QStringLiteral("CT 512² JPEG lossless"), {}, 0, true};
+        QString error = generateCtSeries(tmp.path(), slices, &ct.files, &jls.files, &jpeg.files);
+        FileSet cr{QStringLiteral("CR 2048² 12-bit"), {tmp.filePath(QStringLiteral("cr.dcm"))}, 0, false};
+        if (error.isEmpty())
+            error = generateCr(cr.files.first());
+        if (!error.isEmpty()) {
+            out << "generating the test data failed: " << error << "\n";
+            return 1;
+        }
+        out << "generated " << slices << " CT slices ×3 transfer syntaxes and a CR in " << gen.elapsed() << " ms\n";
+        sets << ct << jls << jpeg << cr;
+    }
+    for (FileSet &s : sets)
+        s.pixelBytes = pixelBytes(s.files);
+    if (sets.isEmpty() || sets.first().files.isEmpty()) {
         out << "no DICOM files\n";
         return 1;
     }
-    runOurs(files); // warm up (codec registration, page cache)
-    runDcmtk(files);
-    // Alternate the two loops so both see the same machine load.
-    qint64 oursFrames = 0, dcmtkFrames = 0, oursNs = 0, dcmtkNs = 0;
-    QElapsedTimer total;
-    total.start();
-    while (total.elapsed() < qint64(seconds * 1000)) {
-        QElapsedTimer t;
-        t.start();
-        oursFrames += runOurs(files);
-        oursNs += t.nsecsElapsed();
-        t.restart();
-        dcmtkFrames += runDcmtk(files);
-        dcmtkNs += t.nsecsElapsed();
+
+    int measurements = 0;
+    for (const FileSet &s : std::as_const(sets))
+        measurements += s.pooled ? 2 : 1;
+    const double each = seconds / measurements;
+    out << "threads in pool: " << QThreadPool::globalInstance()->maxThreadCount() << ", " << QString::number(each, 'f', 1)
+        << " s per measurement\n\n";
+    const QString header = QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8\n")
+                               .arg(QStringLiteral("set"), -22)
+                               .arg(QStringLiteral("mode"), -7)
+                               .arg(QStringLiteral("frames"), 6)
+                               .arg(QStringLiteral("ours f/s"), 10)
+                               .arg(QStringLiteral("MB/s"), 8)
+                               .arg(QStringLiteral("DCMTK f/s"), 10)
+                               .arg(QStringLiteral("MB/s"), 8)
+                               .arg(QStringLiteral("ratio"), 6);
+    out << header;
+    out.flush();
+    qint64 oursNs = 0, baseNs = 0, oursFrames = 0, baseFrames = 0;
+    double worst = 1e9;
+    for (const FileSet &s : std::as_const(sets)) {
+        const int frames = int(runBaseline(s.files));
+        const Measure m = measure(s.files, each, runOurs, runBaseline);
+        if (m.oursFrames / m.rounds != frames)
+            out << "warning: " << s.name << ": ours decoded " << m.oursFrames / m.rounds << " of " << frames << " frames\n";
+        out << row(s.name, QStringLiteral("single"), frames, m, s.pixelBytes);
+        out.flush();
+        // The total weighs each set by its time for one pass, so large sets count for more.
+        oursNs += m.oursNs / m.rounds;
+        baseNs += m.baseNs / m.rounds;
+        oursFrames += m.oursFrames / m.rounds;
+        baseFrames += m.baseFrames / m.rounds;
+        worst = std::min(worst, m.oursFps() / m.baseFps());
+        if (s.pooled) {
+            out << row(s.name, QStringLiteral("pooled"), frames, measure(s.files, each, runOursPooled, runBaselinePooled), s.pixelBytes);
+            out.flush();
+        }
     }
     const double oursFps = oursFrames / (oursNs / 1e9);
-    const double dcmtkFps = dcmtkFrames / (dcmtkNs / 1e9);
-    out << "files: " << files.size() << "\n";
-    out << "kakehashi decode->QImage: " << QString::number(oursFps, 'f', 1) << " frames/s\n";
-    out << "DCMTK DicomImage loop:    " << QString::number(dcmtkFps, 'f', 1) << " frames/s\n";
-    out << "ratio (ours/DCMTK):       " << QString::number(oursFps / dcmtkFps, 'f', 3)
-        << "  overhead " << QString::number((dcmtkFps / oursFps - 1) * 100, 'f', 1) << "%\n";
+    const double baseFps = baseFrames / (baseNs / 1e9);
+    out << "\ntotal (single thread, one pass over every set): ours " << QString::number(oursFps, 'f', 1) << " frames/s, DCMTK "
+        << QString::number(baseFps, 'f', 1) << " frames/s, ratio " << QString::number(oursFps / baseFps, 'f', 3) << " (overhead "
+        << QString::number((baseFps / oursFps - 1) * 100, 'f', 1) << "%); worst set ratio " << QString::number(worst, 'f', 3)
+        << "\ntarget: ratio >= 0.900 (overhead <= 10%)\n";
     return 0;
 }

@@ -9,6 +9,7 @@
 
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmdata/dcdeftag.h>
+#include <dcmtk/dcmdata/dcfcache.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
 #include <dcmtk/dcmdata/dcistrmb.h>
 #include <dcmtk/dcmdata/dcmetinf.h>
@@ -25,6 +26,12 @@
 #include <dcmtk/oflog/oflog.h>
 
 #include <algorithm>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+#include <array>
+#include <limits>
+#include <vector>
 #include <cmath>
 #include <memory>
 #include <mutex>
@@ -296,6 +303,190 @@ void copyMonochrome(const T *src, qsizetype count, DicomFrame &frame, int width,
     }
 }
 
+// What the direct monochrome path needs to turn stored values into modality values.
+struct StoredLayout
+{
+    int bitsAllocated = 0;
+    int bitsStored = 0;
+    bool isSigned = false;
+    double slope = 1;
+    double intercept = 0;
+};
+
+// The layouts the direct path handles: one sample of 8 or 16 bits, the high bit on top of the
+// stored bits, MONOCHROME1/2, a linear rescale (or none) with a positive slope. Anything else
+// (modality LUT sequences, 1- or 32-bit samples, odd bit positions, colour) goes through
+// DicomImage.
+bool directLayout(DcmDataset *ds, const DicomImageInfo &info, StoredLayout &layout)
+{
+    if (info.photometricInterpretation != u"MONOCHROME2" && info.photometricInterpretation != u"MONOCHROME1")
+        return false;
+    Uint16 samples = 1, allocated = 0, stored = 0, highBit = 0, representation = 0;
+    if (ds->findAndGetUint16(DCM_SamplesPerPixel, samples).good() && samples != 1)
+        return false;
+    if (ds->findAndGetUint16(DCM_BitsAllocated, allocated).bad() || (allocated != 8 && allocated != 16))
+        return false;
+    if (ds->findAndGetUint16(DCM_BitsStored, stored).bad() || stored < 2 || stored > allocated)
+        return false;
+    if (ds->findAndGetUint16(DCM_HighBit, highBit).bad() || highBit != stored - 1)
+        return false;
+    ds->findAndGetUint16(DCM_PixelRepresentation, representation);
+    if (ds->tagExists(DCM_ModalityLUTSequence))
+        return false;
+    Float64 slope = 1, intercept = 0;
+    const bool hasSlope = ds->findAndGetFloat64(DCM_RescaleSlope, slope).good();
+    const bool hasIntercept = ds->findAndGetFloat64(DCM_RescaleIntercept, intercept).good();
+    if (hasSlope != hasIntercept) // DCMTK's rules for half a rescale apply then
+        return false;
+    if (!hasSlope) {
+        slope = 1;
+        intercept = 0;
+    }
+    if (!(slope > 0) || !std::isfinite(slope) || !std::isfinite(intercept))
+        return false;
+    layout = StoredLayout{allocated, stored, representation != 0, slope, intercept};
+    return true;
+}
+
+// One pass: stored value → 16-bit index with the frame's range on the way; no intermediate
+// buffer and no second min/max pass. The index is the stored value minus the smallest storable
+// value: (raw & mask) ^ signBit, which keeps the order, so the range is taken on indexes.
+template<typename Raw>
+void storedFrame(const Raw *src, int width, int height, const StoredLayout &layout, DicomFrame &frame)
+{
+    frame.pixels = QImage(width, height, QImage::Format_Grayscale16);
+    const int bits = layout.bitsStored;
+    const auto mask = quint16((quint32(1) << bits) - 1);
+    const auto flip = quint16(layout.isSigned ? quint32(1) << (bits - 1) : 0);
+    quint16 lo = 0xffff;
+    quint16 hi = 0;
+    for (int y = 0; y < height; ++y) {
+        const Raw *row = src + qsizetype(y) * width;
+        auto *dst = reinterpret_cast<quint16 *>(frame.pixels.scanLine(y));
+        int x = 0;
+#if defined(__SSE2__)
+        // GCC does not vectorise this loop at -O2; it is most of the decoding time of
+        // uncompressed images. SSE2 has signed 16-bit min/max only: compare with the top bit
+        // flipped.
+        if constexpr (sizeof(Raw) == 2) {
+            const __m128i vmask = _mm_set1_epi16(short(mask));
+            const __m128i vflip = _mm_set1_epi16(short(flip));
+            const __m128i bias = _mm_set1_epi16(short(0x8000));
+            __m128i vlo = _mm_set1_epi16(0x7fff);
+            __m128i vhi = _mm_set1_epi16(short(0x8000));
+            for (; x + 8 <= width; x += 8) {
+                __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(row + x));
+                v = _mm_xor_si128(_mm_and_si128(v, vmask), vflip);
+                _mm_storeu_si128(reinterpret_cast<__m128i *>(dst + x), v);
+                const __m128i biased = _mm_xor_si128(v, bias);
+                vlo = _mm_min_epi16(vlo, biased);
+                vhi = _mm_max_epi16(vhi, biased);
+            }
+            alignas(16) quint16 los[8], his[8];
+            _mm_store_si128(reinterpret_cast<__m128i *>(los), _mm_xor_si128(vlo, bias));
+            _mm_store_si128(reinterpret_cast<__m128i *>(his), _mm_xor_si128(vhi, bias));
+            if (x > 0) {
+                lo = std::min(lo, *std::min_element(std::begin(los), std::end(los)));
+                hi = std::max(hi, *std::max_element(std::begin(his), std::end(his)));
+            }
+        }
+#endif
+        for (; x < width; ++x) {
+            const auto v = quint16((quint16(row[x]) & mask) ^ flip);
+            dst[x] = v;
+            lo = std::min(lo, v);
+            hi = std::max(hi, v);
+        }
+    }
+    const qint32 minIndex = lo;
+    const qint32 maxIndex = hi;
+    const qint32 base = layout.isSigned ? -(qint32(1) << (bits - 1)) : 0;
+    frame.valueScale = layout.slope;
+    frame.valueOffset = layout.intercept + layout.slope * base;
+    frame.minValue = frame.valueOffset + layout.slope * minIndex;
+    frame.maxValue = frame.valueOffset + layout.slope * maxIndex;
+}
+
+// Monochrome without DicomImage: DicomImage converts stored values to modality values in a
+// buffer of its own, and our frame would be a third copy. Returns false (result untouched)
+// when the layout is not one the direct path handles.
+bool decodeMonochromeDirect(DcmDataset *ds, E_TransferSyntax imageXfer, DicomImageInfo &info, int first, int count, const DicomFrameDecoder::Options &options,
+                            DicomDecodeResult &result)
+{
+    StoredLayout layout;
+    if (!directLayout(ds, info, layout))
+        return false;
+    DcmElement *element = nullptr;
+    if (ds->findAndGetElement(DCM_PixelData, element).bad() || !element)
+        return false;
+    auto *pixelData = static_cast<DcmPixelData *>(element);
+    const int width = info.columns;
+    const int height = info.rows;
+    const size_t frameBytes = size_t(width) * size_t(height) * size_t(layout.bitsAllocated / 8);
+    const bool encapsulated = DcmXfer(imageXfer).isEncapsulated();
+    const Uint8 *native = nullptr;
+    if (!encapsulated) {
+        // dcmdata has the words in local byte order; 8-bit data in a big-endian OW would not be.
+        if (DcmXfer(imageXfer).isBigEndian() && layout.bitsAllocated == 8)
+            return false;
+        OFCondition status;
+        if (layout.bitsAllocated == 16) {
+            Uint16 *words = nullptr;
+            status = pixelData->getUint16Array(words);
+            native = reinterpret_cast<const Uint8 *>(words);
+        } else {
+            Uint8 *bytes = nullptr;
+            status = pixelData->getUint8Array(bytes);
+            native = bytes;
+        }
+        if (status.bad() || !native || size_t(pixelData->getLength()) < frameBytes * size_t(first + count))
+            return false;
+    }
+    // Compressed frames are decoded one at a time into a buffer each worker thread keeps.
+    thread_local std::vector<Uint8> buffer;
+    Uint32 startFragment = 0;
+    DcmFileCache cache;
+    for (int f = 0; f < count; ++f) {
+        if (options.cancel && options.cancel->load()) {
+            result.errorString = DicomFrameDecoder::tr("cancelled");
+            result.frames.clear();
+            return true;
+        }
+        const Uint8 *src = nullptr;
+        if (encapsulated) {
+            Uint32 size = 0;
+            if (f == 0 && (pixelData->getUncompressedFrameSize(ds, size).bad() || size < frameBytes)) {
+                result.errorString = DicomFrameDecoder::tr("%1: the image cannot be decoded (%2)").arg(info.path, QStringLiteral("frame size"));
+                return true;
+            }
+            if (buffer.size() < std::max<size_t>(size, frameBytes))
+                buffer.resize(std::max<size_t>(size, frameBytes));
+            OFString colourModel;
+            const OFCondition status = pixelData->getUncompressedFrame(ds, Uint32(first + f), startFragment, buffer.data(),
+                                                                       Uint32(buffer.size()), colourModel, &cache);
+            if (status.bad()) {
+                result.errorString = DicomFrameDecoder::tr("%1: the image cannot be decoded (%2)")
+                                         .arg(info.path, QString::fromLatin1(status.text()));
+                result.frames.clear();
+                return true;
+            }
+            src = buffer.data();
+        } else {
+            src = native + frameBytes * size_t(first + f);
+        }
+        DicomFrame frame;
+        frame.frameIndex = first + f;
+        frame.inverted = info.photometricInterpretation == u"MONOCHROME1";
+        if (layout.bitsAllocated == 16)
+            storedFrame(reinterpret_cast<const Uint16 *>(src), width, height, layout, frame);
+        else
+            storedFrame(src, width, height, layout, frame);
+        result.frames.append(frame);
+    }
+    result.ok = true;
+    return true;
+}
+
 DicomDecodeResult decodeLoaded(DcmFileFormat &file, const QString &path, const DicomFrameDecoder::Options &options)
 {
     DicomDecodeResult result;
@@ -336,6 +527,8 @@ DicomDecodeResult decodeLoaded(DcmFileFormat &file, const QString &path, const D
         result.errorString = DicomFrameDecoder::tr("cancelled");
         return result;
     }
+    if (decodeMonochromeDirect(ds, imageXfer, info, first, count, options, result))
+        return result;
     DicomImage image(ds, imageXfer, CIF_UsePartialAccessToPixelData, ulong(first), ulong(count));
     if (image.getStatus() != EIS_Normal) {
         result.errorString = DicomFrameDecoder::tr("%1: the image cannot be decoded (%2)")
@@ -439,10 +632,11 @@ QImage DicomFrame::render(const VoiWindow &window, bool invert) const
     const VoiWindow w = window.isValid() ? window : fullRangeWindow();
     const double c = w.center - 0.5;
     const double wm1 = w.width - 1;
-    const int maxIndex = int(std::min(65535.0, std::ceil((maxValue - valueOffset) / valueScale)));
+    // The indexes the frame uses; the table covers only those (signed data starts high up).
+    const int minIndex = int(std::clamp(std::floor((minValue - valueOffset) / valueScale + 1e-6), 0.0, 65535.0));
+    const int maxIndex = std::max(minIndex, int(std::clamp(std::ceil((maxValue - valueOffset) / valueScale - 1e-6), 0.0, 65535.0)));
     // A table only pays off when there are more pixels than distinct values.
-    const bool useTable = qint64(pixels.width()) * pixels.height() > maxIndex;
-    std::vector<uchar> lut(useTable ? size_t(maxIndex) + 1 : 0);
+    const bool useTable = qint64(pixels.width()) * pixels.height() > maxIndex - minIndex;
     auto map = [&](int i) {
         const double v = valueOffset + valueScale * i;
         double y;
@@ -455,8 +649,15 @@ QImage DicomFrame::render(const VoiWindow &window, bool invert) const
         const int g = int(std::lround(y));
         return uchar(flip ? 255 - g : g);
     };
-    for (int i = 0; useTable && i <= maxIndex; ++i)
-        lut[size_t(i)] = map(i);
+    // Indexes outside the frame's range cannot occur; the table maps them like the nearest end
+    // so that the pixel loop needs no clamp.
+    thread_local std::array<uchar, 65536> lut;
+    if (useTable) {
+        for (int i = minIndex; i <= maxIndex; ++i)
+            lut[size_t(i)] = map(i);
+        std::fill(lut.begin(), lut.begin() + minIndex, lut[size_t(minIndex)]);
+        std::fill(lut.begin() + maxIndex + 1, lut.end(), lut[size_t(maxIndex)]);
+    }
     QImage out(pixels.width(), pixels.height(), QImage::Format_Grayscale8);
     const int width = pixels.width();
     for (int y = 0; y < pixels.height(); ++y) {
@@ -464,7 +665,7 @@ QImage DicomFrame::render(const VoiWindow &window, bool invert) const
         uchar *dst = out.scanLine(y);
         if (useTable) {
             for (int x = 0; x < width; ++x)
-                dst[x] = lut[std::min<size_t>(src[x], size_t(maxIndex))];
+                dst[x] = lut[src[x]];
         } else {
             for (int x = 0; x < width; ++x)
                 dst[x] = map(src[x]);

@@ -13,6 +13,7 @@
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
+#include <dcmtk/dcmdata/dcuid.h>
 
 using namespace Kakehashi::Dicom;
 
@@ -28,6 +29,8 @@ private slots:
     void nativeMatchesStoredValues_data();
     void nativeMatchesStoredValues();
     void multiFrameSubset();
+    void storedLayouts_data();
+    void storedLayouts();
     void windowRendering();
     void asyncDecode();
     void brokenFilesGiveErrors_data();
@@ -233,6 +236,142 @@ void TestDicomDecode::multiFrameSubset()
     }
     options.firstFrame = 15;
     QVERIFY(!DicomFrameDecoder::decodeFile(path, options).ok);
+}
+
+void TestDicomDecode::storedLayouts_data()
+{
+    QTest::addColumn<int>("bitsAllocated");
+    QTest::addColumn<int>("bitsStored");
+    QTest::addColumn<bool>("isSigned");
+    QTest::addColumn<QString>("slope");     // empty: no rescale attributes
+    QTest::addColumn<QString>("intercept");
+    QTest::addColumn<QString>("photometric");
+    QTest::addColumn<QString>("encoder");   // DCMTK tool for a compressed copy, or empty
+    QTest::newRow("16 signed CT rescale") << 16 << 16 << true << "1" << "-1024" << "MONOCHROME2" << QString();
+    QTest::newRow("12 of 16 signed, junk high bits") << 16 << 12 << true << "1" << "0" << "MONOCHROME2" << QString();
+    QTest::newRow("12 of 16 unsigned MONOCHROME1") << 16 << 12 << false << QString() << QString() << "MONOCHROME1" << QString();
+    QTest::newRow("16 unsigned fractional rescale") << 16 << 16 << false << "0.25" << "-3.5" << "MONOCHROME2" << QString();
+    QTest::newRow("8 unsigned") << 8 << 8 << false << QString() << QString() << "MONOCHROME2" << QString();
+    QTest::newRow("7 of 8 signed") << 8 << 7 << true << "2" << "10" << "MONOCHROME2" << QString();
+    QTest::newRow("16 signed JPEG-LS") << 16 << 16 << true << "1" << "-1024" << "MONOCHROME2" << "dcmcjpls";
+    QTest::newRow("12 unsigned JPEG lossless") << 16 << 12 << false << "1" << "-1024" << "MONOCHROME1" << "dcmcjpeg";
+}
+
+// The direct monochrome path against values computed here from the stored words: every bit
+// depth, sign, rescale and an odd width (the vector loop's tail), two frames, all storable
+// extremes, and bits above Bits Stored that must be ignored.
+void TestDicomDecode::storedLayouts()
+{
+    QFETCH(int, bitsAllocated);
+    QFETCH(int, bitsStored);
+    QFETCH(bool, isSigned);
+    QFETCH(QString, slope);
+    QFETCH(QString, intercept);
+    QFETCH(QString, photometric);
+    QFETCH(QString, encoder);
+    const int width = 37, height = 23, frames = 2;
+    const bool compressed = !encoder.isEmpty();
+    std::vector<Uint16> words(size_t(width * height * frames));
+    quint32 state = 2463534242u;
+    for (size_t i = 0; i < words.size(); ++i) {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        words[i] = Uint16(state);
+        if (compressed) // the encoders refuse bits above Bits Stored
+            words[i] &= Uint16((1u << bitsStored) - 1);
+    }
+    const Uint16 lowest = isSigned ? Uint16(1u << (bitsStored - 1)) : 0;
+    const Uint16 highest = isSigned ? Uint16((1u << (bitsStored - 1)) - 1) : Uint16((1u << bitsStored) - 1);
+    words[3] = lowest;
+    words[size_t(width * height) + 40] = highest;
+
+    DcmFileFormat file;
+    DcmDataset *ds = file.getDataset();
+    ds->putAndInsertString(DCM_SOPClassUID, UID_SecondaryCaptureImageStorage);
+    ds->putAndInsertString(DCM_SOPInstanceUID, "1.2.826.0.1.3680043.9.7433.97.1");
+    ds->putAndInsertString(DCM_Modality, "OT");
+    ds->putAndInsertString(DCM_PhotometricInterpretation, photometric.toLatin1().constData());
+    ds->putAndInsertUint16(DCM_SamplesPerPixel, 1);
+    ds->putAndInsertUint16(DCM_Rows, Uint16(height));
+    ds->putAndInsertUint16(DCM_Columns, Uint16(width));
+    ds->putAndInsertString(DCM_NumberOfFrames, "2");
+    ds->putAndInsertUint16(DCM_BitsAllocated, Uint16(bitsAllocated));
+    ds->putAndInsertUint16(DCM_BitsStored, Uint16(bitsStored));
+    ds->putAndInsertUint16(DCM_HighBit, Uint16(bitsStored - 1));
+    ds->putAndInsertUint16(DCM_PixelRepresentation, isSigned ? 1 : 0);
+    if (!slope.isEmpty()) {
+        ds->putAndInsertString(DCM_RescaleSlope, slope.toLatin1().constData());
+        ds->putAndInsertString(DCM_RescaleIntercept, intercept.toLatin1().constData());
+    }
+    if (bitsAllocated == 8) {
+        std::vector<Uint8> bytes(words.size());
+        for (size_t i = 0; i < words.size(); ++i)
+            bytes[i] = Uint8(words[i] & 0xff);
+        QVERIFY(ds->putAndInsertUint8Array(DCM_PixelData, bytes.data(), bytes.size()).good());
+    } else {
+        QVERIFY(ds->putAndInsertUint16Array(DCM_PixelData, words.data(), words.size()).good());
+    }
+    QString path = m_tmp.filePath(QStringLiteral("layout-%1.dcm").arg(QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'_')));
+    QVERIFY(file.saveFile(QFile::encodeName(path).constData(), EXS_LittleEndianExplicit).good());
+    if (compressed) {
+        path = reference(encoder, path, encoder == u"dcmcjpeg" ? QStringList{QStringLiteral("+e1")} : QStringList());
+        QVERIFY(!path.isEmpty());
+    }
+
+    const double m = slope.isEmpty() ? 1.0 : slope.toDouble();
+    const double b = intercept.isEmpty() ? 0.0 : intercept.toDouble();
+    auto expected = [&](size_t i) {
+        const quint32 raw = bitsAllocated == 8 ? (words[i] & 0xffu) : words[i];
+        qint32 stored = qint32(raw & ((1u << bitsStored) - 1));
+        if (isSigned && (stored & (1 << (bitsStored - 1))))
+            stored -= 1 << bitsStored;
+        return stored * m + b;
+    };
+    const DicomDecodeResult decoded = DicomFrameDecoder::decodeFile(path);
+    QVERIFY2(decoded.ok, qPrintable(decoded.errorString));
+    QCOMPARE(decoded.frames.size(), frames);
+    for (int f = 0; f < frames; ++f) {
+        const DicomFrame &frame = decoded.frames.at(f);
+        QVERIFY(frame.isMonochrome());
+        QCOMPARE(frame.pixels.size(), QSize(width, height));
+        QCOMPARE(frame.inverted, photometric == u"MONOCHROME1");
+        double lo = 1e300, hi = -1e300;
+        for (int y = 0; y < height; ++y) {
+            for (int x = 0; x < width; ++x) {
+                const double want = expected(size_t(f * width * height + y * width + x));
+                lo = std::min(lo, want);
+                hi = std::max(hi, want);
+                if (qAbs(frame.modalityValue(x, y) - want) > 1e-9 * std::max(1.0, qAbs(want)))
+                    QFAIL(qPrintable(QStringLiteral("frame %1 (%2,%3): %4, expected %5").arg(f).arg(x).arg(y)
+                                         .arg(frame.modalityValue(x, y)).arg(want)));
+            }
+        }
+        QVERIFY(qAbs(frame.minValue - lo) < 1e-9 * std::max(1.0, qAbs(lo)));
+        QVERIFY(qAbs(frame.maxValue - hi) < 1e-9 * std::max(1.0, qAbs(hi)));
+        // The full-range window maps the frame's extremes to black and white (MONOCHROME1:
+        // reversed); the linear VOI function leaves half a step at each end.
+        const QImage shown = frame.render(frame.fullRangeWindow());
+        int darkest = 255, brightest = 0;
+        for (int y = 0; y < height; ++y) {
+            for (int x = 0; x < width; ++x) {
+                darkest = std::min(darkest, qGray(shown.pixel(x, y)));
+                brightest = std::max(brightest, qGray(shown.pixel(x, y)));
+            }
+        }
+        QVERIFY2(darkest <= 1, qPrintable(QString::number(darkest)));
+        QVERIFY2(brightest >= 254, qPrintable(QString::number(brightest)));
+    }
+    // A single frame from the middle, compressed or not, gives the same values.
+    DicomDecodeOptions second;
+    second.firstFrame = 1;
+    second.frameCount = 1;
+    const DicomDecodeResult one = DicomFrameDecoder::decodeFile(path, second);
+    QVERIFY2(one.ok, qPrintable(one.errorString));
+    QCOMPARE(one.frames.size(), 1);
+    QCOMPARE(one.frames.first().frameIndex, 1);
+    QCOMPARE(one.frames.first().pixels, decoded.frames.at(1).pixels);
+    QCOMPARE(one.frames.first().valueOffset, decoded.frames.at(1).valueOffset);
 }
 
 void TestDicomDecode::windowRendering()
