@@ -89,7 +89,7 @@ void MainWindow::beginCardSession(HpkiCard *card, const HpkiTrustAnchors &anchor
     m_sessionCertificate = certificate;
     showSessionIdentity();
     setRolePolicy(RolePolicy::forHcRole(certificate.roleText()));
-    connect(card, &HpkiCard::tokenRemoved, this, [this] { lockSession(LockReason::CardRemoved); }, Qt::UniqueConnection);
+    connect(card, &HpkiCard::tokenRemoved, this, [this] { lockSession(LockReason::CardRemoved); });
     card->setPresencePollInterval(1000);
     if (!findChild<QMenu *>(QStringLiteral("sessionMenu"))) {
         QMenu *menu = menuBar()->addMenu(tr("S&ession"));
@@ -156,8 +156,10 @@ void MainWindow::setIdleLockTimeout(int seconds)
 {
     m_idleTimer->stop();
     qApp->removeEventFilter(this);
-    if (seconds <= 0)
+    if (seconds <= 0) {
+        m_idleTimer->setInterval(0); // off: nothing restarts it
         return;
+    }
     m_idleTimer->setInterval(seconds * 1000);
     qApp->installEventFilter(this);
     if (!m_locked)
@@ -277,7 +279,7 @@ void MainWindow::finishUnlock(SignInDialog *dialog)
     m_locked = false;
     m_lockOverlay->hide();
     menuBar()->setEnabled(true);
-    if (m_idleTimer->interval() > 0 && qApp)
+    if (m_idleTimer->interval() > 0)
         m_idleTimer->start();
     qCInfo(lcSession) << "session unlocked";
     Q_EMIT sessionUnlocked();

@@ -25,6 +25,7 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
+#include <QTableView>
 #include <QTreeView>
 
 using namespace Kakehashi;
@@ -313,7 +314,7 @@ private Q_SLOTS:
         QVERIFY(m_window->isLocked());
         QVERIFY(m_window->lockOverlay()->isVisible());
         QCOMPARE(shownItems(m_window->patientView()), 0);
-        QCOMPARE(m_window->patientList()->model()->rowCount(), 0);
+        QCOMPARE(m_window->patientList()->table()->model()->rowCount(), 0);
         QVERIFY(!m_window->serviceRecord());
         QVERIFY(m_window->recordSet().patients.isEmpty());
         QVERIFY(!m_card->isLoggedIn()); // unlocking needs the PIN again
@@ -404,7 +405,7 @@ private Q_SLOTS:
         QCOMPARE(locked.first().first().value<MainWindow::LockReason>(), MainWindow::LockReason::CardRemoved);
         QVERIFY(m_window->lockOverlay()->isVisible());
         QCOMPARE(shownItems(m_window->patientView()), 0);
-        QCOMPARE(m_window->patientList()->model()->rowCount(), 0);
+        QCOMPARE(m_window->patientList()->table()->model()->rowCount(), 0);
         QVERIFY(!m_window->serviceRecord());
         QVERIFY(m_window->identityLabel()->text().contains(QStringLiteral(u"薬剤\u3000花子")));
 
