@@ -8,6 +8,7 @@
 #include "mainwindow.h"
 #include "recordsummary.h"
 #include "screenshot.h"
+#include "signindialog.h"
 
 #include <QApplication>
 #include <QJsonDocument>
@@ -147,6 +148,8 @@ int main(int argc, char *argv[])
     if (options.summary)
         return runSummary(options);
 
+    // Declared before the window: the window's card session refers to it until the window is gone.
+    Net::HpkiCard card;
     MainWindow window;
     if (options.demo)
         window.setIdentity({QCoreApplication::translate("main", "Demo Doctor"),
@@ -202,8 +205,30 @@ int main(int argc, char *argv[])
 
     if (!options.service.isEmpty()) {
         // The window opens the patient cache-first; the screenshot waits until the record has loaded.
+        const Net::ConnectionProfile profile = serviceProfile(options.service);
+        if (profile.requiresCardSignIn()) {
+            // HPKI card sign-in before anything is asked of the service: the card is the TLS identity.
+            if (!options.screenshotPath.isEmpty()) {
+                printErr(QCoreApplication::translate("main", "%1 needs a card sign-in, which --screenshot cannot do.").arg(options.service));
+                return 2;
+            }
+            const Net::HpkiCardError opened = card.open(profile.pkcs11Module.isEmpty() ? Net::HpkiCard::defaultModulePath() : profile.pkcs11Module);
+            if (!opened.ok()) {
+                printErr(opened.message());
+                return 2;
+            }
+            Net::HpkiTrustAnchors anchors = Net::HpkiTrustAnchors::defaults();
+            for (const QString &file : profile.cardTrustAnchorFiles)
+                if (!anchors.addFile(file))
+                    printErr(QCoreApplication::translate("main", "Card trust anchor file %1 holds no certificate.").arg(file));
+            SignInDialog signIn(&card, anchors);
+            if (signIn.exec() != QDialog::Accepted)
+                return 1;
+            window.beginCardSession(&card, anchors, signIn.identity(), signIn.certificate());
+            QObject::connect(&window, &MainWindow::signedOut, &window, [] { QCoreApplication::quit(); });
+        }
         QString serviceError;
-        if (!window.connectService(serviceProfile(options.service), &serviceError)) {
+        if (!window.connectService(profile, &serviceError)) {
             printErr(serviceError);
             return 2;
         }

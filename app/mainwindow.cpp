@@ -93,6 +93,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(this, &MainWindow::loadFinished, problemRow, [this, problemRow] {
         problemRow->setVisible(!m_records.errors.isEmpty() || !m_records.warnings.isEmpty());
     });
+    createSessionUi();
     resize(1600, 1000);
 }
 
@@ -191,7 +192,9 @@ void MainWindow::startLoad(std::function<RecordSet()> job, const QString &what)
 
 void MainWindow::onLoaded()
 {
-    m_records = m_watcher.result();
+    if (m_locked)
+        return; // loaded while locked: dropped, not shown
+    m_records = m_rolePolicy.apply(m_watcher.result());
     QList<PatientInfo> patients;
     for (const PatientRecord &r : std::as_const(m_records.patients))
         patients.append(r.patient);

@@ -8,13 +8,20 @@
 #include <QMainWindow>
 
 #include "connectionprofile.h"
+#include "hpkicard.h"
+#include "hpkitrust.h"
 #include "patientrecordloader.h"
+#include "rolepolicy.h"
+#include "signindialog.h"
+
+#include <QPointer>
 
 #include <memory>
 
 class QAction;
 class QDockWidget;
 class QLabel;
+class QTimer;
 class QToolButton;
 
 namespace Kakehashi {
@@ -88,12 +95,44 @@ public:
     const PatientRecord *serviceRecord() const { return m_serviceRecordShown ? &m_serviceRecord : nullptr; }
     std::shared_ptr<RecordCache> recordCache() const { return m_recordCache; }
 
+    // --- HPKI card session (mainwindow_session.cpp) ---
+    enum class LockReason { CardRemoved, Idle, User };
+    // Starts the signed-in session: the toolbar shows who (kanji name, role, organisation from the
+    // certificate), the role sets the view, and every service request presents the on-card key.
+    // Call before connectService(). The card must outlive the window.
+    void beginCardSession(Net::HpkiCard *card, const Net::HpkiTrustAnchors &anchors, const Net::HpkiTlsIdentity &identity,
+                          const Net::HpkiCertificate &certificate);
+    bool hasCardSession() const { return m_card != nullptr; }
+    const Net::HpkiCertificate &sessionCertificate() const { return m_sessionCertificate; }
+    // What the viewer may show; applied to every record shown (service, cache, local files).
+    void setRolePolicy(const RolePolicy &policy);
+    const RolePolicy &rolePolicy() const { return m_rolePolicy; }
+    QLabel *pharmacyViewLabel() const { return m_pharmacyLabel; }
+    // Locks after |seconds| without keyboard or mouse input; 0 never. connectService() applies the profile's.
+    void setIdleLockTimeout(int seconds);
+    // Hides and drops every decrypted patient record and logs the card out; unlocking needs the PIN.
+    void lockSession(LockReason reason);
+    bool isLocked() const { return m_locked; }
+    QWidget *lockOverlay() const { return m_lockOverlay; }
+    QLabel *lockMessage() const { return m_lockMessage; }
+    // Opens the sign-in dialog (window-modal, does not block) to unlock with the same card.
+    void requestUnlock();
+    SignInDialog *unlockDialog() const { return m_unlockDialog; }
+    // Ends the session: cache policy (purge when the profile says so), card logout, views cleared.
+    void logout();
+
 Q_SIGNALS:
+    void sessionLocked(Kakehashi::MainWindow::LockReason reason);
+    void sessionUnlocked();
+    void signedOut();
     void loadFinished();
     // The cached record is on screen (stale) while the refresh runs.
     void serviceCachedRecordShown(const QString &patientId);
     // The open finished: see serviceOutcome().
     void servicePatientLoaded(const QString &patientId);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void startLoad(std::function<RecordSet()> job, const QString &what);
@@ -143,6 +182,28 @@ private:
     bool m_serviceRecordShown = false;
     bool m_serviceStale = false;
     RecordLoadOutcome m_serviceOutcome;
+
+    // HPKI card session (mainwindow_session.cpp)
+    void createSessionUi();
+    bool applyCardSession(Net::FhirClient *client, const Net::ConnectionProfile &profile, QString *error);
+    QSslConfiguration cardSslConfiguration(const Net::ConnectionProfile &profile, QString *error) const;
+    void dropPatientData();
+    void placeLockOverlay();
+    void finishUnlock(SignInDialog *dialog);
+    void showSessionIdentity();
+
+    Net::HpkiCard *m_card = nullptr;
+    Net::HpkiTrustAnchors m_cardAnchors;
+    Net::HpkiTlsIdentity m_tlsIdentity;
+    Net::HpkiCertificate m_sessionCertificate;
+    RolePolicy m_rolePolicy;
+    QLabel *m_pharmacyLabel = nullptr;
+    QAction *m_pharmacyLabelAction = nullptr;
+    QTimer *m_idleTimer = nullptr;
+    bool m_locked = false;
+    QWidget *m_lockOverlay = nullptr;
+    QLabel *m_lockMessage = nullptr;
+    QPointer<SignInDialog> m_unlockDialog;
 };
 
 } // namespace Kakehashi

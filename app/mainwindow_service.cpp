@@ -88,6 +88,10 @@ bool MainWindow::connectService(const Net::ConnectionProfile &profile, QString *
         return false;
     }
     client->setSslConfiguration(ssl);
+    if (!applyCardSession(client, profile, error)) {
+        delete client;
+        return false;
+    }
 
     if (m_cacheKey.size() != RecordCache::KeyBytes)
         m_cacheKey = sessionCacheKey();
@@ -168,6 +172,8 @@ void MainWindow::setServiceBanner(const QString &text, const QString &style)
 
 void MainWindow::onServicePatientsFound(const QList<PatientInfo> &patients, const Net::FhirError &error)
 {
+    if (m_locked)
+        return; // arrived after the lock: never shown
     if (error.isError()) {
         setServiceBanner(tr("The patient search failed: %1").arg(error.message()), BannerError);
         return;
@@ -214,7 +220,7 @@ void MainWindow::showServiceRecord(const RecordSet &set)
         m_patientView->clear();
         return;
     }
-    m_serviceRecord = *record;
+    m_serviceRecord = m_rolePolicy.apply(*record);
     m_serviceRecordShown = true;
     m_currentPatient = record->patient.id;
     m_patientView->setRecord(m_serviceRecord);
@@ -224,6 +230,8 @@ void MainWindow::showServiceRecord(const RecordSet &set)
 
 void MainWindow::onServiceCachedRecord(const RecordSet &set, const QDateTime &cachedAt)
 {
+    if (m_locked)
+        return; // arrived after the lock: never shown
     m_serviceStale = true;
     showServiceRecord(set);
     setServiceBanner(tr("Showing cached data from %1; refreshing from the sharing service…")
@@ -234,6 +242,8 @@ void MainWindow::onServiceCachedRecord(const RecordSet &set, const QDateTime &ca
 
 void MainWindow::onServiceRecord(const RecordSet &set, const RecordLoadOutcome &outcome)
 {
+    if (m_locked)
+        return; // arrived after the lock: never shown
     m_serviceOutcome = outcome;
     m_serviceStale = outcome.state != RecordLoadOutcome::State::Fresh;
     const QString when = QLocale().toString(outcome.cachedAt.toLocalTime(), QLocale::ShortFormat);

@@ -22,6 +22,11 @@ bool ConnectionProfile::isValid() const
     return baseUrl.isValid() && (baseUrl.scheme() == u"https" || baseUrl.scheme() == u"http") && !baseUrl.host().isEmpty();
 }
 
+bool ConnectionProfile::requiresCardSignIn() const
+{
+    return baseUrl.scheme() == u"https" && clientCertificateFile.isEmpty();
+}
+
 ConnectionProfile ConnectionProfile::fromUrl(const QUrl &url)
 {
     ConnectionProfile p;
@@ -89,6 +94,11 @@ ConnectionProfile ConnectionProfile::load(QSettings &settings, const QString &na
     p.allowEmergencyAccess = settings.value(QStringLiteral("allowEmergencyAccess"), false).toBool();
     p.cacheTtlDays = settings.value(QStringLiteral("cacheTtlDays"), p.cacheTtlDays).toInt();
     p.cacheBudgetMb = settings.value(QStringLiteral("cacheBudgetMb"), p.cacheBudgetMb).toInt();
+    p.pkcs11Module = settings.value(QStringLiteral("pkcs11Module")).toString();
+    p.cardTrustAnchorFiles = settings.value(QStringLiteral("cardTrustAnchorFiles")).toStringList();
+    p.idleLockSeconds = settings.value(QStringLiteral("idleLockSeconds"), p.idleLockSeconds).toInt();
+    p.purgeCacheOnLogout = settings.value(QStringLiteral("purgeCacheOnLogout"), false).toBool();
+    p.roleHeader = settings.value(QStringLiteral("roleHeader")).toByteArray();
     settings.endGroup();
     return p;
 }
@@ -109,6 +119,11 @@ void ConnectionProfile::save(QSettings &settings) const
     settings.setValue(QStringLiteral("allowEmergencyAccess"), allowEmergencyAccess);
     settings.setValue(QStringLiteral("cacheTtlDays"), cacheTtlDays);
     settings.setValue(QStringLiteral("cacheBudgetMb"), cacheBudgetMb);
+    settings.setValue(QStringLiteral("pkcs11Module"), pkcs11Module);
+    settings.setValue(QStringLiteral("cardTrustAnchorFiles"), cardTrustAnchorFiles);
+    settings.setValue(QStringLiteral("idleLockSeconds"), idleLockSeconds);
+    settings.setValue(QStringLiteral("purgeCacheOnLogout"), purgeCacheOnLogout);
+    settings.setValue(QStringLiteral("roleHeader"), roleHeader);
     settings.endGroup();
 }
 

@@ -28,6 +28,16 @@ struct ConnectionProfile
     bool allowEmergencyAccess = false;
     int cacheTtlDays = 7;         // cached records older than this are purged
     int cacheBudgetMb = 512;      // the local cache is kept under this size
+    // HPKI card sign-in. Empty module: the p11-kit proxy (HpkiCard::defaultModulePath()).
+    QString pkcs11Module;
+    QStringList cardTrustAnchorFiles; // CAs a login certificate may chain to, besides the shipped HPKI roots
+    int idleLockSeconds = 600;        // lock the window after this long without input; 0 = never
+    bool purgeCacheOnLogout = false;  // else cached records stay encrypted until their TTL
+    QByteArray roleHeader;            // when set, the certificate's hcRole is also sent in this header
+
+    // A card session is needed for https without a development client certificate; plain http (a
+    // loopback test server) cannot carry a client certificate at all.
+    bool requiresCardSignIn() const;
 
     bool isValid() const;
 

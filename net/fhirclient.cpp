@@ -462,6 +462,8 @@ QNetworkReply *FhirClient::send(const QUrl &url)
     request.setRawHeader("Accept", "application/fhir+json");
     for (const auto &[name, value] : purposeHeaders(m_purpose, m_profile.headers))
         request.setRawHeader(name, value);
+    if (!m_profile.roleHeader.isEmpty() && !m_clientRole.isEmpty())
+        request.setRawHeader(m_profile.roleHeader, m_clientRole);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     if (url.scheme() == u"https")
         request.setSslConfiguration(m_ssl);

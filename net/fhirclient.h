@@ -160,6 +160,10 @@ public:
     const PurposeOfUse &purpose() const { return m_purpose; }
     // The TLS identity and trust to use; the HPKI card module sets this. Defaults to the profile's files.
     void setSslConfiguration(const QSslConfiguration &config) { m_ssl = config; }
+    const QSslConfiguration &sslConfiguration() const { return m_ssl; }
+    // The session's hcRole, sent in the profile's roleHeader when it names one (the certificate
+    // carries the role over mutual TLS in any case).
+    void setClientRole(const QByteArray &hcRoleText) { m_clientRole = hcRoleText; }
 
     // The capabilities learnt from /metadata, if asked already.
     const ServiceCapabilities &capabilities() const { return m_capabilities; }
@@ -189,6 +193,7 @@ private:
     ConnectionProfile m_profile;
     PurposeOfUse m_purpose;
     QSslConfiguration m_ssl;
+    QByteArray m_clientRole;
     ServiceCapabilities m_capabilities;
     QNetworkAccessManager *m_network;
 };

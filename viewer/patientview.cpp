@@ -1,5 +1,7 @@
 #include "patientview.h"
 
+#include "medicationsafety.h"
+
 #include "displaytext.h"
 #include "clinicalpanels.h"
 #include "recorditemmodel.h"
@@ -82,6 +84,13 @@ PatientView::PatientView(QWidget *parent)
     layout->addWidget(m_identifiers);
     layout->addWidget(m_allergies);
     layout->addWidget(m_completeness);
+    m_medicationSafety = new QLabel(this);
+    m_medicationSafety->setTextFormat(Qt::PlainText);
+    m_medicationSafety->setWordWrap(true);
+    m_medicationSafety->setAccessibleName(tr("Medication safety"));
+    m_medicationSafety->setStyleSheet(QStringLiteral("QLabel { background: #fff0e0; color: #7a3b00; border: 1px solid #f0b070; padding: 4px; font-weight: bold; }"));
+    m_medicationSafety->hide();
+    layout->addWidget(m_medicationSafety);
     layout->addWidget(split, 1);
 
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &PatientView::showDetails);
@@ -124,6 +133,10 @@ void PatientView::clear()
     m_identifiers->clear();
     m_allergies->hide();
     m_completeness->hide();
+    if (m_medicationSafety) {
+        m_medicationSafety->clear();
+        m_medicationSafety->hide();
+    }
     m_detail->clear();
     m_selectedKey.clear();
     m_timeline->setRecord(m_record);
@@ -167,6 +180,12 @@ void PatientView::setRecord(const PatientRecord &record)
     m_allergies->setText(allergies.isEmpty() ? tr("Allergies: none recorded in the shared record")
                                              : tr("Allergies: %1").arg(allergies.join(QStringLiteral("; "))));
     m_allergies->show();
+
+    QStringList duplicates;
+    for (const DuplicateTherapyWarning &w : MedicationSafety::duplicateTherapy(record, QDateTime::currentDateTime()))
+        duplicates << w.message();
+    m_medicationSafety->setText(duplicates.join(u'\n'));
+    m_medicationSafety->setVisible(!duplicates.isEmpty());
 
     QStringList reasons = record.incompleteReasons;
     m_completeness->setText(tr("This record is incomplete: %1").arg(reasons.join(QStringLiteral("; "))));

@@ -35,6 +35,8 @@ public:
     QLabel *headerLabel() const { return m_header; }
     QLabel *allergyBanner() const { return m_allergies; }
     QLabel *completenessBanner() const { return m_completeness; }
+    // Duplicate therapy across facilities (MedicationSafety), hidden when there is none.
+    QLabel *medicationSafetyBanner() const { return m_medicationSafety; }
     QTextBrowser *detailPane() const { return m_detail; }
     TimelinePane *timelinePane() const { return m_timeline; }
     TimelineView *timeline() const;
@@ -70,6 +72,7 @@ private:
     PatientRecord m_record;
     QString m_selectedKey;
     bool m_syncing = false;
+    QLabel *m_medicationSafety = nullptr;
 };
 
 } // namespace Kakehashi
