@@ -59,6 +59,9 @@ PatientView::PatientView(QWidget *parent)
     m_tree->setAlternatingRowColors(true);
     m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_tree->header()->setStretchLastSection(true);
+    // Column widths are fitted to the rows on screen and this many more, not to all of a
+    // ten-thousand-item record (the default of 1000 rows made opening a big record slow).
+    m_tree->header()->setResizeContentsPrecision(200);
     m_detail->setOpenLinks(false);
     m_detail->setAccessibleName(tr("Item details"));
 

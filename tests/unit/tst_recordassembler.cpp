@@ -5,6 +5,9 @@
 #include "recordsummary.h"
 
 #include <QJsonArray>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 
 using namespace Kakehashi;
@@ -47,6 +50,8 @@ private Q_SLOTS:
     void partialDates_data();
     void partialDates();
     void summaryJson();
+    void parallelEqualsSequential_data();
+    void parallelEqualsSequential();
 };
 
 void TestRecordAssembler::patientNames()
@@ -270,6 +275,86 @@ void TestRecordAssembler::summaryJson()
     QCOMPARE(p.value(QStringLiteral("uninformed")).toInt(), 1);
     QCOMPARE(p.value(QStringLiteral("counts")).toObject().value(QStringLiteral("problems")).toInt(), 2);
     QCOMPARE(s.value(QStringLiteral("errors")).toArray().size(), 1);
+}
+
+
+void TestRecordAssembler::parallelEqualsSequential_data()
+{
+    QTest::addColumn<QString>("path");
+    QString error;
+    if (!LocalRecordSource::registerDemoData(&error))
+        QSKIP("demo data not built (target demo_data)");
+    const QDir dir(LocalRecordSource::demoDataRoot() + QStringLiteral("/patients"));
+    const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+    QVERIFY(files.contains(QStringLiteral("p900.json")));
+    for (const QString &f : files)
+        QTest::newRow(qPrintable(f)) << dir.filePath(f);
+    // Several files in one load: cross-file references, several people.
+    QTest::newRow("all demo patients") << dir.path();
+}
+
+// The thread-pool build in finish() must give exactly what a sequential pass gives.
+void TestRecordAssembler::parallelEqualsSequential()
+{
+    QFETCH(QString, path);
+    QStringList files{path};
+    if (QFileInfo(path).isDir()) {
+        files.clear();
+        const QDir dir(path);
+        for (const QString &f : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
+            files << dir.filePath(f);
+    }
+    RecordAssembler sequential;
+    sequential.setParallel(false);
+    RecordAssembler parallel;
+    for (const QString &f : std::as_const(files)) {
+        QFile file(f);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        QVERIFY(sequential.addJson(bytes, f));
+        QVERIFY(parallel.addJson(bytes, f));
+    }
+    const RecordSet a = sequential.finish();
+    const RecordSet b = parallel.finish();
+    QCOMPARE(b.resourceCount, a.resourceCount);
+    QCOMPARE(b.errors, a.errors);
+    QCOMPARE(b.warnings, a.warnings);
+    QCOMPARE(b.patients.size(), a.patients.size());
+    QVERIFY(!a.patients.isEmpty());
+    int items = 0;
+    for (qsizetype r = 0; r < a.patients.size(); ++r) {
+        const PatientRecord &x = a.patients[r];
+        const PatientRecord &y = b.patients[r];
+        QCOMPARE(y.patient.key, x.patient.key);
+        QCOMPARE(y.patient.linkedKeys, x.patient.linkedKeys);
+        QCOMPARE(y.withheldCount, x.withheldCount);
+        QCOMPARE(y.undeliveredCount, x.undeliveredCount);
+        QCOMPARE(y.incompleteReasons, x.incompleteReasons);
+        QCOMPARE(y.items.size(), x.items.size());
+        for (qsizetype i = 0; i < x.items.size(); ++i) {
+            const ClinicalItem &p = x.items[i];
+            const ClinicalItem &q = y.items[i];
+            QCOMPARE(q.key, p.key);
+            QCOMPARE(q.category, p.category);
+            QCOMPARE(q.title, p.title);
+            QCOMPARE(q.detail, p.detail);
+            QCOMPARE(q.status, p.status);
+            QCOMPARE(q.start.msecs(), p.start.msecs());
+            QCOMPARE(q.end.msecs(), p.end.msecs());
+            QCOMPARE(q.codes, p.codes);
+            QCOMPARE(q.source.key, p.source.key);
+            QCOMPARE(q.source.name, p.source.name);
+            QCOMPARE(q.source.basis, p.source.basis);
+            QCOMPARE(q.uninformed, p.uninformed);
+            QCOMPARE(q.redacted, p.redacted);
+            QCOMPARE(q.lab.text, p.lab.text);
+            QCOMPARE(q.lab.analyteKey, p.lab.analyteKey);
+        }
+        items += int(x.items.size());
+    }
+    QVERIFY(items > 0);
+    if (path.endsWith(QLatin1String("p900.json")))
+        QVERIFY2(a.resourceCount >= 10000, "the heavy demo patient goes through the parallel path");
 }
 
 KAKEHASHI_TEST_MAIN(TestRecordAssembler)

@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
 
@@ -17,6 +18,8 @@ using namespace Fhir;
 namespace {
 
 constexpr int kMaxBundleDepth = 8;
+// Below this many resources the thread pool costs more than it saves.
+constexpr qsizetype kParallelThreshold = 256;
 
 QString str(const QJsonObject &o, const char *key)
 {
@@ -347,43 +350,87 @@ RecordSet RecordAssembler::finish()
         return r;
     };
 
-    int unassigned = 0;
-    for (const QString &key : std::as_const(m_order)) {
-        const Stored &stored = m_resources[key];
-        const QJsonObject &res = stored.resource;
+    // Per resource, everything that depends only on the resource and the (read-only) index is
+    // worked out on the thread pool; assigning items to people and collecting messages then runs
+    // in load order, so the result is the same as a sequential pass.
+    struct Prepared
+    {
+        QList<ProfileFinding> findings;
+        bool compartment = false;
+        bool undelivered = false;
+        bool subjectIsObject = false;
+        QString subjectRef; // as written
+        QString subjectKey; // index.keyFor(subjectRef)
+        QString identifierSystem;
+        QString identifierValue;
+        std::optional<ClinicalItem> item;
+    };
+    const auto prepare = [&](const QString &key) {
+        Prepared p;
+        const QJsonObject &res = m_resources.constFind(key)->resource;
+        p.findings = ProfileCheck::check(res);
         const QString type = str(res, "resourceType");
-
-        for (const ProfileFinding &f : ProfileCheck::check(res)) {
-            if (f.severity == ProfileFinding::Severity::Error)
-                set.errors.append(f.message);
-            else
-                set.warnings.append(f.message);
-        }
-        if (!ClinicalItemBuilder::isPatientCompartmentType(type))
-            continue;
-
+        p.compartment = ClinicalItemBuilder::isPatientCompartmentType(type);
+        if (!p.compartment)
+            return p;
         // Which person: subject/patient/beneficiary reference, or a logical identifier.
         QJsonValue subject = res.value(QLatin1String("subject"));
         if (!subject.isObject())
             subject = res.value(QLatin1String("patient"));
         if (!subject.isObject())
             subject = res.value(QLatin1String("beneficiary"));
-        const QString ref = referenceOf(subject);
+        p.subjectIsObject = subject.isObject();
+        p.subjectRef = referenceOf(subject);
+        if (!p.subjectRef.isEmpty()) {
+            p.subjectKey = index.keyFor(p.subjectRef);
+        } else if (p.subjectIsObject) {
+            const QJsonObject ident = subject.toObject().value(QLatin1String("identifier")).toObject();
+            p.identifierSystem = str(ident, "system");
+            p.identifierValue = str(ident, "value");
+        }
+        for (const QJsonValue &t : res.value(QLatin1String("meta")).toObject().value(QLatin1String("tag")).toArray()) {
+            const QJsonObject tag = t.toObject();
+            p.undelivered = p.undelivered || (str(tag, "system") == System::EhrShareIndication && str(tag, "code") == u"UNDELIVERED");
+        }
+        if (!p.undelivered)
+            p.item = builder.build(res);
+        return p;
+    };
+    QList<Prepared> prepared;
+    if (m_parallel && m_order.size() >= kParallelThreshold) {
+        // The calling thread takes part, so this also works when finish() runs on a pool thread.
+        prepared = QtConcurrent::blockingMapped(m_order, prepare);
+    } else {
+        prepared.reserve(m_order.size());
+        for (const QString &key : std::as_const(m_order))
+            prepared.append(prepare(key));
+    }
+
+    int unassigned = 0;
+    for (qsizetype k = 0; k < m_order.size(); ++k) {
+        Prepared &p = prepared[k];
+        for (ProfileFinding &f : p.findings) {
+            if (f.severity == ProfileFinding::Severity::Error)
+                set.errors.append(std::move(f.message));
+            else
+                set.warnings.append(std::move(f.message));
+        }
+        if (!p.compartment)
+            continue;
         int r = -1;
-        if (!ref.isEmpty()) {
-            const QString pk = index.keyFor(ref);
+        if (!p.subjectRef.isEmpty()) {
+            const QString &pk = p.subjectKey;
             if (byKey.contains(pk))
                 r = recordOfRoot.value(people.find(pk), -1);
             else if (recordOfRoot.size() == 1 && patientKeys.size() == 1 && set.patients.size() == 1)
                 r = 0; // a single-patient load whose resources point at the patient's other address
             else
-                r = placeholderFor(pk.isEmpty() ? ref : pk, pk.isEmpty() ? ref : pk);
-        } else if (subject.isObject()) {
-            const QJsonObject ident = subject.toObject().value(QLatin1String("identifier")).toObject();
-            const QString idKey = str(ident, "system") + u'|' + str(ident, "value");
+                r = placeholderFor(pk.isEmpty() ? p.subjectRef : pk, pk.isEmpty() ? p.subjectRef : pk);
+        } else if (p.subjectIsObject) {
+            const QString idKey = p.identifierSystem + u'|' + p.identifierValue;
             r = recordOfIdentifier.value(idKey, -1);
-            if (r < 0 && !str(ident, "value").isEmpty())
-                r = placeholderFor(QStringLiteral("identifier:") + idKey, tr("Patient identified only by %1").arg(str(ident, "system")));
+            if (r < 0 && !p.identifierValue.isEmpty())
+                r = placeholderFor(QStringLiteral("identifier:") + idKey, tr("Patient identified only by %1").arg(p.identifierSystem));
         }
         if (r < 0 && set.patients.size() == 1)
             r = 0;
@@ -392,23 +439,16 @@ RecordSet RecordAssembler::finish()
             continue;
         }
         PatientRecord &record = set.patients[r];
-        originsOfRecord[r].insert(stored.originIndex);
-
-        bool undelivered = false;
-        for (const QJsonValue &t : res.value(QLatin1String("meta")).toObject().value(QLatin1String("tag")).toArray()) {
-            const QJsonObject tag = t.toObject();
-            undelivered = undelivered || (str(tag, "system") == System::EhrShareIndication && str(tag, "code") == u"UNDELIVERED");
-        }
-        if (undelivered) {
+        originsOfRecord[r].insert(m_resources.constFind(m_order[k])->originIndex);
+        if (p.undelivered) {
             ++record.undeliveredCount; // never displayed, only counted
             continue;
         }
-        std::optional<ClinicalItem> item = builder.build(res);
-        if (!item)
+        if (!p.item)
             continue;
-        if (item->redacted)
+        if (p.item->redacted)
             ++record.withheldCount;
-        record.items.append(std::move(*item));
+        record.items.append(std::move(*p.item));
     }
     if (unassigned > 0)
         set.warnings.append(tr("%n clinical resource(s) name no patient and were not shown", nullptr, unassigned));

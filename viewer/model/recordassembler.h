@@ -31,6 +31,10 @@ public:
 
     int resourceCount() const { return int(m_order.size()); }
 
+    // finish() builds the items of a large load on the thread pool (the default); the result is
+    // the same either way. Off for comparison in tests and benchmarks.
+    void setParallel(bool parallel) { m_parallel = parallel; }
+
     RecordSet finish();
 
 private:
@@ -54,6 +58,7 @@ private:
     QStringList m_errors;
     QStringList m_incompleteReasons;
     int m_anonymousCounter = 0;
+    bool m_parallel = true;
 };
 
 } // namespace Kakehashi

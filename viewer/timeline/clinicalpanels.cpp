@@ -25,6 +25,7 @@ ClinicalPanels::ClinicalPanels(QWidget *parent)
     m_follow->setToolTip(tr("List only what lies in the timeline's visible time range (current items are always listed)"));
     setCornerWidget(m_follow, Qt::TopRightCorner);
     connect(m_follow, &QCheckBox::toggled, this, &ClinicalPanels::setFollowRange);
+    connect(this, &QTabWidget::currentChanged, this, &ClinicalPanels::fitCurrentPanel);
 
     const ItemCategory order[] = {ItemCategory::Problem, ItemCategory::Medication, ItemCategory::Lab, ItemCategory::Encounter,
                                   ItemCategory::Document, ItemCategory::Imaging, ItemCategory::Allergy, ItemCategory::Procedure,
@@ -92,8 +93,20 @@ void ClinicalPanels::setSource(const TimelineModel *source)
     m_labChart->setSource(source);
     for (int i = 0; i < m_panels.size(); ++i)
         setTabText(indexOf(m_panels[i].page), QStringLiteral("%1 (%2)").arg(CategoryNames::displayName(m_panels[i].category)).arg(m_panels[i].model->rowCount()));
-    for (const Panel &p : std::as_const(m_panels))
+    for (Panel &p : m_panels)
+        p.columnsFitted = false;
+    fitCurrentPanel();
+}
+
+void ClinicalPanels::fitCurrentPanel()
+{
+    QWidget *page = currentWidget();
+    for (Panel &p : m_panels) {
+        if (p.page != page || p.columnsFitted)
+            continue;
         p.view->resizeColumnsToContents();
+        p.columnsFitted = true;
+    }
 }
 
 void ClinicalPanels::refresh()

@@ -48,9 +48,13 @@ private:
         ClinicalTableModel *model;
         QTableView *view;
         QWidget *page;
+        bool columnsFitted = false;
     };
     void onRowChanged(const Panel &panel, const QModelIndex &current);
     const Panel *panel(ItemCategory category) const;
+    // Column widths come from the rows' text, which costs a pass over many rows: a panel is
+    // fitted when it is first shown after a new record, not for every tab on every open.
+    void fitCurrentPanel();
 
     QList<Panel> m_panels;
     LabTrendChart *m_labChart;

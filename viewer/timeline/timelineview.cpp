@@ -60,8 +60,7 @@ TimelineView::TimelineView(QWidget *parent)
 void TimelineView::setRecord(const PatientRecord &record)
 {
     m_selectedKey.clear();
-    m_model.setRecord(record, m_now.toMSecsSinceEpoch());
-    m_model.setFilter(m_model.filter());
+    m_model.setRecord(record, m_now.toMSecsSinceEpoch()); // lanes built once, under the current filter
     m_fitted = false;
     fitAll();
     updateGeometry();
