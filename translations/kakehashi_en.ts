@@ -754,6 +754,25 @@
     </message>
 </context>
 <context>
+    <name>Kakehashi::Dicom::ImageSourceFactory</name>
+    <message>
+        <source>The DICOMweb address is not an http(s) URL.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The DIMSE profile needs an AE title, a host and a port.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No local files or folders were given.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unsupported image endpoint type: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Kakehashi::DicomImageView</name>
     <message>
         <source>Lung</source>
@@ -848,7 +867,10 @@
     <message numerus="yes">
         <source>%1 %2 (%n image(s))</source>
         <comment>series thumbnail</comment>
-        <translation><numerusform>%1 %2 (%n image)</numerusform><numerusform>%1 %2 (%n images)</numerusform></translation>
+        <translation>
+            <numerusform>%1 %2 (%n image)</numerusform>
+            <numerusform>%1 %2 (%n images)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Window presets</source>
@@ -996,7 +1018,10 @@
     </message>
     <message numerus="yes">
         <source>%1 — %n result(s), %2 facilities</source>
-        <translation><numerusform>%1 — %n result, %2 facilities</numerusform><numerusform>%1 — %n results, %2 facilities</numerusform></translation>
+        <translation>
+            <numerusform>%1 — %n result, %2 facilities</numerusform>
+            <numerusform>%1 — %n results, %2 facilities</numerusform>
+        </translation>
     </message>
     <message>
         <source>No numeric lab results</source>
@@ -1012,7 +1037,10 @@
     </message>
     <message numerus="yes">
         <source>%1 · %n facility(ies)</source>
-        <translation><numerusform>%1 · %n facility</numerusform><numerusform>%1 · %n facilities</numerusform></translation>
+        <translation>
+            <numerusform>%1 · %n facility</numerusform>
+            <numerusform>%1 · %n facilities</numerusform>
+        </translation>
     </message>
     <message>
         <source>Units differ between facilities; compare with care.</source>
@@ -1180,7 +1208,10 @@
     </message>
     <message numerus="yes">
         <source>%n patient(s) found</source>
-        <translation><numerusform>%n patient found</numerusform><numerusform>%n patients found</numerusform></translation>
+        <translation>
+            <numerusform>%n patient found</numerusform>
+            <numerusform>%n patients found</numerusform>
+        </translation>
     </message>
     <message>
         <source>Loading the record from the sharing service…</source>
@@ -1220,7 +1251,10 @@
     </message>
     <message numerus="yes">
         <source>%n item(s)</source>
-        <translation><numerusform>%n item</numerusform><numerusform>%n items</numerusform></translation>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
     </message>
     <message>
         <source>Emergency access</source>
@@ -1257,6 +1291,58 @@ The reason is sent to the sharing service and recorded in the access history.</s
     </message>
     <message>
         <source>Connection saved. It is used the next time you connect.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pharmacy view</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unlock with your card…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>S&amp;ession</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The connection "%1" names no trust anchor for the sharing service; the card is presented only to a service verified against the connection's own CAs.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign in with your HPKI card to use %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The card was removed. Insert it and unlock with your PIN.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Locked after a period without use. Unlock with your PIN.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unlock with your PIN.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>That card belongs to someone else. Unlock with the card that started this session, or quit and sign in again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signed out</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1401,7 +1487,10 @@ The reason is sent to the sharing service and recorded in the access history.</s
     <name>Kakehashi::PatientRecordLoader</name>
     <message numerus="yes">
         <source>%n cached item(s) could not be read and were left out.</source>
-        <translation><numerusform>%n cached item could not be read and were left out.</numerusform><numerusform>%n cached items could not be read and were left out.</numerusform></translation>
+        <translation>
+            <numerusform>%n cached item could not be read and were left out.</numerusform>
+            <numerusform>%n cached items could not be read and were left out.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1473,6 +1562,10 @@ The reason is sent to the sharing service and recorded in the access history.</s
     </message>
     <message>
         <source>Open images</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Medication safety</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1642,6 +1735,13 @@ The reason is sent to the sharing service and recorded in the access history.</s
     </message>
 </context>
 <context>
+    <name>Kakehashi::RolePolicy</name>
+    <message>
+        <source>Pharmacy view: disease names and medications only</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Kakehashi::Screenshot</name>
     <message>
         <source>the window could not be rendered</source>
@@ -1747,14 +1847,20 @@ The reason is sent to the sharing service and recorded in the access history.</s
     </message>
     <message numerus="yes">
         <source>%n patient(s) found.</source>
-        <translation><numerusform>%n patient found.</numerusform><numerusform>%n patients found.</numerusform></translation>
+        <translation>
+            <numerusform>%n patient found.</numerusform>
+            <numerusform>%n patients found.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>Kakehashi::SharingServiceSource</name>
     <message numerus="yes">
         <source>%n cached item(s) could not be read and were left out.</source>
-        <translation><numerusform>%n cached item could not be read and were left out.</numerusform><numerusform>%n cached items could not be read and were left out.</numerusform></translation>
+        <translation>
+            <numerusform>%n cached item could not be read and were left out.</numerusform>
+            <numerusform>%n cached items could not be read and were left out.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1902,7 +2008,10 @@ The reason is sent to the sharing service and recorded in the access history.</s
     </message>
     <message numerus="yes">
         <source>%n item(s) withheld by the patient's disclosure settings</source>
-        <translation><numerusform>%n item withheld by the patient's disclosure settings</numerusform><numerusform>%n items withheld by the patient's disclosure settings</numerusform></translation>
+        <translation>
+            <numerusform>%n item withheld by the patient's disclosure settings</numerusform>
+            <numerusform>%n items withheld by the patient's disclosure settings</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing withheld</source>
@@ -1941,7 +2050,10 @@ The reason is sent to the sharing service and recorded in the access history.</s
     </message>
     <message numerus="yes">
         <source>%n item(s) between %1 and %2. Zoom in to see them.</source>
-        <translation><numerusform>%n item between %1 and %2. Zoom in to see them.</numerusform><numerusform>%n items between %1 and %2. Zoom in to see them.</numerusform></translation>
+        <translation>
+            <numerusform>%n item between %1 and %2. Zoom in to see them.</numerusform>
+            <numerusform>%n items between %1 and %2. Zoom in to see them.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Source</source>
@@ -1981,6 +2093,14 @@ The reason is sent to the sharing service and recorded in the access history.</s
     </message>
     <message>
         <source>This patient's record lists no imaging study.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 needs a card sign-in, which --screenshot cannot do.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Card trust anchor file %1 holds no certificate.</source>
         <translation type="unfinished" />
     </message>
 </context>

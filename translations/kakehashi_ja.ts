@@ -751,6 +751,25 @@
     </message>
 </context>
 <context>
+    <name>Kakehashi::Dicom::ImageSourceFactory</name>
+    <message>
+        <source>The DICOMweb address is not an http(s) URL.</source>
+        <translation>DICOMweb のアドレスが http(s) の URL ではありません。</translation>
+    </message>
+    <message>
+        <source>The DIMSE profile needs an AE title, a host and a port.</source>
+        <translation>DIMSE の接続設定には AE タイトル、ホスト、ポートが必要です。</translation>
+    </message>
+    <message>
+        <source>No local files or folders were given.</source>
+        <translation>ローカルのファイルやフォルダが指定されていません。</translation>
+    </message>
+    <message>
+        <source>Unsupported image endpoint type: %1</source>
+        <translation>対応していない画像エンドポイントの種類です：%1</translation>
+    </message>
+</context>
+<context>
     <name>Kakehashi::DicomImageView</name>
     <message>
         <source>Lung</source>
@@ -1264,6 +1283,58 @@ The reason is sent to the sharing service and recorded in the access history.</s
         <source>Connection saved. It is used the next time you connect.</source>
         <translation>接続を保存しました。次回の接続から使われます。</translation>
     </message>
+    <message>
+        <source>Pharmacy view</source>
+        <translation>薬局向け表示</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>ロック中</translation>
+    </message>
+    <message>
+        <source>Unlock with your card…</source>
+        <translation>カードでロック解除…</translation>
+    </message>
+    <message>
+        <source>S&amp;ession</source>
+        <translation>セッション(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>ロック</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>ログアウト</translation>
+    </message>
+    <message>
+        <source>The connection "%1" names no trust anchor for the sharing service; the card is presented only to a service verified against the connection's own CAs.</source>
+        <translation>接続「%1」に共有サービスのトラストアンカーが指定されていません。カードは、接続で指定した認証局で検証できたサービスにのみ提示します。</translation>
+    </message>
+    <message>
+        <source>Sign in with your HPKI card to use %1.</source>
+        <translation>%1 を使うには HPKI カードでログインしてください。</translation>
+    </message>
+    <message>
+        <source>The card was removed. Insert it and unlock with your PIN.</source>
+        <translation>カードが取り外されました。カードを挿入し、PIN でロックを解除してください。</translation>
+    </message>
+    <message>
+        <source>Locked after a period without use. Unlock with your PIN.</source>
+        <translation>一定時間操作がなかったためロックしました。PIN でロックを解除してください。</translation>
+    </message>
+    <message>
+        <source>Unlock with your PIN.</source>
+        <translation>PIN でロックを解除してください。</translation>
+    </message>
+    <message>
+        <source>That card belongs to someone else. Unlock with the card that started this session, or quit and sign in again.</source>
+        <translation>そのカードは別の方のものです。このセッションを開始したカードでロックを解除するか、終了して再度ログインしてください。</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>ログアウトしました</translation>
+    </message>
 </context>
 <context>
     <name>Kakehashi::MedicationSafety</name>
@@ -1482,6 +1553,10 @@ The reason is sent to the sharing service and recorded in the access history.</s
         <source>Open images</source>
         <translation>画像を開く</translation>
     </message>
+    <message>
+        <source>Medication safety</source>
+        <translation>薬剤の安全性</translation>
+    </message>
 </context>
 <context>
     <name>Kakehashi::ProfileCheck</name>
@@ -1644,6 +1719,13 @@ The reason is sent to the sharing service and recorded in the access history.</s
         <source>Source</source>
         <comment>facility an item came from</comment>
         <translation>情報元</translation>
+    </message>
+</context>
+<context>
+    <name>Kakehashi::RolePolicy</name>
+    <message>
+        <source>Pharmacy view: disease names and medications only</source>
+        <translation>薬局向け表示：病名と薬剤のみ</translation>
     </message>
 </context>
 <context>
@@ -1995,6 +2077,14 @@ The reason is sent to the sharing service and recorded in the access history.</s
     <message>
         <source>This patient's record lists no imaging study.</source>
         <translation>この患者の記録に画像検査はありません。</translation>
+    </message>
+    <message>
+        <source>%1 needs a card sign-in, which --screenshot cannot do.</source>
+        <translation>%1 にはカードでのログインが必要ですが、--screenshot ではログインできません。</translation>
+    </message>
+    <message>
+        <source>Card trust anchor file %1 holds no certificate.</source>
+        <translation>カード用トラストアンカーのファイル %1 に証明書がありません。</translation>
     </message>
 </context>
 </TS>

@@ -436,3 +436,29 @@ JA.update({
     'Searching…': '検索中…',
     'The search failed: %1': '検索に失敗しました：%1',
 })
+
+JA.update({
+    'The DICOMweb address is not an http(s) URL.': 'DICOMweb のアドレスが http(s) の URL ではありません。',
+    'The DIMSE profile needs an AE title, a host and a port.': 'DIMSE の接続設定には AE タイトル、ホスト、ポートが必要です。',
+    'No local files or folders were given.': 'ローカルのファイルやフォルダが指定されていません。',
+    'Unsupported image endpoint type: %1': '対応していない画像エンドポイントの種類です：%1',
+    'Pharmacy view': '薬局向け表示',
+    'Locked': 'ロック中',
+    'Unlock with your card…': 'カードでロック解除…',
+    'S&ession': 'セッション(&E)',
+    'Lock': 'ロック',
+    'Sign out': 'ログアウト',
+    'The connection "%1" names no trust anchor for the sharing service; the card is presented only to a service verified against the connection\'s own CAs.':
+        '接続「%1」に共有サービスのトラストアンカーが指定されていません。カードは、接続で指定した認証局で検証できたサービスにのみ提示します。',
+    'Sign in with your HPKI card to use %1.': '%1 を使うには HPKI カードでログインしてください。',
+    'The card was removed. Insert it and unlock with your PIN.': 'カードが取り外されました。カードを挿入し、PIN でロックを解除してください。',
+    'Locked after a period without use. Unlock with your PIN.': '一定時間操作がなかったためロックしました。PIN でロックを解除してください。',
+    'Unlock with your PIN.': 'PIN でロックを解除してください。',
+    'That card belongs to someone else. Unlock with the card that started this session, or quit and sign in again.':
+        'そのカードは別の方のものです。このセッションを開始したカードでロックを解除するか、終了して再度ログインしてください。',
+    'Signed out': 'ログアウトしました',
+    'Medication safety': '薬剤の安全性',
+    'Pharmacy view: disease names and medications only': '薬局向け表示：病名と薬剤のみ',
+    '%1 needs a card sign-in, which --screenshot cannot do.': '%1 にはカードでのログインが必要ですが、--screenshot ではログインできません。',
+    'Card trust anchor file %1 holds no certificate.': 'カード用トラストアンカーのファイル %1 に証明書がありません。',
+})
