@@ -1,5 +1,6 @@
 #include "recordassembler.h"
 
+#include "clinicaldocument.h"
 #include "clinicalitembuilder.h"
 #include "profilecheck.h"
 #include "resourceindex.h"
@@ -408,6 +409,8 @@ RecordSet RecordAssembler::finish()
             continue;
         if (item->redacted)
             ++record.withheldCount;
+        if (item->category == ItemCategory::Document && !item->redacted)
+            record.documentSources.insert(item->key, ClinicalDocumentReader::sourceBundle(res, index));
         record.items.append(std::move(*item));
     }
     if (unassigned > 0)
