@@ -158,6 +158,8 @@ void TestDocumentView::rendererLockDownWithoutSanitizer()
         QVERIFY(url.scheme() != u"data");
     const QList<QUrl> blocked = view.blockedUrls();
     QVERIFY(std::any_of(blocked.cbegin(), blocked.cend(), [](const QUrl &u) { return u.host() == u"tracker.invalid"; }));
+    // A refused refresh is not a renderer failure: the secure renderer is still the one in use.
+    QCOMPARE(view.renderer(), DocumentView::Renderer::WebEngine);
 }
 
 void TestDocumentView::malformedAndUnsupportedShowMessages_data()

@@ -318,7 +318,10 @@ void DocumentView::onLoadFinished(bool ok)
 {
     m_loadsOutstanding = std::max(0, m_loadsOutstanding - 1);
     if (!ok) {
-        // A load superseded by a newer one ends "not ok" too: only the last one counts.
+        // A load superseded by a newer one ends "not ok" too: only the last one counts. So does a
+        // navigation the page tried and we refused (a refresh) after our own page had loaded.
+        if (m_settled || !m_refused.isEmpty())
+            return;
         if (m_loadsOutstanding == 0)
             useBasicRenderer(tr("the page could not be rendered"));
         return;
