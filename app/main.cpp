@@ -1,4 +1,5 @@
 #include "commandline.h"
+#include "documentview.h"
 #include "dicomseries.h"
 #include "imagingpanel.h"
 #include "imagingstudylocator.h"
@@ -176,6 +177,10 @@ int main(int argc, char *argv[])
         // DICOM opened on the command line is already shown; else the patient's first study.
         if (options.view == u"images" && window.imagingPanel()->openedSeries().isEmpty() && !window.openFirstImagingStudy())
             window.imagingPanel()->showMessage(QCoreApplication::translate("main", "This patient's record lists no imaging study."));
+        // --view documents: the patient's first document (the referral letter in the demo).
+        if (options.view == u"documents" && !window.openFirstDocument())
+            window.documentView()->showMessage(QCoreApplication::translate("main", "No documents"),
+                                               QCoreApplication::translate("main", "This patient's record lists no document that can be opened."));
         if (options.screenshotPath.isEmpty())
             return;
         // Let layouts settle before rendering.
@@ -190,7 +195,10 @@ int main(int argc, char *argv[])
         // The images decode on the thread pool: wait (bounded) until the first slice or a message
         // is on screen before rendering.
         ImagingPanel *images = window.imagingPanel();
-        if (options.view != u"images" || images->isSettled()) {
+        const bool waitImages = options.view == u"images" && !images->isSettled();
+        // Documents render asynchronously in WebEngine: wait (bounded) for the page too.
+        const bool waitDocument = options.view == u"documents" && !window.documentView()->isSettled();
+        if (!waitImages && !waitDocument) {
             shoot();
             return;
         }
@@ -199,7 +207,10 @@ int main(int argc, char *argv[])
             if (!std::exchange(*shot, true))
                 shoot();
         };
-        QObject::connect(images, &ImagingPanel::imagesShown, &window, shootOnce);
+        if (waitImages)
+            QObject::connect(images, &ImagingPanel::imagesShown, &window, shootOnce);
+        else
+            QObject::connect(window.documentView(), &DocumentView::documentShown, &window, shootOnce);
         QTimer::singleShot(60000, &window, shootOnce);
     });
 

@@ -87,6 +87,7 @@ MainWindow::MainWindow(QWidget *parent)
     addDockWidget(Qt::RightDockWidgetArea, m_imagingDock);
     m_imagingDock->hide();
     connect(m_patientView, &PatientView::imagingStudyRequested, this, &MainWindow::openImagingStudy);
+    connect(m_patientView, &PatientView::documentRequested, this, &MainWindow::openDocument);
     // Before anyone else hears loadFinished: DICOM opened with the record is in place by then.
     connect(this, &MainWindow::loadFinished, this, &MainWindow::onDicomScanned);
     connect(&m_watcher, &QFutureWatcher<RecordSet>::finished, this, &MainWindow::onLoaded);
@@ -229,6 +230,8 @@ bool MainWindow::setView(const QString &name)
         showImagingDock();
         return true;
     }
+    if (name == u"documents")
+        showDocumentDock();
     if (!m_patientView->setView(name))
         return false;
     m_view = name;

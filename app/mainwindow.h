@@ -26,6 +26,7 @@ class QToolButton;
 
 namespace Kakehashi {
 
+class DocumentView;
 class ImagingPanel;
 namespace Net {
 class FhirClient;
@@ -69,6 +70,14 @@ public:
     // false when the record has none.
     bool openFirstImagingStudy();
     void showImagingDock();
+    // Documents (mainwindow_documents.cpp): referral letters, discharge summaries, reports, in a
+    // dock created on first use (Qt WebEngine starts only when a document is opened).
+    DocumentView *documentView();
+    QDockWidget *documentDock() const { return m_documentDock; }
+    void openDocument(const QString &itemKey);
+    // The current patient's first FHIR document (else first report); false when it has none.
+    bool openFirstDocument();
+    void showDocumentDock();
     // --- Sharing service (mainwindow_service.cpp) ---
     // Connects to the service: search panel, cache-first patient opening. Call setIdentity() first
     // (the cache is per user). False and |error| when the profile or the cache cannot be used.
@@ -156,6 +165,8 @@ private:
     ImagingPanel *m_imagingPanel = nullptr;
     QDockWidget *m_imagingDock = nullptr;
     std::shared_ptr<Dicom::DicomScanResult> m_pendingDicomScan;
+    DocumentView *m_documentView = nullptr;
+    QDockWidget *m_documentDock = nullptr;
 
     // Sharing service (mainwindow_service.cpp)
     void createServiceUi();

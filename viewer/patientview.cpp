@@ -101,6 +101,8 @@ PatientView::PatientView(QWidget *parent)
     connect(view, &TimelineView::selectionChanged, this, [this](const QString &key) { syncSelection(key, m_timeline); });
     connect(view, &TimelineView::itemActivated, this, [this](const QString &key) {
         selectItem(key);
+        if (requestDocument(key))
+            return;
         // Opening an imaging study from the timeline goes straight to its images.
         for (const ClinicalItem &item : std::as_const(m_record.items)) {
             if (item.key != key)
@@ -114,6 +116,7 @@ PatientView::PatientView(QWidget *parent)
         m_detail->setFocus(Qt::OtherFocusReason);
     });
     connect(m_panels, &ClinicalPanels::itemSelected, this, [this](const QString &key) { syncSelection(key, m_panels); });
+    connect(m_panels, &ClinicalPanels::itemActivated, this, &PatientView::requestDocument);
     connect(view, &TimelineView::filterChanged, m_panels, &ClinicalPanels::refresh);
     // Panning repaints at once; the panels follow when the view settles.
     connect(view, &TimelineView::visibleRangeChanged, m_rangeDelay, qOverload<>(&QTimer::start));
@@ -124,6 +127,8 @@ PatientView::PatientView(QWidget *parent)
     connect(m_detail, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
         if (url.scheme() == u"kakehashi-imaging")
             Q_EMIT imagingStudyRequested(url.path());
+        else if (url.scheme() == u"kakehashi-document")
+            requestDocument(url.path());
     });
     clear();
 }
@@ -144,6 +149,7 @@ void PatientView::clear()
     m_selectedKey.clear();
     m_timeline->setRecord(m_record);
     m_panels->setSource(&m_timeline->view()->model());
+    Q_EMIT recordChanged();
 }
 
 TimelineView *PatientView::timeline() const
@@ -203,6 +209,7 @@ void PatientView::setRecord(const PatientRecord &record)
     m_timeline->setRecord(record);
     m_panels->setSource(&m_timeline->view()->model());
     m_panels->setRange(m_timeline->view()->visibleFrom(), m_timeline->view()->visibleTo());
+    Q_EMIT recordChanged();
 }
 
 QStringList PatientView::viewNames()
@@ -321,6 +328,12 @@ void PatientView::showDetailsOf(const ClinicalItem *item)
         link.setPath(studyUid);
         html += QStringLiteral("<p><a href='%1'>%2</a></p>").arg(esc(link.toString()), esc(tr("Open images")));
     }
+    if (item->category == ItemCategory::Document && m_record.documentSources.contains(item->key)) {
+        QUrl link;
+        link.setScheme(QStringLiteral("kakehashi-document"));
+        link.setPath(item->key);
+        html += QStringLiteral("<p><a href='%1'>%2</a></p>").arg(esc(link.toString()), esc(tr("Open document")));
+    }
     m_detail->setHtml(html);
 }
 
@@ -343,6 +356,16 @@ void PatientView::activateItem(const QModelIndex &index)
     const QString studyUid = imagingStudyUid(*item);
     if (!studyUid.isEmpty())
         Q_EMIT imagingStudyRequested(studyUid);
+    else
+        requestDocument(item->key);
+}
+
+bool PatientView::requestDocument(const QString &key)
+{
+    if (!m_record.documentSources.contains(key))
+        return false;
+    Q_EMIT documentRequested(key);
+    return true;
 }
 
 } // namespace Kakehashi

@@ -25,6 +25,7 @@ public:
     explicit PatientView(QWidget *parent = nullptr);
 
     void setRecord(const PatientRecord &record);
+    const PatientRecord &record() const { return m_record; }
     void clear();
     // "record" (all categories) or a category key such as "labs"; false for an unknown name.
     bool setView(const QString &name);
@@ -52,12 +53,17 @@ public:
 Q_SIGNALS:
     // An imaging item was activated (double-click, Enter) or its "Open images" link followed.
     void imagingStudyRequested(const QString &studyInstanceUid);
+    // A document item (referral, discharge summary, report) was activated or its "Open document" link followed.
+    void documentRequested(const QString &itemKey);
+    // Another patient (or none) is shown: views of the previous patient's items must close.
+    void recordChanged();
 
 private:
     void showDetails(const QModelIndex &index);
     void showDetailsOf(const ClinicalItem *item);
     void syncSelection(const QString &key, QObject *origin);
     void activateItem(const QModelIndex &index);
+    bool requestDocument(const QString &key);
 
     RecordItemModel *m_model;
     QLabel *m_header;

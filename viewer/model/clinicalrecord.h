@@ -118,6 +118,9 @@ struct PatientRecord
     int undeliveredCount = 0; // UNDELIVERED items dropped before display
     bool incomplete = false;  // the record is known to be partial
     QStringList incompleteReasons;
+    // Document items only, by item key: what is needed to show the document later (see
+    // ClinicalDocumentReader::sourceBundle). Implicitly shared JSON, so keeping it is cheap.
+    QHash<QString, QJsonObject> documentSources;
 
     int count(ItemCategory category) const;
 };

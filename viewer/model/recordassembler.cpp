@@ -1,5 +1,6 @@
 #include "recordassembler.h"
 
+#include "clinicaldocument.h"
 #include "clinicalitembuilder.h"
 #include "profilecheck.h"
 #include "resourceindex.h"
@@ -448,6 +449,8 @@ RecordSet RecordAssembler::finish()
             continue;
         if (p.item->redacted)
             ++record.withheldCount;
+        if (p.item->category == ItemCategory::Document && !p.item->redacted)
+            record.documentSources.insert(p.item->key, ClinicalDocumentReader::sourceBundle(byKey.value(m_order[k]), index));
         record.items.append(std::move(*p.item));
     }
     if (unassigned > 0)

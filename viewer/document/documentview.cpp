@@ -1,0 +1,363 @@
+#include "documentview.h"
+
+#include "documenthtml.h"
+
+#include <QLabel>
+#include <QLoggingCategory>
+#include <QStackedWidget>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <QWebEngineDownloadRequest>
+#include <QWebEnginePage>
+#include <QWebEngineProfile>
+#include <QWebEngineSettings>
+#include <QWebEngineUrlRequestInfo>
+#include <QWebEngineUrlRequestInterceptor>
+#include <QWebEngineView>
+
+#include <algorithm>
+#include <functional>
+
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
+
+Q_LOGGING_CATEGORY(lcDocumentView, "kakehashi.document", QtInfoMsg)
+
+namespace Kakehashi {
+
+// Every request a document page makes passes here. Only the page's own in-memory content
+// (data: URLs: the page itself and data: images) loads; everything else is blocked and counted.
+// In Qt 6 interceptRequest() runs on the UI thread.
+class DocumentRequestGuard : public QWebEngineUrlRequestInterceptor
+{
+public:
+    using QWebEngineUrlRequestInterceptor::QWebEngineUrlRequestInterceptor;
+
+    void interceptRequest(QWebEngineUrlRequestInfo &info) override
+    {
+        if (info.requestUrl().scheme() == u"data") {
+            ++m_allowed;
+            return;
+        }
+        ++m_blocked;
+        if (m_blockedUrls.size() < 100)
+            m_blockedUrls.append(info.requestUrl());
+        info.block(true);
+    }
+
+    int m_allowed = 0;
+    int m_blocked = 0;
+    QList<QUrl> m_blockedUrls;
+};
+
+// No navigation away from the document, no new windows, no script dialogs.
+class DocumentPage : public QWebEnginePage
+{
+public:
+    DocumentPage(QWebEngineProfile *profile, QObject *parent)
+        : QWebEnginePage(profile, parent)
+    {
+    }
+
+    // Set just before the view loads its own page; the next main-frame data: load is that page.
+    int m_ownLoadsPending = 0;
+    std::function<void(const QUrl &)> m_onRefused;
+
+protected:
+    bool acceptNavigationRequest(const QUrl &url, NavigationType type, bool isMainFrame) override
+    {
+        const bool own = m_ownLoadsPending > 0 && isMainFrame && url.scheme() == u"data"
+                         && (type == NavigationTypeTyped || type == NavigationTypeOther);
+        if (own) {
+            --m_ownLoadsPending;
+            return true;
+        }
+        if (m_onRefused)
+            m_onRefused(url);
+        return false;
+    }
+    QWebEnginePage *createWindow(WebWindowType) override { return nullptr; }
+    void javaScriptAlert(const QUrl &, const QString &) override {}
+    bool javaScriptConfirm(const QUrl &, const QString &) override { return false; }
+    bool javaScriptPrompt(const QUrl &, const QString &, const QString &, QString *) override { return false; }
+    void javaScriptConsoleMessage(JavaScriptConsoleMessageLevel, const QString &, int, const QString &) override {}
+};
+
+namespace {
+
+// The fallback renderer: QTextBrowser never runs script; it must not load files or follow links either.
+class BasicDocumentBrowser : public QTextBrowser
+{
+public:
+    using QTextBrowser::QTextBrowser;
+    QVariant loadResource(int, const QUrl &) override { return {}; }
+};
+
+void lockDown(QWebEngineSettings *s)
+{
+    using S = QWebEngineSettings;
+    s->setAttribute(S::JavascriptEnabled, false);
+    s->setAttribute(S::JavascriptCanOpenWindows, false);
+    s->setAttribute(S::JavascriptCanAccessClipboard, false);
+    s->setAttribute(S::JavascriptCanPaste, false);
+    s->setAttribute(S::AllowWindowActivationFromJavaScript, false);
+    s->setAttribute(S::PluginsEnabled, false);
+    s->setAttribute(S::PdfViewerEnabled, false);
+    s->setAttribute(S::LocalContentCanAccessRemoteUrls, false);
+    s->setAttribute(S::LocalContentCanAccessFileUrls, false);
+    s->setAttribute(S::LocalStorageEnabled, false);
+    s->setAttribute(S::AllowRunningInsecureContent, false);
+    s->setAttribute(S::AllowGeolocationOnInsecureOrigins, false);
+    s->setAttribute(S::HyperlinkAuditingEnabled, false);
+    s->setAttribute(S::DnsPrefetchEnabled, false);
+    s->setAttribute(S::ErrorPageEnabled, false);
+    s->setAttribute(S::WebGLEnabled, false);
+    s->setAttribute(S::Accelerated2dCanvasEnabled, false);
+    s->setAttribute(S::ScreenCaptureEnabled, false);
+    s->setAttribute(S::FullScreenSupportEnabled, false);
+    s->setAttribute(S::NavigateOnDropEnabled, false);
+    s->setAttribute(S::AutoLoadIconsForPage, false);
+    s->setAttribute(S::TouchIconsEnabled, false);
+    s->setAttribute(S::WebRTCPublicInterfacesOnly, true);
+    s->setAttribute(S::FocusOnNavigationEnabled, false);
+    s->setUnknownUrlSchemePolicy(S::DisallowUnknownUrlSchemes);
+}
+
+constexpr int kLoadTimeoutMs = 20000;
+
+} // namespace
+
+void DocumentView::prepareWebEngineEnvironment()
+{
+#ifdef Q_OS_UNIX
+    if (::geteuid() == 0 && !qEnvironmentVariableIsSet("QTWEBENGINE_DISABLE_SANDBOX")) {
+        qputenv("QTWEBENGINE_DISABLE_SANDBOX", "1");
+        qCWarning(lcDocumentView) << "running as root: the Chromium sandbox cannot be used and is disabled";
+    }
+#endif
+}
+
+DocumentView::DocumentView(QWidget *parent)
+    : QWidget(parent)
+    , m_notice(new QLabel(this))
+    , m_stack(new QStackedWidget(this))
+    , m_basic(new BasicDocumentBrowser(this))
+    , m_loadTimeout(new QTimer(this))
+{
+    m_notice->setTextFormat(Qt::PlainText);
+    m_notice->setWordWrap(true);
+    m_notice->setAccessibleName(tr("Document notice"));
+    m_notice->setStyleSheet(QStringLiteral("QLabel { background: #fff4d6; color: #6b4a00; border: 1px solid #e8c870; padding: 4px; }"));
+    m_notice->hide();
+    m_basic->setOpenLinks(false);
+    m_basic->setOpenExternalLinks(false);
+    m_basic->setAccessibleName(tr("Document"));
+    m_stack->addWidget(m_basic);
+    m_loadTimeout->setSingleShot(true);
+    m_loadTimeout->setInterval(kLoadTimeoutMs);
+    connect(m_loadTimeout, &QTimer::timeout, this, [this] { useBasicRenderer(tr("the page did not finish loading")); });
+    connect(m_basic, &QTextBrowser::anchorClicked, this, &DocumentView::onNavigationRefused);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_notice);
+    layout->addWidget(m_stack, 1);
+
+    // KAKEHASHI_DOCUMENT_RENDERER=basic: never start WebEngine (machines where it cannot run).
+    if (qEnvironmentVariable("KAKEHASHI_DOCUMENT_RENDERER") == u"basic") {
+        m_renderer = Renderer::Basic;
+        m_rendererNote = tr("Shown with the basic renderer (KAKEHASHI_DOCUMENT_RENDERER=basic); layout may be simplified.");
+    } else {
+        createWebEngine();
+    }
+}
+
+DocumentView::~DocumentView()
+{
+    // The page must go before its profile.
+    delete m_web;
+    m_web = nullptr;
+    delete m_page;
+    m_page = nullptr;
+}
+
+void DocumentView::createWebEngine()
+{
+    prepareWebEngineEnvironment();
+    // No storage name: an off-the-record profile, nothing written to disk.
+    m_profile = new QWebEngineProfile(this);
+    m_profile->setHttpCacheType(QWebEngineProfile::MemoryHttpCache);
+    m_profile->setPersistentCookiesPolicy(QWebEngineProfile::NoPersistentCookies);
+    m_profile->setSpellCheckEnabled(false);
+    lockDown(m_profile->settings());
+    m_guard = new DocumentRequestGuard(m_profile);
+    m_profile->setUrlRequestInterceptor(m_guard);
+    connect(m_profile, &QWebEngineProfile::downloadRequested, this, [](QWebEngineDownloadRequest *download) { download->cancel(); });
+
+    m_page = new DocumentPage(m_profile, this);
+    lockDown(m_page->settings());
+    m_page->m_onRefused = [this](const QUrl &url) { onNavigationRefused(url); };
+    connect(m_page, &QWebEnginePage::featurePermissionRequested, this, [this](const QUrl &origin, QWebEnginePage::Feature feature) {
+        m_page->setFeaturePermission(origin, feature, QWebEnginePage::PermissionDeniedByUser);
+    });
+    connect(m_page, &QWebEnginePage::loadFinished, this, &DocumentView::onLoadFinished);
+    connect(m_page, &QWebEnginePage::renderProcessTerminated, this, [this](QWebEnginePage::RenderProcessTerminationStatus status, int) {
+        if (status != QWebEnginePage::NormalTerminationStatus)
+            useBasicRenderer(tr("the web renderer stopped"));
+    });
+
+    m_web = new QWebEngineView(this);
+    m_web->setPage(m_page);
+    m_web->setContextMenuPolicy(Qt::NoContextMenu);
+    m_web->setAcceptDrops(false);
+    m_web->setAccessibleName(tr("Document"));
+    m_stack->addWidget(m_web);
+    m_stack->setCurrentWidget(m_web);
+}
+
+QString DocumentView::notice() const
+{
+    return m_notice->text();
+}
+
+int DocumentView::allowedRequests() const
+{
+    return m_guard ? m_guard->m_allowed : 0;
+}
+
+int DocumentView::blockedRequests() const
+{
+    return m_guard ? m_guard->m_blocked : 0;
+}
+
+QList<QUrl> DocumentView::blockedUrls() const
+{
+    return m_guard ? m_guard->m_blockedUrls : QList<QUrl>();
+}
+
+void DocumentView::clear()
+{
+    showMessage(tr("No document"), tr("Open a document from the record, the timeline or the Documents panel."));
+}
+
+void DocumentView::showResult(const DocumentLoadResult &result, const QString &patientName)
+{
+    switch (result.status) {
+    case DocumentLoadResult::Status::Ok:
+        showDocument(result.document, patientName);
+        return;
+    case DocumentLoadResult::Status::Unsupported:
+        showMessage(tr("This document cannot be shown yet"), result.message);
+        return;
+    case DocumentLoadResult::Status::Malformed:
+        showMessage(tr("This document cannot be read"), result.message);
+        return;
+    case DocumentLoadResult::Status::NotFound:
+        showMessage(tr("The document's content is not available"), result.message);
+        return;
+    case DocumentLoadResult::Status::NotADocument:
+        showMessage(tr("Not a document"), result.message);
+        return;
+    }
+}
+
+void DocumentView::showDocument(const ClinicalDocument &document, const QString &patientName)
+{
+    const DocumentHtml::Page page = DocumentHtml::render(document, patientName);
+    m_html = page.html;
+    QStringList notes;
+    if (page.removedParts > 0)
+        notes << tr("%n unsafe part(s) of this document were removed before display; nothing in it can run or load content.", nullptr, page.removedParts);
+    if (page.truncated)
+        notes << tr("This document is too large to show in full.");
+    m_noticeText = notes.join(u' ');
+    render();
+}
+
+void DocumentView::showMessage(const QString &title, const QString &text)
+{
+    m_html = DocumentHtml::messagePage(title, text);
+    m_noticeText = text;
+    render();
+}
+
+void DocumentView::showPreparedPage(const QString &html)
+{
+    m_html = html;
+    m_noticeText.clear();
+    render();
+}
+
+void DocumentView::render()
+{
+    m_refused.clear();
+    m_settled = false;
+    QStringList notes;
+    if (!m_noticeText.isEmpty())
+        notes << m_noticeText;
+    if (!m_rendererNote.isEmpty())
+        notes << m_rendererNote;
+    m_notice->setText(notes.join(u'\n'));
+    m_notice->setVisible(!notes.isEmpty());
+    if (m_renderer == Renderer::Basic) {
+        m_basic->setHtml(m_html);
+        m_stack->setCurrentWidget(m_basic);
+        settle();
+        return;
+    }
+    ++m_page->m_ownLoadsPending;
+    ++m_loadsOutstanding;
+    m_loadTimeout->start();
+    // A data: URL; the page is at most ~1.4 MB (DocumentHtml::render), under setHtml's 2 MB.
+    m_page->setHtml(m_html, QUrl());
+}
+
+void DocumentView::onLoadFinished(bool ok)
+{
+    m_loadsOutstanding = std::max(0, m_loadsOutstanding - 1);
+    if (!ok) {
+        // A load superseded by a newer one ends "not ok" too: only the last one counts. So does a
+        // navigation the page tried and we refused (a refresh) after our own page had loaded.
+        if (m_settled || !m_refused.isEmpty())
+            return;
+        if (m_loadsOutstanding == 0)
+            useBasicRenderer(tr("the page could not be rendered"));
+        return;
+    }
+    m_loadTimeout->stop();
+    m_loadsOutstanding = 0;
+    if (m_page)
+        m_page->m_ownLoadsPending = 0;
+    settle();
+}
+
+void DocumentView::useBasicRenderer(const QString &reason)
+{
+    if (m_renderer == Renderer::Basic)
+        return;
+    qCWarning(lcDocumentView) << "falling back to the basic document renderer:" << reason;
+    m_renderer = Renderer::Basic;
+    m_loadTimeout->stop();
+    m_rendererNote = tr("The secure web renderer could not be used (%1); the document is shown with the basic renderer.").arg(reason);
+    render();
+}
+
+void DocumentView::onNavigationRefused(const QUrl &url)
+{
+    m_refused.append(url);
+    // Shown, not followed.
+    const QString shown = url.scheme() == u"data" ? tr("an embedded page") : url.toDisplayString(QUrl::RemoveUserInfo);
+    m_notice->setText(tr("A link or redirect in the document was not followed: %1").arg(shown.left(300)));
+    m_notice->show();
+    Q_EMIT linkRefused(url);
+}
+
+void DocumentView::settle()
+{
+    m_settled = true;
+    Q_EMIT documentShown();
+}
+
+} // namespace Kakehashi

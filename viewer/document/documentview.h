@@ -1,0 +1,94 @@
+#pragma once
+
+#include "clinicaldocument.h"
+
+#include <QStringList>
+#include <QUrl>
+#include <QWidget>
+
+class QLabel;
+class QStackedWidget;
+class QTextBrowser;
+class QTimer;
+class QWebEngineProfile;
+class QWebEngineView;
+
+namespace Kakehashi {
+
+class DocumentPage;
+class DocumentRequestGuard;
+
+// Shows one clinical document. The page is rendered by Qt WebEngine in a locked-down,
+// off-the-record profile: JavaScript and plugins off, no local or remote access, every network
+// request refused by an interceptor (only the page's own in-memory data: content loads), no
+// navigation, no new windows, no context menu, a strict Content-Security-Policy — and the
+// narratives are sanitized before any of that (NarrativeSanitizer). When WebEngine cannot start,
+// the same sanitized HTML is shown in a QTextBrowser with a note.
+class DocumentView : public QWidget
+{
+    Q_OBJECT
+public:
+    enum class Renderer { WebEngine, Basic };
+
+    explicit DocumentView(QWidget *parent = nullptr);
+    ~DocumentView() override;
+
+    // Chromium's sandbox cannot run as root: disable it only then (and say so in the log).
+    // Called by the constructor; call it earlier if WebEngine may start before the first view.
+    static void prepareWebEngineEnvironment();
+
+    void showResult(const DocumentLoadResult &result, const QString &patientName = {});
+    void showDocument(const ClinicalDocument &document, const QString &patientName = {});
+    void showMessage(const QString &title, const QString &text);
+    // Renders a page as given, without the sanitizer. For pages made by DocumentHtml only; public
+    // so tests can prove the renderer's own lock-down holds against content the sanitizer stops.
+    void showPreparedPage(const QString &html);
+    void clear();
+
+    Renderer renderer() const { return m_renderer; }
+    // The HTML last handed to the renderer (sanitized), and the notice line above it.
+    QString renderedHtml() const { return m_html; }
+    QString notice() const;
+    // True once the last page has been rendered (or a message shown).
+    bool isSettled() const { return m_settled; }
+
+    QWebEngineView *webView() const { return m_web; }
+    QTextBrowser *basicView() const { return m_basic; }
+    // Requests the interceptor saw for this view: allowed (data: only) and blocked (everything else).
+    int allowedRequests() const;
+    int blockedRequests() const;
+    QList<QUrl> blockedUrls() const;
+    // Navigations the page asked for and was refused (links, refreshes, redirects).
+    QList<QUrl> refusedNavigations() const { return m_refused; }
+
+Q_SIGNALS:
+    // The page (or a message) is on screen.
+    void documentShown();
+    void linkRefused(const QUrl &url);
+
+private:
+    void createWebEngine();
+    void render();
+    void useBasicRenderer(const QString &reason);
+    void onLoadFinished(bool ok);
+    void onNavigationRefused(const QUrl &url);
+    void settle();
+
+    QLabel *m_notice;
+    QStackedWidget *m_stack;
+    QTextBrowser *m_basic;
+    QWebEngineView *m_web = nullptr;
+    QWebEngineProfile *m_profile = nullptr;
+    DocumentPage *m_page = nullptr;
+    DocumentRequestGuard *m_guard = nullptr;
+    QTimer *m_loadTimeout;
+    Renderer m_renderer = Renderer::WebEngine;
+    QString m_html;
+    QString m_noticeText;
+    QString m_rendererNote;
+    QList<QUrl> m_refused;
+    int m_loadsOutstanding = 0;
+    bool m_settled = true;
+};
+
+} // namespace Kakehashi
