@@ -182,6 +182,93 @@
     </message>
 </context>
 <context>
+    <name>Kakehashi::ClinicalDocumentReader</name>
+    <message>
+        <source>born %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>male</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>female</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Conclusion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Results</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The content is a %1, not a FHIR document Bundle.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The document Bundle has no entries.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The document Bundle has no Composition, so it cannot be read as a document.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This document is a PDF file; PDF documents cannot be shown in the viewer yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This document is an HL7 CDA R2 document (an older referral format); CDA documents cannot be shown in the viewer yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This document is XML (%1), which the viewer cannot show yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Documents of type %1 cannot be shown in the viewer yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The document is not valid JSON (%1 at byte %2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The document is not a FHIR resource.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is not a document of this record.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The content of this document was not kept with the record.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The document points at a %1, not at its content.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The document's content is empty.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The document has no content to show.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The document's content (%1) was not delivered with the record.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Kakehashi::ClinicalItemBuilder</name>
     <message>
         <source>Institution %1</source>
@@ -976,6 +1063,133 @@
     </message>
 </context>
 <context>
+    <name>Kakehashi::DocumentHtml</name>
+    <message>
+        <source>No content: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Document type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Author</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Facility</source>
+        <comment>the organisation that holds the document</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>preliminary (not final)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>entered in error — do not rely on this document</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n unsafe part(s) of this document (scripts, frames, remote content, event handlers) were removed before display.</source>
+        <translation><numerusform>%n unsafe part of this document (scripts, frames, remote content, event handlers) were removed before display.</numerusform><numerusform>%n unsafe parts of this document (scripts, frames, remote content, event handlers) were removed before display.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n section(s) were not well-formed XHTML and are shown as plain text.</source>
+        <translation><numerusform>%n section were not well-formed XHTML and are shown as plain text.</numerusform><numerusform>%n sections were not well-formed XHTML and are shown as plain text.</numerusform></translation>
+    </message>
+    <message>
+        <source>This document is too large to show in full; the rest was left out.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Kakehashi::DocumentView</name>
+    <message>
+        <source>Document notice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Document</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the page did not finish loading</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Shown with the basic renderer (KAKEHASHI_DOCUMENT_RENDERER=basic); layout may be simplified.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the web renderer stopped</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No document</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open a document from the record, the timeline or the Documents panel.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This document cannot be shown yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This document cannot be read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The document's content is not available</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not a document</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n unsafe part(s) of this document were removed before display; nothing in it can run or load content.</source>
+        <translation><numerusform>%n unsafe part of this document were removed before display; nothing in it can run or load content.</numerusform><numerusform>%n unsafe parts of this document were removed before display; nothing in it can run or load content.</numerusform></translation>
+    </message>
+    <message>
+        <source>This document is too large to show in full.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the page could not be rendered</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The secure web renderer could not be used (%1); the document is shown with the basic renderer.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>an embedded page</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A link or redirect in the document was not followed: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Kakehashi::ImagingPanel</name>
     <message>
         <source>Images status</source>
@@ -1345,6 +1559,10 @@ The reason is sent to the sharing service and recorded in the access history.</s
         <source>Signed out</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Document</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Kakehashi::MedicationSafety</name>
@@ -1566,6 +1784,10 @@ The reason is sent to the sharing service and recorded in the access history.</s
     </message>
     <message>
         <source>Medication safety</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open document</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2101,6 +2323,14 @@ The reason is sent to the sharing service and recorded in the access history.</s
     </message>
     <message>
         <source>Card trust anchor file %1 holds no certificate.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No documents</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This patient's record lists no document that can be opened.</source>
         <translation type="unfinished" />
     </message>
 </context>

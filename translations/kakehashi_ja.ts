@@ -182,6 +182,93 @@
     </message>
 </context>
 <context>
+    <name>Kakehashi::ClinicalDocumentReader</name>
+    <message>
+        <source>born %1</source>
+        <translation>%1 生</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>男性</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>女性</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>報告書</translation>
+    </message>
+    <message>
+        <source>Conclusion</source>
+        <translation>結論</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>The content is a %1, not a FHIR document Bundle.</source>
+        <translation>内容は %1 で、FHIR 文書 Bundle ではありません。</translation>
+    </message>
+    <message>
+        <source>The document Bundle has no entries.</source>
+        <translation>文書 Bundle にエントリがありません。</translation>
+    </message>
+    <message>
+        <source>The document Bundle has no Composition, so it cannot be read as a document.</source>
+        <translation>文書 Bundle に Composition がないため、文書として読めません。</translation>
+    </message>
+    <message>
+        <source>This document is a PDF file; PDF documents cannot be shown in the viewer yet.</source>
+        <translation>この文書は PDF ファイルです。PDF 文書はまだビューワで表示できません。</translation>
+    </message>
+    <message>
+        <source>This document is an HL7 CDA R2 document (an older referral format); CDA documents cannot be shown in the viewer yet.</source>
+        <translation>この文書は HL7 CDA R2 文書（従来の診療情報提供書の形式）です。CDA 文書はまだビューワで表示できません。</translation>
+    </message>
+    <message>
+        <source>This document is XML (%1), which the viewer cannot show yet.</source>
+        <translation>この文書は XML（%1）で、まだビューワで表示できません。</translation>
+    </message>
+    <message>
+        <source>Documents of type %1 cannot be shown in the viewer yet.</source>
+        <translation>種類が %1 の文書はまだビューワで表示できません。</translation>
+    </message>
+    <message>
+        <source>The document is not valid JSON (%1 at byte %2).</source>
+        <translation>文書が JSON として正しくありません（%2 バイト目：%1）。</translation>
+    </message>
+    <message>
+        <source>The document is not a FHIR resource.</source>
+        <translation>文書が FHIR リソースではありません。</translation>
+    </message>
+    <message>
+        <source>%1 is not a document of this record.</source>
+        <translation>%1 はこの記録の文書ではありません。</translation>
+    </message>
+    <message>
+        <source>The content of this document was not kept with the record.</source>
+        <translation>この文書の内容は記録と一緒に保存されていません。</translation>
+    </message>
+    <message>
+        <source>The document points at a %1, not at its content.</source>
+        <translation>文書が内容ではなく %1 を指しています。</translation>
+    </message>
+    <message>
+        <source>The document's content is empty.</source>
+        <translation>文書の内容が空です。</translation>
+    </message>
+    <message>
+        <source>The document has no content to show.</source>
+        <translation>表示できる内容がありません。</translation>
+    </message>
+    <message>
+        <source>The document's content (%1) was not delivered with the record.</source>
+        <translation>文書の内容（%1）は記録と一緒に提供されていません。</translation>
+    </message>
+</context>
+<context>
     <name>Kakehashi::ClinicalItemBuilder</name>
     <message>
         <source>Institution %1</source>
@@ -971,6 +1058,133 @@
     </message>
 </context>
 <context>
+    <name>Kakehashi::DocumentHtml</name>
+    <message>
+        <source>No content: %1</source>
+        <translation>内容なし：%1</translation>
+    </message>
+    <message>
+        <source>Document type</source>
+        <translation>文書の種類</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>表題</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>作成者</translation>
+    </message>
+    <message>
+        <source>Facility</source>
+        <comment>the organisation that holds the document</comment>
+        <translation>施設</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>preliminary (not final)</source>
+        <translation>暫定版（確定ではありません）</translation>
+    </message>
+    <message>
+        <source>entered in error — do not rely on this document</source>
+        <translation>誤登録 — この文書は参照しないでください</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unsafe part(s) of this document (scripts, frames, remote content, event handlers) were removed before display.</source>
+        <translation><numerusform>表示前に、この文書の安全でない部分 %n 箇所（スクリプト、フレーム、外部コンテンツ、イベント処理）を取り除きました。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n section(s) were not well-formed XHTML and are shown as plain text.</source>
+        <translation><numerusform>%n 個のセクションは正しい XHTML ではないため、テキストとして表示しています。</numerusform></translation>
+    </message>
+    <message>
+        <source>This document is too large to show in full; the rest was left out.</source>
+        <translation>この文書は大きすぎるため全体を表示できません。残りは省略しました。</translation>
+    </message>
+</context>
+<context>
+    <name>Kakehashi::DocumentView</name>
+    <message>
+        <source>Document notice</source>
+        <translation>文書に関するお知らせ</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文書</translation>
+    </message>
+    <message>
+        <source>the page did not finish loading</source>
+        <translation>ページの読み込みが完了しませんでした</translation>
+    </message>
+    <message>
+        <source>Shown with the basic renderer (KAKEHASHI_DOCUMENT_RENDERER=basic); layout may be simplified.</source>
+        <translation>簡易表示（KAKEHASHI_DOCUMENT_RENDERER=basic）で表示しています。レイアウトが簡略化されることがあります。</translation>
+    </message>
+    <message>
+        <source>the web renderer stopped</source>
+        <translation>Web 表示エンジンが停止しました</translation>
+    </message>
+    <message>
+        <source>No document</source>
+        <translation>文書なし</translation>
+    </message>
+    <message>
+        <source>Open a document from the record, the timeline or the Documents panel.</source>
+        <translation>記録、タイムライン、または文書パネルから文書を開いてください。</translation>
+    </message>
+    <message>
+        <source>This document cannot be shown yet</source>
+        <translation>この文書はまだ表示できません</translation>
+    </message>
+    <message>
+        <source>This document cannot be read</source>
+        <translation>この文書を読み取れません</translation>
+    </message>
+    <message>
+        <source>The document's content is not available</source>
+        <translation>文書の内容を利用できません</translation>
+    </message>
+    <message>
+        <source>Not a document</source>
+        <translation>文書ではありません</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unsafe part(s) of this document were removed before display; nothing in it can run or load content.</source>
+        <translation><numerusform>表示前にこの文書の安全でない部分 %n 箇所を取り除きました。文書内のものが実行されたり外部の内容を読み込んだりすることはありません。</numerusform></translation>
+    </message>
+    <message>
+        <source>This document is too large to show in full.</source>
+        <translation>この文書は大きすぎるため全体を表示できません。</translation>
+    </message>
+    <message>
+        <source>the page could not be rendered</source>
+        <translation>ページを描画できませんでした</translation>
+    </message>
+    <message>
+        <source>The secure web renderer could not be used (%1); the document is shown with the basic renderer.</source>
+        <translation>安全な Web 表示エンジンを使用できなかったため（%1）、簡易表示で表示しています。</translation>
+    </message>
+    <message>
+        <source>an embedded page</source>
+        <translation>埋め込みページ</translation>
+    </message>
+    <message>
+        <source>A link or redirect in the document was not followed: %1</source>
+        <translation>文書内のリンクまたは転送先には移動しませんでした：%1</translation>
+    </message>
+</context>
+<context>
     <name>Kakehashi::ImagingPanel</name>
     <message>
         <source>Images status</source>
@@ -1335,6 +1549,10 @@ The reason is sent to the sharing service and recorded in the access history.</s
         <source>Signed out</source>
         <translation>ログアウトしました</translation>
     </message>
+    <message>
+        <source>Document</source>
+        <translation>文書</translation>
+    </message>
 </context>
 <context>
     <name>Kakehashi::MedicationSafety</name>
@@ -1556,6 +1774,10 @@ The reason is sent to the sharing service and recorded in the access history.</s
     <message>
         <source>Medication safety</source>
         <translation>薬剤の安全性</translation>
+    </message>
+    <message>
+        <source>Open document</source>
+        <translation>文書を開く</translation>
     </message>
 </context>
 <context>
@@ -2085,6 +2307,14 @@ The reason is sent to the sharing service and recorded in the access history.</s
     <message>
         <source>Card trust anchor file %1 holds no certificate.</source>
         <translation>カード用トラストアンカーのファイル %1 に証明書がありません。</translation>
+    </message>
+    <message>
+        <source>No documents</source>
+        <translation>文書なし</translation>
+    </message>
+    <message>
+        <source>This patient's record lists no document that can be opened.</source>
+        <translation>この患者の記録に開ける文書はありません。</translation>
     </message>
 </context>
 </TS>
