@@ -3,6 +3,7 @@
 // Every Qt Test executable of the project starts through this: offscreen platform, test-mode
 // standard paths (never the user's real cache or settings), and the demo-data location.
 #include <QApplication>
+#include <QDir>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -14,6 +15,12 @@
         QStandardPaths::setTestModeEnabled(true);                            \
         QApplication app(argc, argv);                                        \
         app.setAttribute(Qt::AA_Use96Dpi, true);                             \
+        /* Start from empty test-mode folders: no cache or settings left by  \
+           an earlier run (or another branch's build) may decide a result. */ \
+        for (auto location : {QStandardPaths::AppLocalDataLocation,          \
+                              QStandardPaths::CacheLocation,                 \
+                              QStandardPaths::AppConfigLocation})            \
+            QDir(QStandardPaths::writableLocation(location)).removeRecursively(); \
         TestObject tc;                                                       \
         QTEST_SET_MAIN_SOURCE_PATH                                           \
         return QTest::qExec(&tc, argc, argv);                                \

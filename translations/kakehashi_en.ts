@@ -1061,6 +1061,23 @@
         <source>ID</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Report</source>
+        <comment>diagnostic report</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>FHIR document</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CDA / XML</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Kakehashi::DocumentHtml</name>
@@ -1107,11 +1124,17 @@
     </message>
     <message numerus="yes">
         <source>%n unsafe part(s) of this document (scripts, frames, remote content, event handlers) were removed before display.</source>
-        <translation><numerusform>%n unsafe part of this document (scripts, frames, remote content, event handlers) were removed before display.</numerusform><numerusform>%n unsafe parts of this document (scripts, frames, remote content, event handlers) were removed before display.</numerusform></translation>
+        <translation>
+            <numerusform>%n unsafe part of this document (scripts, frames, remote content, event handlers) were removed before display.</numerusform>
+            <numerusform>%n unsafe parts of this document (scripts, frames, remote content, event handlers) were removed before display.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n section(s) were not well-formed XHTML and are shown as plain text.</source>
-        <translation><numerusform>%n section were not well-formed XHTML and are shown as plain text.</numerusform><numerusform>%n sections were not well-formed XHTML and are shown as plain text.</numerusform></translation>
+        <translation>
+            <numerusform>%n section were not well-formed XHTML and are shown as plain text.</numerusform>
+            <numerusform>%n sections were not well-formed XHTML and are shown as plain text.</numerusform>
+        </translation>
     </message>
     <message>
         <source>This document is too large to show in full; the rest was left out.</source>
@@ -1166,7 +1189,10 @@
     </message>
     <message numerus="yes">
         <source>%n unsafe part(s) of this document were removed before display; nothing in it can run or load content.</source>
-        <translation><numerusform>%n unsafe part of this document were removed before display; nothing in it can run or load content.</numerusform><numerusform>%n unsafe parts of this document were removed before display; nothing in it can run or load content.</numerusform></translation>
+        <translation>
+            <numerusform>%n unsafe part of this document were removed before display; nothing in it can run or load content.</numerusform>
+            <numerusform>%n unsafe parts of this document were removed before display; nothing in it can run or load content.</numerusform>
+        </translation>
     </message>
     <message>
         <source>This document is too large to show in full.</source>

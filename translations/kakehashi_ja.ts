@@ -1056,6 +1056,23 @@
         <source>ID</source>
         <translation>ID</translation>
     </message>
+    <message>
+        <source>Report</source>
+        <comment>diagnostic report</comment>
+        <translation>報告書</translation>
+    </message>
+    <message>
+        <source>FHIR document</source>
+        <translation>FHIR 文書</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>CDA / XML</source>
+        <translation>CDA・XML</translation>
+    </message>
 </context>
 <context>
     <name>Kakehashi::DocumentHtml</name>
@@ -1102,11 +1119,15 @@
     </message>
     <message numerus="yes">
         <source>%n unsafe part(s) of this document (scripts, frames, remote content, event handlers) were removed before display.</source>
-        <translation><numerusform>表示前に、この文書の安全でない部分 %n 箇所（スクリプト、フレーム、外部コンテンツ、イベント処理）を取り除きました。</numerusform></translation>
+        <translation>
+            <numerusform>表示前に、この文書の安全でない部分 %n 箇所（スクリプト、フレーム、外部コンテンツ、イベント処理）を取り除きました。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n section(s) were not well-formed XHTML and are shown as plain text.</source>
-        <translation><numerusform>%n 個のセクションは正しい XHTML ではないため、テキストとして表示しています。</numerusform></translation>
+        <translation>
+            <numerusform>%n 個のセクションは正しい XHTML ではないため、テキストとして表示しています。</numerusform>
+        </translation>
     </message>
     <message>
         <source>This document is too large to show in full; the rest was left out.</source>
@@ -1161,7 +1182,9 @@
     </message>
     <message numerus="yes">
         <source>%n unsafe part(s) of this document were removed before display; nothing in it can run or load content.</source>
-        <translation><numerusform>表示前にこの文書の安全でない部分 %n 箇所を取り除きました。文書内のものが実行されたり外部の内容を読み込んだりすることはありません。</numerusform></translation>
+        <translation>
+            <numerusform>表示前にこの文書の安全でない部分 %n 箇所を取り除きました。文書内のものが実行されたり外部の内容を読み込んだりすることはありません。</numerusform>
+        </translation>
     </message>
     <message>
         <source>This document is too large to show in full.</source>

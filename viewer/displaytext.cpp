@@ -68,4 +68,18 @@ QString DisplayText::identifierLabel(const QString &system)
     return tr("ID");
 }
 
+QString DisplayText::documentKind(const ClinicalItem &item)
+{
+    const QString &k = item.subtype;
+    if (k == u"report")
+        return tr("Report", "diagnostic report");
+    if (k == u"document" || k.startsWith(QLatin1String("application/fhir+json")) || k.startsWith(QLatin1String("application/json")))
+        return tr("FHIR document");
+    if (k == u"application/pdf")
+        return tr("PDF");
+    if (k.contains(QLatin1String("xml")))
+        return tr("CDA / XML");
+    return k;
+}
+
 } // namespace Kakehashi

@@ -16,6 +16,8 @@ public:
     static QString status(const ClinicalItem &item);
     static QString source(const SourceFacility &source);
     static QString identifierLabel(const QString &system);
+    // What kind of document an item is: report, FHIR document, PDF, CDA …
+    static QString documentKind(const ClinicalItem &item);
 };
 
 } // namespace Kakehashi

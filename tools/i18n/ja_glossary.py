@@ -519,3 +519,10 @@ JA.update({
     'No documents': '文書なし',
     "This patient's record lists no document that can be opened.": 'この患者の記録に開ける文書はありません。',
 })
+
+JA.update({
+    ('Report', 'diagnostic report'): '報告書',
+    'FHIR document': 'FHIR 文書',
+    'PDF': 'PDF',
+    'CDA / XML': 'CDA・XML',
+})

@@ -40,6 +40,7 @@ DateTime DateTime::parse(const QString &text)
     if (!dt.isValid())
         dt = QDateTime::fromString(t, Qt::ISODate);
     if (dt.isValid()) {
+        result.offsetSeconds = dt.offsetFromUtc();
         result.value = dt.toUTC();
         result.precision = Precision::Time;
     }
@@ -58,7 +59,7 @@ QString DateTime::displayText() const
     case Precision::Day:
         return value.date().toString(Qt::ISODate);
     case Precision::Time:
-        return value.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+        return value.toOffsetFromUtc(offsetSeconds).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
     }
     return {};
 }

@@ -24,9 +24,10 @@ struct DateTime
 
     QDateTime value; // UTC; partial dates are placed at the start of their period
     Precision precision = Precision::None;
+    int offsetSeconds = 0; // the UTC offset it was recorded with (+09:00 in Japan): times are shown as recorded
 
     bool isValid() const { return precision != Precision::None && value.isValid(); }
-    QDate date() const { return value.toLocalTime().date(); }
+    QDate date() const { return precision == Precision::Time ? value.toOffsetFromUtc(offsetSeconds).date() : value.date(); }
     // Shown as written: year, year-month, a day, or a local date and time.
     QString displayText() const;
     qint64 msecs() const { return value.toMSecsSinceEpoch(); }

@@ -156,6 +156,8 @@ QString ClinicalTableModel::text(const ClinicalItem &item, int itemIndex, Column
             return isDispense(item) ? tr("Dispensed") : item.subtype == u"prescription" ? tr("Prescribed") : item.subtype;
         if (m_category == ItemCategory::Encounter)
             return item.encounterClass;
+        if (m_category == ItemCategory::Document)
+            return DisplayText::documentKind(item);
         return item.subtype;
     case C::Codes: {
         QStringList codes;
