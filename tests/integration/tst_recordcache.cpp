@@ -333,7 +333,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("file");
         const QStringList files = patientFiles();
         for (const QString &file : files)
-            QTest::newRow(qPrintable(QFileInfo(file).completeBaseName())) << file;
+            QTest::newRow(qPrintable((file.startsWith(u':') ? QStringLiteral("demo ") : QStringLiteral("sample "))
+                                     + QFileInfo(file).completeBaseName())) << file;
         if (std::none_of(files.begin(), files.end(), [](const QString &f) { return f.endsWith(u"/p900.json"); }))
             qWarning("demo data not built (target demo_data): the heavy patient p900 is not covered");
     }
