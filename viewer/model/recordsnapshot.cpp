@@ -4,6 +4,18 @@
 
 namespace Kakehashi {
 
+// A field added to a model struct must be written and read here (and compared in tst_recordcache's
+// snapshot round trip), and FormatVersion bumped; otherwise a warm open silently drops it.
+// Checked where the sizes are known (64-bit Linux); a size change elsewhere is caught there.
+#if defined(__linux__) && defined(__x86_64__)
+static_assert(sizeof(ClinicalItem) == 496 && sizeof(LabValue) == 168 && sizeof(SourceFacility) == 56,
+              "ClinicalItem changed: update the snapshot operators, the round-trip test, and RecordSnapshot::FormatVersion");
+static_assert(sizeof(PatientInfo) == 232 && sizeof(PatientRecord) == 296 && sizeof(RecordSet) == 80 && sizeof(PatientIdentifier) == 48,
+              "PatientRecord changed: update the snapshot operators, the round-trip test, and RecordSnapshot::FormatVersion");
+static_assert(sizeof(Fhir::DateTime) == 16 && sizeof(Fhir::Coding) == 72,
+              "Fhir::DateTime or Coding changed: update the snapshot operators, the round-trip test, and RecordSnapshot::FormatVersion");
+#endif
+
 namespace {
 
 constexpr quint32 Magic = 0x4B4B534E; // "KKSN"
