@@ -1,9 +1,15 @@
-// The encrypted record cache: crypto, persistence, purge, and no plaintext identifiers on disk.
+// The encrypted record cache: crypto, persistence, purge, and no plaintext identifiers on disk;
+// the assembled-record snapshot beside the rows, and the fallback when it cannot be used.
+#include "localrecordsource.h"
+#include "patientrecordloader.h"
+#include "recordassembler.h"
 #include "recordcache.h"
+#include "recordsnapshot.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -11,6 +17,8 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace Kakehashi;
 
@@ -38,6 +46,135 @@ QByteArray allCacheBytes(const QString &path)
             all += f.readAll();
     }
     return all;
+}
+
+// Written out, not compared with operator==: the first field that differs names itself.
+QString sameDateTime(const QDateTime &a, const QDateTime &b)
+{
+    if (a.isValid() != b.isValid() || (a.isValid() && (a != b || a.timeSpec() != b.timeSpec() || a.offsetFromUtc() != b.offsetFromUtc())))
+        return a.toString(Qt::ISODateWithMs) + u" != " + b.toString(Qt::ISODateWithMs);
+    return {};
+}
+
+template<typename T>
+QString same(const T &a, const T &b)
+{
+    if constexpr (std::is_same_v<T, QDateTime>)
+        return sameDateTime(a, b);
+    else if constexpr (std::is_same_v<T, Fhir::DateTime>) {
+        if (a.precision != b.precision)
+            return QStringLiteral("precision");
+        return sameDateTime(a.value, b.value);
+    } else if constexpr (std::is_same_v<T, std::optional<double>>) {
+        return a == b ? QString() : QStringLiteral("%1 != %2").arg(a.value_or(-1)).arg(b.value_or(-1));
+    } else {
+        return a == b ? QString() : QStringLiteral("differs");
+    }
+}
+
+#define KK_FIELD(a, b, field)                                                                                                      \
+    if (const QString diff = same((a).field, (b).field); !diff.isEmpty())                                                           \
+        return where + QStringLiteral("." #field ": ") + diff;
+
+QString itemDifference(const ClinicalItem &a, const ClinicalItem &b, const QString &where)
+{
+    KK_FIELD(a, b, category) KK_FIELD(a, b, resourceType) KK_FIELD(a, b, key) KK_FIELD(a, b, title) KK_FIELD(a, b, detail)
+    KK_FIELD(a, b, status) KK_FIELD(a, b, active) KK_FIELD(a, b, start) KK_FIELD(a, b, end) KK_FIELD(a, b, codes)
+    KK_FIELD(a, b, source.key) KK_FIELD(a, b, source.name) KK_FIELD(a, b, source.basis) KK_FIELD(a, b, uninformed)
+    KK_FIELD(a, b, redacted) KK_FIELD(a, b, lab.value) KK_FIELD(a, b, lab.text) KK_FIELD(a, b, lab.unit) KK_FIELD(a, b, lab.low)
+    KK_FIELD(a, b, lab.high) KK_FIELD(a, b, lab.rangeText) KK_FIELD(a, b, lab.flag) KK_FIELD(a, b, lab.analyteKey)
+    KK_FIELD(a, b, encounterClass) KK_FIELD(a, b, documentTypeCode) KK_FIELD(a, b, subtype)
+    return {};
+}
+
+// Empty when |a| and |b| hold the same patients with the same items, field by field, in the same order.
+QString recordSetDifference(const RecordSet &a, const RecordSet &b)
+{
+    QString where = QStringLiteral("set");
+    KK_FIELD(a, b, warnings) KK_FIELD(a, b, errors) KK_FIELD(a, b, resourceCount) KK_FIELD(a, b, patients.size())
+    for (qsizetype p = 0; p < a.patients.size(); ++p) {
+        const PatientRecord &x = a.patients.at(p);
+        const PatientRecord &y = b.patients.at(p);
+        where = QStringLiteral("patient %1").arg(p);
+        KK_FIELD(x, y, patient.key) KK_FIELD(x, y, patient.id) KK_FIELD(x, y, patient.kanjiName) KK_FIELD(x, y, patient.kanaName)
+        KK_FIELD(x, y, patient.otherName) KK_FIELD(x, y, patient.gender) KK_FIELD(x, y, patient.birthDate)
+        KK_FIELD(x, y, patient.linkedKeys) KK_FIELD(x, y, patient.sourceNames) KK_FIELD(x, y, patient.placeholder)
+        KK_FIELD(x, y, patient.identifiers.size())
+        for (qsizetype i = 0; i < x.patient.identifiers.size(); ++i) {
+            KK_FIELD(x, y, patient.identifiers.at(i).system) KK_FIELD(x, y, patient.identifiers.at(i).value)
+        }
+        KK_FIELD(x, y, withheldCount) KK_FIELD(x, y, undeliveredCount) KK_FIELD(x, y, incomplete) KK_FIELD(x, y, incompleteReasons)
+        KK_FIELD(x, y, items.size())
+        for (qsizetype i = 0; i < x.items.size(); ++i) {
+            if (const QString diff = itemDifference(x.items.at(i), y.items.at(i), where + QStringLiteral(" item %1").arg(i)); !diff.isEmpty())
+                return diff;
+        }
+    }
+    return {};
+}
+
+#undef KK_FIELD
+
+// Patient bundles to open: the fixture's samples and, when built, every demo patient (p900 is the big one).
+QStringList patientFiles()
+{
+    QStringList files;
+    const QDir samples(QStringLiteral(KAKEHASHI_SOURCE_DIR "/tests/fixtures/sharing-service/sample-data/patients"));
+    for (const QString &name : samples.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
+        files.append(samples.filePath(name));
+    QString error;
+    if (LocalRecordSource::registerDemoData(&error)) {
+        const QDir demo(LocalRecordSource::demoDataRoot() + QStringLiteral("/patients"));
+        for (const QString &name : demo.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
+            files.append(demo.filePath(name));
+    }
+    return files;
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// Runs |sql| on the cache file behind RecordCache's back (a disk-level change, as an attacker or a crash would make).
+bool execOnDisk(const QString &path, const QString &sql)
+{
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("disk"));
+        db.setDatabaseName(path);
+        ok = db.open() && QSqlQuery(db).exec(sql);
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("disk"));
+    return ok;
+}
+
+// Replaces every stored snapshot's sealed bytes with |change|(bytes), as a disk-level edit would.
+template<typename Change>
+bool rewriteSnapshots(const QString &path, Change change)
+{
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("disk"));
+        db.setDatabaseName(path);
+        QSqlQuery q(db);
+        ok = db.open() && q.exec(QStringLiteral("SELECT rowid, sealed FROM snapshots"));
+        QList<std::pair<qint64, QByteArray>> rows;
+        while (ok && q.next())
+            rows.append({q.value(0).toLongLong(), change(q.value(1).toByteArray())});
+        q.finish();
+        ok = ok && !rows.isEmpty();
+        for (const auto &[rowid, sealed] : rows) {
+            QSqlQuery u(db);
+            u.prepare(QStringLiteral("UPDATE snapshots SET sealed = ? WHERE rowid = ?"));
+            u.addBindValue(sealed);
+            u.addBindValue(rowid);
+            ok = ok && u.exec();
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("disk"));
+    return ok;
 }
 
 } // namespace
@@ -96,20 +233,32 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
-        RecordCache cache(path, randomKey(), QStringLiteral("dr-yamamoto"));
+        auto cache = std::make_shared<RecordCache>(path, randomKey(), QStringLiteral("dr-yamamoto"));
         QString error;
-        QVERIFY2(cache.open(&error), qPrintable(error));
+        QVERIFY2(cache->open(&error), qPrintable(error));
         const QByteArray bundle = samplePatientBundle();
         QVERIFY(!bundle.isEmpty());
-        QVERIFY2(cache.storeJson(QStringLiteral("p001"), bundle, QDateTime::currentDateTimeUtc(), &error), qPrintable(error));
-        QVERIFY(cache.load(QStringLiteral("p001"), nullptr, &error).size() >= 32);
+        QVERIFY2(cache->storeJson(QStringLiteral("p001"), bundle, QDateTime::currentDateTimeUtc(), &error), qPrintable(error));
+        QVERIFY(cache->load(QStringLiteral("p001"), nullptr, &error).size() >= 32);
+        // The assembled snapshot holds the same names, as UTF-16: it must be sealed like the rows.
+        const PatientRecordLoader::CacheRead read = PatientRecordLoader::readCache(cache, QStringLiteral("p001"), {});
+        QVERIFY(read.set.find(QStringLiteral("p001")));
+        QVERIFY(PatientRecordLoader::storeSnapshot(cache, QStringLiteral("p001"), read));
+        QVERIFY(cache->hasSnapshot(QStringLiteral("p001")));
         const QByteArray disk = allCacheBytes(path);
         QVERIFY(disk.size() > 4096);
         const QStringList secrets{QStringLiteral("p001"), QStringLiteral("山田"), QStringLiteral("花子"), QStringLiteral("ヤマダ"),
                                   QStringLiteral("ハナコ"), QStringLiteral("00012345"), QStringLiteral("06139999"),
-                                  QStringLiteral("dr-yamamoto"), QStringLiteral("1960-02-03"), QStringLiteral("resourceType")};
-        for (const QString &s : secrets)
-            QVERIFY2(!disk.contains(s.toUtf8()), qPrintable(QStringLiteral("plaintext on disk: ") + s));
+                                  QStringLiteral("dr-yamamoto"), QStringLiteral("1960-02-03"), QStringLiteral("resourceType"),
+                                  QStringLiteral("Condition/p001-cond-1")};
+        for (const QString &s : secrets) {
+            const QByteArray utf16le(reinterpret_cast<const char *>(s.utf16()), s.size() * 2);
+            QByteArray utf16be = utf16le;
+            for (qsizetype i = 0; i + 1 < utf16be.size(); i += 2)
+                std::swap(utf16be[i], utf16be[i + 1]);
+            for (const QByteArray &form : {s.toUtf8(), utf16le, utf16be})
+                QVERIFY2(!disk.contains(form), qPrintable(QStringLiteral("plaintext on disk: ") + s));
+        }
     }
 
     void reopenReadsSameResources()
@@ -177,6 +326,279 @@ private Q_SLOTS:
         QVERIFY(cache.purgeAll(&error));
         QCOMPARE(cache.storedBytes(), 0);
         QVERIFY(!cache.hasPatient(QStringLiteral("p002")));
+    }
+
+    void snapshotRoundTrip_data()
+    {
+        QTest::addColumn<QString>("file");
+        const QStringList files = patientFiles();
+        for (const QString &file : files)
+            QTest::newRow(qPrintable((file.startsWith(u':') ? QStringLiteral("demo ") : QStringLiteral("sample "))
+                                     + QFileInfo(file).completeBaseName())) << file;
+        if (std::none_of(files.begin(), files.end(), [](const QString &f) { return f.endsWith(u"/p900.json"); }))
+            qWarning("demo data not built (target demo_data): the heavy patient p900 is not covered");
+    }
+
+    // Assembled from the rows, kept as a snapshot, read back: the same record, field by field.
+    void snapshotRoundTrip()
+    {
+        QFETCH(QString, file);
+        const QByteArray bundle = readFile(file);
+        QVERIFY(!bundle.isEmpty());
+        const QString id = QFileInfo(file).completeBaseName();
+        QTemporaryDir dir;
+        auto cache = std::make_shared<RecordCache>(dir.filePath(QStringLiteral("cache.sqlite")), randomKey(), QStringLiteral("dr"));
+        QString error;
+        QVERIFY2(cache->open(&error), qPrintable(error));
+        const QDateTime fetched = QDateTime::currentDateTimeUtc().addSecs(-30);
+        QVERIFY2(cache->storeJson(id, bundle, fetched, &error), qPrintable(error));
+        QVERIFY(cache->setLastCompleteFetch(id, fetched, &error));
+
+        const PatientRecordLoader::CacheRead assembled = PatientRecordLoader::readCache(cache, id, {});
+        QCOMPARE(assembled.origin, PatientRecordLoader::CacheRead::Origin::Resources);
+        QVERIFY(assembled.snapshotWanted);
+        const PatientRecord *record = assembled.set.find(id);
+        QVERIFY(record);
+        QVERIFY(!record->items.isEmpty());
+
+        // The serialization alone.
+        const RecordSnapshot snapshot{assembled.set, assembled.cachedAt, assembled.rows};
+        const std::optional<RecordSnapshot> back = RecordSnapshot::deserialize(snapshot.serialize());
+        QVERIFY(back);
+        QCOMPARE(recordSetDifference(back->set, assembled.set), QString());
+        QCOMPARE(back->resourceRows, assembled.rows);
+        QCOMPARE(sameDateTime(back->newestFetch, assembled.cachedAt), QString());
+
+        // Through the cache: sealed, stored, read and opened again.
+        QVERIFY(!cache->hasSnapshot(id));
+        QVERIFY(PatientRecordLoader::storeSnapshot(cache, id, assembled));
+        const PatientRecordLoader::CacheRead warm = PatientRecordLoader::readCache(cache, id, {});
+        QCOMPARE(warm.origin, PatientRecordLoader::CacheRead::Origin::Snapshot);
+        QVERIFY(!warm.snapshotWanted);
+        QCOMPARE(recordSetDifference(warm.set, assembled.set), QString());
+        QCOMPARE(warm.rows, assembled.rows);
+        QCOMPARE(sameDateTime(warm.cachedAt, assembled.cachedAt), QString());
+        QCOMPARE(sameDateTime(warm.since, assembled.since), QString());
+        QCOMPARE(warm.cachedAt.toSecsSinceEpoch(), fetched.toSecsSinceEpoch());
+    }
+
+    void snapshotFallback_data()
+    {
+        QTest::addColumn<QString>("damage");
+        QTest::newRow("tampered ciphertext") << "tampered";
+        QTest::newRow("truncated") << "truncated";
+        QTest::newRow("format column changed") << "formatColumn";
+        QTest::newRow("sealed as another format") << "otherFormat";
+        QTest::newRow("payload of another format") << "otherPayload";
+        QTest::newRow("payload cut short") << "shortPayload";
+        QTest::newRow("revision moved on") << "revision";
+        QTest::newRow("moved from another patient") << "otherPatient";
+        QTest::newRow("other session key") << "otherKey";
+    }
+
+    // A snapshot that cannot be used falls back to the rows: the same record, no crash, and the
+    // snapshot is rebuilt so the next open is warm again.
+    void snapshotFallback()
+    {
+        QFETCH(QString, damage);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+        const QByteArray key = randomKey();
+        auto cache = std::make_shared<RecordCache>(path, key, QStringLiteral("dr"));
+        QString error;
+        QVERIFY(cache->open(&error));
+        const QString id = QStringLiteral("p001");
+        const QDateTime fetched = QDateTime::currentDateTimeUtc();
+        QVERIFY(cache->storeJson(id, samplePatientBundle(), fetched, &error));
+        QVERIFY(cache->storeJson(QStringLiteral("p002"), readFile(QStringLiteral(KAKEHASHI_SOURCE_DIR "/tests/fixtures/sharing-service/sample-data/patients/p002.json")), fetched, &error));
+        const PatientRecordLoader::CacheRead reference = PatientRecordLoader::readCache(cache, id, {});
+        QVERIFY(reference.set.find(id));
+        QVERIFY(PatientRecordLoader::storeSnapshot(cache, id, reference));
+        QVERIFY(PatientRecordLoader::storeSnapshot(cache, QStringLiteral("p002"), PatientRecordLoader::readCache(cache, QStringLiteral("p002"), {})));
+        QCOMPARE(PatientRecordLoader::readCache(cache, id, {}).origin, PatientRecordLoader::CacheRead::Origin::Snapshot);
+
+        const QByteArray payload = RecordSnapshot{reference.set, reference.cachedAt, reference.rows}.serialize();
+        RecordCache::SnapshotRead::Status expected = RecordCache::SnapshotRead::Status::Undecryptable;
+        if (damage == u"tampered") {
+            QVERIFY(rewriteSnapshots(path, [](QByteArray sealed) {
+                sealed[100] = char(sealed[100] ^ 0x01);
+                return sealed;
+            }));
+        } else if (damage == u"truncated") {
+            QVERIFY(execOnDisk(path, QStringLiteral("UPDATE snapshots SET sealed = substr(sealed, 1, length(sealed) / 2)")));
+        } else if (damage == u"formatColumn") {
+            QVERIFY(execOnDisk(path, QStringLiteral("UPDATE snapshots SET format = format + 1")));
+            expected = RecordCache::SnapshotRead::Status::OtherFormat;
+        } else if (damage == u"otherFormat") {
+            QVERIFY(cache->storeSnapshot(id, cache->revision(id), RecordSnapshot::FormatVersion + 1, payload, &error));
+            expected = RecordCache::SnapshotRead::Status::OtherFormat;
+        } else if (damage == u"otherPayload" || damage == u"shortPayload") {
+            // Sealed correctly, but not a snapshot this build can read.
+            QByteArray bad = payload;
+            if (damage == u"otherPayload")
+                bad[7] = char(bad[7] + 1); // the format number inside (little-endian, after the magic)
+            else
+                bad.chop(bad.size() / 3);
+            QVERIFY(cache->storeSnapshot(id, cache->revision(id), RecordSnapshot::FormatVersion, bad, &error));
+            expected = RecordCache::SnapshotRead::Status::Ok;
+        } else if (damage == u"revision") {
+            QVERIFY(execOnDisk(path, QStringLiteral("UPDATE revisions SET revision = revision + 1")));
+            expected = RecordCache::SnapshotRead::Status::Stale;
+        } else if (damage == u"otherPatient") {
+            QVERIFY(execOnDisk(path, QStringLiteral("UPDATE snapshots SET sealed = (SELECT s2.sealed FROM snapshots s2"
+                                                    " WHERE s2.patient_tag != snapshots.patient_tag)")));
+        } else if (damage == u"otherKey") {
+            // A well-formed snapshot sealed under some other key.
+            QVERIFY(rewriteSnapshots(path, [&payload](const QByteArray &) { return RecordCache::seal(randomKey(), payload, "snapshot"); }));
+        }
+        QCOMPARE(cache->loadSnapshot(id, RecordSnapshot::FormatVersion).status, expected);
+
+        const PatientRecordLoader::CacheRead fallback = PatientRecordLoader::readCache(cache, id, {});
+        QCOMPARE(fallback.origin, PatientRecordLoader::CacheRead::Origin::Resources);
+        QCOMPARE(recordSetDifference(fallback.set, reference.set), QString());
+        QCOMPARE(fallback.rows, reference.rows);
+        QVERIFY(fallback.snapshotWanted);
+        // Rebuilt: warm again, and still the same record.
+        QVERIFY(PatientRecordLoader::storeSnapshot(cache, id, fallback));
+        const PatientRecordLoader::CacheRead warm = PatientRecordLoader::readCache(cache, id, {});
+        QCOMPARE(warm.origin, PatientRecordLoader::CacheRead::Origin::Snapshot);
+        QCOMPARE(recordSetDifference(warm.set, reference.set), QString());
+    }
+
+    void snapshotDeserializeRejectsJunk_data()
+    {
+        QTest::addColumn<int>("keep"); // bytes of a real snapshot kept; -1 = random bytes
+        QTest::newRow("empty") << 0;
+        QTest::newRow("magic only") << 4;
+        QTest::newRow("header only") << 8;
+        QTest::newRow("half") << 50;
+        QTest::newRow("all but one byte") << 99;
+        QTest::newRow("random") << -1;
+    }
+
+    void snapshotDeserializeRejectsJunk()
+    {
+        QFETCH(int, keep);
+        RecordAssembler assembler;
+        assembler.addJson(samplePatientBundle(), QStringLiteral("test"));
+        const QByteArray full = RecordSnapshot{assembler.finish(), QDateTime::currentDateTimeUtc(), 3}.serialize();
+        QVERIFY(RecordSnapshot::deserialize(full));
+        QByteArray bytes;
+        if (keep < 0) {
+            bytes = full;
+            QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(bytes.data() + 8), int((bytes.size() - 8) / 4));
+        } else if (keep <= 8) {
+            bytes = full.left(keep);
+        } else {
+            bytes = full.left(full.size() * keep / 100);
+        }
+        QVERIFY(!RecordSnapshot::deserialize(bytes).has_value());
+    }
+
+    // Anything that changes a patient's rows drops its snapshot: new rows, TTL, budget, purge.
+    void snapshotInvalidation()
+    {
+        QTemporaryDir dir;
+        auto cache = std::make_shared<RecordCache>(dir.filePath(QStringLiteral("cache.sqlite")), randomKey(), QStringLiteral("dr"));
+        QString error;
+        QVERIFY(cache->open(&error));
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const QString id = QStringLiteral("p001");
+        auto snapshotNow = [&] {
+            return PatientRecordLoader::storeSnapshot(cache, id, PatientRecordLoader::readCache(cache, id, {}));
+        };
+        QVERIFY(cache->storeJson(id, samplePatientBundle(), now.addDays(-3), &error));
+        QVERIFY(snapshotNow());
+        const qint64 before = cache->revision(id);
+
+        // An empty refresh page changes nothing.
+        QVERIFY(cache->storeResources(id, {}, &error));
+        QVERIFY(cache->hasSnapshot(id));
+        QCOMPARE(cache->revision(id), before);
+
+        // A refresh that stored rows: the snapshot goes, and one assembled before it cannot be stored.
+        const PatientRecordLoader::CacheRead older = PatientRecordLoader::readCache(cache, id, QString());
+        QCOMPARE(older.origin, PatientRecordLoader::CacheRead::Origin::Snapshot);
+        QVERIFY(execOnDisk(cache->path(), QStringLiteral("DELETE FROM snapshots")));
+        const PatientRecordLoader::CacheRead assembledBefore = PatientRecordLoader::readCache(cache, id, {});
+        QVERIFY(cache->storeResources(id, {{QStringLiteral("Condition/new"), R"({"resourceType":"Condition","id":"new","subject":{"reference":"Patient/p001"}})", now}}, &error));
+        QVERIFY(cache->revision(id) > before);
+        QVERIFY(!PatientRecordLoader::storeSnapshot(cache, id, assembledBefore));
+        QVERIFY(!cache->hasSnapshot(id));
+        QVERIFY(snapshotNow());
+        QCOMPARE(PatientRecordLoader::readCache(cache, id, {}).rows, assembledBefore.rows + 1);
+
+        // Snapshot bytes count against the budget.
+        const qint64 withSnapshot = cache->storedBytes();
+        QVERIFY(execOnDisk(cache->path(), QStringLiteral("DELETE FROM snapshots")));
+        QVERIFY(cache->storedBytes() < withSnapshot);
+        QVERIFY(snapshotNow());
+
+        // TTL: the rows fetched three days ago expire, and the snapshot with them.
+        cache->setTtlSeconds(24 * 3600);
+        QVERIFY(cache->purgeExpired(now, &error) >= 32);
+        QVERIFY(!cache->hasSnapshot(id));
+        QCOMPARE(PatientRecordLoader::readCache(cache, id, {}).rows, 1);
+
+        // Budget: evicting a patient's rows drops its snapshot.
+        cache->setTtlSeconds(RecordCache::DefaultTtlSeconds);
+        QVERIFY(cache->storeJson(id, samplePatientBundle(), now.addSecs(-60), &error));
+        QVERIFY(snapshotNow());
+        cache->setBudgetBytes(cache->storedBytes() - 1);
+        QVERIFY(cache->purgeExpired(now, &error) >= 1);
+        QVERIFY(!cache->hasSnapshot(id));
+
+        cache->setBudgetBytes(RecordCache::DefaultBudgetBytes);
+        QVERIFY(snapshotNow());
+        QVERIFY(cache->purgeAll(&error));
+        QVERIFY(!cache->hasSnapshot(id));
+        QCOMPARE(cache->storedBytes(), 0);
+    }
+
+    // A cache written by the previous version (schema 2, no snapshots) keeps its rows and fetch
+    // times, and gains snapshots.
+    void migratesFromVersion2()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+        const QByteArray key = randomKey();
+        const QDateTime fetched = QDateTime::currentDateTimeUtc().addSecs(-120);
+        int rowsBefore = 0;
+        {
+            RecordCache cache(path, key, QStringLiteral("dr"));
+            QString error;
+            QVERIFY(cache.open(&error));
+            QVERIFY(cache.storeJson(QStringLiteral("p001"), samplePatientBundle(), fetched, &error));
+            QVERIFY(cache.setLastCompleteFetch(QStringLiteral("p001"), fetched, &error));
+            rowsBefore = int(cache.load(QStringLiteral("p001"), nullptr, &error).size());
+        }
+        // Back to exactly what schema 2 had: v3 only added these two tables.
+        QVERIFY(execOnDisk(path, QStringLiteral("DROP TABLE snapshots")));
+        QVERIFY(execOnDisk(path, QStringLiteral("DROP TABLE revisions")));
+        QVERIFY(execOnDisk(path, QStringLiteral("UPDATE schema_version SET version = 2")));
+
+        auto cache = std::make_shared<RecordCache>(path, key, QStringLiteral("dr"));
+        QString error;
+        QVERIFY2(cache->open(&error), qPrintable(error));
+        QCOMPARE(int(cache->load(QStringLiteral("p001"), nullptr, &error).size()), rowsBefore);
+        QCOMPARE(cache->lastCompleteFetch(QStringLiteral("p001")).toSecsSinceEpoch(), fetched.toSecsSinceEpoch());
+        QCOMPARE(cache->revision(QStringLiteral("p001")), qint64(0));
+        const PatientRecordLoader::CacheRead read = PatientRecordLoader::readCache(cache, QStringLiteral("p001"), {});
+        QCOMPARE(read.origin, PatientRecordLoader::CacheRead::Origin::Resources);
+        QCOMPARE(read.rows, rowsBefore);
+        QVERIFY(PatientRecordLoader::storeSnapshot(cache, QStringLiteral("p001"), read));
+        const PatientRecordLoader::CacheRead warm = PatientRecordLoader::readCache(cache, QStringLiteral("p001"), {});
+        QCOMPARE(warm.origin, PatientRecordLoader::CacheRead::Origin::Snapshot);
+        QCOMPARE(recordSetDifference(warm.set, read.set), QString());
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("probe2"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("SELECT version FROM schema_version")) && q.next());
+            QCOMPARE(q.value(0).toInt(), 3);
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("probe2"));
     }
 
     void migratesAndRejectsNewerSchema()

@@ -203,6 +203,8 @@ private Q_SLOTS:
         QCOMPARE(shownItemCount(window->patientView()), int(record->items.size()));
         QCOMPARE(window->patientView()->headerLabel()->text().contains(expected->patient.kanjiName), true);
         const int itemCount = int(record->items.size());
+        // The assembled record is kept beside the rows (written after it is shown), for the next open.
+        QTRY_VERIFY_WITH_TIMEOUT(window->recordCache()->hasSnapshot(QStringLiteral("p001")), 10000);
 
         // Reopening while online: the cached record shows first (stale), then a `_since` refresh lands.
         QSignalSpy cachedShown(window.get(), &MainWindow::serviceCachedRecordShown);
@@ -283,6 +285,8 @@ private Q_SLOTS:
         // The half-fetch does not count as complete: the next open asks for everything again.
         QVERIFY(!window->recordCache()->lastCompleteFetch(QStringLiteral("p002")).isValid());
         QVERIFY(window->recordCache()->hasPatient(QStringLiteral("p002")));
+        // Nor is a half-fetched record kept as the snapshot to open from.
+        QVERIFY(!window->recordCache()->hasSnapshot(QStringLiteral("p002")));
 
         m_server.control({{QStringLiteral("reset"), true}});
         QVERIFY(open(window.get(), QStringLiteral("p002")));
@@ -290,6 +294,7 @@ private Q_SLOTS:
         QVERIFY(!window->serviceRecord()->incomplete);
         QVERIFY(int(window->serviceRecord()->items.size()) > partial);
         QVERIFY(window->recordCache()->lastCompleteFetch(QStringLiteral("p002")).isValid());
+        QTRY_VERIFY_WITH_TIMEOUT(window->recordCache()->hasSnapshot(QStringLiteral("p002")), 10000);
     }
 
     void noConsentSaysSoAndOffersEmergencyAccess_data()

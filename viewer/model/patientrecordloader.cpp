@@ -2,6 +2,7 @@
 
 #include "recordassembler.h"
 #include "recordcache.h"
+#include "recordsnapshot.h"
 #include "sharingservicesource.h"
 
 #include <QLoggingCategory>
@@ -67,6 +68,7 @@ void PatientRecordLoader::open(const QString &patientId, const Net::PurposeOfUse
                 m_hasCached = true;
                 Q_EMIT cachedRecordReady(read.set, read.cachedAt);
             }
+            keepSnapshot(read);
             // Only what changed since the last fetch that ran to the end; everything when there was none.
             startFetch(m_hasCached ? read.since : QDateTime());
         });
@@ -77,6 +79,21 @@ PatientRecordLoader::CacheRead PatientRecordLoader::readCache(const std::shared_
 {
     CacheRead out;
     out.since = cache->lastCompleteFetch(patientId);
+    if (incompleteReason.isEmpty()) {
+        const RecordCache::SnapshotRead stored = cache->loadSnapshot(patientId, RecordSnapshot::FormatVersion);
+        if (stored.status == RecordCache::SnapshotRead::Status::Ok) {
+            if (std::optional<RecordSnapshot> snapshot = RecordSnapshot::deserialize(stored.payload)) {
+                out.set = std::move(snapshot->set);
+                out.cachedAt = snapshot->newestFetch;
+                out.rows = snapshot->resourceRows;
+                out.origin = CacheRead::Origin::Snapshot;
+                return out;
+            }
+            qCWarning(lcRecordLoader) << "the cached record snapshot could not be read; assembling from the cached resources";
+        }
+    }
+    // Read before the rows: if a refresh stores pages meanwhile, the snapshot is refused as stale.
+    out.revision = cache->revision(patientId);
     RecordAssembler assembler;
     QString error;
     int bad = 0;
@@ -96,7 +113,24 @@ PatientRecordLoader::CacheRead PatientRecordLoader::readCache(const std::shared_
     if (!incompleteReason.isEmpty())
         assembler.markIncomplete(incompleteReason);
     out.set = assembler.finish();
+    out.snapshotWanted = out.rows > 0 && bad == 0 && error.isEmpty() && incompleteReason.isEmpty();
     return out;
+}
+
+bool PatientRecordLoader::storeSnapshot(const std::shared_ptr<RecordCache> &cache, const QString &patientId, const CacheRead &read)
+{
+    if (!read.snapshotWanted)
+        return false;
+    const QByteArray payload = RecordSnapshot{read.set, read.cachedAt, read.rows}.serialize();
+    QString error;
+    return !payload.isEmpty() && cache->storeSnapshot(patientId, read.revision, RecordSnapshot::FormatVersion, payload, &error);
+}
+
+void PatientRecordLoader::keepSnapshot(const CacheRead &read)
+{
+    // After the record is shown: serializing and sealing megabytes need not delay it.
+    if (read.snapshotWanted)
+        (void)QtConcurrent::run([cache = m_cache, id = m_patientId, read] { storeSnapshot(cache, id, read); });
 }
 
 void PatientRecordLoader::startFetch(const QDateTime &since)
@@ -157,6 +191,7 @@ void PatientRecordLoader::onFetched(const RecordSet &set, const Net::FhirError &
         shown.warnings += set.warnings;
         outcome.cachedAt = read.cachedAt;
         finishWith(shown, outcome);
+        keepSnapshot(read);
     });
 }
 

@@ -51,20 +51,32 @@ public:
     // Is |error| the service being out of reach (as opposed to refusing or failing)?
     static bool isUnreachable(const Net::FhirError &error);
 
+    // What the cache holds for one patient, as it is shown.
+    struct CacheRead
+    {
+        enum class Origin { Resources, Snapshot };
+        RecordSet set;
+        QDateTime cachedAt;    // when the newest row shown was fetched
+        QDateTime since;       // the last complete fetch: the `_since` of the refresh
+        int rows = 0;
+        Origin origin = Origin::Resources;
+        qint64 revision = 0;        // of the rows the set stands for
+        bool snapshotWanted = false; // assembled from every row, nothing left out: worth keeping as a snapshot
+    };
+    // Reads the stored snapshot of the assembled record when it is current and readable; otherwise
+    // (none, stale, another format, does not decrypt or parse) assembles every cached row. Blocking:
+    // call it on a worker thread. |incompleteReason| marks the result incomplete (and skips the snapshot).
+    static CacheRead readCache(const std::shared_ptr<RecordCache> &cache, const QString &patientId, const QString &incompleteReason);
+    // Keeps |read| as the patient's snapshot, unless the rows have changed since it was read. Blocking.
+    static bool storeSnapshot(const std::shared_ptr<RecordCache> &cache, const QString &patientId, const CacheRead &read);
+
 Q_SIGNALS:
     // The cached record, shown while the refresh runs.
     void cachedRecordReady(const Kakehashi::RecordSet &set, const QDateTime &cachedAt);
     void recordReady(const Kakehashi::RecordSet &set, const Kakehashi::RecordLoadOutcome &outcome);
 
 private:
-    struct CacheRead
-    {
-        RecordSet set;
-        QDateTime cachedAt;
-        QDateTime since;
-        int rows = 0;
-    };
-    static CacheRead readCache(const std::shared_ptr<RecordCache> &cache, const QString &patientId, const QString &incompleteReason);
+    void keepSnapshot(const CacheRead &read);
 
     void startFetch(const QDateTime &since);
     void onFetched(const RecordSet &set, const Net::FhirError &error);

@@ -10,6 +10,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
+#include <QSet>
 #include <QUuid>
 #include <QtConcurrent/QtConcurrentMap>
 
@@ -50,6 +51,15 @@ const QList<QStringList> &migrations()
         {QStringLiteral("CREATE TABLE fetches ("
                         " user_tag BLOB NOT NULL, patient_tag BLOB NOT NULL, completed_started_at INTEGER NOT NULL,"
                         " PRIMARY KEY (user_tag, patient_tag)) WITHOUT ROWID")},
+        // v3: the assembled record per patient (a few MB for a big one, so a rowid table) and a
+        // revision that moves whenever the patient's rows change, so a snapshot knows it is current.
+        {QStringLiteral("CREATE TABLE revisions ("
+                        " user_tag BLOB NOT NULL, patient_tag BLOB NOT NULL, revision INTEGER NOT NULL,"
+                        " PRIMARY KEY (user_tag, patient_tag)) WITHOUT ROWID"),
+         QStringLiteral("CREATE TABLE snapshots ("
+                        " user_tag BLOB NOT NULL, patient_tag BLOB NOT NULL, format INTEGER NOT NULL,"
+                        " revision INTEGER NOT NULL, written_at INTEGER NOT NULL, sealed BLOB NOT NULL,"
+                        " UNIQUE (user_tag, patient_tag))")},
     };
     return steps;
 }
@@ -104,6 +114,15 @@ struct RecordCache::Private
     QByteArray patientTag(const QString &patientId) const { return hmac(macKey, QByteArrayLiteral("patient") + char(0) + patientId.toUtf8()); }
     QByteArray resourceTag(const QByteArray &patient, const QString &key) const { return hmac(macKey, QByteArrayLiteral("resource") + char(0) + patient + key.toUtf8()); }
     QByteArray aad(const QByteArray &patient, const QByteArray &resource) const { return userTag + patient + resource; }
+    QByteArray snapshotAad(const QByteArray &patient, quint32 format, qint64 revision) const
+    {
+        QByteArray out = userTag + patient + QByteArrayLiteral("snapshot");
+        for (int shift = 24; shift >= 0; shift -= 8)
+            out += char((format >> shift) & 0xff);
+        for (int shift = 56; shift >= 0; shift -= 8)
+            out += char((quint64(revision) >> shift) & 0xff);
+        return out;
+    }
 };
 
 RecordCache::RecordCache(const QString &path, const QByteArray &key, const QString &user)
@@ -253,6 +272,9 @@ bool RecordCache::storeJson(const QString &patientId, const QByteArray &json, co
 
 bool RecordCache::storeResources(const QString &patientId, const QList<CachedResource> &resources, QString *error)
 {
+    // An empty page (nothing changed since the last fetch) leaves the record, and its snapshot, as they are.
+    if (resources.isEmpty())
+        return true;
     Connection c(d->path);
     QSqlDatabase db = c.db();
     if (!db.isOpen() || !db.transaction()) {
@@ -261,6 +283,21 @@ bool RecordCache::storeResources(const QString &patientId, const QList<CachedRes
     }
     const QByteArray patient = d->patientTag(patientId);
     QSqlQuery q(db);
+    // New rows make the assembled snapshot out of date: move the revision on and drop it.
+    q.prepare(QStringLiteral("INSERT INTO revisions (user_tag, patient_tag, revision) VALUES (?, ?, 1)"
+                             " ON CONFLICT (user_tag, patient_tag) DO UPDATE SET revision = revision + 1"));
+    q.addBindValue(d->userTag);
+    q.addBindValue(patient);
+    bool ok = q.exec();
+    q.prepare(QStringLiteral("DELETE FROM snapshots WHERE user_tag = ? AND patient_tag = ?"));
+    q.addBindValue(d->userTag);
+    q.addBindValue(patient);
+    ok = ok && q.exec();
+    if (!ok) {
+        *error = tr("The local cache cannot be written: %1").arg(sqlError(q.lastError()));
+        db.rollback();
+        return false;
+    }
     q.prepare(QStringLiteral("INSERT OR REPLACE INTO resources (user_tag, patient_tag, resource_tag, fetched_at, sealed) VALUES (?, ?, ?, ?, ?)"));
     for (const CachedResource &r : resources) {
         const QByteArray tag = d->resourceTag(patient, r.key);
@@ -385,9 +422,19 @@ int RecordCache::purgeExpired(const QDateTime &now, QString *error)
     QSqlDatabase db = c.db();
     QSqlQuery q(db);
     db.transaction();
+    const qint64 cutoff = now.toSecsSinceEpoch() - d->ttlSeconds;
+    // A patient about to lose rows loses its snapshot, and its revision moves on.
+    const QString losing = QStringLiteral(" WHERE EXISTS (SELECT 1 FROM resources r WHERE r.user_tag = %1.user_tag"
+                                          " AND r.patient_tag = %1.patient_tag AND r.fetched_at < ?)");
+    q.prepare(QStringLiteral("DELETE FROM snapshots") + losing.arg(u"snapshots"));
+    q.addBindValue(cutoff);
+    bool ok = q.exec();
+    q.prepare(QStringLiteral("UPDATE revisions SET revision = revision + 1") + losing.arg(u"revisions"));
+    q.addBindValue(cutoff);
+    ok = ok && q.exec();
     q.prepare(QStringLiteral("DELETE FROM resources WHERE fetched_at < ?"));
-    q.addBindValue(now.toSecsSinceEpoch() - d->ttlSeconds);
-    if (!q.exec()) {
+    q.addBindValue(cutoff);
+    if (!ok || !q.exec()) {
         db.rollback();
         if (error)
             *error = sqlError(q.lastError());
@@ -396,16 +443,39 @@ int RecordCache::purgeExpired(const QDateTime &now, QString *error)
     int removed = q.numRowsAffected();
     // Over budget: drop the oldest fetches first.
     qint64 bytes = 0;
-    if (q.exec(QStringLiteral("SELECT COALESCE(SUM(LENGTH(sealed)), 0) FROM resources")) && q.next())
+    if (q.exec(QStringLiteral("SELECT (SELECT COALESCE(SUM(LENGTH(sealed)), 0) FROM resources)"
+                              " + (SELECT COALESCE(SUM(LENGTH(sealed)), 0) FROM snapshots)")) && q.next())
         bytes = q.value(0).toLongLong();
     if (bytes > d->budgetBytes) {
         QSqlQuery sel(db);
         sel.exec(QStringLiteral("SELECT user_tag, patient_tag, resource_tag, LENGTH(sealed) FROM resources ORDER BY fetched_at ASC"));
         QSqlQuery del(db);
         del.prepare(QStringLiteral("DELETE FROM resources WHERE user_tag = ? AND patient_tag = ? AND resource_tag = ?"));
+        QSqlQuery snapshotSize(db);
+        snapshotSize.prepare(QStringLiteral("SELECT LENGTH(sealed) FROM snapshots WHERE user_tag = ? AND patient_tag = ?"));
+        QSqlQuery dropSnapshot(db);
+        dropSnapshot.prepare(QStringLiteral("DELETE FROM snapshots WHERE user_tag = ? AND patient_tag = ?"));
+        QSqlQuery bump(db);
+        bump.prepare(QStringLiteral("UPDATE revisions SET revision = revision + 1 WHERE user_tag = ? AND patient_tag = ?"));
+        QSet<QByteArray> touched;
         while (bytes > d->budgetBytes && sel.next()) {
-            del.addBindValue(sel.value(0));
-            del.addBindValue(sel.value(1));
+            const QByteArray user = sel.value(0).toByteArray();
+            const QByteArray patient = sel.value(1).toByteArray();
+            if (!touched.contains(user + patient)) {
+                touched.insert(user + patient);
+                snapshotSize.addBindValue(user);
+                snapshotSize.addBindValue(patient);
+                if (snapshotSize.exec() && snapshotSize.next())
+                    bytes -= snapshotSize.value(0).toLongLong();
+                snapshotSize.finish();
+                for (QSqlQuery *step : {&dropSnapshot, &bump}) {
+                    step->addBindValue(user);
+                    step->addBindValue(patient);
+                    step->exec();
+                }
+            }
+            del.addBindValue(user);
+            del.addBindValue(patient);
             del.addBindValue(sel.value(2));
             if (del.exec()) {
                 bytes -= sel.value(3).toLongLong();
@@ -416,6 +486,9 @@ int RecordCache::purgeExpired(const QDateTime &now, QString *error)
     // A patient whose rows are gone has no complete fetch to refresh from.
     q.exec(QStringLiteral("DELETE FROM fetches WHERE NOT EXISTS (SELECT 1 FROM resources r"
                           " WHERE r.user_tag = fetches.user_tag AND r.patient_tag = fetches.patient_tag)"));
+    for (const QString &table : {QStringLiteral("revisions"), QStringLiteral("snapshots")})
+        q.exec(QStringLiteral("DELETE FROM %1 WHERE NOT EXISTS (SELECT 1 FROM resources r"
+                              " WHERE r.user_tag = %1.user_tag AND r.patient_tag = %1.patient_tag)").arg(table));
     db.commit();
     return removed;
 }
@@ -424,7 +497,8 @@ bool RecordCache::purgeAll(QString *error)
 {
     Connection c(d->path);
     QSqlQuery q(c.db());
-    if (!q.exec(QStringLiteral("DELETE FROM resources")) || !q.exec(QStringLiteral("DELETE FROM fetches"))) {
+    if (!q.exec(QStringLiteral("DELETE FROM resources")) || !q.exec(QStringLiteral("DELETE FROM fetches"))
+        || !q.exec(QStringLiteral("DELETE FROM snapshots")) || !q.exec(QStringLiteral("DELETE FROM revisions"))) {
         if (error)
             *error = sqlError(q.lastError());
         return false;
@@ -438,9 +512,115 @@ qint64 RecordCache::storedBytes() const
 {
     Connection c(d->path);
     QSqlQuery q(c.db());
-    if (q.exec(QStringLiteral("SELECT COALESCE(SUM(LENGTH(sealed)), 0) FROM resources")) && q.next())
+    if (q.exec(QStringLiteral("SELECT (SELECT COALESCE(SUM(LENGTH(sealed)), 0) FROM resources)"
+                              " + (SELECT COALESCE(SUM(LENGTH(sealed)), 0) FROM snapshots)")) && q.next())
         return q.value(0).toLongLong();
     return 0;
+}
+
+qint64 RecordCache::revision(const QString &patientId) const
+{
+    Connection c(d->path);
+    QSqlQuery q(c.db());
+    q.prepare(QStringLiteral("SELECT revision FROM revisions WHERE user_tag = ? AND patient_tag = ?"));
+    q.addBindValue(d->userTag);
+    q.addBindValue(d->patientTag(patientId));
+    if (q.exec() && q.next())
+        return q.value(0).toLongLong();
+    return 0;
+}
+
+bool RecordCache::storeSnapshot(const QString &patientId, qint64 revision, quint32 format, const QByteArray &payload, QString *error)
+{
+    const QByteArray patient = d->patientTag(patientId);
+    // Sealed before the transaction: encrypting megabytes need not hold the write lock.
+    const QByteArray sealed = seal(d->encKey, payload, d->snapshotAad(patient, format, revision));
+    if (sealed.isEmpty()) {
+        if (error)
+            *error = tr("The local cache cannot be written: encryption failed.");
+        return false;
+    }
+    Connection c(d->path);
+    QSqlDatabase db = c.db();
+    if (!db.isOpen() || !db.transaction()) {
+        if (error)
+            *error = tr("The local cache cannot be written: %1").arg(sqlError(db.lastError()));
+        return false;
+    }
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT COALESCE((SELECT revision FROM revisions WHERE user_tag = ? AND patient_tag = ?), 0)"));
+    q.addBindValue(d->userTag);
+    q.addBindValue(patient);
+    if (!q.exec() || !q.next() || q.value(0).toLongLong() != revision) {
+        // The rows changed since the snapshot was assembled: it would show an old record.
+        q.finish();
+        db.rollback();
+        return false;
+    }
+    q.finish();
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO snapshots (user_tag, patient_tag, format, revision, written_at, sealed)"
+                             " VALUES (?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(d->userTag);
+    q.addBindValue(patient);
+    q.addBindValue(qint64(format));
+    q.addBindValue(revision);
+    q.addBindValue(QDateTime::currentSecsSinceEpoch());
+    q.addBindValue(sealed);
+    if (!q.exec() || !db.commit()) {
+        if (error)
+            *error = tr("The local cache cannot be written: %1").arg(sqlError(q.lastError()));
+        db.rollback();
+        return false;
+    }
+    return true;
+}
+
+RecordCache::SnapshotRead RecordCache::loadSnapshot(const QString &patientId, quint32 format) const
+{
+    SnapshotRead out;
+    const QByteArray patient = d->patientTag(patientId);
+    Connection c(d->path);
+    QSqlDatabase db = c.db();
+    // One read transaction: the snapshot and the revision it is checked against are from the same moment.
+    db.transaction();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT s.format, s.revision, s.sealed, COALESCE(r.revision, 0) FROM snapshots s"
+                             " LEFT JOIN revisions r ON r.user_tag = s.user_tag AND r.patient_tag = s.patient_tag"
+                             " WHERE s.user_tag = ? AND s.patient_tag = ?"));
+    q.addBindValue(d->userTag);
+    q.addBindValue(patient);
+    if (!q.exec() || !q.next()) {
+        db.rollback();
+        return out;
+    }
+    const quint32 storedFormat = quint32(q.value(0).toLongLong());
+    const qint64 revision = q.value(1).toLongLong();
+    const QByteArray sealed = q.value(2).toByteArray();
+    const qint64 current = q.value(3).toLongLong();
+    q.finish();
+    db.rollback();
+    if (storedFormat != format) {
+        out.status = SnapshotRead::Status::OtherFormat;
+    } else if (revision != current) {
+        out.status = SnapshotRead::Status::Stale;
+    } else if (std::optional<QByteArray> plain = unseal(d->encKey, sealed, d->snapshotAad(patient, format, revision))) {
+        out.status = SnapshotRead::Status::Ok;
+        out.payload = std::move(*plain);
+    } else {
+        out.status = SnapshotRead::Status::Undecryptable;
+        qCWarning(lcCache) << "the cached record snapshot could not be decrypted";
+    }
+    return out;
+}
+
+bool RecordCache::hasSnapshot(const QString &patientId) const
+{
+    Connection c(d->path);
+    QSqlQuery q(c.db());
+    q.prepare(QStringLiteral("SELECT 1 FROM snapshots WHERE user_tag = ? AND patient_tag = ?"));
+    q.addBindValue(d->userTag);
+    q.addBindValue(d->patientTag(patientId));
+    return q.exec() && q.next();
 }
 
 } // namespace Kakehashi

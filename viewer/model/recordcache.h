@@ -68,12 +68,30 @@ public:
     QDateTime lastCompleteFetch(const QString &patientId) const;
     bool setLastCompleteFetch(const QString &patientId, const QDateTime &startedAt, QString *error);
 
+    // A number that changes whenever |patientId|'s rows change (stored, expired or evicted): a
+    // snapshot is current only while the revision it was built from still is. 0 when none is recorded.
+    qint64 revision(const QString &patientId) const;
+
+    // The assembled record kept beside the rows (see RecordSnapshot), sealed like a row: the AAD binds
+    // it to the user, the patient, "snapshot", |format| and the revision it was built from.
+    // storeSnapshot() writes nothing, and returns false, when the rows have moved past |revision|
+    // since (a refresh stored pages meanwhile). Storing rows or purging them drops the snapshot.
+    struct SnapshotRead
+    {
+        enum class Status { Missing, Stale, OtherFormat, Undecryptable, Ok };
+        Status status = Status::Missing;
+        QByteArray payload;
+    };
+    bool storeSnapshot(const QString &patientId, qint64 revision, quint32 format, const QByteArray &payload, QString *error);
+    SnapshotRead loadSnapshot(const QString &patientId, quint32 format) const;
+    bool hasSnapshot(const QString &patientId) const;
+
     // Removes rows older than the TTL, then the oldest rows until the cache fits its budget.
     int purgeExpired(const QDateTime &now, QString *error);
     bool purgeAll(QString *error);
-    qint64 storedBytes() const;
+    qint64 storedBytes() const; // rows and snapshots
 
-    static constexpr int SchemaVersion = 2;
+    static constexpr int SchemaVersion = 3;
 
     // AES-256-GCM helpers, exposed for the unit tests. |sealed| = nonce(12) || ciphertext || tag(16).
     static QByteArray seal(const QByteArray &key, const QByteArray &plaintext, const QByteArray &aad);
