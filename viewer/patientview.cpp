@@ -3,6 +3,7 @@
 #include "medicationsafety.h"
 
 #include "displaytext.h"
+#include "emergency/emergencysummaryview.h"
 #include "clinicalpanels.h"
 #include "recorditemmodel.h"
 #include "timelinepane.h"
@@ -95,6 +96,11 @@ PatientView::PatientView(QWidget *parent)
     m_medicationSafety->hide();
     layout->addWidget(m_medicationSafety);
     layout->addWidget(split, 1);
+    m_recordPage = split;
+    m_emergency = new EmergencySummaryView(this);
+    layout->addWidget(m_emergency, 1);
+    m_emergency->hide();
+    connect(m_emergency, &EmergencySummaryView::fullRecordRequested, this, [this] { setView(QStringLiteral("record")); });
 
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &PatientView::showDetails);
     TimelineView *view = m_timeline->view();
@@ -144,6 +150,8 @@ void PatientView::clear()
     m_selectedKey.clear();
     m_timeline->setRecord(m_record);
     m_panels->setSource(&m_timeline->view()->model());
+    m_emergency->clear();
+    showEmergencySummary(m_emergencyShown);
 }
 
 TimelineView *PatientView::timeline() const
@@ -203,11 +211,13 @@ void PatientView::setRecord(const PatientRecord &record)
     m_timeline->setRecord(record);
     m_panels->setSource(&m_timeline->view()->model());
     m_panels->setRange(m_timeline->view()->visibleFrom(), m_timeline->view()->visibleTo());
+    m_emergency->setRecord(record);
+    showEmergencySummary(m_emergencyShown);
 }
 
 QStringList PatientView::viewNames()
 {
-    QStringList names{QStringLiteral("record"), QStringLiteral("timeline")};
+    QStringList names{QStringLiteral("record"), QStringLiteral("timeline"), QStringLiteral("emergency")};
     for (int c = 0; c < ItemCategoryCount; ++c)
         names << CategoryNames::key(ItemCategory(c));
     return names;
@@ -215,6 +225,10 @@ QStringList PatientView::viewNames()
 
 bool PatientView::setView(const QString &name)
 {
+    if (name == u"emergency") {
+        showEmergencySummary(true);
+        return true;
+    }
     if (name.isEmpty() || name == u"record" || name == u"overview" || name == u"timeline") {
         m_model->setVisibleCategories({});
         m_panels->setCurrentWidget(m_tree);
@@ -227,8 +241,23 @@ bool PatientView::setView(const QString &name)
     } else {
         return false;
     }
+    showEmergencySummary(false);
     m_tree->expandAll();
     return true;
+}
+
+void PatientView::showEmergencySummary(bool show)
+{
+    m_emergencyShown = show;
+    // The summary has its own header, allergy block and warnings; the rest steps aside.
+    const bool hasRecord = !m_record.patient.key.isEmpty() || !m_record.items.isEmpty();
+    m_header->setVisible(!show);
+    m_identifiers->setVisible(!show);
+    m_allergies->setVisible(!show && hasRecord);
+    m_completeness->setVisible(!show && m_record.incomplete);
+    m_medicationSafety->setVisible(!show && !m_medicationSafety->text().isEmpty());
+    m_recordPage->setVisible(!show);
+    m_emergency->setVisible(show);
 }
 
 void PatientView::showDetails(const QModelIndex &index)

@@ -12,6 +12,7 @@ class QTreeView;
 namespace Kakehashi {
 
 class ClinicalPanels;
+class EmergencySummaryView;
 class RecordItemModel;
 class TimelinePane;
 class TimelineView;
@@ -41,6 +42,9 @@ public:
     TimelinePane *timelinePane() const { return m_timeline; }
     TimelineView *timeline() const;
     ClinicalPanels *panels() const { return m_panels; }
+    // The emergency one-screen summary, shown instead of everything else by setView("emergency").
+    EmergencySummaryView *emergencySummary() const { return m_emergency; }
+    bool isEmergencySummaryShown() const { return m_emergencyShown; }
 
     // Selects an item everywhere (timeline, panels, record tree) and shows its details.
     bool selectItem(const QString &key);
@@ -58,6 +62,7 @@ private:
     void showDetailsOf(const ClinicalItem *item);
     void syncSelection(const QString &key, QObject *origin);
     void activateItem(const QModelIndex &index);
+    void showEmergencySummary(bool show);
 
     RecordItemModel *m_model;
     QLabel *m_header;
@@ -73,6 +78,9 @@ private:
     QString m_selectedKey;
     bool m_syncing = false;
     QLabel *m_medicationSafety = nullptr;
+    EmergencySummaryView *m_emergency = nullptr;
+    QWidget *m_recordPage = nullptr; // the timeline and panels splitter
+    bool m_emergencyShown = false;
 };
 
 } // namespace Kakehashi
