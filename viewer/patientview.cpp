@@ -11,6 +11,7 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QPushButton>
 #include <QSplitter>
 #include <QTextBrowser>
 #include <QTimer>
@@ -84,7 +85,12 @@ PatientView::PatientView(QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_header);
+    auto *headerRow = new QHBoxLayout;
+    headerRow->addWidget(m_header, 1);
+    m_emergencyButton = new QPushButton(tr("Emergency summary"), this);
+    m_emergencyButton->setToolTip(tr("Allergies, current medications, problems, recent visits and surgery on one screen"));
+    headerRow->addWidget(m_emergencyButton, 0, Qt::AlignTop);
+    layout->addLayout(headerRow);
     layout->addWidget(m_identifiers);
     layout->addWidget(m_allergies);
     layout->addWidget(m_completeness);
@@ -101,6 +107,7 @@ PatientView::PatientView(QWidget *parent)
     layout->addWidget(m_emergency, 1);
     m_emergency->hide();
     connect(m_emergency, &EmergencySummaryView::fullRecordRequested, this, [this] { setView(QStringLiteral("record")); });
+    connect(m_emergencyButton, &QPushButton::clicked, this, [this] { setView(QStringLiteral("emergency")); });
 
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &PatientView::showDetails);
     TimelineView *view = m_timeline->view();
@@ -252,6 +259,7 @@ void PatientView::showEmergencySummary(bool show)
     // The summary has its own header, allergy block and warnings; the rest steps aside.
     const bool hasRecord = !m_record.patient.key.isEmpty() || !m_record.items.isEmpty();
     m_header->setVisible(!show);
+    m_emergencyButton->setVisible(!show);
     m_identifiers->setVisible(!show);
     m_allergies->setVisible(!show && hasRecord);
     m_completeness->setVisible(!show && m_record.incomplete);

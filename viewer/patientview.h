@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class QLabel;
+class QPushButton;
 class QTimer;
 class QTextBrowser;
 class QTreeView;
@@ -45,6 +46,7 @@ public:
     // The emergency one-screen summary, shown instead of everything else by setView("emergency").
     EmergencySummaryView *emergencySummary() const { return m_emergency; }
     bool isEmergencySummaryShown() const { return m_emergencyShown; }
+    QPushButton *emergencySummaryButton() const { return m_emergencyButton; }
 
     // Selects an item everywhere (timeline, panels, record tree) and shows its details.
     bool selectItem(const QString &key);
@@ -79,6 +81,7 @@ private:
     bool m_syncing = false;
     QLabel *m_medicationSafety = nullptr;
     EmergencySummaryView *m_emergency = nullptr;
+    QPushButton *m_emergencyButton = nullptr;
     QWidget *m_recordPage = nullptr; // the timeline and panels splitter
     bool m_emergencyShown = false;
 };

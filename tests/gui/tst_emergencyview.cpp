@@ -111,6 +111,12 @@ private Q_SLOTS:
         QVERIFY(view->timelinePane()->isVisible());
         QVERIFY(view->allergyBanner()->isVisible());
         QVERIFY(!view->isEmergencySummaryShown());
+        // The header button opens it again.
+        QVERIFY(view->emergencySummaryButton()->isVisible());
+        QTest::mouseClick(view->emergencySummaryButton(), Qt::LeftButton);
+        QVERIFY(e->isVisible());
+        QVERIFY(!view->timelinePane()->isVisible());
+        QVERIFY(!view->emergencySummaryButton()->isVisible());
     }
 
     void p003HidesUndelivered()

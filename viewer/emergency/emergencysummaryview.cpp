@@ -5,7 +5,6 @@
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QLabel>
-#include <QLocale>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
@@ -207,7 +206,7 @@ void EmergencySummaryView::rebuild()
     header += QStringLiteral("&nbsp;&nbsp;%1<br><span style='color:#404040'>%2</span>")
                   .arg(esc(facts.join(QStringLiteral(" · "))),
                        esc(tr("As of %1. Visits %2 days, dispensing %3 days, resolved problems %4 days, surgery %5 months.")
-                               .arg(QLocale().toString(asOf, QLocale::ShortFormat))
+                               .arg(asOf.toString(QStringLiteral("yyyy-MM-dd HH:mm")))
                                .arg(lb.encounterDays)
                                .arg(lb.dispenseDays)
                                .arg(lb.resolvedProblemDays)
