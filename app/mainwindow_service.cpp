@@ -207,6 +207,7 @@ bool MainWindow::openServicePatientInEmergency(const QString &patientId, const Q
     Net::PurposeOfUse purpose;
     purpose.reason = Net::PurposeOfUse::Reason::EmergencyTreatment;
     purpose.emergencyReason = reason.trimmed();
+    m_view = QStringLiteral("emergency"); // break-the-glass opens on the emergency summary
     m_recordLoader->open(patientId, purpose);
     return true;
 }

@@ -3,6 +3,7 @@
 #include "medicationsafety.h"
 
 #include "displaytext.h"
+#include "emergency/emergencysummaryview.h"
 #include "clinicalpanels.h"
 #include "recorditemmodel.h"
 #include "timelinepane.h"
@@ -10,6 +11,7 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QPushButton>
 #include <QSplitter>
 #include <QTextBrowser>
 #include <QTimer>
@@ -83,7 +85,12 @@ PatientView::PatientView(QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_header);
+    auto *headerRow = new QHBoxLayout;
+    headerRow->addWidget(m_header, 1);
+    m_emergencyButton = new QPushButton(tr("Emergency summary"), this);
+    m_emergencyButton->setToolTip(tr("Allergies, current medications, problems, recent visits and surgery on one screen"));
+    headerRow->addWidget(m_emergencyButton, 0, Qt::AlignTop);
+    layout->addLayout(headerRow);
     layout->addWidget(m_identifiers);
     layout->addWidget(m_allergies);
     layout->addWidget(m_completeness);
@@ -95,6 +102,12 @@ PatientView::PatientView(QWidget *parent)
     m_medicationSafety->hide();
     layout->addWidget(m_medicationSafety);
     layout->addWidget(split, 1);
+    m_recordPage = split;
+    m_emergency = new EmergencySummaryView(this);
+    layout->addWidget(m_emergency, 1);
+    m_emergency->hide();
+    connect(m_emergency, &EmergencySummaryView::fullRecordRequested, this, [this] { setView(QStringLiteral("record")); });
+    connect(m_emergencyButton, &QPushButton::clicked, this, [this] { setView(QStringLiteral("emergency")); });
 
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &PatientView::showDetails);
     TimelineView *view = m_timeline->view();
@@ -149,6 +162,8 @@ void PatientView::clear()
     m_selectedKey.clear();
     m_timeline->setRecord(m_record);
     m_panels->setSource(&m_timeline->view()->model());
+    m_emergency->clear();
+    showEmergencySummary(m_emergencyShown);
     Q_EMIT recordChanged();
 }
 
@@ -209,12 +224,14 @@ void PatientView::setRecord(const PatientRecord &record)
     m_timeline->setRecord(record);
     m_panels->setSource(&m_timeline->view()->model());
     m_panels->setRange(m_timeline->view()->visibleFrom(), m_timeline->view()->visibleTo());
+    m_emergency->setRecord(record);
+    showEmergencySummary(m_emergencyShown);
     Q_EMIT recordChanged();
 }
 
 QStringList PatientView::viewNames()
 {
-    QStringList names{QStringLiteral("record"), QStringLiteral("timeline")};
+    QStringList names{QStringLiteral("record"), QStringLiteral("timeline"), QStringLiteral("emergency")};
     for (int c = 0; c < ItemCategoryCount; ++c)
         names << CategoryNames::key(ItemCategory(c));
     return names;
@@ -222,6 +239,10 @@ QStringList PatientView::viewNames()
 
 bool PatientView::setView(const QString &name)
 {
+    if (name == u"emergency") {
+        showEmergencySummary(true);
+        return true;
+    }
     if (name.isEmpty() || name == u"record" || name == u"overview" || name == u"timeline") {
         m_model->setVisibleCategories({});
         m_panels->setCurrentWidget(m_tree);
@@ -234,8 +255,24 @@ bool PatientView::setView(const QString &name)
     } else {
         return false;
     }
+    showEmergencySummary(false);
     m_tree->expandAll();
     return true;
+}
+
+void PatientView::showEmergencySummary(bool show)
+{
+    m_emergencyShown = show;
+    // The summary has its own header, allergy block and warnings; the rest steps aside.
+    const bool hasRecord = !m_record.patient.key.isEmpty() || !m_record.items.isEmpty();
+    m_header->setVisible(!show);
+    m_emergencyButton->setVisible(!show);
+    m_identifiers->setVisible(!show);
+    m_allergies->setVisible(!show && hasRecord);
+    m_completeness->setVisible(!show && m_record.incomplete);
+    m_medicationSafety->setVisible(!show && !m_medicationSafety->text().isEmpty());
+    m_recordPage->setVisible(!show);
+    m_emergency->setVisible(show);
 }
 
 void PatientView::showDetails(const QModelIndex &index)

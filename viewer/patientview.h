@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class QLabel;
+class QPushButton;
 class QTimer;
 class QTextBrowser;
 class QTreeView;
@@ -12,6 +13,7 @@ class QTreeView;
 namespace Kakehashi {
 
 class ClinicalPanels;
+class EmergencySummaryView;
 class RecordItemModel;
 class TimelinePane;
 class TimelineView;
@@ -42,6 +44,10 @@ public:
     TimelinePane *timelinePane() const { return m_timeline; }
     TimelineView *timeline() const;
     ClinicalPanels *panels() const { return m_panels; }
+    // The emergency one-screen summary, shown instead of everything else by setView("emergency").
+    EmergencySummaryView *emergencySummary() const { return m_emergency; }
+    bool isEmergencySummaryShown() const { return m_emergencyShown; }
+    QPushButton *emergencySummaryButton() const { return m_emergencyButton; }
 
     // Selects an item everywhere (timeline, panels, record tree) and shows its details.
     bool selectItem(const QString &key);
@@ -64,6 +70,7 @@ private:
     void syncSelection(const QString &key, QObject *origin);
     void activateItem(const QModelIndex &index);
     bool requestDocument(const QString &key);
+    void showEmergencySummary(bool show);
 
     RecordItemModel *m_model;
     QLabel *m_header;
@@ -79,6 +86,10 @@ private:
     QString m_selectedKey;
     bool m_syncing = false;
     QLabel *m_medicationSafety = nullptr;
+    EmergencySummaryView *m_emergency = nullptr;
+    QPushButton *m_emergencyButton = nullptr;
+    QWidget *m_recordPage = nullptr; // the timeline and panels splitter
+    bool m_emergencyShown = false;
 };
 
 } // namespace Kakehashi

@@ -9,6 +9,7 @@
 #include "patientlistmodel.h"
 #include "patientlistview.h"
 #include "patientview.h"
+#include "emergency/emergencysummaryview.h"
 #include "recordcache.h"
 #include "recorditemmodel.h"
 #include "servicepanel.h"
@@ -334,6 +335,9 @@ private Q_SLOTS:
         QVERIFY(loaded.wait(30000));
         QCOMPARE(window->serviceOutcome().state, RecordLoadOutcome::State::Fresh);
         QVERIFY(window->serviceRecord());
+        // Break-the-glass opens on the emergency summary.
+        QVERIFY(window->patientView()->isEmergencySummaryShown());
+        QVERIFY(window->patientView()->emergencySummary()->isVisibleTo(window.get()));
         QJsonObject last;
         for (const QJsonObject &line : m_server.accessLog()) {
             if (line.value(u"path").toString() == u"/Patient/p002/$everything")

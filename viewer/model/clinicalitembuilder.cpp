@@ -339,6 +339,7 @@ void ClinicalItemBuilder::fillAllergy(const QJsonObject &r, ClinicalItem &item) 
         for (const QJsonValue &m : re.toObject().value(QLatin1String("manifestation")).toArray())
             manifestations << codeableText(m);
     const QString criticality = str(r, "criticality");
+    item.criticality = criticality;
     QString crit;
     if (criticality == u"high")
         crit = tr("high risk", "allergy criticality");

@@ -82,6 +82,7 @@ struct ClinicalItem
     QString encounterClass;  // Encounter only: AMB, IMP, EMER, HH …
     QString documentTypeCode;// Document only
     QString subtype;         // e.g. MedicationDispense vs MedicationRequest, modality for imaging
+    QString criticality;     // AllergyIntolerance only: "high", "low", "unable-to-assess" or empty
 
     bool isPeriod() const { return end.isValid() && start.isValid() && end.msecs() > start.msecs(); }
 };
