@@ -16,6 +16,7 @@
 #include "syntheticseries.h"
 
 #include <QDirIterator>
+#include <QDockWidget>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -42,13 +43,13 @@ QJsonObject imagingStudy(const QString &id, const QString &studyUid, const QStri
         {QStringLiteral("subject"), QJsonObject{{QStringLiteral("reference"), QStringLiteral("Patient/pacs1")}}},
         {QStringLiteral("started"), QStringLiteral("2024-05-01T10:00:00+09:00")},
         {QStringLiteral("identifier"), QJsonArray{QJsonObject{{QStringLiteral("system"), QStringLiteral("urn:dicom:uid")},
-                                                              {QStringLiteral("value"), QStringLiteral("urn:oid:") + studyUid}}}},
+                                                              {QStringLiteral("value"), QString(QStringLiteral("urn:oid:") + studyUid)}}}},
         {QStringLiteral("modality"), QJsonArray{QJsonObject{{QStringLiteral("system"), QStringLiteral("http://dicom.nema.org/resources/ontology/DCM")},
                                                             {QStringLiteral("code"), QStringLiteral("CT")}}}},
         {QStringLiteral("description"), QStringLiteral("Chest CT")},
     };
     if (!endpointId.isEmpty())
-        study.insert(QStringLiteral("endpoint"), QJsonArray{QJsonObject{{QStringLiteral("reference"), QStringLiteral("Endpoint/") + endpointId}}});
+        study.insert(QStringLiteral("endpoint"), QJsonArray{QJsonObject{{QStringLiteral("reference"), QString(QStringLiteral("Endpoint/") + endpointId)}}});
     return study;
 }
 
@@ -76,9 +77,11 @@ QByteArray recordJson(const QUrl &dicomWeb, const QString &webStudy, const QStri
     for (const QJsonObject &r : {patient, endpoint, imagingStudy(QStringLiteral("ct1"), webStudy, QStringLiteral("pacs")),
                                  imagingStudy(QStringLiteral("missing"), kMissingStudy, QStringLiteral("pacs")),
                                  imagingStudy(QStringLiteral("ct2"), dimseStudy, QString())})
-        entries.append(QJsonObject{{QStringLiteral("fullUrl"), QStringLiteral("urn:uuid:") + r.value(QStringLiteral("resourceType")).toString()
-                                                                   + u'-' + r.value(QStringLiteral("id")).toString()},
-                                   {QStringLiteral("resource"), r}});
+    {
+        const QString fullUrl = QStringLiteral("urn:uuid:%1-%2").arg(r.value(QStringLiteral("resourceType")).toString(),
+                                                                     r.value(QStringLiteral("id")).toString());
+        entries.append(QJsonObject{{QStringLiteral("fullUrl"), fullUrl}, {QStringLiteral("resource"), r}});
+    }
     return QJsonDocument(QJsonObject{{QStringLiteral("resourceType"), QStringLiteral("Bundle")},
                                      {QStringLiteral("type"), QStringLiteral("collection")},
                                      {QStringLiteral("entry"), entries}})

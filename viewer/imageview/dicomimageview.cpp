@@ -57,7 +57,7 @@ void DicomImageView::updateSlices(const DicomSeries &series)
         setSeries(series);
         return;
     }
-    auto refKey = [](const DicomSliceRef &r) { return r.path + u'#' + QString::number(r.frame); };
+    auto refKey = [](const DicomSliceRef &r) -> QString { return QStringLiteral("%1#%2").arg(r.path).arg(r.frame); };
     QHash<QString, int> newIndex;
     for (int i = 0; i < series.slices.size(); ++i)
         newIndex.insert(refKey(series.slices.at(i)), i);
