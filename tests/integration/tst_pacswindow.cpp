@@ -23,7 +23,9 @@
 #include <QLabel>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QPromise>
 #include <QTemporaryDir>
+#include <QTimer>
 
 using namespace Kakehashi;
 using namespace Kakehashi::Fixtures;
@@ -87,6 +89,63 @@ QByteArray recordJson(const QUrl &dicomWeb, const QString &webStudy, const QStri
                                      {QStringLiteral("entry"), entries}})
         .toJson();
 }
+
+// A PACS that sends one instance every |intervalMs| (a real series over a slow link, in the order
+// given): shows what the window does while a series is still arriving.
+class TricklingSource : public Dicom::ImageSource
+{
+public:
+    TricklingSource(const SyntheticSeries &series, const QList<int> &order, int intervalMs)
+        : m_series(series), m_order(order), m_intervalMs(intervalMs) {}
+    QString kind() const override { return QStringLiteral("trickle"); }
+    QFuture<Dicom::StudyQueryResult> findStudies(const Dicom::StudyQuery &, const Dicom::CancelToken &) override
+    {
+        return QtFuture::makeReadyFuture(Dicom::StudyQueryResult{});
+    }
+    QFuture<Dicom::SeriesQueryResult> findSeries(const QString &study, const Dicom::CancelToken &) override
+    {
+        Dicom::SeriesQueryResult r;
+        r.items.append({study, m_series.seriesInstanceUid, QStringLiteral("CT"), QString(), 1, int(m_order.size())});
+        return QtFuture::makeReadyFuture(r);
+    }
+    QFuture<Dicom::InstanceQueryResult> findInstances(const Dicom::SeriesRef &, const Dicom::CancelToken &) override
+    {
+        return QtFuture::makeReadyFuture(Dicom::InstanceQueryResult{});
+    }
+    QFuture<Dicom::RetrieveResult> retrieveInstances(const Dicom::RetrieveRequest &request, const Dicom::CancelToken &cancel) override
+    {
+        auto promise = std::make_shared<QPromise<Dicom::RetrieveResult>>();
+        promise->start();
+        QDir().mkpath(request.targetDir);
+        auto result = std::make_shared<Dicom::RetrieveResult>();
+        auto *timer = new QTimer(&m_context);
+        timer->setInterval(m_intervalMs);
+        QObject::connect(timer, &QTimer::timeout, &m_context, [this, timer, promise, result, request, cancel] {
+            const int i = int(result->items.size());
+            if (cancel.isCancelled() || i >= m_order.size()) {
+                if (cancel.isCancelled())
+                    result->status.error = Dicom::ImageSourceError::Cancelled;
+                timer->deleteLater();
+                promise->addResult(*result);
+                promise->finish();
+                return;
+            }
+            Dicom::RetrievedInstance instance;
+            instance.path = QDir(request.targetDir).filePath(QStringLiteral("t%1.dcm").arg(i));
+            QFile::copy(m_series.files.at(m_order.at(i)), instance.path);
+            result->items.append(instance);
+            request.onInstance(instance);
+        });
+        timer->start();
+        return promise->future();
+    }
+
+private:
+    SyntheticSeries m_series;
+    QList<int> m_order;
+    int m_intervalMs;
+    QObject m_context;
+};
 
 QString imageCacheDir()
 {
@@ -295,6 +354,36 @@ private Q_SLOTS:
         QVERIFY(QFileInfo(folder).isDir());
         window.imagingPanel()->closeStudy();
         QVERIFY(!QFileInfo(folder).exists());
+    }
+
+    // The first instance is on screen while the rest still arrive; the slice shown stays put as
+    // earlier slices land before it.
+    void firstSliceShownBeforeTheSeriesEnds()
+    {
+        ImagingPanel panel;
+        panel.resize(800, 600);
+        panel.show();
+        // The middle slice first, then the others.
+        const QList<int> order{6, 0, 1, 2, 3, 4, 5, 7, 8, 9, 10, 11};
+        panel.setRetrievalFactory([this, order](const QString &uid) {
+            return std::make_unique<StudyRetrieval>(uid, std::make_unique<TricklingSource>(m_web, order, 150), nullptr);
+        });
+        QSignalSpy shown(&panel, &ImagingPanel::imagesShown);
+        QSignalSpy finished(&panel, &ImagingPanel::retrievalFinished);
+        panel.openStudy(m_web.studyInstanceUid);
+        QVERIFY(shown.wait(20000));
+        QCOMPARE(shown.first().first().toBool(), true);
+        QVERIFY(panel.isRetrieving());
+        DicomImageView *view = panel.viewer()->imageView();
+        QVERIFY(view->sliceCount() < int(m_web.files.size()));
+        QVERIFY(view->isCurrentSliceReady());
+        QCOMPARE(sopOf(view->series().slices.at(view->currentIndex()).path), m_web.sopInstanceUids.at(6));
+        QVERIFY(panel.progressLabel()->isVisible());
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(view->sliceCount(), int(m_web.files.size()));
+        // Still the slice the user was looking at, now at its place in the series.
+        QCOMPARE(view->currentIndex(), 6);
+        QCOMPARE(sopOf(view->series().slices.at(6).path), m_web.sopInstanceUids.at(6));
     }
 
     void purgeRemovesCachedImages()
