@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "imagingpanel.h"
+#include "studyretrieval.h"
 #include "localrecordsource.h"
 #include "patientlistmodel.h"
 #include "patientlistview.h"
@@ -88,6 +89,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_imagingDock->hide();
     connect(m_patientView, &PatientView::imagingStudyRequested, this, &MainWindow::openImagingStudy);
     connect(m_patientView, &PatientView::documentRequested, this, &MainWindow::openDocument);
+    m_imagingPanel->setRetrievalFactory([this](const QString &uid) { return makeStudyRetrieval(uid); });
     // Before anyone else hears loadFinished: DICOM opened with the record is in place by then.
     connect(this, &MainWindow::loadFinished, this, &MainWindow::onDicomScanned);
     connect(&m_watcher, &QFutureWatcher<RecordSet>::finished, this, &MainWindow::onLoaded);
@@ -216,6 +218,7 @@ bool MainWindow::showPatient(const QString &patientId)
         return false;
     if (m_currentPatient != record->patient.id) {
         m_currentPatient = record->patient.id;
+        m_imagingPanel->closeStudy(); // the previous patient's retrieval stops
         m_patientView->setRecord(*record);
         m_patientList->selectPatient(record->patient.id);
         if (!m_view.isEmpty())

@@ -27,7 +27,9 @@ class QToolButton;
 namespace Kakehashi {
 
 class DocumentView;
+class ImageCache;
 class ImagingPanel;
+class StudyRetrieval;
 namespace Net {
 class FhirClient;
 }
@@ -78,6 +80,11 @@ public:
     // The current patient's first FHIR document (else first report); false when it has none.
     bool openFirstDocument();
     void showDocumentDock();
+    // --- Images from a PACS (mainwindow_imaging.cpp) ---
+    // The PACS settings (imaging* keys) when no service is connected; connectService() sets them too.
+    void setImagingProfile(const Net::ConnectionProfile &profile);
+    // The encrypted cache of retrieved instances (same key as the record cache); made on first use.
+    std::shared_ptr<ImageCache> imageCache();
     // --- Sharing service (mainwindow_service.cpp) ---
     // Connects to the service: search panel, cache-first patient opening. Call setIdentity() first
     // (the cache is per user). False and |error| when the profile or the cache cannot be used.
@@ -193,6 +200,11 @@ private:
     bool m_serviceRecordShown = false;
     bool m_serviceStale = false;
     RecordLoadOutcome m_serviceOutcome;
+
+    // Images from a PACS (mainwindow_imaging.cpp)
+    std::unique_ptr<StudyRetrieval> makeStudyRetrieval(const QString &studyInstanceUid);
+    Net::ConnectionProfile m_imagingProfile;
+    std::shared_ptr<ImageCache> m_imageCache;
 
     // HPKI card session (mainwindow_session.cpp)
     void createSessionUi();

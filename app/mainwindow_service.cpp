@@ -4,6 +4,8 @@
 
 #include "connectionprofiledialog.h"
 #include "fhirclient.h"
+#include "imagecache.h"
+#include "imagingpanel.h"
 #include "patientlistmodel.h"
 #include "patientlistview.h"
 #include "patientview.h"
@@ -79,6 +81,7 @@ bool MainWindow::connectService(const Net::ConnectionProfile &profile, QString *
         return false;
     }
     m_serviceProfile = profile;
+    m_imagingProfile = profile;
     auto *client = new Net::FhirClient(profile, this);
     QString sslError;
     const QSslConfiguration ssl = profile.sslConfiguration(&sslError);
@@ -223,6 +226,8 @@ void MainWindow::showServiceRecord(const RecordSet &set)
     }
     m_serviceRecord = m_rolePolicy.apply(*record);
     m_serviceRecordShown = true;
+    if (m_currentPatient != record->patient.id)
+        m_imagingPanel->closeStudy(); // the previous patient's retrieval stops
     m_currentPatient = record->patient.id;
     m_patientView->setRecord(m_serviceRecord);
     if (!m_view.isEmpty())
@@ -307,6 +312,9 @@ void MainWindow::askEmergencyAccess()
 
 bool MainWindow::purgeCachedRecords(QString *error)
 {
+    // Retrieved images go with the records.
+    if (const std::shared_ptr<ImageCache> images = imageCache(); images && !images->purgeAll(error))
+        return false;
     if (!m_recordCache) {
         *error = tr("There is no local cache.");
         return false;

@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 
 #include "fhirclient.h"
+#include "imagecache.h"
 #include "imagingpanel.h"
 #include "patientlistmodel.h"
 #include "patientlistview.h"
@@ -206,6 +207,7 @@ void MainWindow::dropPatientData()
     m_serviceRecord = {};
     m_serviceRecordShown = false;
     m_currentPatient.clear();
+    m_imagingPanel->closeStudy();
     m_imagingPanel->showMessage(QString());
     m_imagingDock->hide();
     if (m_serviceBanner)
@@ -295,6 +297,12 @@ void MainWindow::logout()
         if (!m_recordCache->purgeAll(&error))
             qCWarning(lcSession) << "cache purge on logout failed";
     }
+    if (m_serviceProfile.purgeCacheOnLogout && m_imageCache) {
+        QString error;
+        if (!m_imageCache->purgeAll(&error))
+            qCWarning(lcSession) << "image cache purge on logout failed";
+    }
+    m_imageCache.reset(); // derived from this session's key
     m_idleTimer->stop();
     dropPatientData();
     m_servicePatient.clear();

@@ -99,6 +99,15 @@ ConnectionProfile ConnectionProfile::load(QSettings &settings, const QString &na
     p.idleLockSeconds = settings.value(QStringLiteral("idleLockSeconds"), p.idleLockSeconds).toInt();
     p.purgeCacheOnLogout = settings.value(QStringLiteral("purgeCacheOnLogout"), false).toBool();
     p.roleHeader = settings.value(QStringLiteral("roleHeader")).toByteArray();
+    p.imagingDicomWebUrl = QUrl(settings.value(QStringLiteral("imagingDicomWebUrl")).toString());
+    p.imagingDimseHost = settings.value(QStringLiteral("imagingDimseHost")).toString();
+    p.imagingDimsePort = quint16(settings.value(QStringLiteral("imagingDimsePort"), p.imagingDimsePort).toUInt());
+    p.imagingDimseCalledAe = settings.value(QStringLiteral("imagingDimseCalledAe")).toString();
+    p.imagingDimseCallingAe = settings.value(QStringLiteral("imagingDimseCallingAe"), p.imagingDimseCallingAe).toString();
+    p.imagingDimseUseMove = settings.value(QStringLiteral("imagingDimseUseMove"), false).toBool();
+    p.imagingDimseMovePort = quint16(settings.value(QStringLiteral("imagingDimseMovePort"), 0).toUInt());
+    p.imagingTimeoutSeconds = settings.value(QStringLiteral("imagingTimeoutSeconds"), p.imagingTimeoutSeconds).toInt();
+    p.imageCacheBudgetMb = settings.value(QStringLiteral("imageCacheBudgetMb"), p.imageCacheBudgetMb).toInt();
     settings.endGroup();
     return p;
 }
@@ -124,6 +133,15 @@ void ConnectionProfile::save(QSettings &settings) const
     settings.setValue(QStringLiteral("idleLockSeconds"), idleLockSeconds);
     settings.setValue(QStringLiteral("purgeCacheOnLogout"), purgeCacheOnLogout);
     settings.setValue(QStringLiteral("roleHeader"), roleHeader);
+    settings.setValue(QStringLiteral("imagingDicomWebUrl"), imagingDicomWebUrl.toString());
+    settings.setValue(QStringLiteral("imagingDimseHost"), imagingDimseHost);
+    settings.setValue(QStringLiteral("imagingDimsePort"), imagingDimsePort);
+    settings.setValue(QStringLiteral("imagingDimseCalledAe"), imagingDimseCalledAe);
+    settings.setValue(QStringLiteral("imagingDimseCallingAe"), imagingDimseCallingAe);
+    settings.setValue(QStringLiteral("imagingDimseUseMove"), imagingDimseUseMove);
+    settings.setValue(QStringLiteral("imagingDimseMovePort"), imagingDimseMovePort);
+    settings.setValue(QStringLiteral("imagingTimeoutSeconds"), imagingTimeoutSeconds);
+    settings.setValue(QStringLiteral("imageCacheBudgetMb"), imageCacheBudgetMb);
     settings.endGroup();
 }
 

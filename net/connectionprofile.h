@@ -34,6 +34,17 @@ struct ConnectionProfile
     int idleLockSeconds = 600;        // lock the window after this long without input; 0 = never
     bool purgeCacheOnLogout = false;  // else cached records stay encrypted until their TTL
     QByteArray roleHeader;            // when set, the certificate's hcRole is also sent in this header
+    // Images. A study's own ImagingStudy.endpoint (DICOMweb) comes first; else this DICOMweb base
+    // URL; else this DIMSE PACS (when imagingDimseHost is set).
+    QUrl imagingDicomWebUrl;
+    QString imagingDimseHost;
+    quint16 imagingDimsePort = 104;
+    QString imagingDimseCalledAe;
+    QString imagingDimseCallingAe = QStringLiteral("KAKEHASHI");
+    bool imagingDimseUseMove = false;  // C-MOVE to our storage SCP instead of C-GET
+    quint16 imagingDimseMovePort = 0;  // our storage SCP port for C-MOVE (registered at the PACS)
+    int imagingTimeoutSeconds = 30;
+    int imageCacheBudgetMb = 2048;     // retrieved images kept encrypted under this size (TTL: cacheTtlDays)
 
     // A card session is needed for https without a development client certificate; plain http (a
     // loopback test server) cannot carry a client certificate at all.

@@ -51,6 +51,38 @@ void DicomImageView::setSeries(const DicomSeries &series)
     update();
 }
 
+void DicomImageView::updateSlices(const DicomSeries &series)
+{
+    if (series.seriesInstanceUid != m_series.seriesInstanceUid || m_series.slices.isEmpty()) {
+        setSeries(series);
+        return;
+    }
+    auto refKey = [](const DicomSliceRef &r) -> QString { return QStringLiteral("%1#%2").arg(r.path).arg(r.frame); };
+    QHash<QString, int> newIndex;
+    for (int i = 0; i < series.slices.size(); ++i)
+        newIndex.insert(refKey(series.slices.at(i)), i);
+    QHash<int, Decoded> frames;
+    for (auto it = m_frames.cbegin(); it != m_frames.cend(); ++it) {
+        const int i = newIndex.value(refKey(m_series.slices.at(it.key())), -1);
+        if (i >= 0)
+            frames.insert(i, it.value());
+    }
+    const int index = newIndex.value(refKey(m_series.slices.value(m_index)), 0);
+    // Decodes in flight carry old indexes: dropped, and asked for again below.
+    ++m_generation;
+    for (auto *w : std::as_const(m_pending))
+        w->disconnect(this);
+    m_pending.clear();
+    m_series = series;
+    m_frames = frames;
+    m_index = index;
+    requestDecode(m_index);
+    requestDecode(m_index + 1);
+    requestDecode(m_index - 1);
+    emit currentIndexChanged(m_index);
+    update();
+}
+
 void DicomImageView::setCurrentIndex(int index)
 {
     if (sliceCount() == 0)

@@ -26,6 +26,9 @@ public:
     ~DicomImageView() override;
 
     void setSeries(const Dicom::DicomSeries &series);
+    // The same series with more slices (instances still arriving): the slice on screen, the decoded
+    // frames, window and zoom stay; a different series is setSeries().
+    void updateSlices(const Dicom::DicomSeries &series);
     const Dicom::DicomSeries &series() const { return m_series; }
     int sliceCount() const { return int(m_series.slices.size()); }
     int currentIndex() const { return m_index; }

@@ -6,6 +6,7 @@
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QListWidget>
+#include <QSignalBlocker>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -91,6 +92,26 @@ void DicomViewerWidget::setSeries(const QList<DicomSeries> &series)
     }
     if (!series.isEmpty())
         m_thumbnails->setCurrentRow(0);
+}
+
+void DicomViewerWidget::updateSeries(const QList<DicomSeries> &series)
+{
+    const int row = m_thumbnails->currentRow();
+    const QString shown = row >= 0 && row < m_series.size() ? m_series.at(row).seriesInstanceUid : QString();
+    int newRow = -1;
+    for (int i = 0; i < series.size() && newRow < 0; ++i)
+        if (series.at(i).seriesInstanceUid == shown)
+            newRow = i;
+    if (newRow < 0) {
+        setSeries(series);
+        return;
+    }
+    {
+        const QSignalBlocker blocker(m_thumbnails);
+        setSeries(series);
+        m_thumbnails->setCurrentRow(newRow);
+    }
+    m_view->updateSlices(series.at(newRow));
 }
 
 void DicomViewerWidget::showSeries(int row)

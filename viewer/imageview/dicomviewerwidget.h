@@ -17,6 +17,9 @@ class DicomViewerWidget : public QWidget
 public:
     explicit DicomViewerWidget(QWidget *parent = nullptr);
     void setSeries(const QList<Dicom::DicomSeries> &series);
+    // Series whose instances are still arriving: the series on screen keeps its slice, window and
+    // zoom while slices are added (see DicomImageView::updateSlices).
+    void updateSeries(const QList<Dicom::DicomSeries> &series);
     DicomImageView *imageView() const { return m_view; }
     QListWidget *thumbnails() const { return m_thumbnails; }
     QComboBox *presets() const { return m_presets; }

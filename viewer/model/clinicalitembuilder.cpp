@@ -639,6 +639,21 @@ void ClinicalItemBuilder::fillImagingStudy(const QJsonObject &r, ClinicalItem &i
         if (v.startsWith(QLatin1String("urn:oid:")))
             item.codes.append({QStringLiteral("urn:dicom:uid"), v.mid(8), QString()});
     }
+    // The study's Endpoint (or the first series' one) tells where a PACS serves its images.
+    QJsonArray endpoints = r.value(QLatin1String("endpoint")).toArray();
+    for (const QJsonValue &s : series)
+        for (const QJsonValue &e : s.toObject().value(QLatin1String("endpoint")).toArray())
+            endpoints.append(e);
+    for (const QJsonValue &e : std::as_const(endpoints)) {
+        const QJsonObject endpoint = m_index.resolve(str(e.toObject(), "reference"), r);
+        const QString type = str(endpoint.value(QLatin1String("connectionType")).toObject(), "code");
+        const QString address = str(endpoint, "address");
+        if (type.startsWith(QLatin1String("dicom-")) && !address.isEmpty()) {
+            item.imagingEndpointType = type;
+            item.imagingEndpointAddress = address;
+            break;
+        }
+    }
 }
 
 void ClinicalItemBuilder::fillImmunization(const QJsonObject &r, ClinicalItem &item) const

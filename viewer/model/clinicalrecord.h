@@ -83,6 +83,9 @@ struct ClinicalItem
     QString documentTypeCode;// Document only
     QString subtype;         // e.g. MedicationDispense vs MedicationRequest, modality for imaging
     QString criticality;     // AllergyIntolerance only: "high", "low", "unable-to-assess" or empty
+    // ImagingStudy only: where its images are (the first Endpoint with a DICOMweb connection type).
+    QString imagingEndpointType;    // Endpoint.connectionType.code, e.g. "dicom-wado-rs"
+    QString imagingEndpointAddress; // Endpoint.address, the DICOMweb base URL
 
     bool isPeriod() const { return end.isValid() && start.isValid() && end.msecs() > start.msecs(); }
 };

@@ -1,0 +1,233 @@
+#include "imagecache.h"
+
+#include "recordcache.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QMessageAuthenticationCode>
+#include <QSaveFile>
+
+#include <algorithm>
+
+Q_LOGGING_CATEGORY(lcImageCache, "kakehashi.cache.images", QtInfoMsg)
+
+namespace Kakehashi {
+
+namespace {
+
+const auto CompleteName = QStringLiteral("complete.kki");
+const auto Suffix = QStringLiteral(".kki");
+
+QByteArray hmac(const QByteArray &key, const QByteArray &message)
+{
+    return QMessageAuthenticationCode::hash(message, key, QCryptographicHash::Sha256);
+}
+
+qint64 folderBytes(const QString &dir)
+{
+    qint64 total = 0;
+    QDirIterator it(dir, QDir::Files);
+    while (it.hasNext()) {
+        it.next();
+        total += it.fileInfo().size();
+    }
+    return total;
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes, QString *error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        *error = file.errorString();
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+ImageCache::ImageCache(const QString &directory, const QByteArray &key, const QString &user)
+    : m_directory(directory)
+{
+    Q_ASSERT(key.size() == RecordCache::KeyBytes);
+    // Keys of their own, derived from the session key as RecordCache derives its keys.
+    m_encKey = hmac(key, QByteArrayLiteral("kakehashi image cache encryption v1"));
+    m_macKey = hmac(key, QByteArrayLiteral("kakehashi image cache names v1"));
+    m_userTag = tag("user", user.toUtf8());
+}
+
+ImageCache::~ImageCache()
+{
+    m_encKey.fill('\0');
+    m_macKey.fill('\0');
+}
+
+QByteArray ImageCache::tag(const QByteArray &kind, const QByteArray &value) const
+{
+    return hmac(m_macKey, kind + char(0) + value).toHex();
+}
+
+QString ImageCache::userDir() const
+{
+    return m_directory + u'/' + QString::fromLatin1(m_userTag.left(32));
+}
+
+QString ImageCache::studyDir(const QString &studyInstanceUid) const
+{
+    return userDir() + u'/' + QString::fromLatin1(tag("study", studyInstanceUid.toUtf8()).left(40));
+}
+
+QByteArray ImageCache::aad(const QString &studyDirName, const QString &fileName) const
+{
+    return m_userTag + studyDirName.toLatin1() + fileName.toLatin1();
+}
+
+bool ImageCache::storeInstance(const QString &studyInstanceUid, const QByteArray &part10, QString *error)
+{
+    const QString dir = studyDir(studyInstanceUid);
+    if (!QDir().mkpath(dir)) {
+        *error = tr("Cannot create the image cache folder.");
+        return false;
+    }
+    const QByteArray digest = QCryptographicHash::hash(part10, QCryptographicHash::Sha256);
+    const QString name = QString::fromLatin1(tag("instance", digest).left(40)) + Suffix;
+    const QString path = dir + u'/' + name;
+    if (QFileInfo::exists(path))
+        return true;
+    const QByteArray sealed = RecordCache::seal(m_encKey, part10, aad(QFileInfo(dir).fileName(), name));
+    if (sealed.isEmpty()) {
+        *error = tr("Encryption failed.");
+        return false;
+    }
+    return writeFile(path, sealed, error);
+}
+
+bool ImageCache::markComplete(const QString &studyInstanceUid, int instanceCount, QString *error)
+{
+    const QString dir = studyDir(studyInstanceUid);
+    if (!QDir().mkpath(dir)) {
+        *error = tr("Cannot create the image cache folder.");
+        return false;
+    }
+    const QByteArray sealed = RecordCache::seal(m_encKey, QByteArray::number(instanceCount), aad(QFileInfo(dir).fileName(), CompleteName));
+    return !sealed.isEmpty() && writeFile(dir + u'/' + CompleteName, sealed, error);
+}
+
+bool ImageCache::isComplete(const QString &studyInstanceUid) const
+{
+    return QFileInfo::exists(studyDir(studyInstanceUid) + u'/' + CompleteName);
+}
+
+ImageCache::Extracted ImageCache::extractStudy(const QString &studyInstanceUid, const QString &targetDir) const
+{
+    Extracted out;
+    const QString dir = studyDir(studyInstanceUid);
+    const QString dirName = QFileInfo(dir).fileName();
+    QFile marker(dir + u'/' + CompleteName);
+    if (!marker.open(QIODevice::ReadOnly)) {
+        out.errorString = tr("The study is not in the image cache.");
+        return out;
+    }
+    const std::optional<QByteArray> count = RecordCache::unseal(m_encKey, marker.readAll(), aad(dirName, CompleteName));
+    marker.close();
+    if (!count) {
+        out.errorString = tr("The cached study cannot be decrypted with this session's key.");
+        return out;
+    }
+    if (!QDir().mkpath(targetDir)) {
+        out.errorString = tr("Cannot create a folder for the images.");
+        return out;
+    }
+    const QStringList names = QDir(dir).entryList({u'*' + Suffix}, QDir::Files, QDir::Name);
+    int n = 0;
+    for (const QString &name : names) {
+        if (name == CompleteName)
+            continue;
+        QFile f(dir + u'/' + name);
+        if (!f.open(QIODevice::ReadOnly)) {
+            ++out.undecryptable;
+            continue;
+        }
+        const std::optional<QByteArray> bytes = RecordCache::unseal(m_encKey, f.readAll(), aad(dirName, name));
+        if (!bytes) {
+            ++out.undecryptable;
+            continue;
+        }
+        const QString path = QDir(targetDir).filePath(QStringLiteral("c%1.dcm").arg(++n, 5, 10, QLatin1Char('0')));
+        QString error;
+        if (!writeFile(path, *bytes, &error)) {
+            out.errorString = error;
+            return out;
+        }
+        out.paths.append(path);
+    }
+    if (out.paths.size() < count->toInt())
+        out.errorString = tr("The cached study is incomplete.");
+    // "Last opened" for the TTL and the budget.
+    marker.open(QIODevice::ReadWrite);
+    marker.setFileTime(QDateTime::currentDateTimeUtc(), QFileDevice::FileModificationTime);
+    return out;
+}
+
+int ImageCache::purgeExpired(const QDateTime &now, QString *error)
+{
+    struct Study
+    {
+        QString path;
+        QDateTime used;
+        qint64 bytes;
+    };
+    QList<Study> studies;
+    const QFileInfoList dirs = QDir(userDir()).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QFileInfo &d : dirs) {
+        const QFileInfo marker(d.filePath() + u'/' + CompleteName);
+        // An unfinished retrieval counts from its folder's last change.
+        studies.append({d.filePath(), marker.exists() ? marker.lastModified() : d.lastModified(), folderBytes(d.filePath())});
+    }
+    std::sort(studies.begin(), studies.end(), [](const Study &a, const Study &b) { return a.used < b.used; });
+    qint64 total = 0;
+    for (const Study &s : std::as_const(studies))
+        total += s.bytes;
+    int removed = 0;
+    for (const Study &s : std::as_const(studies)) {
+        const bool expired = m_ttlSeconds > 0 && s.used.secsTo(now) > m_ttlSeconds;
+        if (!expired && total <= m_budgetBytes)
+            break;
+        if (!QDir(s.path).removeRecursively()) {
+            *error = tr("A cached study could not be removed.");
+            return -1;
+        }
+        total -= s.bytes;
+        ++removed;
+    }
+    if (removed > 0)
+        qCInfo(lcImageCache) << removed << "cached studies removed";
+    return removed;
+}
+
+bool ImageCache::purgeAll(QString *error)
+{
+    // Every user's images: the purge is about this computer, not this session.
+    if (QFileInfo::exists(m_directory) && !QDir(m_directory).removeRecursively()) {
+        *error = tr("The cached images could not be removed.");
+        return false;
+    }
+    return true;
+}
+
+qint64 ImageCache::storedBytes() const
+{
+    qint64 total = 0;
+    QDirIterator it(m_directory, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        it.next();
+        total += it.fileInfo().size();
+    }
+    return total;
+}
+
+} // namespace Kakehashi

@@ -1,0 +1,70 @@
+#pragma once
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+
+namespace Kakehashi {
+
+// Retrieved DICOM instances kept on disk, encrypted, so a study opened once reopens at once and
+// offline. Same threat model, key and scheme as RecordCache (AES-256-GCM through
+// RecordCache::seal, a random nonce per file, the AAD binding a file to the user, the study and
+// its name); file and folder names are HMAC-SHA-256 tags, so neither UIDs nor patient names
+// appear in plaintext. Layout: <dir>/<user tag>/<study tag>/<instance tag>.kki, plus a sealed
+// "complete" marker written when every instance of the study has been stored.
+//
+// A budget (bytes) evicts whole studies, least recently opened first; studies not opened within
+// the TTL are removed. Thread-safe: no state besides the files (write to a temporary name, rename).
+class ImageCache
+{
+    Q_DECLARE_TR_FUNCTIONS(Kakehashi::ImageCache)
+public:
+    // |key| must be RecordCache::KeyBytes long.
+    ImageCache(const QString &directory, const QByteArray &key, const QString &user);
+    ~ImageCache();
+
+    QString directory() const { return m_directory; }
+    void setTtlSeconds(qint64 seconds) { m_ttlSeconds = seconds; }
+    void setBudgetBytes(qint64 bytes) { m_budgetBytes = bytes; }
+
+    // Stores one instance (Part 10 bytes). Its name is a tag of its content: storing the same
+    // bytes twice keeps one file.
+    bool storeInstance(const QString &studyInstanceUid, const QByteArray &part10, QString *error);
+    // Every instance of the study is stored: it may be opened from the cache alone.
+    bool markComplete(const QString &studyInstanceUid, int instanceCount, QString *error);
+    bool isComplete(const QString &studyInstanceUid) const;
+
+    struct Extracted
+    {
+        QStringList paths;     // decrypted files written into the target directory
+        int undecryptable = 0; // tampered or sealed under another key: skipped
+        QString errorString;
+        bool ok() const { return errorString.isEmpty() && !paths.isEmpty(); }
+    };
+    // Decrypts a complete study into |targetDir| (a private temporary directory of the caller) and
+    // marks it as used now. Blocking: run it off the GUI thread.
+    Extracted extractStudy(const QString &studyInstanceUid, const QString &targetDir) const;
+
+    // Removes studies not opened within the TTL, then the least recently opened until the cache
+    // fits its budget. Returns the number of studies removed, -1 on error.
+    int purgeExpired(const QDateTime &now, QString *error);
+    bool purgeAll(QString *error);
+    qint64 storedBytes() const;
+
+private:
+    QByteArray tag(const QByteArray &kind, const QByteArray &value) const;
+    QString userDir() const;
+    QString studyDir(const QString &studyInstanceUid) const;
+    QByteArray aad(const QString &studyDirName, const QString &fileName) const;
+
+    QString m_directory;
+    QByteArray m_encKey;
+    QByteArray m_macKey;
+    QByteArray m_userTag;
+    qint64 m_ttlSeconds = qint64(7) * 24 * 3600;
+    qint64 m_budgetBytes = qint64(2048) * 1024 * 1024;
+};
+
+} // namespace Kakehashi
