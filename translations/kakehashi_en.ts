@@ -1216,6 +1216,241 @@
     </message>
 </context>
 <context>
+    <name>Kakehashi::EmergencySummaryView</name>
+    <message>
+        <source>Emergency summary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Full record</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open the full record</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Leave the emergency summary and show the whole record</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Record completeness</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Allergies and contraindications</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Current medications</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recent visits</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Surgery and procedures</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Key laboratory values</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>date unknown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>facility unknown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>UNINFORMED</source>
+        <comment>JP-CLINS: not yet told to the patient</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>redacted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>born %1 (%2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>As of %1. Visits %2 days, dispensing %3 days, resolved problems %4 days, surgery %5 months.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The record is incomplete: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) withheld by the patient's disclosure settings</source>
+        <translation><numerusform>%n item withheld by the patient's disclosure settings</numerusform><numerusform>%n items withheld by the patient's disclosure settings</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) not provided at the patient's request (UNDELIVERED)</source>
+        <translation><numerusform>%n item not provided at the patient's request (UNDELIVERED)</numerusform><numerusform>%n items not provided at the patient's request (UNDELIVERED)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) marked UNINFORMED: not yet told to the patient — do not disclose to the patient or family without care.</source>
+        <translation><numerusform>%n item marked UNINFORMED: not yet told to the patient — do not disclose to the patient or family without care.</numerusform><numerusform>%n items marked UNINFORMED: not yet told to the patient — do not disclose to the patient or family without care.</numerusform></translation>
+    </message>
+    <message>
+        <source>Allergies: none recorded in the shared record</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DRUG</source>
+        <comment>drug allergy / contraindication</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HIGH RISK</source>
+        <comment>allergy criticality</comment>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>None running now or dispensed in the last %n day(s).</source>
+        <translation><numerusform>None running now or dispensed in the last %n day.</numerusform><numerusform>None running now or dispensed in the last %n days.</numerusform></translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <comment>duplicate therapy</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>dispensed recently</source>
+        <comment>medication no longer running</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No active problem recorded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>resolved %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Last %n day(s)</source>
+        <translation><numerusform>Last %n day</numerusform><numerusform>Last %n days</numerusform></translation>
+    </message>
+    <message>
+        <source>No visit recorded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>×%1 (since %2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Last %n year(s)</source>
+        <translation><numerusform>Last %n year</numerusform><numerusform>Last %n years</numerusform></translation>
+    </message>
+    <message>
+        <source>No procedure recorded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>eGFR</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Creatinine</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>K</source>
+        <comment>potassium</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hb</source>
+        <comment>haemoglobin</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PLT</source>
+        <comment>platelets</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Glucose</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HbA1c</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No key laboratory value recorded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(old)</source>
+        <comment>lab value older than the look-back</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last check-up: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last check-up: none in the shared record</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Kakehashi::ImageCache</name>
+    <message>
+        <source>Cannot create the image cache folder.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Encryption failed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The study is not in the image cache.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The cached study cannot be decrypted with this session's key.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot create a folder for the images.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The cached study is incomplete.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A cached study could not be removed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The cached images could not be removed.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Kakehashi::ImagingPanel</name>
     <message>
         <source>Images status</source>
@@ -1235,6 +1470,78 @@
     </message>
     <message>
         <source>This study's images are not available offline; the PACS back-end will fetch them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Image retrieval</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This study's images are not available offline, and no PACS is configured for it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Retrieving the images…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Retrieving the images: %1 of %2…</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Retrieving the images: %n received…</source>
+        <translation><numerusform>Retrieving the images: %n received…</numerusform><numerusform>Retrieving the images: %n received…</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) from the encrypted local cache.</source>
+        <translation><numerusform>%n image from the encrypted local cache.</numerusform><numerusform>%n images from the encrypted local cache.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) retrieved from the PACS.</source>
+        <translation><numerusform>%n image retrieved from the PACS.</numerusform><numerusform>%n images retrieved from the PACS.</numerusform></translation>
+    </message>
+    <message>
+        <source>Only part of the study arrived: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This study's images are not available offline, and no PACS is configured to fetch them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The retrieval was cancelled.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The PACS did not answer in time. Try again later.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The PACS cannot be reached (connection refused, TLS certificate not accepted, or association rejected).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The PACS does not have this study (not found).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The PACS refused the request (HTTP %1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The PACS refused the request.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The PACS sent an answer that could not be read.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The images could not be written to this computer's temporary folder.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This PACS cannot deliver the study.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1814,6 +2121,14 @@ The reason is sent to the sharing service and recorded in the access history.</s
     </message>
     <message>
         <source>Open document</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Emergency summary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Allergies, current medications, problems, recent visits and surgery on one screen</source>
         <translation type="unfinished" />
     </message>
 </context>

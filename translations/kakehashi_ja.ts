@@ -1208,6 +1208,241 @@
     </message>
 </context>
 <context>
+    <name>Kakehashi::EmergencySummaryView</name>
+    <message>
+        <source>Emergency summary</source>
+        <translation>救急サマリー</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <source>Full record</source>
+        <translation>全記録</translation>
+    </message>
+    <message>
+        <source>Open the full record</source>
+        <translation>全記録を開く</translation>
+    </message>
+    <message>
+        <source>Leave the emergency summary and show the whole record</source>
+        <translation>救急サマリーを閉じて記録全体を表示します</translation>
+    </message>
+    <message>
+        <source>Record completeness</source>
+        <translation>記録の完全性</translation>
+    </message>
+    <message>
+        <source>Allergies and contraindications</source>
+        <translation>アレルギー・禁忌</translation>
+    </message>
+    <message>
+        <source>Current medications</source>
+        <translation>現在の薬剤</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>病名</translation>
+    </message>
+    <message>
+        <source>Recent visits</source>
+        <translation>最近の受診</translation>
+    </message>
+    <message>
+        <source>Surgery and procedures</source>
+        <translation>手術・処置</translation>
+    </message>
+    <message>
+        <source>Key laboratory values</source>
+        <translation>主な検査値</translation>
+    </message>
+    <message>
+        <source>date unknown</source>
+        <translation>日付不明</translation>
+    </message>
+    <message>
+        <source>facility unknown</source>
+        <translation>施設不明</translation>
+    </message>
+    <message>
+        <source>UNINFORMED</source>
+        <comment>JP-CLINS: not yet told to the patient</comment>
+        <translation>未告知</translation>
+    </message>
+    <message>
+        <source>redacted</source>
+        <translation>一部非開示</translation>
+    </message>
+    <message>
+        <source>born %1 (%2)</source>
+        <translation>%1 生（%2）</translation>
+    </message>
+    <message>
+        <source>As of %1. Visits %2 days, dispensing %3 days, resolved problems %4 days, surgery %5 months.</source>
+        <translation>%1 時点。受診 %2 日、調剤 %3 日、治癒した病名 %4 日、手術 %5 か月。</translation>
+    </message>
+    <message>
+        <source>The record is incomplete: %1</source>
+        <translation>記録は不完全です：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) withheld by the patient's disclosure settings</source>
+        <translation><numerusform>患者の開示設定により %n 件が非開示</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) not provided at the patient's request (UNDELIVERED)</source>
+        <translation><numerusform>患者の希望により提供されていない項目 %n 件（UNDELIVERED）</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) marked UNINFORMED: not yet told to the patient — do not disclose to the patient or family without care.</source>
+        <translation><numerusform>未告知（UNINFORMED）の項目 %n 件：患者に未告知です。患者・家族への開示には注意してください。</numerusform></translation>
+    </message>
+    <message>
+        <source>Allergies: none recorded in the shared record</source>
+        <translation>アレルギー：共有記録に登録なし</translation>
+    </message>
+    <message>
+        <source>DRUG</source>
+        <comment>drug allergy / contraindication</comment>
+        <translation>薬剤</translation>
+    </message>
+    <message>
+        <source>HIGH RISK</source>
+        <comment>allergy criticality</comment>
+        <translation>高リスク</translation>
+    </message>
+    <message numerus="yes">
+        <source>None running now or dispensed in the last %n day(s).</source>
+        <translation><numerusform>現在服用中、または直近 %n 日以内に調剤された薬剤はありません。</numerusform></translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <comment>duplicate therapy</comment>
+        <translation>重複</translation>
+    </message>
+    <message>
+        <source>dispensed recently</source>
+        <comment>medication no longer running</comment>
+        <translation>最近調剤</translation>
+    </message>
+    <message>
+        <source>No active problem recorded.</source>
+        <translation>継続中の病名は記録されていません。</translation>
+    </message>
+    <message>
+        <source>resolved %1</source>
+        <translation>%1 治癒</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>治癒</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last %n day(s)</source>
+        <translation><numerusform>直近 %n 日</numerusform></translation>
+    </message>
+    <message>
+        <source>No visit recorded.</source>
+        <translation>受診の記録はありません。</translation>
+    </message>
+    <message>
+        <source>×%1 (since %2)</source>
+        <translation>×%1（%2 以降）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last %n year(s)</source>
+        <translation><numerusform>直近 %n 年</numerusform></translation>
+    </message>
+    <message>
+        <source>No procedure recorded.</source>
+        <translation>手術・処置の記録はありません。</translation>
+    </message>
+    <message>
+        <source>eGFR</source>
+        <translation>eGFR</translation>
+    </message>
+    <message>
+        <source>Creatinine</source>
+        <translation>クレアチニン</translation>
+    </message>
+    <message>
+        <source>K</source>
+        <comment>potassium</comment>
+        <translation>K</translation>
+    </message>
+    <message>
+        <source>Hb</source>
+        <comment>haemoglobin</comment>
+        <translation>Hb</translation>
+    </message>
+    <message>
+        <source>PLT</source>
+        <comment>platelets</comment>
+        <translation>血小板</translation>
+    </message>
+    <message>
+        <source>Glucose</source>
+        <translation>血糖</translation>
+    </message>
+    <message>
+        <source>HbA1c</source>
+        <translation>HbA1c</translation>
+    </message>
+    <message>
+        <source>No key laboratory value recorded.</source>
+        <translation>主な検査値の記録はありません。</translation>
+    </message>
+    <message>
+        <source>(old)</source>
+        <comment>lab value older than the look-back</comment>
+        <translation>（古い値）</translation>
+    </message>
+    <message>
+        <source>Last check-up: %1</source>
+        <translation>最終健診：%1</translation>
+    </message>
+    <message>
+        <source>Last check-up: none in the shared record</source>
+        <translation>最終健診：共有記録になし</translation>
+    </message>
+</context>
+<context>
+    <name>Kakehashi::ImageCache</name>
+    <message>
+        <source>Cannot create the image cache folder.</source>
+        <translation>画像キャッシュのフォルダを作成できません。</translation>
+    </message>
+    <message>
+        <source>Encryption failed.</source>
+        <translation>暗号化に失敗しました。</translation>
+    </message>
+    <message>
+        <source>The study is not in the image cache.</source>
+        <translation>この検査は画像キャッシュにありません。</translation>
+    </message>
+    <message>
+        <source>The cached study cannot be decrypted with this session's key.</source>
+        <translation>キャッシュした検査をこのセッションの鍵で復号できません。</translation>
+    </message>
+    <message>
+        <source>Cannot create a folder for the images.</source>
+        <translation>画像用のフォルダを作成できません。</translation>
+    </message>
+    <message>
+        <source>The cached study is incomplete.</source>
+        <translation>キャッシュした検査は不完全です。</translation>
+    </message>
+    <message>
+        <source>A cached study could not be removed.</source>
+        <translation>キャッシュした検査を削除できませんでした。</translation>
+    </message>
+    <message>
+        <source>The cached images could not be removed.</source>
+        <translation>キャッシュした画像を削除できませんでした。</translation>
+    </message>
+</context>
+<context>
     <name>Kakehashi::ImagingPanel</name>
     <message>
         <source>Images status</source>
@@ -1228,6 +1463,78 @@
     <message>
         <source>This study's images are not available offline; the PACS back-end will fetch them.</source>
         <translation>この検査の画像はオフラインでは利用できません。PACS から取得します。</translation>
+    </message>
+    <message>
+        <source>Image retrieval</source>
+        <translation>画像の取得</translation>
+    </message>
+    <message>
+        <source>This study's images are not available offline, and no PACS is configured for it.</source>
+        <translation>この検査の画像はオフラインでは利用できず、取得先の PACS も設定されていません。</translation>
+    </message>
+    <message>
+        <source>Retrieving the images…</source>
+        <translation>画像を取得中…</translation>
+    </message>
+    <message>
+        <source>Retrieving the images: %1 of %2…</source>
+        <translation>画像を取得中：%2 枚中 %1 枚…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retrieving the images: %n received…</source>
+        <translation><numerusform>画像を取得中：%n 枚受信…</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) from the encrypted local cache.</source>
+        <translation><numerusform>暗号化されたローカルキャッシュから %n 枚。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) retrieved from the PACS.</source>
+        <translation><numerusform>PACS から %n 枚取得しました。</numerusform></translation>
+    </message>
+    <message>
+        <source>Only part of the study arrived: %1</source>
+        <translation>検査の一部しか届きませんでした：%1</translation>
+    </message>
+    <message>
+        <source>This study's images are not available offline, and no PACS is configured to fetch them.</source>
+        <translation>この検査の画像はオフラインでは利用できず、取得する PACS も設定されていません。</translation>
+    </message>
+    <message>
+        <source>The retrieval was cancelled.</source>
+        <translation>取得を中止しました。</translation>
+    </message>
+    <message>
+        <source>The PACS did not answer in time. Try again later.</source>
+        <translation>PACS が時間内に応答しませんでした。後で再試行してください。</translation>
+    </message>
+    <message>
+        <source>The PACS cannot be reached (connection refused, TLS certificate not accepted, or association rejected).</source>
+        <translation>PACS に接続できません（接続拒否、TLS 証明書の不受理、またはアソシエーション拒否）。</translation>
+    </message>
+    <message>
+        <source>The PACS does not have this study (not found).</source>
+        <translation>PACS にこの検査はありません（見つかりません）。</translation>
+    </message>
+    <message>
+        <source>The PACS refused the request (HTTP %1).</source>
+        <translation>PACS が要求を拒否しました（HTTP %1）。</translation>
+    </message>
+    <message>
+        <source>The PACS refused the request.</source>
+        <translation>PACS が要求を拒否しました。</translation>
+    </message>
+    <message>
+        <source>The PACS sent an answer that could not be read.</source>
+        <translation>PACS から読み取れない応答が届きました。</translation>
+    </message>
+    <message>
+        <source>The images could not be written to this computer's temporary folder.</source>
+        <translation>画像をこのコンピュータの一時フォルダに書き込めませんでした。</translation>
+    </message>
+    <message>
+        <source>This PACS cannot deliver the study.</source>
+        <translation>この PACS からは検査を取得できません。</translation>
     </message>
 </context>
 <context>
@@ -1801,6 +2108,14 @@ The reason is sent to the sharing service and recorded in the access history.</s
     <message>
         <source>Open document</source>
         <translation>文書を開く</translation>
+    </message>
+    <message>
+        <source>Emergency summary</source>
+        <translation>救急サマリー</translation>
+    </message>
+    <message>
+        <source>Allergies, current medications, problems, recent visits and surgery on one screen</source>
+        <translation>アレルギー、現在の薬剤、病名、最近の受診、手術を1画面で表示</translation>
     </message>
 </context>
 <context>

@@ -64,6 +64,8 @@ QString same(const T &a, const T &b)
     else if constexpr (std::is_same_v<T, Fhir::DateTime>) {
         if (a.precision != b.precision)
             return QStringLiteral("precision");
+        if (a.offsetSeconds != b.offsetSeconds)
+            return QStringLiteral("offset");
         return sameDateTime(a.value, b.value);
     } else if constexpr (std::is_same_v<T, std::optional<double>>) {
         return a == b ? QString() : QStringLiteral("%1 != %2").arg(a.value_or(-1)).arg(b.value_or(-1));
@@ -84,6 +86,7 @@ QString itemDifference(const ClinicalItem &a, const ClinicalItem &b, const QStri
     KK_FIELD(a, b, redacted) KK_FIELD(a, b, lab.value) KK_FIELD(a, b, lab.text) KK_FIELD(a, b, lab.unit) KK_FIELD(a, b, lab.low)
     KK_FIELD(a, b, lab.high) KK_FIELD(a, b, lab.rangeText) KK_FIELD(a, b, lab.flag) KK_FIELD(a, b, lab.analyteKey)
     KK_FIELD(a, b, encounterClass) KK_FIELD(a, b, documentTypeCode) KK_FIELD(a, b, subtype)
+    KK_FIELD(a, b, criticality) KK_FIELD(a, b, imagingEndpointType) KK_FIELD(a, b, imagingEndpointAddress)
     return {};
 }
 
@@ -104,7 +107,7 @@ QString recordSetDifference(const RecordSet &a, const RecordSet &b)
             KK_FIELD(x, y, patient.identifiers.at(i).system) KK_FIELD(x, y, patient.identifiers.at(i).value)
         }
         KK_FIELD(x, y, withheldCount) KK_FIELD(x, y, undeliveredCount) KK_FIELD(x, y, incomplete) KK_FIELD(x, y, incompleteReasons)
-        KK_FIELD(x, y, items.size())
+        KK_FIELD(x, y, documentSources) KK_FIELD(x, y, items.size())
         for (qsizetype i = 0; i < x.items.size(); ++i) {
             if (const QString diff = itemDifference(x.items.at(i), y.items.at(i), where + QStringLiteral(" item %1").arg(i)); !diff.isEmpty())
                 return diff;

@@ -1,6 +1,7 @@
 #include "recordsnapshot.h"
 
 #include <QBuffer>
+#include <QJsonDocument>
 
 namespace Kakehashi {
 
@@ -8,9 +9,9 @@ namespace Kakehashi {
 // snapshot round trip), and FormatVersion bumped; otherwise a warm open silently drops it.
 // Checked where the sizes are known (64-bit Linux); a size change elsewhere is caught there.
 #if defined(__linux__) && defined(__x86_64__)
-static_assert(sizeof(ClinicalItem) == 496 && sizeof(LabValue) == 168 && sizeof(SourceFacility) == 56,
+static_assert(sizeof(ClinicalItem) == 568 && sizeof(LabValue) == 168 && sizeof(SourceFacility) == 56,
               "ClinicalItem changed: update the snapshot operators, the round-trip test, and RecordSnapshot::FormatVersion");
-static_assert(sizeof(PatientInfo) == 232 && sizeof(PatientRecord) == 296 && sizeof(RecordSet) == 80 && sizeof(PatientIdentifier) == 48,
+static_assert(sizeof(PatientInfo) == 232 && sizeof(PatientRecord) == 304 && sizeof(RecordSet) == 80 && sizeof(PatientIdentifier) == 48,
               "PatientRecord changed: update the snapshot operators, the round-trip test, and RecordSnapshot::FormatVersion");
 static_assert(sizeof(Fhir::DateTime) == 16 && sizeof(Fhir::Coding) == 72,
               "Fhir::DateTime or Coding changed: update the snapshot operators, the round-trip test, and RecordSnapshot::FormatVersion");
@@ -104,13 +105,19 @@ QDataStream &operator>>(QDataStream &in, Coding &coding)
 QDataStream &operator<<(QDataStream &out, const DateTime &dateTime)
 {
     writeEnum(out, dateTime.precision);
-    return out << dateTime.value;
+    return out << dateTime.value << qint32(dateTime.offsetSeconds);
 }
 
 QDataStream &operator>>(QDataStream &in, DateTime &dateTime)
 {
     readEnum(in, dateTime.precision, DateTime::Precision::Time);
-    return in >> dateTime.value;
+    qint32 offset = 0;
+    in >> dateTime.value >> offset;
+    // UTC offsets lie within ±18 hours.
+    if (offset < -18 * 3600 || offset > 18 * 3600)
+        in.setStatus(QDataStream::ReadCorruptData);
+    dateTime.offsetSeconds = offset;
+    return in;
 }
 
 } // namespace Fhir
@@ -153,7 +160,7 @@ QDataStream &operator<<(QDataStream &out, const ClinicalItem &item)
     out << item.resourceType << item.key << item.title << item.detail << item.status << item.active << item.start << item.end;
     writeList(out, item.codes);
     return out << item.source << item.uninformed << item.redacted << item.lab << item.encounterClass << item.documentTypeCode
-               << item.subtype;
+               << item.subtype << item.criticality << item.imagingEndpointType << item.imagingEndpointAddress;
 }
 
 QDataStream &operator>>(QDataStream &in, ClinicalItem &item)
@@ -162,7 +169,7 @@ QDataStream &operator>>(QDataStream &in, ClinicalItem &item)
     in >> item.resourceType >> item.key >> item.title >> item.detail >> item.status >> item.active >> item.start >> item.end;
     readList(in, item.codes);
     return in >> item.source >> item.uninformed >> item.redacted >> item.lab >> item.encounterClass >> item.documentTypeCode
-              >> item.subtype;
+              >> item.subtype >> item.criticality >> item.imagingEndpointType >> item.imagingEndpointAddress;
 }
 
 QDataStream &operator<<(QDataStream &out, const PatientIdentifier &identifier)
@@ -199,6 +206,12 @@ QDataStream &operator<<(QDataStream &out, const PatientRecord &record)
     writeList(out, record.items);
     out << qint32(record.withheldCount) << qint32(record.undeliveredCount) << record.incomplete;
     writeList(out, record.incompleteReasons);
+    // The document sources (small Bundles) as compact JSON, sorted by key for a stable layout.
+    QStringList keys = record.documentSources.keys();
+    keys.sort();
+    out << quint32(keys.size());
+    for (const QString &key : std::as_const(keys))
+        out << key << QJsonDocument(record.documentSources.value(key)).toJson(QJsonDocument::Compact);
     return out;
 }
 
@@ -212,6 +225,24 @@ QDataStream &operator>>(QDataStream &in, PatientRecord &record)
     record.withheldCount = withheld;
     record.undeliveredCount = undelivered;
     readList(in, record.incompleteReasons);
+    quint32 documents = 0;
+    in >> documents;
+    record.documentSources.clear();
+    if (in.status() != QDataStream::Ok || qint64(documents) > in.device()->bytesAvailable()) {
+        in.setStatus(QDataStream::ReadCorruptData);
+        return in;
+    }
+    for (quint32 i = 0; i < documents && in.status() == QDataStream::Ok; ++i) {
+        QString key;
+        QByteArray json;
+        in >> key >> json;
+        const QJsonDocument doc = QJsonDocument::fromJson(json);
+        if (!doc.isObject()) {
+            in.setStatus(QDataStream::ReadCorruptData);
+            return in;
+        }
+        record.documentSources.insert(key, doc.object());
+    }
     return in;
 }
 
