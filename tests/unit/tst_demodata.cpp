@@ -262,10 +262,21 @@ private slots:
 
     void conditionCodes() {
         int n = 0;
+        int withExchangeCode = 0;
+        QSet<QString> activeAndResolvedWithExCode;
         for (const QString &pid : m_patients) {
             for (const QJsonObject &c : ofType(pid, QStringLiteral("Condition"))) {
                 const QJsonObject code = obj(c, "code");
-                QVERIFY2(codeIn(code, kExCode).size() == 4, qPrintable(str(c, "id")));
+                // MEDIS codes where known (exchange code and/or management number); never invented.
+                const QString ex = codeIn(code, kExCode);
+                QVERIFY2(ex.isEmpty() || ex.size() == 4, qPrintable(str(c, "id")));
+                QVERIFY2(!ex.startsWith(QLatin1String("ZZ")), qPrintable(str(c, "id")));
+                QVERIFY2(!ex.isEmpty() || !codeIn(code, QStringLiteral("http://medis.or.jp/CodeSystem/master-disease-keyNumber")).isEmpty()
+                             || !codeIn(code, kIcd10).isEmpty(), qPrintable(str(c, "id")));
+                if (!ex.isEmpty()) {
+                    ++withExchangeCode;
+                    activeAndResolvedWithExCode.insert(codeIn(obj(c, "clinicalStatus"), QStringLiteral("http://terminology.hl7.org/CodeSystem/condition-clinical")));
+                }
                 QVERIFY2(!codeIn(code, kIcd10).isEmpty(), qPrintable(str(c, "id")));
                 const QString status = codeIn(obj(c, "clinicalStatus"),
                                               QStringLiteral("http://terminology.hl7.org/CodeSystem/condition-clinical"));
@@ -278,6 +289,10 @@ private slots:
             }
         }
         QVERIFY(n >= 10);
+        // Conditions with MEDIS exchange codes and ICD-10, both active and resolved.
+        QVERIFY(withExchangeCode >= 5);
+        QVERIFY(activeAndResolvedWithExCode.contains(QStringLiteral("active")));
+        QVERIFY(activeAndResolvedWithExCode.contains(QStringLiteral("resolved")));
     }
 
     void medicationCodes() {

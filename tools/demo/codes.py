@@ -49,17 +49,18 @@ CONDITIONS = {
     # ICD-10 for 肺炎球菌感染症: A49.1 is the WHO code for streptococcal infection
     # of unspecified site; MEDIS' own mapping was not checked.  [UNVERIFIED ICD]
     "pneumococcal": ("肺炎球菌感染症", "VQH3", "EX", None, "A491", "UNVERIFIED"),
-    # exCodes below are [UNVERIFIED] placeholders (ZZxx): the MEDIS exchange code
-    # for these diseases could not be found in any public source reachable while
-    # writing this tool.  keyNumbers marked EX come from the shared examples.
-    "htn": ("高血圧症", "ZZ01", "UNVERIFIED", "20061593", "I10", "STD"),
-    "t2dm": ("2型糖尿病", "ZZ02", "UNVERIFIED", None, "E119", "STD"),
-    "dyslipidemia": ("脂質異常症", "ZZ03", "UNVERIFIED", None, "E785", "STD"),
-    "asthma": ("気管支喘息", "ZZ04", "UNVERIFIED", None, "J459", "STD"),
-    "duodenal_ulcer": ("十二指腸潰瘍", "ZZ05", "UNVERIFIED", "20064049", "K269", "STD"),
-    "gastric_ca": ("胃癌", "ZZ06", "UNVERIFIED", "20054178", "C169", "EX"),
-    "angina": ("狭心症", "ZZ07", "UNVERIFIED", "20058911", "I209", "STD"),
-    "gastritis": ("胃炎", "ZZ08", "UNVERIFIED", "20054174", "K297", "SRC"),
+    # The MEDIS exchange codes of the diseases below could not be verified from any
+    # public source reachable while writing this tool, so none is written (None):
+    # these conditions carry the MEDIS management number where it is known, ICD-10
+    # and the text. No code is ever invented.
+    "htn": ("高血圧症", None, "UNKNOWN", "20061593", "I10", "STD"),
+    "t2dm": ("2型糖尿病", None, "UNKNOWN", None, "E119", "STD"),
+    "dyslipidemia": ("脂質異常症", None, "UNKNOWN", None, "E785", "STD"),
+    "asthma": ("気管支喘息", None, "UNKNOWN", None, "J459", "STD"),
+    "duodenal_ulcer": ("十二指腸潰瘍", None, "UNKNOWN", "20064049", "K269", "STD"),
+    "gastric_ca": ("胃癌", None, "UNKNOWN", "20054178", "C169", "EX"),
+    "angina": ("狭心症", None, "UNKNOWN", "20058911", "I209", "STD"),
+    "gastritis": ("胃炎", None, "UNKNOWN", "20054174", "K297", "SRC"),
 }
 
 # --- medicines ------------------------------------------------------------

@@ -315,7 +315,7 @@ class PatientRecord:
     def condition(self, key, org, prac, onset, enc=None, abated=None, category="encounter-diagnosis", tags=(), note=None):
         disp, ex, _exprov, keyno, icd, _icdprov = C.CONDITIONS[key]
         cid = self.next_id("cond", 3)
-        codings = [coding(C.SYS_MEDIS_EX, ex, disp)]
+        codings = [coding(C.SYS_MEDIS_EX, ex, disp)] if ex else []
         if keyno:
             codings.append(coding(C.SYS_MEDIS_KEY, keyno, disp))
         codings.append(coding(C.SYS_ICD10, icd))
