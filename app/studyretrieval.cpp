@@ -10,6 +10,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <utility>
 
 Q_LOGGING_CATEGORY(lcStudyRetrieval, "kakehashi.app.retrieval", QtInfoMsg)
 
@@ -186,24 +187,17 @@ void StudyRetrieval::retrieveFirstInstance()
         request.series = ref;
         request.sopInstanceUid = sop;
         request.inMemory = true;
+        m_fetchingFirst = sop;
         request.onInstance = [this](const RetrievedInstance &instance) {
             QMetaObject::invokeMethod(this, [this, bytes = instance.bytes] { onInstance(bytes); }, Qt::QueuedConnection);
         };
-        m_source->retrieveInstances(request, m_cancel).then(this, [this, sop](const RetrieveResult &r) {
+        m_source->retrieveInstances(request, m_cancel).then(this, [this](const RetrieveResult &) {
             if (m_cancel.isCancelled()) {
                 finish({ImageSourceError::Cancelled, QStringLiteral("cancelled"), 0, -1}, Origin::Pacs);
                 return;
             }
-            if (r.ok() && r.items.size() == 1) {
-                m_firstSop = sop;
-                m_skipFirstInStream = true;
-            }
-            // After the queued onInstance: the first slice is on its way to the screen.
-            QMetaObject::invokeMethod(this, [this] {
-                if (!m_firstSop.isEmpty())
-                    Q_EMIT firstInstanceArrived();
-                retrieveSeries(0);
-            }, Qt::QueuedConnection);
+            // Whether it came or not, the series follows (an instance still queued lands first).
+            QMetaObject::invokeMethod(this, [this] { retrieveSeries(0); }, Qt::QueuedConnection);
         });
     });
 }
@@ -246,17 +240,17 @@ void StudyRetrieval::retrieveSeries(int index)
         request.targetDir = m_dimseDir->path() + QStringLiteral("/s%1").arg(index + 1);
         request.onInstance = [this](const RetrievedInstance &instance) {
             QByteArray bytes = instance.bytes;
-            if (!instance.path.isEmpty()) {
-                QFile f(instance.path);
-                if (bytes.isEmpty() && f.open(QIODevice::ReadOnly))
-                    bytes = f.readAll();
-                f.close();
-                f.remove();
-            }
+            QFile f(instance.path);
+            if (bytes.isEmpty() && f.open(QIODevice::ReadOnly))
+                bytes = f.readAll();
             QMetaObject::invokeMethod(this, [this, bytes] { onInstance(bytes); }, Qt::QueuedConnection);
         };
     }
-    m_source->retrieveInstances(request, m_cancel).then(this, [this, index](const RetrieveResult &result) {
+    const QString written = request.targetDir;
+    m_source->retrieveInstances(request, m_cancel).then(this, [this, index, written](const RetrieveResult &result) {
+        // DIMSE: the back-end counts its files when the series ends; they go right after.
+        if (!written.isEmpty())
+            QDir(written).removeRecursively();
         if (!result.ok()) {
             finish(result.status, Origin::Pacs);
             return;
@@ -270,8 +264,14 @@ void StudyRetrieval::onInstance(const QByteArray &bytes)
 {
     if (!m_running || bytes.isEmpty())
         return;
-    if (m_skipFirstInStream && DicomFrameDecoder::readInfoBytes(bytes).info.sopInstanceUid == m_firstSop) {
-        m_skipFirstInStream = false; // the series stream brings it again
+    bool first = false;
+    if (!m_fetchingFirst.isEmpty()) {
+        // The slice fetched on its own: the series stream brings it again, once, and is dropped.
+        m_firstSop = std::exchange(m_fetchingFirst, QString());
+        m_skipFirstInStream = true;
+        first = true;
+    } else if (m_skipFirstInStream && DicomFrameDecoder::readInfoBytes(bytes).info.sopInstanceUid == m_firstSop) {
+        m_skipFirstInStream = false;
         return;
     }
     auto instance = std::make_shared<StudyInstance>(bytes, m_cache, m_studyUid, QString());
@@ -295,6 +295,8 @@ void StudyRetrieval::onInstance(const QByteArray &bytes)
         });
     }
     Q_EMIT instanceArrived(int(m_instances.size()));
+    if (first)
+        Q_EMIT firstInstanceArrived();
 }
 
 void StudyRetrieval::finish(const ImageSourceStatus &status, Origin origin)

@@ -77,6 +77,7 @@ private:
     QList<Dicom::SeriesRecord> m_series;
     QList<Dicom::DicomInstancePtr> m_instances;
     QString m_firstSop;
+    QString m_fetchingFirst; // the SOP asked for on its own, until it arrives
     bool m_skipFirstInStream = false;
     int m_expected = -1;
     bool m_running = false;

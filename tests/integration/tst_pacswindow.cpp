@@ -393,37 +393,10 @@ private Q_SLOTS:
         m_qrscp.stop();
     }
 
-    // The PACS is gone: the study opened before comes from the encrypted cache, in a new window.
-    void reopensFromTheCacheOffline()
-    {
-        m_orthanc.stop();
-        MainWindow window;
-        window.show();
-        QVERIFY(openRecord(window));
-        QVERIFY(requestStudy(window, m_web.studyInstanceUid));
-        const StudyRetrieval *retrieval = window.imagingPanel()->retrieval();
-        QVERIFY2(retrieval->outcome().status.ok(), qPrintable(retrieval->outcome().status.errorString));
-        QCOMPARE(retrieval->outcome().origin, StudyRetrieval::Origin::Cache);
-        verifyShownSeries(window, m_web);
-        QVERIFY(window.imagingPanel()->progressLabel()->text().contains(QStringLiteral("cache")));
-
-        // Nothing decrypted on disk: not in a temporary folder, not in the app's data.
-        const QByteArray name = kPatientName.toLatin1();
-        QStringList leaks = plaintextFiles(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation), {}, name);
-        const QStringList temps = QDir::temp().entryList({QStringLiteral("kakehashi*")}, QDir::Dirs | QDir::Files | QDir::NoDotAndDotDot);
-        for (const QString &t : temps)
-            leaks += plaintextFiles(QDir::temp().filePath(t), m_work.path(), name);
-        QVERIFY2(leaks.isEmpty(), qPrintable(leaks.join(u' ')));
-        window.imagingPanel()->closeStudy();
-    }
-
     // The same after a retrieval from the PACS (DICOMweb, in memory): no temporary folder holds
     // the study, no file anywhere in the temporary or data folders has DICM or the patient name.
     void retrievedStudyLeavesNoPlaintext()
     {
-        QString why;
-        QVERIFY2(m_orthanc.start({}, &why), qPrintable(why));
-        QVERIFY2(m_orthanc.upload(m_web.files, &why), qPrintable(why));
         QDir(imageCacheDir()).removeRecursively();
         const QStringList tempBefore = QDir::temp().entryList({QStringLiteral("kakehashi-*")}, QDir::Dirs | QDir::NoDotAndDotDot);
         MainWindow window;
@@ -496,6 +469,30 @@ private Q_SLOTS:
         QCOMPARE(view->currentIndex(), n / 2);
         QCOMPARE(sopOfSlice(view->series().slices.at(n / 2)), m_web.sopInstanceUids.at(n / 2));
         QTRY_VERIFY_WITH_TIMEOUT(view->isCurrentSliceReady(), 10000);
+    }
+
+    // The PACS is gone: the study opened before comes from the encrypted cache, in a new window.
+    void reopensFromTheCacheOffline()
+    {
+        m_orthanc.stop();
+        MainWindow window;
+        window.show();
+        QVERIFY(openRecord(window));
+        QVERIFY(requestStudy(window, m_web.studyInstanceUid));
+        const StudyRetrieval *retrieval = window.imagingPanel()->retrieval();
+        QVERIFY2(retrieval->outcome().status.ok(), qPrintable(retrieval->outcome().status.errorString));
+        QCOMPARE(retrieval->outcome().origin, StudyRetrieval::Origin::Cache);
+        verifyShownSeries(window, m_web);
+        QVERIFY(window.imagingPanel()->progressLabel()->text().contains(QStringLiteral("cache")));
+
+        // Nothing decrypted on disk: not in a temporary folder, not in the app's data.
+        const QByteArray name = kPatientName.toLatin1();
+        QStringList leaks = plaintextFiles(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation), {}, name);
+        const QStringList temps = QDir::temp().entryList({QStringLiteral("kakehashi*")}, QDir::Dirs | QDir::Files | QDir::NoDotAndDotDot);
+        for (const QString &t : temps)
+            leaks += plaintextFiles(QDir::temp().filePath(t), m_work.path(), name);
+        QVERIFY2(leaks.isEmpty(), qPrintable(leaks.join(u' ')));
+        window.imagingPanel()->closeStudy();
     }
 
     // The first instance is on screen while the rest still arrive; the slice shown stays put as
