@@ -130,7 +130,7 @@ void ImagingPanel::startRetrieval(const QString &studyInstanceUid)
     m_progress->setText(tr("Retrieving the images…"));
     m_progress->show();
     StudyRetrieval *retrieval = m_retrieval.get();
-    connect(retrieval, &StudyRetrieval::instanceArrived, this, [this](const QString &, int received) { onInstanceArrived(received); });
+    connect(retrieval, &StudyRetrieval::instanceArrived, this, &ImagingPanel::onInstanceArrived);
     connect(retrieval, &StudyRetrieval::finished, this, &ImagingPanel::onRetrievalFinished);
     retrieval->start();
 }
@@ -160,9 +160,10 @@ void ImagingPanel::rescan()
         m_rescanAgain = true;
         return;
     }
-    const QStringList paths = m_retrieval->paths();
-    m_scanningPaths = int(paths.size());
-    m_scanWatcher.setFuture(QtConcurrent::run([paths] { return Dicom::DicomSeriesScanner::scan(paths); }));
+    // In-memory instances: nothing of the study is written to disk in plaintext.
+    const QList<Dicom::DicomInstancePtr> instances = m_retrieval->instances();
+    m_scanningPaths = int(instances.size());
+    m_scanWatcher.setFuture(QtConcurrent::run([instances] { return Dicom::DicomSeriesScanner::scanInstances(instances); }));
 }
 
 void ImagingPanel::onRescanned()
@@ -198,7 +199,7 @@ void ImagingPanel::onRetrievalFinished()
         m_rescanAgain = true;
         return; // onRescanned() comes back here
     }
-    if (m_shownPaths < int(m_retrieval->paths().size())) {
+    if (m_shownPaths < int(m_retrieval->instances().size())) {
         rescan();
         return;
     }
@@ -259,7 +260,7 @@ void ImagingPanel::closeStudy()
         m_retrieval->disconnect(this);
         m_retrieval->cancel();
     }
-    // The viewer must not read files of a folder about to go: it shows nothing meanwhile.
+    // The viewer lets go of the study's instances (and their decoded frames) with the retrieval.
     if (m_retrieval && isShowingImages()) {
         m_viewer->setSeries({});
         m_viewer->imageView()->setSeries({});

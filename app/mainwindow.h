@@ -205,6 +205,9 @@ private:
     std::unique_ptr<StudyRetrieval> makeStudyRetrieval(const QString &studyInstanceUid);
     Net::ConnectionProfile m_imagingProfile;
     std::shared_ptr<ImageCache> m_imageCache;
+    // The purpose of the open on screen (TREAT, or ETREAT with its reason after break-the-glass):
+    // the PACS requests of that patient's studies carry it too.
+    Net::PurposeOfUse m_openPurpose;
 
     // HPKI card session (mainwindow_session.cpp)
     void createSessionUi();

@@ -106,7 +106,8 @@ std::unique_ptr<StudyRetrieval> MainWindow::makeStudyRetrieval(const QString &st
         }
         if (!sslError.isEmpty())
             qCWarning(lcImagingWindow) << "PACS TLS configuration incomplete";
-        options.purpose = m_serviceClient ? m_serviceClient->purpose() : Net::PurposeOfUse();
+        // The purpose of the open on screen: an emergency (ETREAT) open fetches its images as one.
+        options.purpose = m_openPurpose;
         options.purposeHeaderNames = profile.headers;
         if (m_card && !profile.roleHeader.isEmpty())
             options.extraHeaders.append({profile.roleHeader, m_sessionCertificate.roleText().toUtf8()});

@@ -196,6 +196,7 @@ void MainWindow::openServicePatient(const QString &patientId)
     m_emergencyAction->setEnabled(false);
     m_serviceStale = true;
     setServiceBanner(tr("Loading the record from the sharing service…"), BannerInfo);
+    m_openPurpose = {};
     m_recordLoader->open(patientId);
 }
 
@@ -211,6 +212,7 @@ bool MainWindow::openServicePatientInEmergency(const QString &patientId, const Q
     purpose.reason = Net::PurposeOfUse::Reason::EmergencyTreatment;
     purpose.emergencyReason = reason.trimmed();
     m_view = QStringLiteral("emergency"); // break-the-glass opens on the emergency summary
+    m_openPurpose = purpose; // the images of this open are fetched for the same purpose
     m_recordLoader->open(patientId, purpose);
     return true;
 }

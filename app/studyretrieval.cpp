@@ -1,11 +1,16 @@
 #include "studyretrieval.h"
 
+#include "dicomframedecoder.h"
 #include "imagecache.h"
 
 #include <QDir>
 #include <QFile>
 #include <QLoggingCategory>
+#include <QMutex>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+#include <utility>
 
 Q_LOGGING_CATEGORY(lcStudyRetrieval, "kakehashi.app.retrieval", QtInfoMsg)
 
@@ -13,13 +18,56 @@ namespace Kakehashi {
 
 using namespace Dicom;
 
+namespace {
+
+// An instance of the open study: its bytes in memory until they are sealed in the image cache,
+// then decrypted from the cache on each load (nothing plaintext on disk, little kept in memory).
+class StudyInstance : public DicomInstance
+{
+public:
+    StudyInstance(QByteArray bytes, std::shared_ptr<const ImageCache> cache, QString studyUid, QString cachedName)
+        : m_bytes(std::move(bytes)), m_cache(std::move(cache)), m_studyUid(std::move(studyUid)), m_name(std::move(cachedName)) {}
+
+    QByteArray load(QString *error) const override
+    {
+        QByteArray bytes;
+        QString name;
+        {
+            const QMutexLocker lock(&m_mutex);
+            if (!m_bytes.isEmpty())
+                return m_bytes;
+            name = m_name;
+        }
+        if (!m_cache || name.isEmpty()) {
+            *error = ImageCache::tr("The image is no longer in memory.");
+            return {};
+        }
+        return m_cache->readInstance(m_studyUid, name, error);
+    }
+    // Sealed in the cache under |name|: the plaintext copy in memory goes.
+    void becameCached(const QString &name) const
+    {
+        const QMutexLocker lock(&m_mutex);
+        m_name = name;
+        m_bytes = QByteArray();
+    }
+
+private:
+    mutable QMutex m_mutex;
+    mutable QByteArray m_bytes;
+    std::shared_ptr<const ImageCache> m_cache;
+    QString m_studyUid;
+    mutable QString m_name;
+};
+
+} // namespace
+
 StudyRetrieval::StudyRetrieval(const QString &studyInstanceUid, std::unique_ptr<ImageSource> source,
                                std::shared_ptr<ImageCache> cache, QObject *parent)
     : QObject(parent)
     , m_studyUid(studyInstanceUid)
     , m_source(std::move(source))
     , m_cache(std::move(cache))
-    , m_dir(QDir::temp().filePath(QStringLiteral("kakehashi-study-XXXXXX")))
 {
     m_cacheIo.setMaxThreadCount(1);
 }
@@ -40,34 +88,46 @@ void StudyRetrieval::cancel()
 void StudyRetrieval::start()
 {
     m_running = true;
-    if (!m_dir.isValid()) {
-        finish({ImageSourceError::LocalIo, QStringLiteral("no temporary folder"), 0, -1}, Origin::Pacs);
-        return;
-    }
     if (!m_cache || !m_cache->isComplete(m_studyUid)) {
         startNetwork();
         return;
     }
     const std::shared_ptr<ImageCache> cache = m_cache;
     const QString uid = m_studyUid;
-    const QString dir = m_dir.path() + QStringLiteral("/cache");
-    QFuture<ImageCache::Extracted> future = QtConcurrent::run(&m_cacheIo, [cache, uid, dir] { return cache->extractStudy(uid, dir); });
-    future.then(this, [this](const ImageCache::Extracted &extracted) {
+    const CancelToken cancel = m_cancel;
+    struct Opened
+    {
+        ImageCache::Listing listing;
+        int undecryptable = 0;
+    };
+    // Every instance is decrypted once here to check it (one at a time, nothing kept), so a
+    // tampered cache is fetched again rather than shown with holes.
+    QFuture<Opened> future = QtConcurrent::run(&m_cacheIo, [cache, uid, cancel] {
+        Opened opened;
+        opened.listing = cache->listStudy(uid);
+        for (const QString &name : std::as_const(opened.listing.names)) {
+            if (cancel.isCancelled())
+                break;
+            QString error;
+            if (cache->readInstance(uid, name, &error).isEmpty())
+                ++opened.undecryptable;
+        }
+        return opened;
+    });
+    future.then(this, [this](const Opened &opened) {
         if (m_cancel.isCancelled()) {
             finish({ImageSourceError::Cancelled, QStringLiteral("cancelled"), 0, -1}, Origin::Cache);
             return;
         }
-        if (!extracted.ok()) {
-            qCInfo(lcStudyRetrieval) << "cached study unusable, fetching again;" << extracted.undecryptable << "undecryptable";
-            for (const QString &p : extracted.paths)
-                QFile::remove(p);
+        if (!opened.listing.ok() || opened.undecryptable > 0) {
+            qCInfo(lcStudyRetrieval) << "cached study unusable, fetching again;" << opened.undecryptable << "undecryptable";
             startNetwork();
             return;
         }
-        m_expected = int(extracted.paths.size());
-        for (const QString &path : extracted.paths) {
-            m_paths.append(path);
-            Q_EMIT instanceArrived(path, int(m_paths.size()));
+        m_expected = int(opened.listing.names.size());
+        for (const QString &name : opened.listing.names) {
+            m_instances.append(std::make_shared<StudyInstance>(QByteArray(), m_cache, m_studyUid, name));
+            Q_EMIT instanceArrived(int(m_instances.size()));
         }
         finish({}, Origin::Cache);
     });
@@ -98,18 +158,58 @@ void StudyRetrieval::startNetwork()
             }
             m_expected += s.numberOfInstances;
         }
-        retrieveSeries(0);
+        if (m_source->kind() == u"dicomweb")
+            retrieveFirstInstance();
+        else
+            retrieveSeries(0);
+    });
+}
+
+// DICOMweb: the middle slice of the first series (by InstanceNumber) alone, then the series.
+void StudyRetrieval::retrieveFirstInstance()
+{
+    const SeriesRecord &first = m_series.constFirst();
+    const SeriesRef ref{first.studyInstanceUid.isEmpty() ? m_studyUid : first.studyInstanceUid, first.seriesInstanceUid};
+    m_source->findInstances(ref, m_cancel).then(this, [this, ref](const InstanceQueryResult &result) {
+        if (m_cancel.isCancelled()) {
+            finish({ImageSourceError::Cancelled, QStringLiteral("cancelled"), 0, -1}, Origin::Pacs);
+            return;
+        }
+        if (!result.ok() || result.items.isEmpty()) {
+            retrieveSeries(0); // the stream alone still works
+            return;
+        }
+        QList<InstanceRecord> ordered = result.items;
+        std::stable_sort(ordered.begin(), ordered.end(),
+                         [](const InstanceRecord &a, const InstanceRecord &b) { return a.instanceNumber < b.instanceNumber; });
+        const QString sop = ordered.at(ordered.size() / 2).sopInstanceUid;
+        RetrieveRequest request;
+        request.series = ref;
+        request.sopInstanceUid = sop;
+        request.inMemory = true;
+        m_fetchingFirst = sop;
+        request.onInstance = [this](const RetrievedInstance &instance) {
+            QMetaObject::invokeMethod(this, [this, bytes = instance.bytes] { onInstance(bytes); }, Qt::QueuedConnection);
+        };
+        m_source->retrieveInstances(request, m_cancel).then(this, [this](const RetrieveResult &) {
+            if (m_cancel.isCancelled()) {
+                finish({ImageSourceError::Cancelled, QStringLiteral("cancelled"), 0, -1}, Origin::Pacs);
+                return;
+            }
+            // Whether it came or not, the series follows (an instance still queued lands first).
+            QMetaObject::invokeMethod(this, [this] { retrieveSeries(0); }, Qt::QueuedConnection);
+        });
     });
 }
 
 void StudyRetrieval::retrieveSeries(int index)
 {
     if (index >= m_series.size()) {
-        if (m_cache && !m_paths.isEmpty()) {
+        if (m_cache && !m_instances.isEmpty()) {
             const std::shared_ptr<ImageCache> cache = m_cache;
             const auto failed = m_storeFailed;
             const QString uid = m_studyUid;
-            const int count = int(m_paths.size());
+            const int count = int(m_instances.size());
             // Queued behind every store: the marker says the whole study is there.
             m_cacheIo.start([cache, failed, uid, count] {
                 QString error;
@@ -123,15 +223,34 @@ void StudyRetrieval::retrieveSeries(int index)
     const SeriesRecord &series = m_series.at(index);
     RetrieveRequest request;
     request.series = {series.studyInstanceUid.isEmpty() ? m_studyUid : series.studyInstanceUid, series.seriesInstanceUid};
-    request.targetDir = m_dir.path() + QStringLiteral("/s%1").arg(index + 1);
-    request.keepBytes = m_source->kind() == u"dicomweb"; // DIMSE writes files: read back for the cache
-    // Called on the GUI thread (DICOMweb) or the DIMSE worker: hand over to this object's thread.
-    // ~StudyRetrieval waits for the worker, and posted calls die with this object.
-    request.onInstance = [this](const RetrievedInstance &instance) {
-        QMetaObject::invokeMethod(this, [this, path = instance.path, bytes = instance.bytes] { onInstance(path, bytes); },
-                                  Qt::QueuedConnection);
-    };
-    m_source->retrieveInstances(request, m_cancel).then(this, [this, index](const RetrieveResult &result) {
+    if (m_source->kind() == u"dicomweb") {
+        request.inMemory = true;
+        request.onInstance = [this](const RetrievedInstance &instance) {
+            QMetaObject::invokeMethod(this, [this, bytes = instance.bytes] { onInstance(bytes); }, Qt::QueuedConnection);
+        };
+    } else {
+        // DIMSE writes files: each is read into memory and removed at once (on the back-end's
+        // thread), so plaintext stays on disk only while the back-end writes it.
+        if (!m_dimseDir)
+            m_dimseDir = std::make_unique<QTemporaryDir>(QDir::temp().filePath(QStringLiteral("kakehashi-study-XXXXXX")));
+        if (!m_dimseDir->isValid()) {
+            finish({ImageSourceError::LocalIo, QStringLiteral("no temporary folder"), 0, -1}, Origin::Pacs);
+            return;
+        }
+        request.targetDir = m_dimseDir->path() + QStringLiteral("/s%1").arg(index + 1);
+        request.onInstance = [this](const RetrievedInstance &instance) {
+            QByteArray bytes = instance.bytes;
+            QFile f(instance.path);
+            if (bytes.isEmpty() && f.open(QIODevice::ReadOnly))
+                bytes = f.readAll();
+            QMetaObject::invokeMethod(this, [this, bytes] { onInstance(bytes); }, Qt::QueuedConnection);
+        };
+    }
+    const QString written = request.targetDir;
+    m_source->retrieveInstances(request, m_cancel).then(this, [this, index, written](const RetrieveResult &result) {
+        // DIMSE: the back-end counts its files when the series ends; they go right after.
+        if (!written.isEmpty())
+            QDir(written).removeRecursively();
         if (!result.ok()) {
             finish(result.status, Origin::Pacs);
             return;
@@ -141,33 +260,43 @@ void StudyRetrieval::retrieveSeries(int index)
     });
 }
 
-void StudyRetrieval::onInstance(const QString &path, const QByteArray &bytes)
+void StudyRetrieval::onInstance(const QByteArray &bytes)
 {
-    if (!m_running || path.isEmpty())
+    if (!m_running || bytes.isEmpty())
         return;
-    m_paths.append(path);
+    bool first = false;
+    if (!m_fetchingFirst.isEmpty()) {
+        // The slice fetched on its own: the series stream brings it again, once, and is dropped.
+        m_firstSop = std::exchange(m_fetchingFirst, QString());
+        m_skipFirstInStream = true;
+        first = true;
+    } else if (m_skipFirstInStream && DicomFrameDecoder::readInfoBytes(bytes).info.sopInstanceUid == m_firstSop) {
+        m_skipFirstInStream = false;
+        return;
+    }
+    auto instance = std::make_shared<StudyInstance>(bytes, m_cache, m_studyUid, QString());
+    m_instances.append(instance);
     if (m_cache) {
         const std::shared_ptr<ImageCache> cache = m_cache;
         const auto failed = m_storeFailed;
         const QString uid = m_studyUid;
         const CancelToken cancel = m_cancel;
-        m_cacheIo.start([cache, failed, uid, cancel, path, bytes] {
+        m_cacheIo.start([cache, failed, uid, cancel, instance, bytes] {
             if (cancel.isCancelled() || failed->load())
                 return;
-            QByteArray data = bytes;
-            if (data.isEmpty()) {
-                QFile f(path);
-                if (f.open(QIODevice::ReadOnly))
-                    data = f.readAll();
-            }
             QString error;
-            if (data.isEmpty() || !cache->storeInstance(uid, data, &error)) {
+            QString name;
+            if (!cache->storeInstance(uid, bytes, &error, &name)) {
                 failed->store(true);
                 qCWarning(lcStudyRetrieval) << "image cache: an instance could not be stored";
+                return;
             }
+            instance->becameCached(name);
         });
     }
-    Q_EMIT instanceArrived(path, int(m_paths.size()));
+    Q_EMIT instanceArrived(int(m_instances.size()));
+    if (first)
+        Q_EMIT firstInstanceArrived();
 }
 
 void StudyRetrieval::finish(const ImageSourceStatus &status, Origin origin)
@@ -177,7 +306,7 @@ void StudyRetrieval::finish(const ImageSourceStatus &status, Origin origin)
     m_running = false;
     m_outcome.status = status;
     m_outcome.origin = origin;
-    m_outcome.instances = int(m_paths.size());
+    m_outcome.instances = int(m_instances.size());
     if (!status.ok())
         qCInfo(lcStudyRetrieval) << "retrieval ended:" << int(status.error) << status.httpStatus << status.errorString;
     Q_EMIT finished();

@@ -754,6 +754,40 @@ QFuture<DicomDecodeResult> DicomFrameDecoder::decodeAsync(const QString &path, c
     return QtConcurrent::run([path, options] { return decodeFile(path, options); });
 }
 
+DicomDecodeResult DicomFrameDecoder::decodeSlice(const DicomSliceRef &slice, const Options &options)
+{
+    if (!slice.instance)
+        return decodeFile(slice.path, options);
+    QString error;
+    const QByteArray bytes = slice.instance->load(&error);
+    if (bytes.isEmpty()) {
+        DicomDecodeResult result;
+        result.errorString = error.isEmpty() ? tr("the image is not available") : error;
+        return result;
+    }
+    return decodeBytes(bytes, options);
+}
+
+QFuture<DicomDecodeResult> DicomFrameDecoder::decodeSliceAsync(const DicomSliceRef &slice, const Options &options)
+{
+    return QtConcurrent::run([slice, options] { return decodeSlice(slice, options); });
+}
+
+DicomDecodeResult DicomFrameDecoder::readInfoBytes(const QByteArray &part10)
+{
+    registerCodecsOnce();
+    DicomDecodeResult result;
+    DcmFileFormat file;
+    const OFCondition status = readBuffer(file, part10);
+    if (status.bad()) {
+        result.errorString = tr("not a readable DICOM object (%1)").arg(QString::fromLatin1(status.text()));
+        return result;
+    }
+    result.info = Kakehashi::Dicom::readInfo(file, QString());
+    result.ok = true;
+    return result;
+}
+
 DicomDecodeResult DicomFrameDecoder::readInfo(const QString &path)
 {
     DicomDecodeResult result;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "dicomframe.h"
+#include "dicomseries.h"
 
 #include <QCoreApplication>
 #include <QFuture>
@@ -30,8 +31,13 @@ public:
     static DicomDecodeResult decodeBytes(const QByteArray &part10, const Options &options);
     // Runs decodeFile on the global thread pool.
     static QFuture<DicomDecodeResult> decodeAsync(const QString &path, const Options &options = Options());
+    // One slice: from its in-memory instance when it has one (loaded, decoded, the bytes dropped:
+    // nothing is written to disk), else from its file.
+    static DicomDecodeResult decodeSlice(const DicomSliceRef &slice, const Options &options);
+    static QFuture<DicomDecodeResult> decodeSliceAsync(const DicomSliceRef &slice, const Options &options = Options());
     // Header and metadata only (no pixel decoding).
     static DicomDecodeResult readInfo(const QString &path);
+    static DicomDecodeResult readInfoBytes(const QByteArray &part10);
 
     // The window the file asks for first, else the frame's full range.
     static VoiWindow defaultWindow(const DicomImageInfo &info, const DicomFrame &frame);

@@ -46,6 +46,63 @@ bool isImageSopClass(const QString &uid)
     return false;
 }
 
+struct ScannedInstance
+{
+    DicomImageInfo info;
+    QString name; // the file, or "memory:<n>"
+    DicomInstancePtr instance;
+};
+
+// Groups readable headers into series in display order.
+void groupIntoSeries(const QList<ScannedInstance> &scanned, DicomScanResult *result)
+{
+    QHash<QString, int> index;
+    QList<QList<ScannedInstance>> grouped;
+    for (const ScannedInstance &r : scanned) {
+        const QString &file = r.name;
+        if (!r.info.hasPixelData && (r.info.rows > 0 || isImageSopClass(r.info.sopClassUid))) {
+            // DCMTK accepts a file cut at an element boundary; an image without pixels is one.
+            result->errors.append(DicomSeriesScanner::tr("%1: the image has no pixel data (the file may be cut short)").arg(file));
+            continue;
+        }
+        if (r.info.rows <= 0 || r.info.columns <= 0)
+            continue; // not an image (structured report, DICOMDIR, …)
+        const QString key = r.info.seriesInstanceUid.isEmpty() ? file : r.info.seriesInstanceUid;
+        auto it = index.find(key);
+        if (it == index.end()) {
+            it = index.insert(key, int(grouped.size()));
+            grouped.append(QList<ScannedInstance>());
+            DicomSeries s;
+            s.seriesInstanceUid = r.info.seriesInstanceUid;
+            s.studyInstanceUid = r.info.studyInstanceUid;
+            s.patientName = r.info.patientName;
+            s.patientId = r.info.patientId;
+            s.studyDate = r.info.studyDate;
+            s.studyDescription = r.info.studyDescription;
+            s.description = r.info.seriesDescription;
+            s.modality = r.info.modality;
+            s.seriesNumber = r.info.seriesNumber;
+            result->series.append(s);
+        }
+        grouped[*it].append(r);
+    }
+    for (qsizetype i = 0; i < grouped.size(); ++i) {
+        auto &infos = grouped[i];
+        std::stable_sort(infos.begin(), infos.end(), [](const ScannedInstance &a, const ScannedInstance &b) {
+            if (a.info.instanceNumber != b.info.instanceNumber)
+                return a.info.instanceNumber < b.info.instanceNumber;
+            return a.info.sliceLocation < b.info.sliceLocation;
+        });
+        result->series[i].instanceCount = int(infos.size());
+        for (const ScannedInstance &s : std::as_const(infos)) {
+            for (int f = 0; f < s.info.numberOfFrames; ++f)
+                result->series[i].slices.append({s.name, f, s.instance});
+        }
+    }
+    std::stable_sort(result->series.begin(), result->series.end(),
+                     [](const DicomSeries &a, const DicomSeries &b) { return a.seriesNumber < b.seriesNumber; });
+}
+
 } // namespace
 
 bool DicomSeriesScanner::isDicomFile(const QString &path)
@@ -105,55 +162,43 @@ DicomScanResult DicomSeriesScanner::scan(const QStringList &paths)
     files.sort();
     files.removeDuplicates();
 
-    QHash<QString, int> index;
-    QList<QList<DicomImageInfo>> grouped;
+    QList<ScannedInstance> scanned;
     for (const QString &file : std::as_const(files)) {
         const DicomDecodeResult r = DicomFrameDecoder::readInfo(file);
         if (!r.ok) {
             result.errors.append(r.errorString);
             continue;
         }
-        if (!r.info.hasPixelData && (r.info.rows > 0 || isImageSopClass(r.info.sopClassUid))) {
-            // DCMTK accepts a file cut at an element boundary; an image without pixels is one.
-            result.errors.append(tr("%1: the image has no pixel data (the file may be cut short)").arg(file));
+        scanned.append({r.info, file, nullptr});
+    }
+    groupIntoSeries(scanned, &result);
+    return result;
+}
+
+DicomScanResult DicomSeriesScanner::scanInstances(const QList<DicomInstancePtr> &instances)
+{
+    DicomScanResult result;
+    QList<ScannedInstance> scanned;
+    for (qsizetype i = 0; i < instances.size(); ++i) {
+        const DicomInstancePtr &instance = instances.at(i);
+        if (!instance)
+            continue;
+        const QString name = QStringLiteral("memory:%1").arg(i);
+        QString error;
+        const QByteArray bytes = instance->load(&error);
+        if (bytes.isEmpty()) {
+            result.errors.append(tr("%1: %2").arg(name, error));
             continue;
         }
-        if (r.info.rows <= 0 || r.info.columns <= 0)
-            continue; // not an image (structured report, DICOMDIR, …)
-        const QString key = r.info.seriesInstanceUid.isEmpty() ? file : r.info.seriesInstanceUid;
-        auto it = index.find(key);
-        if (it == index.end()) {
-            it = index.insert(key, int(grouped.size()));
-            grouped.append(QList<DicomImageInfo>());
-            DicomSeries s;
-            s.seriesInstanceUid = r.info.seriesInstanceUid;
-            s.studyInstanceUid = r.info.studyInstanceUid;
-            s.patientName = r.info.patientName;
-            s.patientId = r.info.patientId;
-            s.studyDate = r.info.studyDate;
-            s.studyDescription = r.info.studyDescription;
-            s.description = r.info.seriesDescription;
-            s.modality = r.info.modality;
-            s.seriesNumber = r.info.seriesNumber;
-            result.series.append(s);
+        DicomDecodeResult r = DicomFrameDecoder::readInfoBytes(bytes);
+        if (!r.ok) {
+            result.errors.append(tr("%1: %2").arg(name, r.errorString));
+            continue;
         }
-        grouped[*it].append(r.info);
+        r.info.path.clear();
+        scanned.append({r.info, name, instance});
     }
-    for (qsizetype i = 0; i < grouped.size(); ++i) {
-        auto &infos = grouped[i];
-        std::stable_sort(infos.begin(), infos.end(), [](const DicomImageInfo &a, const DicomImageInfo &b) {
-            if (a.instanceNumber != b.instanceNumber)
-                return a.instanceNumber < b.instanceNumber;
-            return a.sliceLocation < b.sliceLocation;
-        });
-        result.series[i].instanceCount = int(infos.size());
-        for (const DicomImageInfo &info : std::as_const(infos)) {
-            for (int f = 0; f < info.numberOfFrames; ++f)
-                result.series[i].slices.append({info.path, f});
-        }
-    }
-    std::stable_sort(result.series.begin(), result.series.end(),
-                     [](const DicomSeries &a, const DicomSeries &b) { return a.seriesNumber < b.seriesNumber; });
+    groupIntoSeries(scanned, &result);
     return result;
 }
 

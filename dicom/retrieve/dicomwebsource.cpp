@@ -170,6 +170,11 @@ QUrl DicomWebSource::seriesUrl(const SeriesRef &series) const
     return url(QStringLiteral("/studies/%1/series/%2").arg(series.studyInstanceUid, series.seriesInstanceUid));
 }
 
+QUrl DicomWebSource::instanceUrl(const SeriesRef &series, const QString &sopInstanceUid) const
+{
+    return url(QStringLiteral("/studies/%1/series/%2/instances/%3").arg(series.studyInstanceUid, series.seriesInstanceUid, sopInstanceUid));
+}
+
 QByteArray DicomWebSource::instancesAcceptHeader() const
 {
     QByteArray accept = "multipart/related; type=\"application/dicom\"";
@@ -284,12 +289,14 @@ QFuture<MetadataResult> DicomWebSource::retrieveSeriesMetadata(const SeriesRef &
 QFuture<RetrieveResult> DicomWebSource::retrieveInstances(const RetrieveRequest &request, const CancelToken &cancel)
 {
     QString dir = request.targetDir;
-    if (dir.isEmpty()) {
+    if (request.inMemory) {
+        dir.clear();
+    } else if (dir.isEmpty()) {
         QTemporaryDir tmp(QDir::temp().filePath(QStringLiteral("kakehashi-wado-XXXXXX")));
         tmp.setAutoRemove(false); // the caller owns the files
         dir = tmp.path();
     }
-    if (dir.isEmpty() || !QDir().mkpath(dir)) {
+    if (!request.inMemory && (dir.isEmpty() || !QDir().mkpath(dir))) {
         RetrieveResult r;
         r.status = {ImageSourceError::LocalIo, QStringLiteral("cannot create the target directory"), 0, -1};
         return finished(std::move(r));
@@ -303,7 +310,8 @@ QFuture<RetrieveResult> DicomWebSource::retrieveInstances(const RetrieveRequest 
     };
     auto state = std::make_shared<Retrieval>();
     state->promise.start();
-    QNetworkReply *reply = get(seriesUrl(request.series), instancesAcceptHeader(), cancel);
+    const QUrl target = request.sopInstanceUid.isEmpty() ? seriesUrl(request.series) : instanceUrl(request.series, request.sopInstanceUid);
+    QNetworkReply *reply = get(target, instancesAcceptHeader(), cancel);
     // Back-pressure: without a limit QNAM buffers the whole series in memory.
     reply->setReadBufferSize(8 * 1024 * 1024);
 
@@ -321,6 +329,15 @@ QFuture<RetrieveResult> DicomWebSource::retrieveInstances(const RetrieveRequest 
                 return false;
             }
             RetrievedInstance instance;
+            if (request.inMemory) {
+                instance.bytes = part.body;
+                if (request.onInstance)
+                    request.onInstance(instance);
+                state->promise.setProgressValue(int(state->result.items.size() + 1));
+                // The result counts the instances; the bytes went to onInstance (not kept twice).
+                state->result.items.append(RetrievedInstance{});
+                continue;
+            }
             instance.path = QDir(dir).filePath(QStringLiteral("%1.dcm").arg(state->result.items.size() + 1, 5, 10, QLatin1Char('0')));
             // Write to a temporary name, then rename: readers never see half a file. No fsync
             // per instance (QSaveFile does one), which costs more than the transfer itself.

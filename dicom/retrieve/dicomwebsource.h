@@ -55,13 +55,15 @@ public:
     QFuture<StudyQueryResult> findStudies(const StudyQuery &query, const CancelToken &cancel = {}) override;
     QFuture<SeriesQueryResult> findSeries(const QString &studyInstanceUid, const CancelToken &cancel = {}) override;
     QFuture<InstanceQueryResult> findInstances(const SeriesRef &series, const CancelToken &cancel = {}) override;
-    // WADO-RS: GET …/studies/{study}/series/{series}, multipart/related; type="application/dicom".
+    // WADO-RS: GET …/studies/{study}/series/{series} (or …/instances/{sop} when the request names
+    // one), multipart/related; type="application/dicom".
     QFuture<RetrieveResult> retrieveInstances(const RetrieveRequest &request, const CancelToken &cancel = {}) override;
     // WADO-RS: GET …/studies/{study}/series/{series}/metadata.
     QFuture<MetadataResult> retrieveSeriesMetadata(const SeriesRef &series, const CancelToken &cancel = {});
 
     // The URL a request goes to (also used by the benchmark to fetch the same resource).
     QUrl seriesUrl(const SeriesRef &series) const;
+    QUrl instanceUrl(const SeriesRef &series, const QString &sopInstanceUid) const;
     QByteArray instancesAcceptHeader() const;
 
 private:

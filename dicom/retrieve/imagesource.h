@@ -110,6 +110,11 @@ struct RetrieveRequest
     SeriesRef series;
     QString targetDir;      // where files go; empty: a new temporary directory per request
     bool keepBytes = false; // also return the bytes (DICOMweb only; others read the files back)
+    // DICOMweb: keep the instances in memory only (RetrievedInstance::bytes, no path): nothing
+    // unencrypted is written to disk. Other back-ends ignore it (DIMSE writes files).
+    bool inMemory = false;
+    // DICOMweb: only this instance (WADO-RS …/instances/{sop}); empty: the whole series.
+    QString sopInstanceUid;
     // Called once per instance as soon as it is complete, on the back-end's thread (the GUI
     // thread for DICOMweb, a worker thread for DIMSE). Keep it short and thread-safe.
     std::function<void(const RetrievedInstance &)> onInstance;

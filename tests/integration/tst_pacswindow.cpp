@@ -5,7 +5,9 @@
 #include "../testsupport.h"
 #include "retrievaltestsupport.h"
 
+#include "dicomframedecoder.h"
 #include "dicomimageview.h"
+#include "dicomwebsource.h"
 #include "dicomviewerwidget.h"
 #include "imagecache.h"
 #include "imagingpanel.h"
@@ -147,6 +149,59 @@ private:
     QObject m_context;
 };
 
+// The SOP Instance UID of a slice on screen (an in-memory instance: decrypted or held bytes).
+QString sopOfSlice(const Dicom::DicomSliceRef &slice)
+{
+    if (!slice.instance)
+        return sopOf(slice.path);
+    QString error;
+    return Dicom::DicomFrameDecoder::readInfoBytes(slice.instance->load(&error)).info.sopInstanceUid;
+}
+
+// The slice decodes, from memory, to the same modality values as the original file.
+bool sameSlicePixels(const Dicom::DicomSliceRef &slice, const QString &original, QString *why)
+{
+    const Dicom::DicomDecodeResult a = Dicom::DicomFrameDecoder::decodeSlice(slice, {});
+    const Dicom::DicomDecodeResult b = Dicom::DicomFrameDecoder::decodeFile(original);
+    if (!a.ok || !b.ok || a.frames.isEmpty() || b.frames.isEmpty()) {
+        *why = QStringLiteral("decode failed: %1 / %2").arg(a.errorString, b.errorString);
+        return false;
+    }
+    const Dicom::DicomFrame &fa = a.frames.first();
+    const Dicom::DicomFrame &fb = b.frames.first();
+    if (fa.pixels.size() != fb.pixels.size()) {
+        *why = QStringLiteral("size differs");
+        return false;
+    }
+    for (int y = 0; y < fa.pixels.height(); ++y)
+        for (int x = 0; x < fa.pixels.width(); ++x)
+            if (fa.modalityValue(x, y) != fb.modalityValue(x, y)) {
+                *why = QStringLiteral("pixel (%1,%2) differs").arg(x).arg(y);
+                return false;
+            }
+    return true;
+}
+
+// Files that hold a DICOM object or the patient's name in plaintext, under |root|; |skip| (the
+// test's own originals) is not searched.
+QStringList plaintextFiles(const QString &root, const QString &skip, const QByteArray &patientName)
+{
+    QStringList found;
+    QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        if (!skip.isEmpty() && path.startsWith(skip))
+            continue;
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray bytes = f.read(64 * 1024 * 1024);
+        if ((bytes.size() >= 132 && bytes.mid(128, 4) == "DICM") || bytes.contains(patientName))
+            found.append(path);
+    }
+    return found;
+}
+
 QString imageCacheDir()
 {
     return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/image-cache");
@@ -189,16 +244,19 @@ private:
         const QHash<QString, QString> originals = originalsBySop(original.sopInstanceUids, original.files);
         QSet<QString> seen;
         for (const Dicom::DicomSliceRef &slice : view->series().slices) {
-            const QString sop = sopOf(slice.path);
+            // Decoded from memory: no file behind the slice.
+            QVERIFY(slice.isInMemory());
+            QVERIFY(!QFileInfo::exists(slice.path));
+            const QString sop = sopOfSlice(slice);
             QVERIFY2(originals.contains(sop), qPrintable(sop));
             seen.insert(sop);
             QString why;
-            QVERIFY2(samePixels(slice.path, originals.value(sop), &why), qPrintable(why));
+            QVERIFY2(sameSlicePixels(slice, originals.value(sop), &why), qPrintable(why));
         }
         QCOMPARE(seen.size(), original.files.size());
         // Display order is slice order.
         for (int i = 0; i < view->sliceCount(); ++i)
-            QCOMPARE(sopOf(view->series().slices.at(i).path), original.sopInstanceUids.at(i));
+            QCOMPARE(sopOfSlice(view->series().slices.at(i)), original.sopInstanceUids.at(i));
         QTRY_VERIFY_WITH_TIMEOUT(view->isCurrentSliceReady(), 20000);
     }
 
@@ -335,6 +393,84 @@ private Q_SLOTS:
         m_qrscp.stop();
     }
 
+    // The same after a retrieval from the PACS (DICOMweb, in memory): no temporary folder holds
+    // the study, no file anywhere in the temporary or data folders has DICM or the patient name.
+    void retrievedStudyLeavesNoPlaintext()
+    {
+        QDir(imageCacheDir()).removeRecursively();
+        const QStringList tempBefore = QDir::temp().entryList({QStringLiteral("kakehashi-*")}, QDir::Dirs | QDir::NoDotAndDotDot);
+        MainWindow window;
+        window.show();
+        QVERIFY(openRecord(window));
+        QVERIFY(requestStudy(window, m_web.studyInstanceUid));
+        const StudyRetrieval *retrieval = window.imagingPanel()->retrieval();
+        QVERIFY2(retrieval->outcome().status.ok(), qPrintable(retrieval->outcome().status.errorString));
+        QCOMPARE(retrieval->outcome().origin, StudyRetrieval::Origin::Pacs);
+        verifyShownSeries(window, m_web);
+        QTRY_VERIFY_WITH_TIMEOUT(window.imageCache()->isComplete(m_web.studyInstanceUid), 20000);
+        // Scrolling through every slice decodes them all from memory or the encrypted cache.
+        DicomImageView *view = window.imagingPanel()->viewer()->imageView();
+        for (int i = 0; i < view->sliceCount(); ++i) {
+            view->setCurrentIndex(i);
+            QTRY_VERIFY_WITH_TIMEOUT(view->isCurrentSliceReady(), 10000);
+        }
+        const QStringList tempAfter = QDir::temp().entryList({QStringLiteral("kakehashi-*")}, QDir::Dirs | QDir::NoDotAndDotDot);
+        for (const QString &t : tempAfter)
+            QVERIFY2(tempBefore.contains(t), qPrintable(t)); // no new working folder
+        const QByteArray name = kPatientName.toLatin1();
+        QStringList leaks = plaintextFiles(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation), {}, name);
+        const QStringList temps = QDir::temp().entryList({QStringLiteral("kakehashi*")}, QDir::Dirs | QDir::Files | QDir::NoDotAndDotDot);
+        for (const QString &t : temps)
+            leaks += plaintextFiles(QDir::temp().filePath(t), m_work.path(), name);
+        QVERIFY2(leaks.isEmpty(), qPrintable(leaks.join(u' ')));
+    }
+
+    // DICOMweb: QIDO-RS lists the instances, the middle slice comes alone first (WADO-RS instance),
+    // then the series stream without it; that slice is on screen and stays there as others land.
+    void middleSliceFetchedFirstOverDicomWeb()
+    {
+        ImagingPanel panel;
+        panel.resize(800, 600);
+        panel.show();
+        QStringList events; // in signal order
+        panel.setRetrievalFactory([this, &events](const QString &uid) {
+            Dicom::DicomWebOptions options;
+            options.baseUrl = m_orthanc.dicomWebBase();
+            auto retrieval = std::make_unique<StudyRetrieval>(uid, std::make_unique<Dicom::DicomWebSource>(options), nullptr);
+            StudyRetrieval *r = retrieval.get();
+            connect(r, &StudyRetrieval::instanceArrived, this, [&events](int n) { events << QStringLiteral("instance %1").arg(n); });
+            connect(r, &StudyRetrieval::firstInstanceArrived, this, [&events, r] {
+                events << QStringLiteral("first (running %1)").arg(r->isRunning());
+            });
+            connect(r, &StudyRetrieval::finished, this, [&events] { events << QStringLiteral("finished"); });
+            return retrieval;
+        });
+        QSignalSpy finished(&panel, &ImagingPanel::retrievalFinished);
+        panel.openStudy(m_web.studyInstanceUid);
+        QVERIFY(finished.wait(30000));
+        const StudyRetrieval *retrieval = panel.retrieval();
+        QVERIFY2(retrieval->outcome().status.ok(), qPrintable(retrieval->outcome().status.errorString));
+        const int n = int(m_web.files.size());
+        QCOMPARE(retrieval->firstInstanceUid(), m_web.sopInstanceUids.at(n / 2));
+        // The middle slice arrived alone, before anything of the series stream and before the end.
+        QVERIFY2(events.size() >= 3, qPrintable(events.join(u',')));
+        QCOMPARE(events.at(0), QStringLiteral("instance 1"));
+        QCOMPARE(events.at(1), QStringLiteral("first (running 1)"));
+        QCOMPARE(events.last(), QStringLiteral("finished"));
+        QCOMPARE(events.count(QStringLiteral("finished")), 1);
+        // The stream brought it again: dropped, every slice once.
+        QCOMPARE(retrieval->instances().size(), n);
+        QString error;
+        QCOMPARE(Dicom::DicomFrameDecoder::readInfoBytes(retrieval->instances().first()->load(&error)).info.sopInstanceUid,
+                 m_web.sopInstanceUids.at(n / 2));
+        DicomImageView *view = panel.viewer()->imageView();
+        QTRY_COMPARE_WITH_TIMEOUT(view->sliceCount(), n, 10000);
+        // The slice shown first is still on screen, now at its place in the series.
+        QCOMPARE(view->currentIndex(), n / 2);
+        QCOMPARE(sopOfSlice(view->series().slices.at(n / 2)), m_web.sopInstanceUids.at(n / 2));
+        QTRY_VERIFY_WITH_TIMEOUT(view->isCurrentSliceReady(), 10000);
+    }
+
     // The PACS is gone: the study opened before comes from the encrypted cache, in a new window.
     void reopensFromTheCacheOffline()
     {
@@ -349,11 +485,14 @@ private Q_SLOTS:
         verifyShownSeries(window, m_web);
         QVERIFY(window.imagingPanel()->progressLabel()->text().contains(QStringLiteral("cache")));
 
-        // Changing patient closes the study and its decrypted working copies.
-        const QString folder = retrieval->folder();
-        QVERIFY(QFileInfo(folder).isDir());
+        // Nothing decrypted on disk: not in a temporary folder, not in the app's data.
+        const QByteArray name = kPatientName.toLatin1();
+        QStringList leaks = plaintextFiles(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation), {}, name);
+        const QStringList temps = QDir::temp().entryList({QStringLiteral("kakehashi*")}, QDir::Dirs | QDir::Files | QDir::NoDotAndDotDot);
+        for (const QString &t : temps)
+            leaks += plaintextFiles(QDir::temp().filePath(t), m_work.path(), name);
+        QVERIFY2(leaks.isEmpty(), qPrintable(leaks.join(u' ')));
         window.imagingPanel()->closeStudy();
-        QVERIFY(!QFileInfo(folder).exists());
     }
 
     // The first instance is on screen while the rest still arrive; the slice shown stays put as
@@ -377,13 +516,13 @@ private Q_SLOTS:
         DicomImageView *view = panel.viewer()->imageView();
         QVERIFY(view->sliceCount() < int(m_web.files.size()));
         QVERIFY(view->isCurrentSliceReady());
-        QCOMPARE(sopOf(view->series().slices.at(view->currentIndex()).path), m_web.sopInstanceUids.at(6));
+        QCOMPARE(sopOfSlice(view->series().slices.at(view->currentIndex())), m_web.sopInstanceUids.at(6));
         QVERIFY(panel.progressLabel()->isVisible());
         QVERIFY(finished.wait(30000));
         QCOMPARE(view->sliceCount(), int(m_web.files.size()));
         // Still the slice the user was looking at, now at its place in the series.
         QCOMPARE(view->currentIndex(), 6);
-        QCOMPARE(sopOf(view->series().slices.at(6).path), m_web.sopInstanceUids.at(6));
+        QCOMPARE(sopOfSlice(view->series().slices.at(6)), m_web.sopInstanceUids.at(6));
     }
 
     void purgeRemovesCachedImages()

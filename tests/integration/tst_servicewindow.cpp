@@ -13,6 +13,8 @@
 #include "recordcache.h"
 #include "recorditemmodel.h"
 #include "servicepanel.h"
+#include "imagingpanel.h"
+#include "studyretrieval.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -26,6 +28,8 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTcpServer>
+#include <QTcpSocket>
 
 using namespace Kakehashi;
 
@@ -296,6 +300,64 @@ private Q_SLOTS:
         QVERIFY(int(window->serviceRecord()->items.size()) > partial);
         QVERIFY(window->recordCache()->lastCompleteFetch(QStringLiteral("p002")).isValid());
         QTRY_VERIFY_WITH_TIMEOUT(window->recordCache()->hasSnapshot(QStringLiteral("p002")), 10000);
+    }
+
+    // The images of an open are fetched for the open's purpose: after break-the-glass the DICOMweb
+    // requests say ETREAT with the reason, after a normal open TREAT (a recording PACS).
+    void imagesFetchedForThePurposeOfTheOpen_data()
+    {
+        QTest::addColumn<bool>("emergency");
+        QTest::newRow("emergency open") << true;
+        QTest::newRow("normal open") << false;
+    }
+    void imagesFetchedForThePurposeOfTheOpen()
+    {
+        QFETCH(bool, emergency);
+        requireServer();
+        QTcpServer pacs;
+        QVERIFY(pacs.listen(QHostAddress::LocalHost, 0));
+        QList<QByteArray> requests;
+        connect(&pacs, &QTcpServer::newConnection, this, [&pacs, &requests] {
+            while (QTcpSocket *s = pacs.nextPendingConnection()) {
+                auto buffer = std::make_shared<QByteArray>();
+                connect(s, &QTcpSocket::readyRead, s, [s, buffer, &requests] {
+                    *buffer += s->readAll();
+                    if (buffer->contains("\r\n\r\n")) {
+                        requests.append(*buffer);
+                        s->write("HTTP/1.1 200 OK\r\nContent-Type: application/dicom+json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n[]");
+                        s->disconnectFromHost();
+                    }
+                });
+            }
+        });
+        Net::ConnectionProfile profile = Net::ConnectionProfile::fromUrl(m_server.baseUrl());
+        profile.allowEmergencyAccess = true;
+        profile.imagingDicomWebUrl = QUrl(QStringLiteral("http://127.0.0.1:%1/dicom-web").arg(pacs.serverPort()));
+        auto window = makeWindow(testKey('i'), profile);
+        QString error;
+        QVERIFY(window->purgeCachedRecords(&error));
+        m_server.control({{QStringLiteral("reset"), true}});
+        QSignalSpy loaded(window.get(), &MainWindow::servicePatientLoaded);
+        if (emergency)
+            QVERIFY(window->openServicePatientInEmergency(QStringLiteral("p002"), QStringLiteral("意識障害で搬送")));
+        else
+            window->openServicePatient(QStringLiteral("p002"));
+        QVERIFY(loaded.wait(30000));
+        QVERIFY(window->serviceRecord());
+        ImagingPanel *panel = window->imagingPanel();
+        QSignalSpy finished(panel, &ImagingPanel::retrievalFinished);
+        panel->openStudy(QStringLiteral("1.2.392.200036.9116.2.6.1.48.1214245753.1712345678.123456"));
+        QVERIFY(finished.wait(20000));
+        // The recording PACS has no series: the open ends "not found", after asking for it.
+        QCOMPARE(panel->retrieval()->outcome().status.error, Dicom::ImageSourceError::NotFound);
+        QVERIFY(!requests.isEmpty());
+        for (const QByteArray &request : std::as_const(requests)) {
+            const QByteArray lower = request.toLower();
+            QVERIFY2(lower.startsWith("get /dicom-web/studies/"), request.constData());
+            QVERIFY2(lower.contains(emergency ? "x-purpose-of-use: etreat\r\n" : "x-purpose-of-use: treat\r\n"), request.constData());
+            QCOMPARE(request.contains(QUrl::toPercentEncoding(QStringLiteral("意識障害で搬送"))), emergency);
+        }
+        m_server.control({{QStringLiteral("reset"), true}});
     }
 
     void noConsentSaysSoAndOffersEmergencyAccess_data()

@@ -118,7 +118,7 @@ void DicomImageView::requestDecode(int index)
         onDecoded(index, watcher->result());
     });
     m_pending.insert(index, watcher);
-    watcher->setFuture(DicomFrameDecoder::decodeAsync(ref.path, options));
+    watcher->setFuture(DicomFrameDecoder::decodeSliceAsync(ref, options));
 }
 
 void DicomImageView::onDecoded(int index, const DicomDecodeResult &result)

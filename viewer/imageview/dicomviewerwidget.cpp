@@ -88,7 +88,7 @@ void DicomViewerWidget::setSeries(const QList<DicomSeries> &series)
             const QImage img = r.frames.first().render(DicomFrameDecoder::defaultWindow(r.info, r.frames.first()));
             item->setIcon(QIcon(QPixmap::fromImage(img.scaled(96, 96, Qt::KeepAspectRatio, Qt::SmoothTransformation))));
         });
-        watcher->setFuture(DicomFrameDecoder::decodeAsync(ref.path, options));
+        watcher->setFuture(DicomFrameDecoder::decodeSliceAsync(ref, options));
     }
     if (!series.isEmpty())
         m_thumbnails->setCurrentRow(0);

@@ -88,6 +88,11 @@ QByteArray ImageCache::aad(const QString &studyDirName, const QString &fileName)
 
 bool ImageCache::storeInstance(const QString &studyInstanceUid, const QByteArray &part10, QString *error)
 {
+    return storeInstance(studyInstanceUid, part10, error, nullptr);
+}
+
+bool ImageCache::storeInstance(const QString &studyInstanceUid, const QByteArray &part10, QString *error, QString *storedName)
+{
     const QString dir = studyDir(studyInstanceUid);
     if (!QDir().mkpath(dir)) {
         *error = tr("Cannot create the image cache folder.");
@@ -96,6 +101,8 @@ bool ImageCache::storeInstance(const QString &studyInstanceUid, const QByteArray
     const QByteArray digest = QCryptographicHash::hash(part10, QCryptographicHash::Sha256);
     const QString name = QString::fromLatin1(tag("instance", digest).left(40)) + Suffix;
     const QString path = dir + u'/' + name;
+    if (storedName)
+        *storedName = name;
     if (QFileInfo::exists(path))
         return true;
     const QByteArray sealed = RecordCache::seal(m_encKey, part10, aad(QFileInfo(dir).fileName(), name));
@@ -171,6 +178,47 @@ ImageCache::Extracted ImageCache::extractStudy(const QString &studyInstanceUid, 
     marker.open(QIODevice::ReadWrite);
     marker.setFileTime(QDateTime::currentDateTimeUtc(), QFileDevice::FileModificationTime);
     return out;
+}
+
+ImageCache::Listing ImageCache::listStudy(const QString &studyInstanceUid) const
+{
+    Listing out;
+    const QString dir = studyDir(studyInstanceUid);
+    const QString dirName = QFileInfo(dir).fileName();
+    QFile marker(dir + u'/' + CompleteName);
+    if (!marker.open(QIODevice::ReadOnly)) {
+        out.errorString = tr("The study is not in the image cache.");
+        return out;
+    }
+    const std::optional<QByteArray> count = RecordCache::unseal(m_encKey, marker.readAll(), aad(dirName, CompleteName));
+    marker.close();
+    if (!count) {
+        out.errorString = tr("The cached study cannot be decrypted with this session's key.");
+        return out;
+    }
+    out.names = QDir(dir).entryList({u'*' + Suffix}, QDir::Files, QDir::Name);
+    out.names.removeAll(CompleteName);
+    if (out.names.size() < count->toInt())
+        out.errorString = tr("The cached study is incomplete.");
+    marker.open(QIODevice::ReadWrite);
+    marker.setFileTime(QDateTime::currentDateTimeUtc(), QFileDevice::FileModificationTime);
+    return out;
+}
+
+QByteArray ImageCache::readInstance(const QString &studyInstanceUid, const QString &name, QString *error) const
+{
+    const QString dir = studyDir(studyInstanceUid);
+    QFile f(dir + u'/' + name);
+    if (name.contains(u'/') || !f.open(QIODevice::ReadOnly)) {
+        *error = tr("A cached image is missing.");
+        return {};
+    }
+    const std::optional<QByteArray> bytes = RecordCache::unseal(m_encKey, f.readAll(), aad(QFileInfo(dir).fileName(), name));
+    if (!bytes || bytes->isEmpty()) {
+        *error = tr("A cached image cannot be decrypted (changed, or sealed under another key).");
+        return {};
+    }
+    return *bytes;
 }
 
 int ImageCache::purgeExpired(const QDateTime &now, QString *error)

@@ -32,6 +32,8 @@ public:
     // Stores one instance (Part 10 bytes). Its name is a tag of its content: storing the same
     // bytes twice keeps one file.
     bool storeInstance(const QString &studyInstanceUid, const QByteArray &part10, QString *error);
+    // The same, telling the stored instance's name (for readInstance).
+    bool storeInstance(const QString &studyInstanceUid, const QByteArray &part10, QString *error, QString *storedName);
     // Every instance of the study is stored: it may be opened from the cache alone.
     bool markComplete(const QString &studyInstanceUid, int instanceCount, QString *error);
     bool isComplete(const QString &studyInstanceUid) const;
@@ -46,6 +48,19 @@ public:
     // Decrypts a complete study into |targetDir| (a private temporary directory of the caller) and
     // marks it as used now. Blocking: run it off the GUI thread.
     Extracted extractStudy(const QString &studyInstanceUid, const QString &targetDir) const;
+
+    struct Listing
+    {
+        QStringList names;     // stored instances, for readInstance; nothing is decrypted yet
+        QString errorString;
+        bool ok() const { return errorString.isEmpty() && !names.isEmpty(); }
+    };
+    // The instances of a complete study (the marker is checked and must decrypt), marking it as
+    // used now. Nothing is written but the marker's time. Blocking: off the GUI thread.
+    Listing listStudy(const QString &studyInstanceUid) const;
+    // Decrypts one instance into memory; empty with *error on a missing, tampered or foreign file.
+    // Thread-safe; blocking.
+    QByteArray readInstance(const QString &studyInstanceUid, const QString &name, QString *error) const;
 
     // Removes studies not opened within the TTL, then the least recently opened until the cache
     // fits its budget. Returns the number of studies removed, -1 on error.
