@@ -182,7 +182,7 @@ private Q_SLOTS:
     void demoReadsAsOfItsOwnDate()
     {
         const QDateTime demoToday = LocalRecordSource::demoReferenceTime();
-        QCOMPARE(demoToday, QDateTime(QDate(2026, 10, 31), QTime(12, 0), QTimeZone::fromSecondsAheadOfUtc(9 * 3600)));
+        QCOMPARE(demoToday, QDateTime(QDate(2026, 10, 31), QTime(12, 0), Qt::OffsetFromUTC, 9 * 3600));
         QCOMPARE(ReferenceClock::fixedTime(), demoToday);
         QVERIFY2(m_window->demoBadge()->text().contains(QStringLiteral("2026-10-31")), qPrintable(m_window->demoBadge()->text()));
         QVERIFY(!m_window->isAsOfShown()); // the demo badge says it
