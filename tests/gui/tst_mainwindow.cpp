@@ -256,6 +256,29 @@ private Q_SLOTS:
         QVERIFY(m_window->setView(QStringLiteral("record")));
     }
 
+    // --as-of outside the demo: the window says which moment it reads the records as of.
+    void referenceTimeIsShownOutsideTheDemo()
+    {
+        MainWindow window;
+        window.setIdentity({QStringLiteral("医師"), QString(), QString(), false});
+        QVERIFY(!window.isDemoBadgeShown());
+        const QDateTime asOf = *ReferenceClock::parse(u"2025-04-01T09:30+09:00");
+        window.setReferenceTime(asOf);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(ReferenceClock::now(), asOf);
+        QVERIFY(window.isAsOfShown());
+        QVERIFY2(window.asOfLabel()->text().contains(QStringLiteral("2025-04-01 09:30")), qPrintable(window.asOfLabel()->text()));
+        // An explicit time wins over the demo's own date.
+        QSignalSpy loaded(&window, &MainWindow::loadFinished);
+        window.loadDemo();
+        QVERIFY(loaded.wait(120000));
+        QCOMPARE(ReferenceClock::now(), asOf);
+        window.setReferenceTime(QDateTime());
+        QVERIFY(!ReferenceClock::isFixed());
+        QVERIFY(!window.isAsOfShown());
+    }
+
     void cleanupTestCase() { m_window.reset(); }
 };
 
