@@ -1,6 +1,7 @@
 #include "commandline.h"
 
 #include "patientview.h"
+#include "referenceclock.h"
 
 #include <QCommandLineParser>
 #include <QLocale>
@@ -22,7 +23,11 @@ std::optional<CommandLineOptions> CommandLine::parse(const QStringList &argument
     const QCommandLineOption screenshot(QStringLiteral("screenshot"), tr("Render offscreen, write a PNG and exit."), tr("file"));
     const QCommandLineOption summary(QStringLiteral("summary"), tr("Print a JSON summary of what was loaded and exit."));
     const QCommandLineOption service(QStringLiteral("service"), tr("Connect to a sharing service (profile name or URL)."), tr("profile"));
-    parser.addOptions({demo, open, patient, view, lang, screenshot, summary, service});
+    const QCommandLineOption asOf(QStringLiteral("as-of"),
+                                  tr("Read the records as of this moment instead of now: an ISO 8601 date or date-time, "
+                                     "e.g. 2026-10-31 (noon) or 2026-10-31T09:30+09:00. The demo reads as of its own date unless this is given."),
+                                  tr("time"));
+    parser.addOptions({demo, open, patient, view, lang, screenshot, summary, service, asOf});
 
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
@@ -43,6 +48,15 @@ std::optional<CommandLineOptions> CommandLine::parse(const QStringList &argument
     o.screenshotPath = parser.value(screenshot);
     o.summary = parser.isSet(summary);
     o.service = parser.value(service);
+    if (parser.isSet(asOf)) {
+        const std::optional<QDateTime> when = ReferenceClock::parse(parser.value(asOf));
+        if (!when) {
+            *error = tr("Invalid --as-of \"%1\": use an ISO 8601 date or date-time, e.g. 2026-10-31 or 2026-10-31T09:30+09:00.")
+                         .arg(parser.value(asOf));
+            return std::nullopt;
+        }
+        o.asOf = *when;
+    }
 
     if (!o.language.isEmpty() && o.language != u"ja" && o.language != u"en") {
         *error = tr("Unknown language \"%1\": use ja or en.").arg(o.language);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QStringList>
 
 #include <optional>
@@ -17,6 +18,7 @@ struct CommandLineOptions
     QString screenshotPath;
     bool summary = false;
     QString service;    // a connection profile or URL (sharing-service issue)
+    QDateTime asOf;     // --as-of: the ReferenceClock's fixed time; invalid = not given
 
     bool headless() const { return summary || !screenshotPath.isEmpty(); }
 };

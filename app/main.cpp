@@ -8,6 +8,7 @@
 #include "localrecordsource.h"
 #include "mainwindow.h"
 #include "recordsummary.h"
+#include "referenceclock.h"
 #include "screenshot.h"
 #include "signindialog.h"
 
@@ -74,6 +75,11 @@ RecordSet loadFromService(const CommandLineOptions &options)
 
 int runSummary(const CommandLineOptions &options)
 {
+    // Before anything is assembled: that decides which medications are current.
+    if (options.asOf.isValid())
+        ReferenceClock::setFixed(options.asOf);
+    else if (options.demo)
+        ReferenceClock::setFixed(LocalRecordSource::demoReferenceTime());
     RecordSet set;
     if (!options.service.isEmpty())
         set = loadFromService(options);
@@ -160,6 +166,8 @@ int main(int argc, char *argv[])
         window.setIdentity({QCoreApplication::translate("main", "Not signed in"), QString(), QString(), false});
     if (!options.view.isEmpty())
         window.setView(options.view);
+    if (options.asOf.isValid())
+        window.setReferenceTime(options.asOf);
 
     int exitCode = 0;
     QObject::connect(&window, &MainWindow::loadFinished, &window, [&] {

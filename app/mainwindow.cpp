@@ -6,6 +6,7 @@
 #include "patientlistmodel.h"
 #include "patientlistview.h"
 #include "patientview.h"
+#include "referenceclock.h"
 
 #include <QApplication>
 #include <QDockWidget>
@@ -30,6 +31,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_patientView(new PatientView(this))
     , m_identity(new QLabel(this))
     , m_demoBadge(new QLabel(this))
+    , m_asOf(new QLabel(this))
     , m_problems(new QLabel(this))
     , m_problemDetails(new QToolButton(this))
 {
@@ -41,11 +43,15 @@ MainWindow::MainWindow(QWidget *parent)
     auto *appName = new QLabel(tr("<b>Kakehashi</b> 架け橋"), this);
     bar->addWidget(appName);
     bar->addSeparator();
-    m_demoBadge->setText(tr("DEMO — not real patients"));
     m_demoBadge->setAccessibleName(tr("Demo mode"));
     m_demoBadge->setStyleSheet(QStringLiteral("QLabel { background: #c62828; color: white; font-weight: bold; padding: 3px 8px; border-radius: 3px; }"));
     m_demoBadgeAction = bar->addWidget(m_demoBadge);
     m_demoBadgeAction->setVisible(false);
+    m_asOf->setAccessibleName(tr("Reference date", "the moment the record is read as of"));
+    m_asOf->setStyleSheet(QStringLiteral("QLabel { background: #ffe08a; color: #3e2c00; font-weight: bold; padding: 3px 8px; border-radius: 3px; }"));
+    m_asOfAction = bar->addWidget(m_asOf);
+    m_asOfAction->setVisible(false);
+    showReferenceTime();
     auto *spacer = new QWidget(this);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     bar->addWidget(spacer);
@@ -112,6 +118,37 @@ void MainWindow::setIdentity(const SessionIdentity &identity)
     m_demoBadgeAction->setVisible(identity.demo);
     if (identity.demo)
         setWindowTitle(tr("Kakehashi — DEMO"));
+    showReferenceTime();
+}
+
+void MainWindow::setReferenceTime(const QDateTime &asOf)
+{
+    m_referenceTimeGiven = asOf.isValid();
+    ReferenceClock::setFixed(asOf);
+    showReferenceTime();
+}
+
+void MainWindow::showReferenceTime()
+{
+    const QDateTime fixed = ReferenceClock::fixedTime();
+    if (fixed.isValid()) {
+        const QString day = fixed.date().toString(Qt::ISODate);
+        m_demoBadge->setText(tr("DEMO — as of %1").arg(day));
+        m_demoBadge->setToolTip(tr("Fictional patients. The demo reads as of %1: what is current is current on that date.").arg(day));
+        m_asOf->setText(tr("As of %1", "the record is read as of this date and time").arg(fixed.toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
+        m_asOf->setToolTip(tr("What is current (medications in use, recent encounters, ages, the timeline's today line) "
+                              "is reckoned at %1, not at the computer's clock.")
+                               .arg(fixed.toString(Qt::ISODate)));
+    } else {
+        m_demoBadge->setText(tr("DEMO — not real patients"));
+        m_demoBadge->setToolTip(QString());
+    }
+    m_asOfAction->setVisible(fixed.isValid() && !m_sessionIdentity.demo);
+}
+
+bool MainWindow::isAsOfShown() const
+{
+    return m_asOfAction->isVisible() && m_asOf->isVisible();
 }
 
 bool MainWindow::isDemoBadgeShown() const
@@ -121,6 +158,13 @@ bool MainWindow::isDemoBadgeShown() const
 
 void MainWindow::loadDemo()
 {
+    // Before the load: which medications are current is decided when the record is assembled.
+    if (!m_referenceTimeGiven) {
+        const QDateTime demoToday = LocalRecordSource::demoReferenceTime();
+        if (demoToday.isValid())
+            ReferenceClock::setFixed(demoToday);
+    }
+    showReferenceTime();
     startLoad([] { return LocalRecordSource::loadDemo(); }, tr("demo data"));
 }
 

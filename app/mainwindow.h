@@ -48,8 +48,12 @@ public:
     ~MainWindow() override;
 
     void setIdentity(const SessionIdentity &identity);
-    // Loads in a worker thread; loadFinished() follows.
+    // Loads in a worker thread; loadFinished() follows. Sets the ReferenceClock to the demo's own
+    // date first (unless setReferenceTime() was given), so the demo reads as of that date.
     void loadDemo();
+    // --as-of: the session reads as of |asOf| (ReferenceClock), whatever the mode; shown in the
+    // window. Call before loading: what is current is decided when a record is assembled.
+    void setReferenceTime(const QDateTime &asOf);
     void openPaths(const QStringList &paths);
 
     bool showPatient(const QString &patientId);
@@ -62,6 +66,9 @@ public:
     QLabel *identityLabel() const { return m_identity; }
     QLabel *demoBadge() const { return m_demoBadge; }
     bool isDemoBadgeShown() const;
+    // "As of …" when the ReferenceClock is fixed outside demo mode (the demo badge says it there).
+    QLabel *asOfLabel() const { return m_asOf; }
+    bool isAsOfShown() const;
     QLabel *problemBanner() const { return m_problems; }
 
     // Images: DICOM from --open, and imaging studies opened from the record.
@@ -155,6 +162,7 @@ private:
     void onLoaded();
     void showProblemDetails();
     void onDicomScanned();
+    void showReferenceTime();
 
     SessionIdentity m_sessionIdentity;
     RecordSet m_records;
@@ -165,6 +173,9 @@ private:
     QLabel *m_identity;
     QLabel *m_demoBadge;
     QAction *m_demoBadgeAction = nullptr;
+    QLabel *m_asOf;
+    QAction *m_asOfAction = nullptr;
+    bool m_referenceTimeGiven = false;
     QLabel *m_problems;
     QToolButton *m_problemDetails;
     QString m_currentPatient;

@@ -1,6 +1,7 @@
 #include "patientlistmodel.h"
 
 #include "displaytext.h"
+#include "referenceclock.h"
 
 namespace Kakehashi {
 
@@ -55,7 +56,7 @@ QVariant PatientListModel::data(const QModelIndex &index, int role) const
         case GenderColumn:
             return DisplayText::gender(p->gender);
         case AgeColumn:
-            return DisplayText::age(p->ageAt(m_today));
+            return DisplayText::age(p->ageAt(m_today.isValid() ? m_today : ReferenceClock::now().date()));
         case BirthDateColumn:
             return p->birthDate.toString(Qt::ISODate);
         case IdColumn:

@@ -20,6 +20,7 @@ public:
     void setPatients(const QList<PatientInfo> &patients);
     const PatientInfo *patientAt(int row) const;
     int rowOf(QStringView patientId) const;
+    // Ages are computed at this day; by default the reference clock's (ReferenceClock::now()).
     void setReferenceDate(const QDate &day) { m_today = day; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -29,7 +30,7 @@ public:
 
 private:
     QList<PatientInfo> m_patients;
-    QDate m_today = QDate::currentDate();
+    QDate m_today; // invalid: ReferenceClock::now()
 };
 
 } // namespace Kakehashi

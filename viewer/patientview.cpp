@@ -1,6 +1,7 @@
 #include "patientview.h"
 
 #include "medicationsafety.h"
+#include "referenceclock.h"
 
 #include "displaytext.h"
 #include "emergency/emergencysummaryview.h"
@@ -180,9 +181,10 @@ void PatientView::setRecord(const PatientRecord &record)
     if (!p.kanaName.isEmpty() && p.kanaName != p.displayName())
         header += QStringLiteral(" <span style='font-size:small; font-weight:normal'>%1</span>").arg(esc(p.kanaName));
     header += QStringLiteral("</h2>");
+    const QDateTime now = ReferenceClock::now(); // one moment for the header and the banners
     QStringList facts{DisplayText::gender(p.gender)};
     if (p.birthDate.isValid())
-        facts << tr("born %1 (%2)").arg(p.birthDate.toString(Qt::ISODate), DisplayText::age(p.ageAt(QDate::currentDate())));
+        facts << tr("born %1 (%2)").arg(p.birthDate.toString(Qt::ISODate), DisplayText::age(p.ageAt(now.date())));
     if (p.placeholder)
         facts << tr("not delivered: shown as a placeholder");
     header += QStringLiteral("<div>%1</div>").arg(esc(facts.join(QStringLiteral(" · "))));
@@ -206,7 +208,7 @@ void PatientView::setRecord(const PatientRecord &record)
     m_allergies->show();
 
     QStringList duplicates;
-    for (const DuplicateTherapyWarning &w : MedicationSafety::duplicateTherapy(record, QDateTime::currentDateTime()))
+    for (const DuplicateTherapyWarning &w : MedicationSafety::duplicateTherapy(record, now))
         duplicates << w.message();
     m_medicationSafety->setText(duplicates.join(u'\n'));
     m_medicationSafety->setVisible(!duplicates.isEmpty());

@@ -1,10 +1,16 @@
 #include "../testsupport.h"
 
+#include "clinicalpanels.h"
+#include "clinicaltablemodel.h"
+#include "displaytext.h"
+#include "emergency/emergencysummaryview.h"
 #include "localrecordsource.h"
 #include "mainwindow.h"
 #include "patientlistview.h"
 #include "patientview.h"
 #include "recorditemmodel.h"
+#include "referenceclock.h"
+#include "timelineview.h"
 
 #include <QFontDatabase>
 #include <QLabel>
@@ -170,6 +176,107 @@ private Q_SLOTS:
             for (int x = 0; x < kanji.width(); ++x)
                 dark += qGray(kanji.pixel(x, y)) < 128;
         QVERIFY(dark > 100);
+    }
+
+    // The demo reads as of its own date (demo-info.json), whatever day the test runs.
+    void demoReadsAsOfItsOwnDate()
+    {
+        const QDateTime demoToday = LocalRecordSource::demoReferenceTime();
+        QCOMPARE(demoToday, QDateTime(QDate(2026, 10, 31), QTime(12, 0), Qt::OffsetFromUTC, 9 * 3600));
+        QCOMPARE(ReferenceClock::fixedTime(), demoToday);
+        QVERIFY2(m_window->demoBadge()->text().contains(QStringLiteral("2026-10-31")), qPrintable(m_window->demoBadge()->text()));
+        QVERIFY(!m_window->isAsOfShown()); // the demo badge says it
+    }
+
+    void demoMedicationsAreCurrentAsOfTheDemoDate()
+    {
+        QVERIFY(m_window->showPatient(QStringLiteral("p001")));
+        const PatientRecord *record = m_window->recordSet().find(u"p001");
+        QVERIFY(record);
+        const QDateTime asOf = ReferenceClock::now();
+        // Current means "still supplied on the demo's date": every dated item agrees with the clock.
+        int current = 0;
+        for (const ClinicalItem &i : record->items) {
+            if (i.category != ItemCategory::Medication || i.resourceType != u"MedicationDispense")
+                continue;
+            QVERIFY(i.end.isValid());
+            QCOMPARE(i.active, i.end.value >= asOf);
+            current += i.active;
+        }
+        QVERIFY(current > 0);
+
+        // The medication panel lists amlodipine as current, current items first.
+        ClinicalTableModel *meds = m_window->patientView()->panels()->tableModel(ItemCategory::Medication);
+        QVERIFY(meds);
+        const int name = meds->columnOf(ClinicalTableModel::Column::Name);
+        const int status = meds->columnOf(ClinicalTableModel::Column::Status);
+        QVERIFY(name >= 0 && status >= 0 && meds->rowCount() > 0);
+        const QString currentText = meds->index(0, status).data().toString();
+        bool amlodipineCurrent = false;
+        for (int r = 0; r < meds->rowCount(); ++r)
+            if (meds->index(r, name).data().toString().contains(QStringLiteral("アムロジピン"))
+                && meds->index(r, status).data().toString() == currentText)
+                amlodipineCurrent = true;
+        QVERIFY(amlodipineCurrent);
+        QVERIFY(meds->index(meds->rowCount() - 1, status).data().toString() != currentText); // and past ones too
+
+        // The age in the header is the age on the demo's date.
+        const QString age = DisplayText::age(record->patient.ageAt(QDate(2026, 10, 31)));
+        QVERIFY2(m_window->patientView()->headerLabel()->text().contains(age), qPrintable(age));
+    }
+
+    void timelineTodayLineIsAtTheDemoDate()
+    {
+        QVERIFY(m_window->setView(QStringLiteral("record")));
+        QVERIFY(m_window->showPatient(QStringLiteral("p001")));
+        TimelineView *timeline = m_window->patientView()->timeline();
+        QVERIFY(timeline->width() > 300);
+        QCOMPARE(timeline->now(), ReferenceClock::now());
+        const qint64 today = ReferenceClock::now().toMSecsSinceEpoch();
+        timeline->setVisibleRange(today - 200LL * 86'400'000, today + 100LL * 86'400'000);
+        const QImage img = timeline->grab().toImage();
+        const int x = int(std::floor(timeline->xForMsecs(today)));
+        const int y = timeline->laneRect(0).center().y();
+        QCOMPARE(QColor(img.pixel(x, y)), TimelineView::todayColor());
+    }
+
+    // Admitted 2026-08-03..17: within the summary's 90 days of the demo's date.
+    void emergencySummaryOfP002ListsTheAdmission()
+    {
+        QVERIFY(m_window->showPatient(QStringLiteral("p002")));
+        QVERIFY(m_window->setView(QStringLiteral("emergency")));
+        EmergencySummaryView *e = m_window->patientView()->emergencySummary();
+        QTRY_VERIFY(e->isVisible());
+        QCOMPARE(e->summary().asOf, ReferenceClock::now());
+        bool admission = false;
+        for (const EmergencyLine &l : e->summary().encounters)
+            if (l.admission && l.date.date() == QDate(2026, 8, 3))
+                admission = true;
+        QVERIFY(admission);
+        QVERIFY(m_window->setView(QStringLiteral("record")));
+    }
+
+    // --as-of outside the demo: the window says which moment it reads the records as of.
+    void referenceTimeIsShownOutsideTheDemo()
+    {
+        MainWindow window;
+        window.setIdentity({QStringLiteral("医師"), QString(), QString(), false});
+        QVERIFY(!window.isDemoBadgeShown());
+        const QDateTime asOf = *ReferenceClock::parse(u"2025-04-01T09:30+09:00");
+        window.setReferenceTime(asOf);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(ReferenceClock::now(), asOf);
+        QVERIFY(window.isAsOfShown());
+        QVERIFY2(window.asOfLabel()->text().contains(QStringLiteral("2025-04-01 09:30")), qPrintable(window.asOfLabel()->text()));
+        // An explicit time wins over the demo's own date.
+        QSignalSpy loaded(&window, &MainWindow::loadFinished);
+        window.loadDemo();
+        QVERIFY(loaded.wait(120000));
+        QCOMPARE(ReferenceClock::now(), asOf);
+        window.setReferenceTime(QDateTime());
+        QVERIFY(!ReferenceClock::isFixed());
+        QVERIFY(!window.isAsOfShown());
     }
 
     void cleanupTestCase() { m_window.reset(); }

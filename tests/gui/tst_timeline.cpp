@@ -4,6 +4,7 @@
 #include "labtrendchart.h"
 #include "patientview.h"
 #include "recorditemmodel.h"
+#include "referenceclock.h"
 #include "timelinepane.h"
 #include "timelineview.h"
 
@@ -147,6 +148,7 @@ private Q_SLOTS:
     void keyboardZoomAndActivate();
     void aggregatesWhenDense();
     void todayLineIsDrawnAtToday();
+    void todayLineFollowsTheReferenceClock();
     void trustSignals();
     void viewNamesStillWork();
 };
@@ -450,6 +452,35 @@ void TimelineTest::aggregatesWhenDense()
     QVERIFY(visible >= 4);
     // Bins just outside the edges are painted (and clipped) too.
     QVERIFY2(s.marks >= visible && s.marks <= visible + 2, qPrintable(QStringLiteral("%1 marks, %2 visible").arg(s.marks).arg(visible)));
+}
+
+// Without setNow() the view takes "today" from the ReferenceClock when a record is set, also when
+// the clock was fixed after the view was built (the window exists before the demo sets its date).
+void TimelineTest::todayLineFollowsTheReferenceClock()
+{
+    TimelineView view;
+    view.resize(1000, 400);
+    const QDateTime reference = QDateTime::fromMSecsSinceEpoch(ms("2025-03-15"));
+    ReferenceClock::setFixed(reference);
+    view.setRecord(knownRecord());
+    ReferenceClock::clear();
+    QCOMPARE(view.now(), reference);
+    QCOMPARE(view.model().now(), reference.toMSecsSinceEpoch());
+    view.setVisibleRange(ms("2024-06-01"), ms("2025-12-01"));
+    const QImage img = view.grab().toImage();
+    const int x = int(std::floor(view.xForMsecs(ms("2025-03-15"))));
+    const int y = view.laneRect(view.model().laneIndex(ItemCategory::Document)).center().y();
+    QCOMPARE(QColor(img.pixel(x, y)), TimelineView::todayColor());
+    QVERIFY(QColor(img.pixel(x + 40, y)) != TimelineView::todayColor());
+
+    // The clock now follows the system again; an explicit setNow() wins, an invalid one returns to the clock.
+    view.setRecord(knownRecord());
+    QVERIFY(qAbs(view.now().secsTo(QDateTime::currentDateTime())) < 60);
+    view.setNow(reference);
+    view.setRecord(knownRecord());
+    QCOMPARE(view.now(), reference);
+    view.setNow(QDateTime());
+    QVERIFY(qAbs(view.now().secsTo(QDateTime::currentDateTime())) < 60);
 }
 
 void TimelineTest::todayLineIsDrawnAtToday()

@@ -73,6 +73,11 @@ private Q_SLOTS:
         QTest::newRow("unknown view") << QStringList{QStringLiteral("--demo"), QStringLiteral("--view"), QStringLiteral("nonsense"), QStringLiteral("--summary")};
         QTest::newRow("screenshot of nothing") << QStringList{QStringLiteral("--screenshot"), QStringLiteral("/tmp/x.png")};
         QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")};
+        QTest::newRow("--as-of not a date") << QStringList{QStringLiteral("--demo"), QStringLiteral("--summary"), QStringLiteral("--as-of"), QStringLiteral("yesterday")};
+        QTest::newRow("--as-of impossible day") << QStringList{QStringLiteral("--demo"), QStringLiteral("--summary"), QStringLiteral("--as-of"), QStringLiteral("2026-02-30")};
+        QTest::newRow("--as-of bad hour") << QStringList{QStringLiteral("--demo"), QStringLiteral("--summary"), QStringLiteral("--as-of=2026-10-31T25:00")};
+        QTest::newRow("--as-of empty") << QStringList{QStringLiteral("--demo"), QStringLiteral("--summary"), QStringLiteral("--as-of=")};
+        QTest::newRow("--as-of without value") << QStringList{QStringLiteral("--demo"), QStringLiteral("--summary"), QStringLiteral("--as-of")};
     }
     void usageErrors()
     {
@@ -80,6 +85,23 @@ private Q_SLOTS:
         const Run r = run(args);
         QCOMPARE(r.exitCode, 64);
         QVERIFY(!r.err.trimmed().isEmpty());
+        if (args.filter(QStringLiteral("--as-of")).size() == 1)
+            QVERIFY2(r.err.contains("--as-of") || r.err.contains("as-of"), r.err.constData());
+        QVERIFY(r.out.isEmpty()); // nothing was loaded
+    }
+    void asOfAccepted_data()
+    {
+        QTest::addColumn<QString>("asOf");
+        QTest::newRow("date") << QStringLiteral("2026-10-31");
+        QTest::newRow("date-time with offset") << QStringLiteral("2026-10-31T09:30:00+09:00");
+        QTest::newRow("UTC") << QStringLiteral("2026-10-31T00:30Z");
+    }
+    void asOfAccepted()
+    {
+        QFETCH(QString, asOf);
+        const Run r = run({QStringLiteral("--summary"), QStringLiteral("--as-of"), asOf, QStringLiteral("--open"), data("fhir/facility-sources.json")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("patients")).toArray().size(), 1);
     }
     void demoSummary()
     {

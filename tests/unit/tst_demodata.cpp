@@ -174,11 +174,23 @@ private slots:
     }
 
     void otherFilesParse() {
-        for (const char *name : {"imaging-manifest.json"}) {
+        for (const char *name : {"imaging-manifest.json", "demo-info.json"}) {
             QJsonParseError err{};
             QJsonDocument::fromJson(readAll(QDir(m_dir).filePath(QLatin1String(name))), &err);
             QVERIFY2(err.error == QJsonParseError::NoError, name);
         }
+    }
+
+    // The moment the viewer reads the demo as of: the generator's "today", with its offset.
+    void demoInfoCarriesTheAnchorDate() {
+        const QJsonObject info = QJsonDocument::fromJson(readAll(QDir(m_dir).filePath(QStringLiteral("demo-info.json")))).object();
+        const QJsonObject manifest = QJsonDocument::fromJson(readAll(QDir(m_dir).filePath(QStringLiteral("imaging-manifest.json")))).object();
+        const QDateTime today = QDateTime::fromString(str(info, "today"), Qt::ISODate);
+        QVERIFY2(today.isValid(), qPrintable(str(info, "today")));
+        QCOMPARE(today.offsetFromUtc(), 9 * 3600);
+        QCOMPARE(today.date(), QDate::fromString(str(manifest, "today"), Qt::ISODate));
+        const QString qrc = QString::fromUtf8(readAll(QDir(m_dir).filePath(QStringLiteral("demo.qrc"))));
+        QVERIFY(qrc.contains(QLatin1String("<file>demo-info.json</file>")));
     }
 
     void entriesWellFormed_data() { patientRows(); }

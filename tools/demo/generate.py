@@ -6,6 +6,9 @@
 Writes (the layout is a contract other code relies on):
   DIR/patients/<patientId>.json   one Bundle(type=collection) per patient
   DIR/imaging-manifest.json       DICOM studies for make_demo_dicom to write
+  DIR/demo-info.json              {"today": ...}: the moment the demo reads as of (the viewer
+                                  sets its reference clock to it, so current medications and
+                                  recent encounters stay current whatever the real date)
   DIR/demo.qrc                    resource list for `rcc --binary` (prefix /demo)
 
 All people, facilities and numbers are fictional.  The generator uses only the
@@ -1344,13 +1347,19 @@ def main(argv=None):
         "studies": studies,
     }
     write(os.path.join(out, "imaging-manifest.json"), dump(manifest))
+    # Noon in Japan on TODAY: the middle of the demo's last day.
+    info = {
+        "generator": "tools/demo/generate.py",
+        "today": "%sT12:00:00+09:00" % d2s(TODAY),
+    }
+    write(os.path.join(out, "demo-info.json"), dump(info))
     dcm = []
     for s in studies:
         for se in s["series"]:
             for inst in se["instances"]:
                 dcm.append("dicom/%s/%s/%s.dcm" % (s["studyInstanceUID"], se["seriesInstanceUID"], inst["sopInstanceUID"]))
     lines = ['<!DOCTYPE RCC>', '<RCC version="1.0">', '<qresource prefix="/demo">']
-    for f in files + ["imaging-manifest.json"] + dcm:
+    for f in files + ["imaging-manifest.json", "demo-info.json"] + dcm:
         lines.append("    <file>%s</file>" % f)
     lines += ["</qresource>", "</RCC>", ""]
     write(os.path.join(out, "demo.qrc"), "\n".join(lines).encode("utf-8"))

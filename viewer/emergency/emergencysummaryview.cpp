@@ -1,6 +1,7 @@
 #include "emergencysummaryview.h"
 
 #include "displaytext.h"
+#include "referenceclock.h"
 
 #include <QGridLayout>
 #include <QGroupBox>
@@ -186,7 +187,7 @@ void EmergencySummaryView::rebuild()
 {
     if (!m_lookBackSet)
         m_lookBack = EmergencyLookBack::fromSettings(QSettings());
-    const QDateTime asOf = m_asOf.isValid() ? m_asOf : QDateTime::currentDateTime();
+    const QDateTime asOf = m_asOf.isValid() ? m_asOf : ReferenceClock::now();
     m_summary = EmergencySummary::build(m_record, asOf, m_lookBack);
     const EmergencySummary &s = m_summary;
     const EmergencyLookBack &lb = s.lookBack;

@@ -21,7 +21,7 @@ public:
 
     void setRecord(const PatientRecord &record);
     void clear();
-    // The time the summary is "as of"; invalid means now, taken when a record is set.
+    // The time the summary is "as of"; invalid means ReferenceClock::now(), taken when a record is set.
     void setAsOf(const QDateTime &asOf);
     QDateTime asOf() const { return m_asOf; }
     void setLookBack(const EmergencyLookBack &lookBack);

@@ -393,7 +393,7 @@ void ClinicalItemBuilder::fillMedicationRequest(const QJsonObject &r, ClinicalIt
     item.detail = joinNonEmpty(parts);
     item.active = (item.status == u"active")
                   || (item.status != u"stopped" && item.status != u"cancelled" && item.status != u"entered-in-error"
-                      && item.end.isValid() && item.end.value >= QDateTime::currentDateTimeUtc());
+                      && item.end.isValid() && item.end.value >= m_now);
 }
 
 void ClinicalItemBuilder::fillMedicationDispense(const QJsonObject &r, ClinicalItem &item) const
@@ -419,7 +419,7 @@ void ClinicalItemBuilder::fillMedicationDispense(const QJsonObject &r, ClinicalI
         if (c.system == System::JamiUsage)
             item.codes.append(c);
     item.detail = joinNonEmpty(parts);
-    item.active = item.end.isValid() && item.end.value >= QDateTime::currentDateTimeUtc();
+    item.active = item.end.isValid() && item.end.value >= m_now;
 }
 
 void ClinicalItemBuilder::fillMedicationStatement(const QJsonObject &r, ClinicalItem &item) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "clinicalrecord.h"
+#include "referenceclock.h"
 
 #include <QJsonObject>
 #include <optional>
@@ -15,7 +16,13 @@ class ClinicalItemBuilder
 {
     Q_DECLARE_TR_FUNCTIONS(Kakehashi::ClinicalItemBuilder)
 public:
-    explicit ClinicalItemBuilder(const ResourceIndex &index) : m_index(index) {}
+    // |now| decides which medications are current (ClinicalItem::active); one moment for the
+    // whole assembly, so items of one record agree.
+    explicit ClinicalItemBuilder(const ResourceIndex &index, const QDateTime &now = ReferenceClock::now())
+        : m_index(index)
+        , m_now(now)
+    {
+    }
 
     std::optional<ClinicalItem> build(const QJsonObject &resource) const;
     // The source-facility rule of the sharing-service contract: the resource's own
@@ -46,6 +53,7 @@ private:
     void fillOther(const QJsonObject &r, ClinicalItem &item) const;
 
     const ResourceIndex &m_index;
+    const QDateTime m_now;
 };
 
 } // namespace Kakehashi

@@ -1,12 +1,15 @@
 #include "localrecordsource.h"
 
 #include "recordassembler.h"
+#include "referenceclock.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QResource>
 
@@ -143,6 +146,22 @@ RecordSet LocalRecordSource::loadDemo()
         return set;
     }
     return load({demoDataRoot() + QStringLiteral("/patients")});
+}
+
+QDateTime LocalRecordSource::demoReferenceTime()
+{
+    if (!registerDemoData(nullptr))
+        return {};
+    QFile f(demoDataRoot() + QStringLiteral("/demo-info.json"));
+    if (!f.open(QIODevice::ReadOnly)) {
+        qCWarning(lcLocalSource) << "the demo data has no demo-info.json: it reads as of the system clock";
+        return {};
+    }
+    const QString today = QJsonDocument::fromJson(f.read(64 * 1024)).object().value(QLatin1String("today")).toString();
+    const std::optional<QDateTime> when = ReferenceClock::parse(today);
+    if (!when)
+        qCWarning(lcLocalSource) << "demo-info.json has no valid \"today\"";
+    return when.value_or(QDateTime());
 }
 
 } // namespace Kakehashi

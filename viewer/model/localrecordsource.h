@@ -3,6 +3,7 @@
 #include "clinicalrecord.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QStringList>
 
 namespace Kakehashi {
@@ -32,6 +33,9 @@ public:
     static bool registerDemoData(QString *errorMessage);
     static QString demoDataRoot(); // ":/demo"
     static RecordSet loadDemo();
+    // The moment the demo data reads as of (":/demo/demo-info.json", "today"), for the
+    // ReferenceClock; invalid when the demo data is missing or carries no such date.
+    static QDateTime demoReferenceTime();
 
     static constexpr qint64 MaxFileBytes = qint64(512) * 1024 * 1024;
 };

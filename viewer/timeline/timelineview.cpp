@@ -1,6 +1,7 @@
 #include "timelineview.h"
 
 #include "displaytext.h"
+#include "referenceclock.h"
 
 #include <QKeyEvent>
 #include <QMouseEvent>
@@ -44,7 +45,7 @@ qint64 localMsecs(const QDate &d)
 
 TimelineView::TimelineView(QWidget *parent)
     : QWidget(parent)
-    , m_now(QDateTime::currentDateTime())
+    , m_now(ReferenceClock::now())
 {
     setFocusPolicy(Qt::StrongFocus);
     setMouseTracking(false);
@@ -60,6 +61,8 @@ TimelineView::TimelineView(QWidget *parent)
 void TimelineView::setRecord(const PatientRecord &record)
 {
     m_selectedKey.clear();
+    if (!m_nowSet)
+        m_now = ReferenceClock::now(); // the clock may have been set since (demo date, --as-of)
     m_model.setRecord(record, m_now.toMSecsSinceEpoch()); // lanes built once, under the current filter
     m_fitted = false;
     fitAll();
@@ -87,7 +90,8 @@ void TimelineView::setFilter(const TimelineFilter &filter)
 
 void TimelineView::setNow(const QDateTime &now)
 {
-    m_now = now;
+    m_now = now.isValid() ? now : ReferenceClock::now();
+    m_nowSet = now.isValid();
     const PatientRecord record = m_model.record();
     const TimelineFilter filter = m_model.filter();
     m_model.setRecord(record, m_now.toMSecsSinceEpoch());

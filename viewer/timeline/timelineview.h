@@ -47,7 +47,8 @@ public:
     void clear();
     void setFilter(const TimelineFilter &filter);
     const TimelineModel &model() const { return m_model; }
-    // "Today" is injectable so that tests and screenshots are reproducible.
+    // "Today": ReferenceClock::now() when a record is set, unless fixed here (an invalid time
+    // returns to the clock).
     void setNow(const QDateTime &now);
     QDateTime now() const;
 
@@ -111,6 +112,7 @@ private:
 
     TimelineModel m_model;
     QDateTime m_now;
+    bool m_nowSet = false; // setNow() given: m_now no longer follows ReferenceClock
     double m_t0 = 0;       // msecs since epoch at the plot's left edge
     double m_msPerPx = 1;  // zoom
     bool m_fitted = false;
