@@ -626,6 +626,18 @@
         <source>--screenshot needs something to show: --demo, --open or --service.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Read the records as of this moment instead of now: an ISO 8601 date or date-time, e.g. 2026-10-31 (noon) or 2026-10-31T09:30+09:00. The demo reads as of its own date unless this is given.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Invalid --as-of "%1": use an ISO 8601 date or date-time, e.g. 2026-10-31 or 2026-10-31T09:30+09:00.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Kakehashi::ConnectionProfileDialog</name>
@@ -727,7 +739,173 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Connection not saved</source>
+        <source>Remove cached records when signing out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Retrieve with C-MOVE to this computer (instead of C-GET)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Service</source>
+        <comment>settings page: the sharing service</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Default: the p11-kit proxy (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The PKCS#11 library that reads the HPKI card. The p11-kit proxy loads every module registered with p11-kit; OpenSC reads the card directly.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>One certificate file (PEM or DER) per line, besides the shipped HPKI roots.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add file…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PKCS#11 module</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Card trust anchor files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HPKI card</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Never</source>
+        <comment>idle lock</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Optional, e.g. X-Role: also send the certificate's role in this header</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lock after idle</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Role header</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Session</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Used when no DICOMweb address is known</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Our storage port, registered at the PACS</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DICOMweb base URL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PACS host (DIMSE)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PACS port</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PACS AE title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Our AE title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>C-MOVE storage port</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Retrieval timeout</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Image cache size limit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Imaging</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Why the connection was not saved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The PKCS#11 module %1 does not exist.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Card trust anchor file %1 holds no certificate.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The DICOMweb URL must be an http or https address with a host.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The PACS host name must not contain spaces.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The PACS port must be a number from 1 to 65535.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The PACS AE title must have 1 to 16 characters (letters, digits, spaces and marks, no backslash).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Our AE title must have 1 to 16 characters (letters, digits, spaces and marks, no backslash).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The C-MOVE storage port must be a number from 1 to 65535.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>C-MOVE needs the PACS host.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The settings file cannot be written.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PKCS#11 modules (*.dll)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PKCS#11 modules (*.so *.so.*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Card trust anchor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer *.der)</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -809,6 +987,10 @@
         <source>not a readable DICOM object (%1)</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>the image is not available</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Kakehashi::Dicom::DicomHeaderReader</name>
@@ -837,6 +1019,10 @@
     </message>
     <message>
         <source>%1: the image has no pixel data (the file may be cut short)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1296,15 +1482,24 @@
     </message>
     <message numerus="yes">
         <source>%n item(s) withheld by the patient's disclosure settings</source>
-        <translation><numerusform>%n item withheld by the patient's disclosure settings</numerusform><numerusform>%n items withheld by the patient's disclosure settings</numerusform></translation>
+        <translation>
+            <numerusform>%n item withheld by the patient's disclosure settings</numerusform>
+            <numerusform>%n items withheld by the patient's disclosure settings</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) not provided at the patient's request (UNDELIVERED)</source>
-        <translation><numerusform>%n item not provided at the patient's request (UNDELIVERED)</numerusform><numerusform>%n items not provided at the patient's request (UNDELIVERED)</numerusform></translation>
+        <translation>
+            <numerusform>%n item not provided at the patient's request (UNDELIVERED)</numerusform>
+            <numerusform>%n items not provided at the patient's request (UNDELIVERED)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) marked UNINFORMED: not yet told to the patient — do not disclose to the patient or family without care.</source>
-        <translation><numerusform>%n item marked UNINFORMED: not yet told to the patient — do not disclose to the patient or family without care.</numerusform><numerusform>%n items marked UNINFORMED: not yet told to the patient — do not disclose to the patient or family without care.</numerusform></translation>
+        <translation>
+            <numerusform>%n item marked UNINFORMED: not yet told to the patient — do not disclose to the patient or family without care.</numerusform>
+            <numerusform>%n items marked UNINFORMED: not yet told to the patient — do not disclose to the patient or family without care.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Allergies: none recorded in the shared record</source>
@@ -1322,7 +1517,10 @@
     </message>
     <message numerus="yes">
         <source>None running now or dispensed in the last %n day(s).</source>
-        <translation><numerusform>None running now or dispensed in the last %n day.</numerusform><numerusform>None running now or dispensed in the last %n days.</numerusform></translation>
+        <translation>
+            <numerusform>None running now or dispensed in the last %n day.</numerusform>
+            <numerusform>None running now or dispensed in the last %n days.</numerusform>
+        </translation>
     </message>
     <message>
         <source>duplicate</source>
@@ -1348,7 +1546,10 @@
     </message>
     <message numerus="yes">
         <source>Last %n day(s)</source>
-        <translation><numerusform>Last %n day</numerusform><numerusform>Last %n days</numerusform></translation>
+        <translation>
+            <numerusform>Last %n day</numerusform>
+            <numerusform>Last %n days</numerusform>
+        </translation>
     </message>
     <message>
         <source>No visit recorded.</source>
@@ -1360,7 +1561,10 @@
     </message>
     <message numerus="yes">
         <source>Last %n year(s)</source>
-        <translation><numerusform>Last %n year</numerusform><numerusform>Last %n years</numerusform></translation>
+        <translation>
+            <numerusform>Last %n year</numerusform>
+            <numerusform>Last %n years</numerusform>
+        </translation>
     </message>
     <message>
         <source>No procedure recorded.</source>
@@ -1449,6 +1653,18 @@
         <source>The cached images could not be removed.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>The image is no longer in memory.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A cached image is missing.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A cached image cannot be decrypted (changed, or sealed under another key).</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Kakehashi::ImagingPanel</name>
@@ -1490,15 +1706,24 @@
     </message>
     <message numerus="yes">
         <source>Retrieving the images: %n received…</source>
-        <translation><numerusform>Retrieving the images: %n received…</numerusform><numerusform>Retrieving the images: %n received…</numerusform></translation>
+        <translation>
+            <numerusform>Retrieving the images: %n received…</numerusform>
+            <numerusform>Retrieving the images: %n received…</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n image(s) from the encrypted local cache.</source>
-        <translation><numerusform>%n image from the encrypted local cache.</numerusform><numerusform>%n images from the encrypted local cache.</numerusform></translation>
+        <translation>
+            <numerusform>%n image from the encrypted local cache.</numerusform>
+            <numerusform>%n images from the encrypted local cache.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n image(s) retrieved from the PACS.</source>
-        <translation><numerusform>%n image retrieved from the PACS.</numerusform><numerusform>%n images retrieved from the PACS.</numerusform></translation>
+        <translation>
+            <numerusform>%n image retrieved from the PACS.</numerusform>
+            <numerusform>%n images retrieved from the PACS.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Only part of the study arrived: %1</source>
@@ -1894,6 +2119,28 @@ The reason is sent to the sharing service and recorded in the access history.</s
     </message>
     <message>
         <source>Document</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reference date</source>
+        <comment>the moment the record is read as of</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DEMO — as of %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fictional patients. The demo reads as of %1: what is current is current on that date.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>As of %1</source>
+        <comment>the record is read as of this date and time</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What is current (medications in use, recent encounters, ages, the timeline's today line) is reckoned at %1, not at the computer's clock.</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -623,6 +623,18 @@
         <source>--screenshot needs something to show: --demo, --open or --service.</source>
         <translation>--screenshot には表示する対象が必要です：--demo、--open または --service</translation>
     </message>
+    <message>
+        <source>Read the records as of this moment instead of now: an ISO 8601 date or date-time, e.g. 2026-10-31 (noon) or 2026-10-31T09:30+09:00. The demo reads as of its own date unless this is given.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Invalid --as-of "%1": use an ISO 8601 date or date-time, e.g. 2026-10-31 or 2026-10-31T09:30+09:00.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Kakehashi::ConnectionProfileDialog</name>
@@ -724,8 +736,174 @@
         <translation>ヘッダ名には英数字と - _ . のみ使えます。</translation>
     </message>
     <message>
-        <source>Connection not saved</source>
-        <translation>接続は保存されていません</translation>
+        <source>Remove cached records when signing out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Retrieve with C-MOVE to this computer (instead of C-GET)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Service</source>
+        <comment>settings page: the sharing service</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Default: the p11-kit proxy (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The PKCS#11 library that reads the HPKI card. The p11-kit proxy loads every module registered with p11-kit; OpenSC reads the card directly.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>One certificate file (PEM or DER) per line, besides the shipped HPKI roots.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add file…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PKCS#11 module</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Card trust anchor files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HPKI card</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Never</source>
+        <comment>idle lock</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Optional, e.g. X-Role: also send the certificate's role in this header</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lock after idle</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Role header</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>セッション</translation>
+    </message>
+    <message>
+        <source>Used when no DICOMweb address is known</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Our storage port, registered at the PACS</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DICOMweb base URL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PACS host (DIMSE)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PACS port</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PACS AE title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Our AE title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>C-MOVE storage port</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Retrieval timeout</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Image cache size limit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Imaging</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Why the connection was not saved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The PKCS#11 module %1 does not exist.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Card trust anchor file %1 holds no certificate.</source>
+        <translation>カード用トラストアンカーのファイル %1 に証明書がありません。</translation>
+    </message>
+    <message>
+        <source>The DICOMweb URL must be an http or https address with a host.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The PACS host name must not contain spaces.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The PACS port must be a number from 1 to 65535.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The PACS AE title must have 1 to 16 characters (letters, digits, spaces and marks, no backslash).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Our AE title must have 1 to 16 characters (letters, digits, spaces and marks, no backslash).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The C-MOVE storage port must be a number from 1 to 65535.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>C-MOVE needs the PACS host.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The settings file cannot be written.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PKCS#11 modules (*.dll)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PKCS#11 modules (*.so *.so.*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Card trust anchor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer *.der)</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -806,6 +984,10 @@
         <source>not a readable DICOM object (%1)</source>
         <translation>読み取れる DICOM オブジェクトではありません（%1）</translation>
     </message>
+    <message>
+        <source>the image is not available</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Kakehashi::Dicom::DicomHeaderReader</name>
@@ -835,6 +1017,10 @@
     <message>
         <source>%1: the image has no pixel data (the file may be cut short)</source>
         <translation>%1：画像に画素データがありません（ファイルが途中で切れている可能性があります）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1288,15 +1474,21 @@
     </message>
     <message numerus="yes">
         <source>%n item(s) withheld by the patient's disclosure settings</source>
-        <translation><numerusform>患者の開示設定により %n 件が非開示</numerusform></translation>
+        <translation>
+            <numerusform>患者の開示設定により %n 件が非開示</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) not provided at the patient's request (UNDELIVERED)</source>
-        <translation><numerusform>患者の希望により提供されていない項目 %n 件（UNDELIVERED）</numerusform></translation>
+        <translation>
+            <numerusform>患者の希望により提供されていない項目 %n 件（UNDELIVERED）</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) marked UNINFORMED: not yet told to the patient — do not disclose to the patient or family without care.</source>
-        <translation><numerusform>未告知（UNINFORMED）の項目 %n 件：患者に未告知です。患者・家族への開示には注意してください。</numerusform></translation>
+        <translation>
+            <numerusform>未告知（UNINFORMED）の項目 %n 件：患者に未告知です。患者・家族への開示には注意してください。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Allergies: none recorded in the shared record</source>
@@ -1314,7 +1506,9 @@
     </message>
     <message numerus="yes">
         <source>None running now or dispensed in the last %n day(s).</source>
-        <translation><numerusform>現在服用中、または直近 %n 日以内に調剤された薬剤はありません。</numerusform></translation>
+        <translation>
+            <numerusform>現在服用中、または直近 %n 日以内に調剤された薬剤はありません。</numerusform>
+        </translation>
     </message>
     <message>
         <source>duplicate</source>
@@ -1340,7 +1534,9 @@
     </message>
     <message numerus="yes">
         <source>Last %n day(s)</source>
-        <translation><numerusform>直近 %n 日</numerusform></translation>
+        <translation>
+            <numerusform>直近 %n 日</numerusform>
+        </translation>
     </message>
     <message>
         <source>No visit recorded.</source>
@@ -1352,7 +1548,9 @@
     </message>
     <message numerus="yes">
         <source>Last %n year(s)</source>
-        <translation><numerusform>直近 %n 年</numerusform></translation>
+        <translation>
+            <numerusform>直近 %n 年</numerusform>
+        </translation>
     </message>
     <message>
         <source>No procedure recorded.</source>
@@ -1441,6 +1639,18 @@
         <source>The cached images could not be removed.</source>
         <translation>キャッシュした画像を削除できませんでした。</translation>
     </message>
+    <message>
+        <source>The image is no longer in memory.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A cached image is missing.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A cached image cannot be decrypted (changed, or sealed under another key).</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Kakehashi::ImagingPanel</name>
@@ -1482,15 +1692,21 @@
     </message>
     <message numerus="yes">
         <source>Retrieving the images: %n received…</source>
-        <translation><numerusform>画像を取得中：%n 枚受信…</numerusform></translation>
+        <translation>
+            <numerusform>画像を取得中：%n 枚受信…</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n image(s) from the encrypted local cache.</source>
-        <translation><numerusform>暗号化されたローカルキャッシュから %n 枚。</numerusform></translation>
+        <translation>
+            <numerusform>暗号化されたローカルキャッシュから %n 枚。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n image(s) retrieved from the PACS.</source>
-        <translation><numerusform>PACS から %n 枚取得しました。</numerusform></translation>
+        <translation>
+            <numerusform>PACS から %n 枚取得しました。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Only part of the study arrived: %1</source>
@@ -1882,6 +2098,28 @@ The reason is sent to the sharing service and recorded in the access history.</s
     <message>
         <source>Document</source>
         <translation>文書</translation>
+    </message>
+    <message>
+        <source>Reference date</source>
+        <comment>the moment the record is read as of</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DEMO — as of %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fictional patients. The demo reads as of %1: what is current is current on that date.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>As of %1</source>
+        <comment>the record is read as of this date and time</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What is current (medications in use, recent encounters, ages, the timeline's today line) is reckoned at %1, not at the computer's clock.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
