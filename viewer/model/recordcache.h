@@ -30,8 +30,8 @@ struct CachedResource
 // same secret. The 32-byte key exists only in memory: the caller supplies it (derived from the HPKI
 // card after sign-in, HpkiCard::deriveCacheKey, so the same card reads it after a restart; without a
 // card a random key per session, so a new session simply refetches). It does not protect against
-// malware running as the signed-in user while
-// the session is open, and it does not hide how many rows exist or when they were fetched.
+// malware running as the signed-in user while the session is open, and it does not hide how many
+// rows exist or when they were fetched.
 //
 // Thread-safe: every call opens its own connection on the calling thread (one per thread, as SQLite wants).
 class RecordCache
