@@ -90,7 +90,7 @@ public:
     // --- Images from a PACS (mainwindow_imaging.cpp) ---
     // The PACS settings (imaging* keys) when no service is connected; connectService() sets them too.
     void setImagingProfile(const Net::ConnectionProfile &profile);
-    // The encrypted cache of retrieved instances (same key as the record cache); made on first use.
+    // The encrypted cache of retrieved instances (the record cache's key, or its own card-derived one); made on first use.
     std::shared_ptr<ImageCache> imageCache();
     // --- Sharing service (mainwindow_service.cpp) ---
     // Connects to the service: search panel, cache-first patient opening. Call setIdentity() first
@@ -126,6 +126,12 @@ public:
     void beginCardSession(Net::HpkiCard *card, const Net::HpkiTrustAnchors &anchors, const Net::HpkiTlsIdentity &identity,
                           const Net::HpkiCertificate &certificate);
     bool hasCardSession() const { return m_card != nullptr; }
+    // With a card session the record and image cache keys come from the card (HpkiCard::deriveCacheKey,
+    // one context each), so the same card and PIN read the cache again after a restart; without a card,
+    // or when the card's key cannot derive one, a random key per session (see README).
+    static constexpr const char *RecordCacheKeyContext = "record-cache";
+    static constexpr const char *ImageCacheKeyContext = "image-cache";
+    bool isCacheKeyFromCard() const { return m_cacheKeyFromCard; }
     const Net::HpkiCertificate &sessionCertificate() const { return m_sessionCertificate; }
     // What the viewer may show; applied to every record shown (service, cache, local files).
     void setRolePolicy(const RolePolicy &policy);
@@ -219,6 +225,7 @@ private:
     // The purpose of the open on screen (TREAT, or ETREAT with its reason after break-the-glass):
     // the PACS requests of that patient's studies carry it too.
     Net::PurposeOfUse m_openPurpose;
+    QByteArray m_imageCacheKey; // card-derived; empty: the image cache uses m_cacheKey
 
     // HPKI card session (mainwindow_session.cpp)
     void createSessionUi();
@@ -228,6 +235,8 @@ private:
     void placeLockOverlay();
     void finishUnlock(SignInDialog *dialog);
     void showSessionIdentity();
+    void deriveCardCacheKeys();
+    void wipeCacheKeys();
 
     Net::HpkiCard *m_card = nullptr;
     Net::HpkiTrustAnchors m_cardAnchors;
@@ -238,6 +247,7 @@ private:
     QAction *m_pharmacyLabelAction = nullptr;
     QTimer *m_idleTimer = nullptr;
     bool m_locked = false;
+    bool m_cacheKeyFromCard = false;
     QWidget *m_lockOverlay = nullptr;
     QLabel *m_lockMessage = nullptr;
     QPointer<SignInDialog> m_unlockDialog;

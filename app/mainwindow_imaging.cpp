@@ -52,11 +52,12 @@ std::shared_ptr<ImageCache> MainWindow::imageCache()
 {
     if (m_imageCache)
         return m_imageCache;
-    if (m_cacheKey.size() != RecordCache::KeyBytes)
+    if (m_imageCacheKey.size() != RecordCache::KeyBytes && m_cacheKey.size() != RecordCache::KeyBytes)
         m_cacheKey = newSessionKey();
+    const QByteArray &key = m_imageCacheKey.size() == RecordCache::KeyBytes ? m_imageCacheKey : m_cacheKey;
     const QString user = m_sessionIdentity.name.isEmpty() ? QStringLiteral("anonymous") : m_sessionIdentity.name;
     auto cache = std::make_shared<ImageCache>(
-        QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/image-cache"), m_cacheKey, user);
+        QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/image-cache"), key, user);
     cache->setBudgetBytes(qint64(m_imagingProfile.imageCacheBudgetMb) * 1024 * 1024);
     cache->setTtlSeconds(qint64(m_imagingProfile.cacheTtlDays) * 24 * 3600);
     m_imageCache = cache;

@@ -89,6 +89,7 @@ void MainWindow::beginCardSession(HpkiCard *card, const HpkiTrustAnchors &anchor
     m_tlsIdentity = identity;
     m_sessionCertificate = certificate;
     showSessionIdentity();
+    deriveCardCacheKeys();
     setRolePolicy(RolePolicy::forHcRole(certificate.roleText()));
     connect(card, &HpkiCard::tokenRemoved, this, [this] { lockSession(LockReason::CardRemoved); });
     card->setPresencePollInterval(1000);
@@ -102,6 +103,51 @@ void MainWindow::beginCardSession(HpkiCard *card, const HpkiTrustAnchors &anchor
         connect(signOut, &QAction::triggered, this, &MainWindow::logout);
     }
     qCInfo(lcSession) << "card session started; pharmacy view:" << m_rolePolicy.isPharmacyView();
+}
+
+void MainWindow::deriveCardCacheKeys()
+{
+    // The card signs a fixed challenge; the keys exist only in memory and only with card and PIN, so a
+    // copied disk reads nothing, and the same card reads its cache again after a restart.
+    wipeCacheKeys();
+    const std::optional<quint64> slot = m_card->loggedInSlot();
+    if (!slot) {
+        qCInfo(lcSession) << "no card login: the caches use a key for this session only";
+        return;
+    }
+    std::optional<HpkiCardCertificate> onCard;
+    for (const HpkiCardCertificate &c : m_card->certificates(*slot))
+        if (c.certificate.der() == m_sessionCertificate.der())
+            onCard = c;
+    if (!onCard) {
+        qCInfo(lcSession) << "session certificate not found on the card: the caches use a key for this session only";
+        return;
+    }
+    QByteArray recordKey, imageKey;
+    HpkiCardError error = m_card->deriveCacheKey(*onCard, QByteArray(RecordCacheKeyContext), &recordKey);
+    if (error.ok())
+        error = m_card->deriveCacheKey(*onCard, QByteArray(ImageCacheKeyContext), &imageKey);
+    if (!error.ok() || recordKey.size() != RecordCache::KeyBytes || imageKey.size() != RecordCache::KeyBytes) {
+        // Working with a per-session key is still working: the cache is simply not kept across restarts.
+        for (QByteArray *k : {&recordKey, &imageKey})
+            k->fill('\0');
+        qCInfo(lcSession) << "card cannot derive a cache key (" << error.detail << "): the caches use a key for this session only";
+        statusBar()->showMessage(error.message());
+        return;
+    }
+    m_cacheKey = std::move(recordKey);
+    m_imageCacheKey = std::move(imageKey);
+    m_cacheKeyFromCard = true;
+    qCInfo(lcSession) << "cache keys derived from the card";
+}
+
+void MainWindow::wipeCacheKeys()
+{
+    for (QByteArray *key : {&m_cacheKey, &m_imageCacheKey}) {
+        key->fill('\0');
+        key->clear();
+    }
+    m_cacheKeyFromCard = false;
 }
 
 void MainWindow::setRolePolicy(const RolePolicy &policy)
@@ -316,8 +362,7 @@ void MainWindow::logout()
         m_card->setPresencePollInterval(0);
     }
     m_card = nullptr;
-    m_cacheKey.fill('\0');
-    m_cacheKey.clear();
+    wipeCacheKeys();
     setIdentity({tr("Signed out"), QString(), QString(), false});
     Q_EMIT signedOut();
 }

@@ -10,7 +10,11 @@
 #include <openssl/crypto.h>
 #include <openssl/engine.h>
 #include <openssl/err.h>
+#include <openssl/core_names.h>
 #include <openssl/evp.h>
+#include <openssl/kdf.h>
+#include <openssl/rsa.h>
+#include <openssl/x509.h>
 
 #include <p11-kit/pkcs11.h>
 
@@ -79,6 +83,40 @@ struct HpkiCard::Private
         if (p11->C_GetAttributeValue(s, o, &a, 1) != CKR_OK)
             return {};
         return value;
+    }
+
+    // The engine's handle to the on-card private key of |certificate| (on the logged-in token).
+    HpkiCardError loadKey(const HpkiCardCertificate &certificate, EVP_PKEY **key)
+    {
+        CK_TOKEN_INFO info{};
+        if (p11->C_GetTokenInfo(*slot, &info) != CKR_OK)
+            return makeError(HpkiCardError::Code::TokenRemoved);
+
+        if (!engine) {
+            ENGINE *e = ENGINE_by_id("pkcs11");
+            if (!e)
+                return makeError(HpkiCardError::Code::EngineUnavailable, openSslErrors());
+            if (!ENGINE_ctrl_cmd_string(e, "MODULE_PATH", QFile::encodeName(modulePath).constData(), 0)
+                || !ENGINE_init(e)) {
+                const QString why = openSslErrors();
+                ENGINE_free(e);
+                return makeError(HpkiCardError::Code::EngineUnavailable, why);
+            }
+            engine = e;
+        }
+
+        // RFC 7512 URI. The engine shares the module instance, so it finds the token already logged in
+        // (PKCS#11 login state is per application) and never needs the PIN.
+        QByteArray uri = "pkcs11:token=" + QUrl::toPercentEncoding(padded(info.label, sizeof info.label))
+            + ";serial=" + QUrl::toPercentEncoding(padded(info.serialNumber, sizeof info.serialNumber)) + ";id=";
+        for (char c : certificate.id)
+            uri += '%' + QByteArray::number(uchar(c), 16).rightJustified(2, '0');
+        uri += ";type=private";
+        *key = ENGINE_load_private_key(engine, uri.constData(), nullptr, nullptr);
+        if (!*key)
+            return makeError(HpkiCardError::Code::KeyUnavailable, openSslErrors());
+        ERR_clear_error();
+        return {};
     }
 
     void closeSession()
@@ -374,7 +412,7 @@ void HpkiCard::setPresencePollInterval(int milliseconds)
         d->poll.start();
 }
 
-HpkiCardError HpkiCard::tlsIdentity(const HpkiCardCertificate &certificate, HpkiTlsIdentity *identity)
+HpkiCardError HpkiCard::checkUsable(const HpkiCardCertificate &certificate)
 {
     if (!isLoggedIn())
         return makeError(d->removalReported ? HpkiCardError::Code::TokenRemoved : HpkiCardError::Code::NotLoggedIn);
@@ -384,40 +422,158 @@ HpkiCardError HpkiCard::tlsIdentity(const HpkiCardCertificate &certificate, Hpki
         return makeError(HpkiCardError::Code::NoSuchToken, QStringLiteral("certificate is on another token"));
     if (certificate.certificate.isSigningOnly() || !certificate.certificate.canAuthenticate())
         return makeError(HpkiCardError::Code::NoAuthenticationCertificate);
+    return {};
+}
 
-    CK_TOKEN_INFO info{};
-    if (d->p11->C_GetTokenInfo(*d->slot, &info) != CKR_OK)
-        return makeError(HpkiCardError::Code::TokenRemoved);
+HpkiCardError HpkiCard::tlsIdentity(const HpkiCardCertificate &certificate, HpkiTlsIdentity *identity)
+{
+    if (const HpkiCardError e = checkUsable(certificate); !e.ok())
+        return e;
+    EVP_PKEY *key = nullptr;
+    if (const HpkiCardError e = d->loadKey(certificate, &key); !e.ok())
+        return e;
 
-    if (!d->engine) {
-        ENGINE *e = ENGINE_by_id("pkcs11");
-        if (!e)
-            return makeError(HpkiCardError::Code::EngineUnavailable, openSslErrors());
-        if (!ENGINE_ctrl_cmd_string(e, "MODULE_PATH", QFile::encodeName(d->modulePath).constData(), 0)
-            || !ENGINE_init(e)) {
-            const QString why = openSslErrors();
-            ENGINE_free(e);
-            return makeError(HpkiCardError::Code::EngineUnavailable, why);
-        }
-        d->engine = e;
-    }
-
-    // RFC 7512 URI. The engine shares the module instance, so it finds the token already logged in
-    // (PKCS#11 login state is per application) and never needs the PIN.
-    QByteArray uri = "pkcs11:token=" + QUrl::toPercentEncoding(padded(info.label, sizeof info.label))
-        + ";serial=" + QUrl::toPercentEncoding(padded(info.serialNumber, sizeof info.serialNumber)) + ";id=";
-    for (char c : certificate.id)
-        uri += '%' + QByteArray::number(uchar(c), 16).rightJustified(2, '0');
-    uri += ";type=private";
-    EVP_PKEY *key = ENGINE_load_private_key(d->engine, uri.constData(), nullptr, nullptr);
-    if (!key)
-        return makeError(HpkiCardError::Code::KeyUnavailable, openSslErrors());
     ERR_clear_error();
 
     identity->key = QSslKey(Qt::HANDLE(key), QSsl::PrivateKey); // Qt owns the EVP_PKEY from here
     identity->certificate = QSslCertificate(certificate.certificate.der(), QSsl::Der);
     if (identity->key.isNull())
         return makeError(HpkiCardError::Code::KeyUnavailable, QStringLiteral("QSslKey rejected the engine key"));
+    return {};
+}
+
+namespace {
+
+struct PkeyFree { void operator()(EVP_PKEY *k) const { EVP_PKEY_free(k); } };
+struct PkeyCtxFree { void operator()(EVP_PKEY_CTX *c) const { EVP_PKEY_CTX_free(c); } };
+struct KdfFree { void operator()(EVP_KDF *k) const { EVP_KDF_free(k); } };
+struct KdfCtxFree { void operator()(EVP_KDF_CTX *c) const { EVP_KDF_CTX_free(c); } };
+
+void cleanse(QByteArray &bytes)
+{
+    if (!bytes.isEmpty())
+        OPENSSL_cleanse(bytes.data(), size_t(bytes.size()));
+    bytes.clear();
+}
+
+// Each part length-prefixed, so no two (serial, issuer) pairs give the same input.
+void appendPart(QByteArray &out, const QByteArray &part)
+{
+    const quint32 n = quint32(part.size());
+    out += char(n >> 24);
+    out += char(n >> 16);
+    out += char(n >> 8);
+    out += char(n);
+    out += part;
+}
+
+QByteArray sha256(const QByteArray &data)
+{
+    QByteArray digest(32, Qt::Uninitialized);
+    unsigned int size = 0;
+    if (!EVP_Digest(data.constData(), size_t(data.size()), reinterpret_cast<unsigned char *>(digest.data()), &size, EVP_sha256(), nullptr)
+        || size != 32)
+        return {};
+    return digest;
+}
+
+} // namespace
+
+HpkiCardError HpkiCard::deriveCacheKey(const HpkiCardCertificate &certificate, const QByteArray &context, QByteArray *key)
+{
+    key->clear();
+    if (const HpkiCardError e = checkUsable(certificate); !e.ok())
+        return e;
+    const X509Ptr x509 = parseCertificate(certificate.certificate.der());
+    if (!x509)
+        return makeError(HpkiCardError::Code::NoAuthenticationCertificate, QStringLiteral("certificate does not parse"));
+    const std::unique_ptr<EVP_PKEY, PkeyFree> publicKey(X509_get_pubkey(x509.get()));
+    if (!publicKey || EVP_PKEY_get_base_id(publicKey.get()) != EVP_PKEY_RSA)
+        return makeError(HpkiCardError::Code::KeyNotDeterministic, QStringLiteral("authentication key is not RSA"));
+
+    // The per-holder challenge: fixed text, the serial and issuer of the certificate.
+    QByteArray challenge = QByteArrayLiteral("Kakehashi cache key v1");
+    {
+        unsigned char *der = nullptr;
+        int n = i2d_ASN1_INTEGER(X509_get_serialNumber(x509.get()), &der);
+        if (n <= 0)
+            return makeError(HpkiCardError::Code::NoAuthenticationCertificate, QStringLiteral("no serial number"));
+        appendPart(challenge, QByteArray(reinterpret_cast<const char *>(der), n));
+        OPENSSL_free(der);
+        der = nullptr;
+        n = i2d_X509_NAME(X509_get_issuer_name(x509.get()), &der);
+        if (n <= 0)
+            return makeError(HpkiCardError::Code::NoAuthenticationCertificate, QStringLiteral("no issuer"));
+        appendPart(challenge, QByteArray(reinterpret_cast<const char *>(der), n));
+        OPENSSL_free(der);
+    }
+    const QByteArray digest = sha256(challenge);
+
+    EVP_PKEY *raw = nullptr;
+    if (const HpkiCardError e = d->loadKey(certificate, &raw); !e.ok())
+        return e;
+    const std::unique_ptr<EVP_PKEY, PkeyFree> cardKey(raw);
+    if (EVP_PKEY_get_base_id(cardKey.get()) != EVP_PKEY_RSA)
+        return makeError(HpkiCardError::Code::KeyNotDeterministic, QStringLiteral("on-card key is not RSA"));
+
+    // PKCS#1 v1.5 over the SHA-256 DigestInfo: the token signs; only the signature comes back.
+    QByteArray signature;
+    {
+        const std::unique_ptr<EVP_PKEY_CTX, PkeyCtxFree> ctx(EVP_PKEY_CTX_new(cardKey.get(), nullptr));
+        size_t size = 0;
+        if (!ctx || EVP_PKEY_sign_init(ctx.get()) <= 0 || EVP_PKEY_CTX_set_rsa_padding(ctx.get(), RSA_PKCS1_PADDING) <= 0
+            || EVP_PKEY_CTX_set_signature_md(ctx.get(), EVP_sha256()) <= 0
+            || EVP_PKEY_sign(ctx.get(), nullptr, &size, reinterpret_cast<const unsigned char *>(digest.constData()), size_t(digest.size())) <= 0)
+            return makeError(HpkiCardError::Code::KeyUnavailable, openSslErrors());
+        signature.resize(qsizetype(size));
+        if (EVP_PKEY_sign(ctx.get(), reinterpret_cast<unsigned char *>(signature.data()), &size,
+                          reinterpret_cast<const unsigned char *>(digest.constData()), size_t(digest.size())) <= 0) {
+            cleanse(signature);
+            const QString why = openSslErrors();
+            return makeError(checkPresence() ? HpkiCardError::Code::KeyUnavailable : HpkiCardError::Code::TokenRemoved, why);
+        }
+        signature.resize(qsizetype(size));
+    }
+    // A valid PKCS#1 v1.5 signature is the only one for this key and digest: checking it against the
+    // certificate proves the next session will get the same bytes (and that the card signed at all).
+    {
+        const std::unique_ptr<EVP_PKEY_CTX, PkeyCtxFree> verify(EVP_PKEY_CTX_new(publicKey.get(), nullptr));
+        if (!verify || EVP_PKEY_verify_init(verify.get()) <= 0 || EVP_PKEY_CTX_set_rsa_padding(verify.get(), RSA_PKCS1_PADDING) <= 0
+            || EVP_PKEY_CTX_set_signature_md(verify.get(), EVP_sha256()) <= 0
+            || EVP_PKEY_verify(verify.get(), reinterpret_cast<const unsigned char *>(signature.constData()), size_t(signature.size()),
+                               reinterpret_cast<const unsigned char *>(digest.constData()), size_t(digest.size())) != 1) {
+            cleanse(signature);
+            ERR_clear_error();
+            return makeError(HpkiCardError::Code::KeyNotDeterministic, QStringLiteral("card signature is not PKCS#1 v1.5 for the certificate's key"));
+        }
+    }
+
+    QByteArray salt = sha256(certificate.certificate.der());
+    QByteArray info = QByteArrayLiteral("kakehashi-cache-v1");
+    info += char(0);
+    info += context;
+    QByteArray out(CacheKeyBytes, Qt::Uninitialized);
+    bool derived = false;
+    {
+        const std::unique_ptr<EVP_KDF, KdfFree> kdf(EVP_KDF_fetch(nullptr, "HKDF", nullptr));
+        const std::unique_ptr<EVP_KDF_CTX, KdfCtxFree> kctx(kdf ? EVP_KDF_CTX_new(kdf.get()) : nullptr);
+        char digestName[] = "SHA256";
+        const OSSL_PARAM params[] = {
+            OSSL_PARAM_construct_utf8_string(OSSL_KDF_PARAM_DIGEST, digestName, 0),
+            OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_KEY, signature.data(), size_t(signature.size())),
+            OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_SALT, salt.data(), size_t(salt.size())),
+            OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_INFO, info.data(), size_t(info.size())),
+            OSSL_PARAM_construct_end(),
+        };
+        derived = kctx && EVP_KDF_derive(kctx.get(), reinterpret_cast<unsigned char *>(out.data()), size_t(out.size()), params) > 0;
+    }
+    cleanse(signature);
+    if (!derived) {
+        cleanse(out);
+        return makeError(HpkiCardError::Code::DeviceError, QStringLiteral("HKDF: ") + openSslErrors());
+    }
+    *key = std::move(out); // moved, not copied: no second copy of the key to wipe
+    qCInfo(lcHpki) << "cache key derived from the card";
     return {};
 }
 
@@ -453,6 +609,7 @@ QString HpkiCardError::message() const
     case Code::NoAuthenticationCertificate: text = tr("The card holds no authentication certificate."); break;
     case Code::KeyUnavailable: text = tr("The card's authentication key could not be used."); break;
     case Code::EngineUnavailable: text = tr("The OpenSSL PKCS#11 engine is not installed."); break;
+    case Code::KeyNotDeterministic: text = tr("The card's key type cannot protect the record cache across sessions; cached records are kept for this session only."); break;
     case Code::DeviceError: text = tr("The card reported an error."); break;
     }
     return hint.isEmpty() || code == Code::PinLocked ? text : text + u' ' + hint;

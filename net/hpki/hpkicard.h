@@ -53,6 +53,7 @@ public:
         NoAuthenticationCertificate,
         KeyUnavailable,        // the private key for the certificate could not be reached on the token
         EngineUnavailable,     // the OpenSSL pkcs11 engine (libengine-pkcs11-openssl) is missing
+        KeyNotDeterministic,   // the key cannot derive a stable cache key (not RSA: ECDSA signatures are randomised)
         DeviceError,
     };
     Code code = Code::None;
@@ -106,6 +107,17 @@ public:
     // pkcs11 engine, wrapped in a QSslKey that owns the engine's EVP_PKEY.
     HpkiCardError tlsIdentity(const HpkiCardCertificate &certificate, HpkiTlsIdentity *identity);
 
+    // A 32-byte key for the local caches that exists only with the card: the card's authentication
+    // key signs a fixed, versioned challenge naming the certificate holder (SHA-256 of
+    // "Kakehashi cache key v1", the certificate's serial number and issuer) with RSA PKCS#1 v1.5,
+    // which is deterministic, so the same card gives the same key in every session; HKDF-SHA256
+    // (salt: SHA-256 of the certificate, info: "kakehashi-cache-v1", 0, |context|) turns the
+    // signature into the key. The private key never leaves the token; the key is never stored.
+    // Callers hold the result only in memory and wipe it when the session ends.
+    // KeyNotDeterministic for non-RSA keys (the caller falls back to a random per-session key).
+    HpkiCardError deriveCacheKey(const HpkiCardCertificate &certificate, const QByteArray &context, QByteArray *key);
+    static constexpr int CacheKeyBytes = 32;
+
     // Cheap call against the logged-in token; false (and tokenRemoved() once) when it is gone.
     bool checkPresence();
     // Polls checkPresence() while logged in; 0 stops polling.
@@ -115,6 +127,8 @@ signals:
     void tokenRemoved();
 
 private:
+    HpkiCardError checkUsable(const HpkiCardCertificate &certificate);
+
     struct Private;
     std::unique_ptr<Private> d;
 };

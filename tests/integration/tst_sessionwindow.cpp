@@ -65,6 +65,7 @@ class TestSessionWindow : public QObject
 
     QTemporaryDir m_dir;
     QProcess m_nginx;
+    QString m_nginxProgram;
     quint16 m_port = 0;
     SharingServiceFixture m_server;
     std::unique_ptr<Net::HpkiCard> m_card;
@@ -161,6 +162,48 @@ class TestSessionWindow : public QObject
         return out;
     }
 
+    bool startNginx()
+    {
+        m_nginx.setProcessChannelMode(QProcess::ForwardedChannels);
+        m_nginx.start(m_nginxProgram, {QStringLiteral("-c"), m_dir.filePath(QStringLiteral("nginx/nginx.conf")),
+                                       QStringLiteral("-p"), m_dir.filePath(QStringLiteral("nginx")),
+                                       QStringLiteral("-e"), m_dir.filePath(QStringLiteral("nginx/logs/error.log"))});
+        if (!m_nginx.waitForStarted(5000))
+            return false;
+        for (int i = 0; i < 100; ++i) {
+            QTcpSocket s;
+            s.connectToHost(QHostAddress::LocalHost, m_port);
+            if (s.waitForConnected(100))
+                return true;
+            QTest::qWait(100);
+        }
+        return false;
+    }
+
+    // SIGTERM to our nginx by its PID: the service is unreachable until startNginx().
+    void stopNginx()
+    {
+        if (m_nginx.state() == QProcess::NotRunning)
+            return;
+        m_nginx.terminate();
+        if (!m_nginx.waitForFinished(5000)) {
+            m_nginx.kill();
+            m_nginx.waitForFinished(2000);
+        }
+    }
+
+    // The key the window derives for the record cache, derived again from the logged-in card.
+    QByteArray recordCacheKeyFromCard()
+    {
+        if (!m_card->loggedInSlot())
+            return {};
+        const auto auth = Net::HpkiCard::authenticationCertificate(m_card->certificates(*m_card->loggedInSlot()));
+        QByteArray key;
+        if (!auth || !m_card->deriveCacheKey(*auth, QByteArray(MainWindow::RecordCacheKeyContext), &key).ok())
+            return {};
+        return key;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -197,20 +240,8 @@ private Q_SLOTS:
                     {m_dir.path(), QString::number(m_port), QStringLiteral("http://127.0.0.1:%1").arg(m_server.port())}));
         qputenv("SOFTHSM2_CONF", QFile::encodeName(m_dir.filePath(QStringLiteral("softhsm2.conf"))));
 
-        m_nginx.setProcessChannelMode(QProcess::ForwardedChannels);
-        m_nginx.start(nginx, {QStringLiteral("-c"), m_dir.filePath(QStringLiteral("nginx/nginx.conf")),
-                              QStringLiteral("-p"), m_dir.filePath(QStringLiteral("nginx")),
-                              QStringLiteral("-e"), m_dir.filePath(QStringLiteral("nginx/logs/error.log"))});
-        QVERIFY(m_nginx.waitForStarted(5000));
-        bool up = false;
-        for (int i = 0; i < 100 && !up; ++i) {
-            QTcpSocket s;
-            s.connectToHost(QHostAddress::LocalHost, m_port);
-            up = s.waitForConnected(100);
-            if (!up)
-                QTest::qWait(100);
-        }
-        QVERIFY2(up, "nginx did not start listening");
+        m_nginxProgram = nginx;
+        QVERIFY2(startNginx(), "nginx did not start listening");
 
         m_card = std::make_unique<Net::HpkiCard>();
         const Net::HpkiCardError opened = m_card->open(profile().pkcs11Module);
@@ -222,13 +253,7 @@ private Q_SLOTS:
         m_window.reset();
         if (m_card && m_card->isLoggedIn())
             m_card->logout();
-        if (m_nginx.state() != QProcess::NotRunning) {
-            m_nginx.terminate();
-            if (!m_nginx.waitForFinished(5000)) {
-                m_nginx.kill();
-                m_nginx.waitForFinished(2000);
-            }
-        }
+        stopNginx();
         m_server.stop();
     }
 
@@ -352,6 +377,69 @@ private Q_SLOTS:
         QCOMPARE(shownItems(m_window->patientView()), 0);
         QVERIFY(cache->hasPatient(QStringLiteral("p001"))); // default policy: kept (encrypted) until its TTL
         m_window.reset();
+    }
+
+    // The cache key comes from the card: after sign-out and a new window (as after a restart) the same
+    // card and PIN read the cache again, offline; another card reads nothing of it.
+    void cardKeyReopensCacheAfterRestart()
+    {
+        const QString doctorName = QStringLiteral(u"試験\u3000太郎");
+        QString error;
+        m_window = signedInWindow(QStringLiteral("hpki-doctor"), profile(), &error);
+        QVERIFY2(m_window, qPrintable(error));
+        QVERIFY(m_window->isCacheKeyFromCard());
+        QVERIFY(open(m_window.get(), QStringLiteral("p001")));
+        QCOMPARE(m_window->serviceOutcome().state, RecordLoadOutcome::State::Fresh);
+        const int freshItems = shownItems(m_window->patientView());
+        QVERIFY(freshItems > 0);
+        const QString cachePath = m_window->recordCache()->path();
+        QVERIFY(m_window->recordCache()->hasPatient(QStringLiteral("p001")));
+        m_window->logout();
+        QVERIFY(!m_window->isCacheKeyFromCard()); // wiped on sign-out
+        QVERIFY(!m_card->isLoggedIn());
+        m_window.reset();
+
+        stopNginx(); // the service is gone from here on
+        m_window = signedInWindow(QStringLiteral("hpki-doctor"), profile(), &error);
+        QVERIFY2(m_window, qPrintable(error));
+        QVERIFY(m_window->isCacheKeyFromCard());
+        QVERIFY(open(m_window.get(), QStringLiteral("p001")));
+        QCOMPARE(m_window->serviceOutcome().state, RecordLoadOutcome::State::Offline);
+        QCOMPARE(shownItems(m_window->patientView()), freshItems);
+        QVERIFY(shownCategories(m_window->patientView()).contains(ItemCategory::Lab));
+        // The window's key is the card's: the same derivation opens the doctor's rows.
+        const QByteArray doctorKey = recordCacheKeyFromCard();
+        QCOMPARE(doctorKey.size(), RecordCache::KeyBytes);
+        {
+            RecordCache asDoctor(cachePath, doctorKey, doctorName);
+            QVERIFY(asDoctor.open(&error));
+            QVERIFY(asDoctor.hasPatient(QStringLiteral("p001")));
+        }
+        m_window->logout();
+        m_window.reset();
+
+        // Another card: a clean miss offline, and its key opens none of the doctor's rows even
+        // under the doctor's name.
+        m_window = signedInWindow(QStringLiteral("hpki-pharmacist"), profile(), &error);
+        QVERIFY2(m_window, qPrintable(error));
+        QVERIFY(m_window->isCacheKeyFromCard());
+        QVERIFY(open(m_window.get(), QStringLiteral("p001")));
+        QCOMPARE(m_window->serviceOutcome().state, RecordLoadOutcome::State::Failed);
+        QVERIFY(m_window->serviceOutcome().notCached);
+        QCOMPARE(shownItems(m_window->patientView()), 0);
+        const QByteArray pharmacistKey = recordCacheKeyFromCard();
+        QCOMPARE(pharmacistKey.size(), RecordCache::KeyBytes);
+        QVERIFY(pharmacistKey != doctorKey);
+        {
+            RecordCache asDoctor(cachePath, pharmacistKey, doctorName);
+            QVERIFY(asDoctor.open(&error));
+            QVERIFY(!asDoctor.hasPatient(QStringLiteral("p001")));
+            int undecryptable = -1;
+            QVERIFY(asDoctor.load(QStringLiteral("p001"), &undecryptable, &error).isEmpty());
+        }
+        m_window->logout();
+        m_window.reset();
+        QVERIFY(startNginx());
     }
 
     void pharmacistSeesOnlyProblemsAndMedications()

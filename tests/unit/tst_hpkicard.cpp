@@ -4,6 +4,7 @@
 #include "hpkicertificate.h"
 #include "hpkitrust.h"
 
+#include <QCryptographicHash>
 #include <QEventLoop>
 #include <QFile>
 #include <QNetworkAccessManager>
@@ -22,7 +23,10 @@
 #include <openssl/bn.h>
 #include <openssl/core_names.h>
 #include <openssl/evp.h>
+#include <openssl/kdf.h>
 #include <openssl/pem.h>
+#include <openssl/rsa.h>
+#include <openssl/x509.h>
 
 #include <p11-kit/pkcs11.h>
 
@@ -45,6 +49,9 @@ class TestHpkiCard : public QObject
     QProcess m_nginx;
     quint16 m_port = 0;
     HpkiCard m_card;
+    // A second module user in this process, as a restarted program would be. Kept until the end:
+    // its engine finalises the shared module when it goes.
+    std::unique_ptr<HpkiCard> m_secondCard;
 
     QString pki(const QString &file) const { return m_dir.filePath(QStringLiteral("pki/") + file); }
 
@@ -103,6 +110,93 @@ class TestHpkiCard : public QObject
             return false;
         }
         return p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+    }
+
+    // The documented derivation, computed in software from the PEM key make-token.sh left behind:
+    // a known answer that no card session state can influence.
+    QByteArray expectedCacheKey(const QString &name, const QByteArray &context)
+    {
+        QFile keyFile(pki(name + QStringLiteral(".key.pem"))), certFile(pki(name + QStringLiteral(".cert.der")));
+        if (!keyFile.open(QIODevice::ReadOnly) || !certFile.open(QIODevice::ReadOnly))
+            return {};
+        const QByteArray keyPem = keyFile.readAll(), certDer = certFile.readAll();
+        BIO *bio = BIO_new_mem_buf(keyPem.constData(), int(keyPem.size()));
+        EVP_PKEY *key = PEM_read_bio_PrivateKey(bio, nullptr, nullptr, nullptr);
+        BIO_free(bio);
+        const unsigned char *p = reinterpret_cast<const unsigned char *>(certDer.constData());
+        X509 *cert = d2i_X509(nullptr, &p, long(certDer.size()));
+        auto part = [](QByteArray &out, const QByteArray &bytes) {
+            const quint32 n = quint32(bytes.size());
+            out += char(n >> 24);
+            out += char(n >> 16);
+            out += char(n >> 8);
+            out += char(n);
+            out += bytes;
+        };
+        QByteArray challenge = "Kakehashi cache key v1";
+        unsigned char *der = nullptr;
+        int n = i2d_ASN1_INTEGER(X509_get_serialNumber(cert), &der);
+        part(challenge, QByteArray(reinterpret_cast<const char *>(der), n));
+        OPENSSL_free(der);
+        der = nullptr;
+        n = i2d_X509_NAME(X509_get_issuer_name(cert), &der);
+        part(challenge, QByteArray(reinterpret_cast<const char *>(der), n));
+        OPENSSL_free(der);
+        X509_free(cert);
+        const QByteArray digest = QCryptographicHash::hash(challenge, QCryptographicHash::Sha256);
+
+        EVP_PKEY_CTX *ctx = EVP_PKEY_CTX_new(key, nullptr);
+        size_t size = 0;
+        EVP_PKEY_sign_init(ctx);
+        EVP_PKEY_CTX_set_rsa_padding(ctx, RSA_PKCS1_PADDING);
+        EVP_PKEY_CTX_set_signature_md(ctx, EVP_sha256());
+        EVP_PKEY_sign(ctx, nullptr, &size, reinterpret_cast<const unsigned char *>(digest.constData()), size_t(digest.size()));
+        QByteArray signature(qsizetype(size), Qt::Uninitialized);
+        const bool signedOk = EVP_PKEY_sign(ctx, reinterpret_cast<unsigned char *>(signature.data()), &size,
+                                            reinterpret_cast<const unsigned char *>(digest.constData()), size_t(digest.size())) > 0;
+        EVP_PKEY_CTX_free(ctx);
+        EVP_PKEY_free(key);
+        if (!signedOk)
+            return {};
+
+        QByteArray salt = QCryptographicHash::hash(certDer, QCryptographicHash::Sha256);
+        QByteArray info = "kakehashi-cache-v1";
+        info += char(0);
+        info += context;
+        QByteArray out(32, Qt::Uninitialized);
+        EVP_KDF *kdf = EVP_KDF_fetch(nullptr, "HKDF", nullptr);
+        EVP_KDF_CTX *kctx = EVP_KDF_CTX_new(kdf);
+        char md[] = "SHA256";
+        const OSSL_PARAM params[] = {
+            OSSL_PARAM_construct_utf8_string(OSSL_KDF_PARAM_DIGEST, md, 0),
+            OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_KEY, signature.data(), size_t(signature.size())),
+            OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_SALT, salt.data(), size_t(salt.size())),
+            OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_INFO, info.data(), size_t(info.size())),
+            OSSL_PARAM_construct_end(),
+        };
+        const bool derived = EVP_KDF_derive(kctx, reinterpret_cast<unsigned char *>(out.data()), size_t(out.size()), params) > 0;
+        EVP_KDF_CTX_free(kctx);
+        EVP_KDF_free(kdf);
+        return derived ? out : QByteArray();
+    }
+
+    QByteArray cardCacheKey(HpkiCard &card, const QString &label, const QByteArray &context, HpkiCardError *error = nullptr)
+    {
+        std::optional<HpkiToken> t;
+        for (const HpkiToken &candidate : card.tokens())
+            if (candidate.label == label)
+                t = candidate;
+        if (!t)
+            return {};
+        QByteArray pin = UserPin;
+        if (!card.login(t->slotId, pin).ok())
+            return {};
+        QByteArray key;
+        const HpkiCardError e = card.deriveCacheKey(*HpkiCard::authenticationCertificate(card.certificates(t->slotId)), context, &key);
+        if (error)
+            *error = e;
+        card.logout();
+        return key;
     }
 
 private slots:
@@ -327,6 +421,70 @@ private slots:
         const Response foreign = get(identity.configuration(serverCa()));
         QVERIFY(foreign.status != 200);
         QVERIFY(!foreign.body.contains("CN=Yoso Mono"));
+        m_card.logout();
+    }
+
+    void cacheKeyFromCard()
+    {
+        const QByteArray record = "record-cache";
+        HpkiCardError error;
+        const QByteArray doctor = cardCacheKey(m_card, QStringLiteral("hpki-doctor"), record, &error);
+        QVERIFY2(error.ok(), qPrintable(error.detail));
+        QCOMPARE(doctor.size(), HpkiCard::CacheKeyBytes);
+        QVERIFY(!m_card.isLoggedIn());
+
+        // Same card, a new login: the same key (PKCS#1 v1.5 is deterministic).
+        QCOMPARE(cardCacheKey(m_card, QStringLiteral("hpki-doctor"), record), doctor);
+        // Another program instance (its own module user and engine) gets it too.
+        m_secondCard = std::make_unique<HpkiCard>();
+        QVERIFY(m_secondCard->open(SoftHsmModule).ok());
+        QCOMPARE(cardCacheKey(*m_secondCard, QStringLiteral("hpki-doctor"), record), doctor);
+        // And it is exactly the documented derivation (so a restart, which shares nothing, gets it).
+        QCOMPARE(expectedCacheKey(QStringLiteral("doctor"), record), doctor);
+
+        // Another context, another key; another card, another key.
+        const QByteArray image = cardCacheKey(m_card, QStringLiteral("hpki-doctor"), "image-cache");
+        QCOMPARE(image.size(), HpkiCard::CacheKeyBytes);
+        QVERIFY(image != doctor);
+        QCOMPARE(expectedCacheKey(QStringLiteral("doctor"), "image-cache"), image);
+        const QByteArray pharmacist = cardCacheKey(m_card, QStringLiteral("hpki-pharmacist"), record);
+        QCOMPARE(pharmacist.size(), HpkiCard::CacheKeyBytes);
+        QVERIFY(pharmacist != doctor);
+        QCOMPARE(expectedCacheKey(QStringLiteral("pharmacist"), record), pharmacist);
+    }
+
+    void cacheKeyRefusals()
+    {
+        const auto t = token(QStringLiteral("hpki-doctor"));
+        QVERIFY(t);
+        const HpkiCardCertificate auth = *HpkiCard::authenticationCertificate(m_card.certificates(t->slotId));
+        QByteArray key = "stale";
+        QCOMPARE(m_card.deriveCacheKey(auth, "record-cache", &key).code, HpkiCardError::Code::NotLoggedIn);
+        QVERIFY(key.isEmpty());
+
+        QByteArray pin = UserPin;
+        QVERIFY(m_card.login(t->slotId, pin).ok());
+        for (const HpkiCardCertificate &c : m_card.certificates(t->slotId))
+            if (c.certificate.isSigningOnly())
+                QCOMPARE(m_card.deriveCacheKey(c, "record-cache", &key).code, HpkiCardError::Code::NoAuthenticationCertificate);
+
+        // An ECDSA authentication key: signatures are randomised, so no stable key; the caller falls back.
+        const QString ecKey = m_dir.filePath(QStringLiteral("ec.key.pem")), ecCert = m_dir.filePath(QStringLiteral("ec.cert.der"));
+        QVERIFY(run(QStringLiteral("openssl"), {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
+                                                QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
+                                                QStringLiteral("-keyout"), ecKey, QStringLiteral("-outform"), QStringLiteral("DER"),
+                                                QStringLiteral("-out"), ecCert, QStringLiteral("-days"), QStringLiteral("2"),
+                                                QStringLiteral("-subj"), QStringLiteral("/CN=EC holder"),
+                                                QStringLiteral("-addext"), QStringLiteral("keyUsage=critical,digitalSignature")}));
+        QFile der(ecCert);
+        QVERIFY(der.open(QIODevice::ReadOnly));
+        HpkiCardCertificate ec{t->slotId, QByteArray("\x01", 1), QStringLiteral("EC"), HpkiCertificate::fromData(der.readAll())};
+        QVERIFY(!ec.certificate.isNull());
+        QVERIFY(ec.certificate.canAuthenticate());
+        const HpkiCardError e = m_card.deriveCacheKey(ec, "record-cache", &key);
+        QCOMPARE(e.code, HpkiCardError::Code::KeyNotDeterministic);
+        QVERIFY(!e.message().isEmpty());
+        QVERIFY(key.isEmpty());
         m_card.logout();
     }
 

@@ -27,10 +27,11 @@ struct CachedResource
 // encrypted with AES-256-GCM (random 96-bit nonce per row; the AAD binds it to the user, the patient
 // and the row key, so rows cannot be moved between patients or users). Patient ids, names and
 // resource ids are never stored in plaintext: rows are keyed by HMAC-SHA-256 tags derived from the
-// same secret. The 32-byte key exists only in memory: the caller supplies it (for now a random key
-// per session, so a new session cannot read an old cache and simply refetches; later from the HPKI
-// card or the OS keyring). It does not protect against malware running as the signed-in user while
-// the session is open, and it does not hide how many rows exist or when they were fetched.
+// same secret. The 32-byte key exists only in memory: the caller supplies it (derived from the HPKI
+// card after sign-in, HpkiCard::deriveCacheKey, so the same card reads it after a restart; without a
+// card a random key per session, so a new session simply refetches). It does not protect against
+// malware running as the signed-in user while the session is open, and it does not hide how many
+// rows exist or when they were fetched.
 //
 // Thread-safe: every call opens its own connection on the calling thread (one per thread, as SQLite wants).
 class RecordCache
