@@ -59,6 +59,10 @@
         <source>The card reported an error.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>The card's key type cannot protect the record cache across sessions; cached records are kept for this session only.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>HpkiCertificate</name>

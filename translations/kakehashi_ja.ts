@@ -59,6 +59,10 @@
         <source>The card reported an error.</source>
         <translation>カードがエラーを返しました。</translation>
     </message>
+    <message>
+        <source>The card's key type cannot protect the record cache across sessions; cached records are kept for this session only.</source>
+        <translation>このカードの鍵の種類ではセッションをまたいで記録キャッシュを保護できません。キャッシュはこのセッションの間だけ保持します。</translation>
+    </message>
 </context>
 <context>
     <name>HpkiCertificate</name>
@@ -625,15 +629,15 @@
     </message>
     <message>
         <source>Read the records as of this moment instead of now: an ISO 8601 date or date-time, e.g. 2026-10-31 (noon) or 2026-10-31T09:30+09:00. The demo reads as of its own date unless this is given.</source>
-        <translation type="unfinished" />
+        <translation>現在ではなく指定した時点で記録を表示します：ISO 8601 の日付または日時（例：2026-10-31（正午）、2026-10-31T09:30+09:00）。指定しない場合、デモはデモデータの日付で表示します。</translation>
     </message>
     <message>
         <source>time</source>
-        <translation type="unfinished" />
+        <translation>日時</translation>
     </message>
     <message>
         <source>Invalid --as-of "%1": use an ISO 8601 date or date-time, e.g. 2026-10-31 or 2026-10-31T09:30+09:00.</source>
-        <translation type="unfinished" />
+        <translation>--as-of の値「%1」が正しくありません：ISO 8601 の日付または日時（例：2026-10-31、2026-10-31T09:30+09:00）を指定してください。</translation>
     </message>
 </context>
 <context>
@@ -737,65 +741,65 @@
     </message>
     <message>
         <source>Remove cached records when signing out</source>
-        <translation type="unfinished" />
+        <translation>ログアウト時にキャッシュした記録を消去</translation>
     </message>
     <message>
         <source>Retrieve with C-MOVE to this computer (instead of C-GET)</source>
-        <translation type="unfinished" />
+        <translation>C-GET ではなく C-MOVE でこのコンピュータへ取得</translation>
     </message>
     <message>
         <source>Service</source>
         <comment>settings page: the sharing service</comment>
-        <translation type="unfinished" />
+        <translation>サービス</translation>
     </message>
     <message>
         <source>Default: the p11-kit proxy (%1)</source>
-        <translation type="unfinished" />
+        <translation>既定：p11-kit プロキシ（%1）</translation>
     </message>
     <message>
         <source>The PKCS#11 library that reads the HPKI card. The p11-kit proxy loads every module registered with p11-kit; OpenSC reads the card directly.</source>
-        <translation type="unfinished" />
+        <translation>HPKI カードを読み取る PKCS#11 ライブラリです。p11-kit プロキシは p11-kit に登録されたすべてのモジュールを読み込み、OpenSC はカードを直接読み取ります。</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished" />
+        <translation>選択…</translation>
     </message>
     <message>
         <source>One certificate file (PEM or DER) per line, besides the shipped HPKI roots.</source>
-        <translation type="unfinished" />
+        <translation>同梱の HPKI ルート証明書に加えて使う証明書ファイル（PEM または DER）を 1 行に 1 つ。</translation>
     </message>
     <message>
         <source>Add file…</source>
-        <translation type="unfinished" />
+        <translation>ファイルを追加…</translation>
     </message>
     <message>
         <source>PKCS#11 module</source>
-        <translation type="unfinished" />
+        <translation>PKCS#11 モジュール</translation>
     </message>
     <message>
         <source>Card trust anchor files</source>
-        <translation type="unfinished" />
+        <translation>カード用トラストアンカーのファイル</translation>
     </message>
     <message>
         <source>HPKI card</source>
-        <translation type="unfinished" />
+        <translation>HPKI カード</translation>
     </message>
     <message>
         <source>Never</source>
         <comment>idle lock</comment>
-        <translation type="unfinished" />
+        <translation>しない</translation>
     </message>
     <message>
         <source>Optional, e.g. X-Role: also send the certificate's role in this header</source>
-        <translation type="unfinished" />
+        <translation>任意（例：X-Role）：証明書の資格をこのヘッダでも送信</translation>
     </message>
     <message>
         <source>Lock after idle</source>
-        <translation type="unfinished" />
+        <translation>無操作時のロックまで</translation>
     </message>
     <message>
         <source>Role header</source>
-        <translation type="unfinished" />
+        <translation>資格ヘッダ</translation>
     </message>
     <message>
         <source>Session</source>
@@ -803,55 +807,55 @@
     </message>
     <message>
         <source>Used when no DICOMweb address is known</source>
-        <translation type="unfinished" />
+        <translation>DICOMweb のアドレスが不明な場合に使用</translation>
     </message>
     <message>
         <source>Our storage port, registered at the PACS</source>
-        <translation type="unfinished" />
+        <translation>PACS に登録した本端末の受信ポート</translation>
     </message>
     <message>
         <source>DICOMweb base URL</source>
-        <translation type="unfinished" />
+        <translation>DICOMweb ベース URL</translation>
     </message>
     <message>
         <source>PACS host (DIMSE)</source>
-        <translation type="unfinished" />
+        <translation>PACS ホスト（DIMSE）</translation>
     </message>
     <message>
         <source>PACS port</source>
-        <translation type="unfinished" />
+        <translation>PACS ポート</translation>
     </message>
     <message>
         <source>PACS AE title</source>
-        <translation type="unfinished" />
+        <translation>PACS の AE タイトル</translation>
     </message>
     <message>
         <source>Our AE title</source>
-        <translation type="unfinished" />
+        <translation>本端末の AE タイトル</translation>
     </message>
     <message>
         <source>C-MOVE storage port</source>
-        <translation type="unfinished" />
+        <translation>C-MOVE 受信ポート</translation>
     </message>
     <message>
         <source>Retrieval timeout</source>
-        <translation type="unfinished" />
+        <translation>取得のタイムアウト</translation>
     </message>
     <message>
         <source>Image cache size limit</source>
-        <translation type="unfinished" />
+        <translation>画像キャッシュの容量上限</translation>
     </message>
     <message>
         <source>Imaging</source>
-        <translation type="unfinished" />
+        <translation>画像</translation>
     </message>
     <message>
         <source>Why the connection was not saved</source>
-        <translation type="unfinished" />
+        <translation>接続が保存されなかった理由</translation>
     </message>
     <message>
         <source>The PKCS#11 module %1 does not exist.</source>
-        <translation type="unfinished" />
+        <translation>PKCS#11 モジュール %1 がありません。</translation>
     </message>
     <message>
         <source>Card trust anchor file %1 holds no certificate.</source>
@@ -859,51 +863,51 @@
     </message>
     <message>
         <source>The DICOMweb URL must be an http or https address with a host.</source>
-        <translation type="unfinished" />
+        <translation>DICOMweb の URL はホスト名を含む http または https のアドレスにしてください。</translation>
     </message>
     <message>
         <source>The PACS host name must not contain spaces.</source>
-        <translation type="unfinished" />
+        <translation>PACS のホスト名に空白は使えません。</translation>
     </message>
     <message>
         <source>The PACS port must be a number from 1 to 65535.</source>
-        <translation type="unfinished" />
+        <translation>PACS のポートは 1〜65535 の数にしてください。</translation>
     </message>
     <message>
         <source>The PACS AE title must have 1 to 16 characters (letters, digits, spaces and marks, no backslash).</source>
-        <translation type="unfinished" />
+        <translation>PACS の AE タイトルは 1〜16 文字（英数字・空白・記号、バックスラッシュ不可）にしてください。</translation>
     </message>
     <message>
         <source>Our AE title must have 1 to 16 characters (letters, digits, spaces and marks, no backslash).</source>
-        <translation type="unfinished" />
+        <translation>本端末の AE タイトルは 1〜16 文字（英数字・空白・記号、バックスラッシュ不可）にしてください。</translation>
     </message>
     <message>
         <source>The C-MOVE storage port must be a number from 1 to 65535.</source>
-        <translation type="unfinished" />
+        <translation>C-MOVE 受信ポートは 1〜65535 の数にしてください。</translation>
     </message>
     <message>
         <source>C-MOVE needs the PACS host.</source>
-        <translation type="unfinished" />
+        <translation>C-MOVE には PACS のホストが必要です。</translation>
     </message>
     <message>
         <source>The settings file cannot be written.</source>
-        <translation type="unfinished" />
+        <translation>設定ファイルに書き込めません。</translation>
     </message>
     <message>
         <source>PKCS#11 modules (*.dll)</source>
-        <translation type="unfinished" />
+        <translation>PKCS#11 モジュール (*.dll)</translation>
     </message>
     <message>
         <source>PKCS#11 modules (*.so *.so.*)</source>
-        <translation type="unfinished" />
+        <translation>PKCS#11 モジュール (*.so *.so.*)</translation>
     </message>
     <message>
         <source>Card trust anchor</source>
-        <translation type="unfinished" />
+        <translation>カード用トラストアンカー</translation>
     </message>
     <message>
         <source>Certificates (*.pem *.crt *.cer *.der)</source>
-        <translation type="unfinished" />
+        <translation>証明書 (*.pem *.crt *.cer *.der)</translation>
     </message>
 </context>
 <context>
@@ -986,7 +990,7 @@
     </message>
     <message>
         <source>the image is not available</source>
-        <translation type="unfinished" />
+        <translation>画像を利用できません</translation>
     </message>
 </context>
 <context>
@@ -1020,7 +1024,7 @@
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -1641,15 +1645,15 @@
     </message>
     <message>
         <source>The image is no longer in memory.</source>
-        <translation type="unfinished" />
+        <translation>画像はもうメモリにありません。</translation>
     </message>
     <message>
         <source>A cached image is missing.</source>
-        <translation type="unfinished" />
+        <translation>キャッシュした画像がありません。</translation>
     </message>
     <message>
         <source>A cached image cannot be decrypted (changed, or sealed under another key).</source>
-        <translation type="unfinished" />
+        <translation>キャッシュした画像を復号できません（改変されたか、別の鍵で暗号化されています）。</translation>
     </message>
 </context>
 <context>
@@ -2102,24 +2106,24 @@ The reason is sent to the sharing service and recorded in the access history.</s
     <message>
         <source>Reference date</source>
         <comment>the moment the record is read as of</comment>
-        <translation type="unfinished" />
+        <translation>基準日時</translation>
     </message>
     <message>
         <source>DEMO — as of %1</source>
-        <translation type="unfinished" />
+        <translation>デモ — %1 時点</translation>
     </message>
     <message>
         <source>Fictional patients. The demo reads as of %1: what is current is current on that date.</source>
-        <translation type="unfinished" />
+        <translation>架空の患者です。デモは %1 時点の内容として表示されます。</translation>
     </message>
     <message>
         <source>As of %1</source>
         <comment>the record is read as of this date and time</comment>
-        <translation type="unfinished" />
+        <translation>%1 時点</translation>
     </message>
     <message>
         <source>What is current (medications in use, recent encounters, ages, the timeline's today line) is reckoned at %1, not at the computer's clock.</source>
-        <translation type="unfinished" />
+        <translation>服用中の薬・最近の受診・年齢・タイムラインの今日線は、コンピュータの時計ではなく %1 を基準に判定しています。</translation>
     </message>
 </context>
 <context>
