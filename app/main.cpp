@@ -73,6 +73,19 @@ RecordSet loadFromService(const CommandLineOptions &options)
     return set;
 }
 
+// Renders the window once layouts have settled, writes the PNG and ends the event loop.
+void screenshotThenExit(QWidget *window, const QString &path, int &exitCode)
+{
+    QTimer::singleShot(50, window, [window, path, &exitCode] {
+        QString writeError;
+        if (!writeScreenshot(window, path, &writeError)) {
+            printErr(QCoreApplication::translate("main", "Could not write %1: %2").arg(path, writeError));
+            exitCode = 3;
+        }
+        QCoreApplication::exit(exitCode);
+    });
+}
+
 int runSummary(const CommandLineOptions &options)
 {
     // Before anything is assembled: that decides which medications are current.
@@ -192,14 +205,7 @@ int main(int argc, char *argv[])
         if (options.screenshotPath.isEmpty())
             return;
         // Let layouts settle before rendering.
-        const auto shoot = [&] { QTimer::singleShot(50, &window, [&] {
-            QString writeError;
-            if (!writeScreenshot(&window, options.screenshotPath, &writeError)) {
-                printErr(QCoreApplication::translate("main", "Could not write %1: %2").arg(options.screenshotPath, writeError));
-                exitCode = 3;
-            }
-            QCoreApplication::exit(exitCode);
-        }); };
+        const auto shoot = [&] { screenshotThenExit(&window, options.screenshotPath, exitCode); };
         // The images decode on the thread pool: wait (bounded) until the first slice or a message
         // is on screen before rendering.
         ImagingPanel *images = window.imagingPanel();
@@ -261,26 +267,12 @@ int main(int argc, char *argv[])
             }
             if (options.screenshotPath.isEmpty())
                 return;
-            QTimer::singleShot(50, &window, [&] {
-                QString writeError;
-                if (!writeScreenshot(&window, options.screenshotPath, &writeError)) {
-                    printErr(QCoreApplication::translate("main", "Could not write %1: %2").arg(options.screenshotPath, writeError));
-                    exitCode = 3;
-                }
-                QCoreApplication::exit(exitCode);
-            });
+            screenshotThenExit(&window, options.screenshotPath, exitCode);
         });
         if (!options.patientId.isEmpty()) {
             window.openServicePatient(options.patientId);
         } else if (!options.screenshotPath.isEmpty()) {
-            QTimer::singleShot(50, &window, [&] {
-                QString writeError;
-                if (!writeScreenshot(&window, options.screenshotPath, &writeError)) {
-                    printErr(QCoreApplication::translate("main", "Could not write %1: %2").arg(options.screenshotPath, writeError));
-                    exitCode = 3;
-                }
-                QCoreApplication::exit(exitCode);
-            });
+            screenshotThenExit(&window, options.screenshotPath, exitCode);
         }
     } else if (options.demo)
         window.loadDemo();
