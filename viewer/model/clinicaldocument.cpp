@@ -390,7 +390,7 @@ DocumentLoadResult ClinicalDocumentReader::load(const PatientRecord &record, con
     const auto item = std::find_if(record.items.cbegin(), record.items.cend(), [&](const ClinicalItem &i) { return i.key == itemKey; });
     if (item == record.items.cend() || item->category != ItemCategory::Document)
         return failure(DocumentLoadResult::Status::NotADocument, tr("%1 is not a document of this record.").arg(itemKey));
-    const QJsonObject source = record.documentSources.value(itemKey);
+    const QJsonObject source = QJsonDocument::fromJson(record.documentSources.value(itemKey)).object();
     const QJsonObject resource = arr(source, "entry").at(0).toObject().value(QLatin1String("resource")).toObject();
     if (resource.isEmpty())
         return failure(DocumentLoadResult::Status::NotFound, tr("The content of this document was not kept with the record."));

@@ -123,8 +123,9 @@ struct PatientRecord
     bool incomplete = false;  // the record is known to be partial
     QStringList incompleteReasons;
     // Document items only, by item key: what is needed to show the document later (see
-    // ClinicalDocumentReader::sourceBundle). Implicitly shared JSON, so keeping it is cheap.
-    QHash<QString, QJsonObject> documentSources;
+    // ClinicalDocumentReader::sourceBundle), as compact JSON bytes. Parsed only when a document is
+    // opened, so a warm open of a record with thousands of reports does not parse them all.
+    QHash<QString, QByteArray> documentSources;
 
     int count(ItemCategory category) const;
 };

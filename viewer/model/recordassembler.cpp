@@ -365,6 +365,7 @@ RecordSet RecordAssembler::finish()
         QString identifierSystem;
         QString identifierValue;
         std::optional<ClinicalItem> item;
+        QByteArray documentSource; // document items: what showing the document needs, as compact JSON
     };
     const auto prepare = [&](const QString &key) {
         Prepared p;
@@ -395,6 +396,8 @@ RecordSet RecordAssembler::finish()
         }
         if (!p.undelivered)
             p.item = builder.build(res);
+        if (p.item && p.item->category == ItemCategory::Document && !p.item->redacted)
+            p.documentSource = QJsonDocument(ClinicalDocumentReader::sourceBundle(res, index)).toJson(QJsonDocument::Compact);
         return p;
     };
     QList<Prepared> prepared;
@@ -449,8 +452,8 @@ RecordSet RecordAssembler::finish()
             continue;
         if (p.item->redacted)
             ++record.withheldCount;
-        if (p.item->category == ItemCategory::Document && !p.item->redacted)
-            record.documentSources.insert(p.item->key, ClinicalDocumentReader::sourceBundle(byKey.value(m_order[k]), index));
+        if (!p.documentSource.isEmpty())
+            record.documentSources.insert(p.item->key, std::move(p.documentSource));
         record.items.append(std::move(*p.item));
     }
     if (unassigned > 0)

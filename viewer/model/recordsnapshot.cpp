@@ -211,7 +211,7 @@ QDataStream &operator<<(QDataStream &out, const PatientRecord &record)
     keys.sort();
     out << quint32(keys.size());
     for (const QString &key : std::as_const(keys))
-        out << key << QJsonDocument(record.documentSources.value(key)).toJson(QJsonDocument::Compact);
+        out << key << record.documentSources.value(key);
     return out;
 }
 
@@ -234,14 +234,9 @@ QDataStream &operator>>(QDataStream &in, PatientRecord &record)
     }
     for (quint32 i = 0; i < documents && in.status() == QDataStream::Ok; ++i) {
         QString key;
-        QByteArray json;
+        QByteArray json; // parsed (and checked) when the document is opened
         in >> key >> json;
-        const QJsonDocument doc = QJsonDocument::fromJson(json);
-        if (!doc.isObject()) {
-            in.setStatus(QDataStream::ReadCorruptData);
-            return in;
-        }
-        record.documentSources.insert(key, doc.object());
+        record.documentSources.insert(key, json);
     }
     return in;
 }
