@@ -145,8 +145,13 @@ int main(int argc, char *argv[])
     if (wantsHeadless && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
 
-    const bool summaryOnly = rawArgs.contains(QStringLiteral("--summary"));
-    std::unique_ptr<QCoreApplication> app(summaryOnly ? new QCoreApplication(argc, argv) : new QApplication(argc, argv));
+    const bool textOnly = rawArgs.contains(QStringLiteral("--summary")) || rawArgs.contains(QStringLiteral("--help"))
+                          || rawArgs.contains(QStringLiteral("-h")) || rawArgs.contains(QStringLiteral("--version"))
+                          || rawArgs.contains(QStringLiteral("-v"));
+    // Without a display Qt would abort: start without widgets and say what to do instead.
+    const bool noDisplay = !textOnly && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY")
+                           && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+    std::unique_ptr<QCoreApplication> app(textOnly || noDisplay ? new QCoreApplication(argc, argv) : new QApplication(argc, argv));
     QCoreApplication::setOrganizationName(QStringLiteral("Kakehashi"));
     QCoreApplication::setApplicationName(QStringLiteral("kakehashi"));
     QCoreApplication::setApplicationVersion(QStringLiteral(KAKEHASHI_VERSION));
@@ -164,6 +169,10 @@ int main(int argc, char *argv[])
     }
     const CommandLineOptions options = *parsed;
     installTranslators(*app, CommandLine::effectiveLanguage(options));
+    if (noDisplay) {
+        printErr(QCoreApplication::translate("main", "No display was found. Run Kakehashi on a desktop, or use --screenshot FILE or --summary, or set QT_QPA_PLATFORM=offscreen."));
+        return 1;
+    }
 
     if (options.summary)
         return runSummary(options);

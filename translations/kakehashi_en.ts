@@ -2925,5 +2925,9 @@ The reason is sent to the sharing service and recorded in the access history.</s
         <source>This patient's record lists no document that can be opened.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>No display was found. Run Kakehashi on a desktop, or use --screenshot FILE or --summary, or set QT_QPA_PLATFORM=offscreen.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 </TS>

@@ -2896,5 +2896,9 @@ The reason is sent to the sharing service and recorded in the access history.</s
         <source>This patient's record lists no document that can be opened.</source>
         <translation>この患者の記録に開ける文書はありません。</translation>
     </message>
+    <message>
+        <source>No display was found. Run Kakehashi on a desktop, or use --screenshot FILE or --summary, or set QT_QPA_PLATFORM=offscreen.</source>
+        <translation>画面（ディスプレイ）が見つかりません。デスクトップで起動するか、--screenshot FILE または --summary を使うか、QT_QPA_PLATFORM=offscreen を設定してください。</translation>
+    </message>
 </context>
 </TS>

@@ -664,3 +664,8 @@ JA.update({
     "What is current (medications in use, recent encounters, ages, the timeline's today line) is reckoned at %1, not at the computer's clock.":
         '服用中の薬・最近の受診・年齢・タイムラインの今日線は、コンピュータの時計ではなく %1 を基準に判定しています。',
 })
+
+JA.update({
+    'No display was found. Run Kakehashi on a desktop, or use --screenshot FILE or --summary, or set QT_QPA_PLATFORM=offscreen.':
+        '画面（ディスプレイ）が見つかりません。デスクトップで起動するか、--screenshot FILE または --summary を使うか、QT_QPA_PLATFORM=offscreen を設定してください。',
+})
