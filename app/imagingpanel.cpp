@@ -177,10 +177,20 @@ void ImagingPanel::onRescanned()
             series.append(s);
     if (!series.isEmpty()) {
         m_busy = false;
-        if (m_shownPaths > 0)
+        if (m_shownPaths > 0) {
             m_viewer->updateSeries(series);
-        else
+        } else {
             showSeries(series);
+            // Open on the slice that arrived first (the middle one over DICOMweb), even when more
+            // had arrived by the time of this first scan.
+            const QList<Dicom::DicomInstancePtr> arrived = m_retrieval->instances();
+            if (!arrived.isEmpty()) {
+                const QList<Dicom::DicomSliceRef> &slices = m_viewer->imageView()->series().slices;
+                for (int i = 0; i < slices.size(); ++i)
+                    if (slices.at(i).instance == arrived.first())
+                        m_viewer->imageView()->setCurrentIndex(i);
+            }
+        }
         m_shownPaths = m_scanningPaths;
     }
     if (std::exchange(m_rescanAgain, false))
