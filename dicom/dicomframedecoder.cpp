@@ -704,6 +704,28 @@ QByteArray readResource(const QString &path, QString *error)
     return f.readAll();
 }
 
+// Loads a Part 10 file, or a Qt resource (the demo images), into |file|. From disk the whole file is
+// parsed but values longer than DCM_MaxReadLength (the pixels) are read on demand: cheap, and a file cut
+// short is still reported. From memory every value is read, so the bytes need not outlive |file|.
+bool loadPart10(DcmFileFormat &file, const QString &path, QString *error)
+{
+    OFCondition status;
+    if (isResourcePath(path)) {
+        const QByteArray bytes = readResource(path, error);
+        if (!error->isEmpty())
+            return false;
+        status = readBuffer(file, bytes);
+    } else {
+        const QByteArray local = QFile::encodeName(path);
+        status = file.loadFile(local.constData(), EXS_Unknown, EGL_noChange, DCM_MaxReadLength, ERM_autoDetect);
+    }
+    if (status.bad()) {
+        *error = DicomFrameDecoder::tr("%1: not a readable DICOM file (%2)").arg(path, QString::fromLatin1(status.text()));
+        return false;
+    }
+    return true;
+}
+
 } // namespace
 
 DicomDecodeResult DicomFrameDecoder::decodeFile(const QString &path, const Options &options)
@@ -715,21 +737,8 @@ DicomDecodeResult DicomFrameDecoder::decodeFile(const QString &path, const Optio
         return result;
     }
     DcmFileFormat file;
-    QByteArray bytes;
-    OFCondition status;
-    if (isResourcePath(path)) {
-        bytes = readResource(path, &result.errorString);
-        if (!result.errorString.isEmpty())
-            return result;
-        status = readBuffer(file, bytes);
-    } else {
-        const QByteArray local = QFile::encodeName(path);
-        status = file.loadFile(local.constData(), EXS_Unknown, EGL_noChange, DCM_MaxReadLength, ERM_autoDetect);
-    }
-    if (status.bad()) {
-        result.errorString = tr("%1: not a readable DICOM file (%2)").arg(path, QString::fromLatin1(status.text()));
+    if (!loadPart10(file, path, &result.errorString))
         return result;
-    }
     result = decodeLoaded(file, path, options);
     if (!result.ok)
         qCDebug(lcDicomDecode) << "decode failed";
@@ -793,23 +802,8 @@ DicomDecodeResult DicomFrameDecoder::readInfo(const QString &path)
     DicomDecodeResult result;
     DcmFileFormat file;
     registerCodecsOnce();
-    QByteArray bytes;
-    OFCondition status;
-    if (isResourcePath(path)) {
-        bytes = readResource(path, &result.errorString);
-        if (!result.errorString.isEmpty())
-            return result;
-        status = readBuffer(file, bytes);
-    } else {
-        // The whole file is parsed, but values longer than DCM_MaxReadLength (the pixels) are
-        // skipped rather than loaded: cheap, and a file cut short is still reported.
-        const QByteArray local = QFile::encodeName(path);
-        status = file.loadFile(local.constData(), EXS_Unknown, EGL_noChange, DCM_MaxReadLength, ERM_autoDetect);
-    }
-    if (status.bad()) {
-        result.errorString = tr("%1: not a readable DICOM file (%2)").arg(path, QString::fromLatin1(status.text()));
+    if (!loadPart10(file, path, &result.errorString))
         return result;
-    }
     result.info = Kakehashi::Dicom::readInfo(file, path);
     result.ok = true;
     return result;
