@@ -308,7 +308,7 @@ void StudyRetrieval::finish(const ImageSourceStatus &status, Origin origin)
     m_outcome.origin = origin;
     m_outcome.instances = int(m_instances.size());
     if (!status.ok())
-        qCInfo(lcStudyRetrieval) << "retrieval ended:" << int(status.error) << status.httpStatus << status.errorString;
+        qCInfo(lcStudyRetrieval) << "retrieval ended:" << int(status.error) << status.httpStatus; // errorString may name UIDs
     Q_EMIT finished();
 }
 

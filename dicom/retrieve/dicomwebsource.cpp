@@ -195,7 +195,8 @@ QNetworkReply *DicomWebSource::get(const QUrl &url, const QByteArray &accept, co
     }
     for (const auto &h : m_options.extraHeaders)
         request.setRawHeader(h.first, h.second);
-    qCDebug(lcDicomRetrieve) << "GET" << url.path();
+    // The path holds study/series UIDs (identifiers): only the host is logged.
+    qCDebug(lcDicomRetrieve) << "GET from" << url.host();
     QNetworkReply *reply = m_network->get(request);
     // QNAM has no thread-safe abort, so the reply polls the caller's token.
     auto *poll = new QTimer(reply);
