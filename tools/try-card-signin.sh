@@ -74,6 +74,9 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
+# npm ci (a no-op when current) with the user's npm cache, before HOME is swapped out.
+bash "$SRC/tests/fixtures/sharing-service/install.sh"
+
 # Nothing of the user's: settings, cache and data of this run live in the temp dir.
 export XDG_CONFIG_HOME=$WORK/config XDG_CACHE_HOME=$WORK/cache XDG_DATA_HOME=$WORK/data
 mkdir -p "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME" "$XDG_DATA_HOME"
@@ -97,7 +100,6 @@ wait_for() { # DESCRIPTION SECONDS COMMAND...
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # --- 1. the test sharing service ------------------------------------------------------------------
-bash "$SRC/tests/fixtures/sharing-service/install.sh"
 NGINX_PORT=$(free_port)
 cat > "$WORK/service.json" <<JSON
 {
