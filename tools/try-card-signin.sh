@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# shellcheck disable=SC2317  # functions run from traps and wait_for
 # Try HPKI card sign-in against the test sharing service, with one command.
 #
 #   tools/try-card-signin.sh [--check] [BUILD_DIR]      (BUILD_DIR defaults to ./build)
@@ -21,7 +22,7 @@ BUILD_DIR=
 for arg in "$@"; do
     case $arg in
         --check) CHECK=1 ;;
-        -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '3,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         -*) echo "try-card-signin.sh: unknown option $arg" >&2; exit 2 ;;
         *) BUILD_DIR=$arg ;;
     esac
@@ -55,10 +56,10 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/kakehashi-trycard.XXXXXX")
 NODE_PID=
 NGINX_PID=
 stop() { # PID: SIGTERM, then SIGKILL after 5 s
-    local pid=$1 i
+    local pid=$1 _
     [ -n "$pid" ] || return 0
     kill "$pid" 2>/dev/null || return 0
-    for i in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     kill -9 "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
 }
@@ -89,9 +90,9 @@ free_port() {
     node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close();});'
 }
 wait_for() { # DESCRIPTION SECONDS COMMAND...
-    local what=$1 secs=$2 i
+    local what=$1 secs=$2 _
     shift 2
-    for i in $(seq $((secs * 10))); do
+    for _ in $(seq $((secs * 10))); do
         "$@" && return 0
         sleep 0.1
     done
