@@ -20,7 +20,7 @@ packages=(
   fonts-ipafont-gothic
 )
 # What the tests start for real: nginx (mTLS), Orthanc and dcmqrscp (PACS), the FHIR engine (Node).
-test_packages=(nginx-light orthanc orthanc-dicomweb orthanc-gdcm python3-pydicom xvfb xauth)
+test_packages=(curl nginx-light orthanc orthanc-dicomweb orthanc-gdcm python3-pydicom xvfb xauth)
 
 want=("${packages[@]}")
 if [ "$mode" = test ]; then want+=("${test_packages[@]}"); fi
