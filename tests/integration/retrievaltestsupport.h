@@ -1,12 +1,14 @@
 #pragma once
 
 #include "dicomframedecoder.h"
+#include "dimsesource.h"
 #include "imagesource.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QFuture>
 #include <QHash>
+#include <QSet>
 #include <QTest>
 
 // Runs the event loop until the future is finished or the time is up.
@@ -58,4 +60,43 @@ inline QHash<QString, QString> originalsBySop(const QStringList &sops, const QSt
 inline QString sopOf(const QString &path)
 {
     return Kakehashi::Dicom::DicomFrameDecoder::readInfo(path).info.sopInstanceUid;
+}
+
+// Every retrieved instance is one of the originals (by SOP Instance UID), none is missing, and each
+// decodes to the same modality values as its original.
+inline bool sameSeries(const QList<Kakehashi::Dicom::RetrievedInstance> &retrieved, const QStringList &sops,
+                       const QStringList &files, QString *why)
+{
+    if (retrieved.size() != files.size()) {
+        *why = QStringLiteral("%1 instances retrieved, %2 expected").arg(retrieved.size()).arg(files.size());
+        return false;
+    }
+    const QHash<QString, QString> originals = originalsBySop(sops, files);
+    QSet<QString> seen;
+    for (const Kakehashi::Dicom::RetrievedInstance &i : retrieved) {
+        const QString sop = sopOf(i.path);
+        if (!originals.contains(sop) || seen.contains(sop)) {
+            *why = QStringLiteral("unexpected or repeated instance %1").arg(sop);
+            return false;
+        }
+        seen.insert(sop);
+        if (!samePixels(i.path, originals.value(sop), why))
+            return false;
+    }
+    return true;
+}
+
+// A DIMSE profile for a PACS fixture on loopback.
+inline Kakehashi::Dicom::DimseProfile loopbackDimseProfile(const QString &calledAeTitle, int port,
+                                                           Kakehashi::Dicom::DimseProfile::Retrieve retrieve,
+                                                           int moveDestinationPort)
+{
+    Kakehashi::Dicom::DimseProfile p;
+    p.calledAeTitle = calledAeTitle;
+    p.host = QStringLiteral("127.0.0.1");
+    p.port = port;
+    p.timeoutSeconds = 20;
+    p.retrieve = retrieve;
+    p.moveDestinationPort = moveDestinationPort;
+    return p;
 }

@@ -99,14 +99,7 @@ void TestOrthancRetrieval::cleanupTestCase()
 
 DimseProfile TestOrthancRetrieval::profile(DimseProfile::Retrieve retrieve) const
 {
-    DimseProfile p;
-    p.calledAeTitle = m_orthanc.aeTitle();
-    p.host = QStringLiteral("127.0.0.1");
-    p.port = m_orthanc.dicomPort();
-    p.timeoutSeconds = 20;
-    p.retrieve = retrieve;
-    p.moveDestinationPort = m_movePort;
-    return p;
+    return loopbackDimseProfile(m_orthanc.aeTitle(), m_orthanc.dicomPort(), retrieve, m_movePort);
 }
 
 void TestOrthancRetrieval::qidoStudies_data()
@@ -180,15 +173,9 @@ void TestOrthancRetrieval::wadoRetrieveGivesSamePixels()
     QVERIFY(waitFor(future, 30000));
     const RetrieveResult r = future.result();
     QVERIFY2(r.ok(), qPrintable(r.status.errorString));
-    QCOMPARE(r.items.size(), m_ct.files.size());
     QCOMPARE(seen, m_ct.files.size());
-    const auto originals = originalsBySop(m_ct.sopInstanceUids, m_ct.files);
-    for (const RetrievedInstance &i : r.items) {
-        const QString sop = sopOf(i.path);
-        QVERIFY2(originals.contains(sop), qPrintable(sop));
-        QString why;
-        QVERIFY2(samePixels(i.path, originals.value(sop), &why), qPrintable(why));
-    }
+    QString why;
+    QVERIFY2(sameSeries(r.items, m_ct.sopInstanceUids, m_ct.files, &why), qPrintable(why));
 }
 
 void TestOrthancRetrieval::wadoMetadata()
@@ -374,15 +361,9 @@ void TestOrthancRetrieval::dimseRetrieve()
     QVERIFY(waitFor(future, 60000));
     const RetrieveResult r = future.result();
     QVERIFY2(r.ok(), qPrintable(r.status.errorString));
-    QCOMPARE(r.items.size(), m_ct.files.size());
     QCOMPARE(seen, m_ct.files.size());
-    const auto originals = originalsBySop(m_ct.sopInstanceUids, m_ct.files);
-    for (const RetrievedInstance &i : r.items) {
-        const QString sop = sopOf(i.path);
-        QVERIFY2(originals.contains(sop), qPrintable(sop));
-        QString why;
-        QVERIFY2(samePixels(i.path, originals.value(sop), &why), qPrintable(why));
-    }
+    QString why;
+    QVERIFY2(sameSeries(r.items, m_ct.sopInstanceUids, m_ct.files, &why), qPrintable(why));
 }
 
 void TestOrthancRetrieval::dimseTimeoutOnSilentServer()
