@@ -669,3 +669,17 @@ JA.update({
     'No display was found. Run Kakehashi on a desktop, or use --screenshot FILE or --summary, or set QT_QPA_PLATFORM=offscreen.':
         '画面（ディスプレイ）が見つかりません。デスクトップで起動するか、--screenshot FILE または --summary を使うか、QT_QPA_PLATFORM=offscreen を設定してください。',
 })
+
+# Feature branches add their Japanese in tools/i18n/glossary.d/<topic>.py (a dict named JA), so that
+# parallel work never edits the same lines; later files win on a clash.
+def _merge_fragments():
+    import importlib.util
+    from pathlib import Path
+    for path in sorted((Path(__file__).parent / 'glossary.d').glob('*.py')):
+        spec = importlib.util.spec_from_file_location(f'ja_glossary_{path.stem}', path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        JA.update(module.JA)
+
+
+_merge_fragments()

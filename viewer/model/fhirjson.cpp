@@ -1,5 +1,7 @@
 #include "fhirjson.h"
 
+#include "displayzone.h"
+
 #include <QLocale>
 #include <QTimeZone>
 
@@ -47,6 +49,11 @@ DateTime DateTime::parse(const QString &text)
     return result;
 }
 
+QDate DateTime::date() const
+{
+    return precision == Precision::Time ? DisplayZone::toDisplay(value).date() : value.date();
+}
+
 QString DateTime::displayText() const
 {
     switch (precision) {
@@ -59,7 +66,7 @@ QString DateTime::displayText() const
     case Precision::Day:
         return value.date().toString(Qt::ISODate);
     case Precision::Time:
-        return value.toOffsetFromUtc(offsetSeconds).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+        return DisplayZone::toDisplay(value).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
     }
     return {};
 }

@@ -24,11 +24,13 @@ struct DateTime
 
     QDateTime value; // UTC; partial dates are placed at the start of their period
     Precision precision = Precision::None;
-    int offsetSeconds = 0; // the UTC offset it was recorded with (+09:00 in Japan): times are shown as recorded
+    int offsetSeconds = 0; // the UTC offset it was recorded with (kept for provenance, not for display)
 
     bool isValid() const { return precision != Precision::None && value.isValid(); }
-    QDate date() const { return precision == Precision::Time ? value.toOffsetFromUtc(offsetSeconds).date() : value.date(); }
-    // Shown as written: year, year-month, a day, or a local date and time.
+    // The calendar day: for an instant, the day in the display zone (DisplayZone), never the day at the
+    // recorded offset or in the computer's zone; a date-only value is its own day.
+    QDate date() const;
+    // Shown as written: year, year-month, a day, or an instant's date and time in the display zone.
     QString displayText() const;
     qint64 msecs() const { return value.toMSecsSinceEpoch(); }
 
