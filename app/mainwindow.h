@@ -108,6 +108,8 @@ public:
     bool isServiceConnected() const { return m_serviceClient != nullptr; }
     ServicePanel *servicePanel() const { return m_servicePanel; }
     QLabel *serviceBanner() const { return m_serviceBanner; }
+    // Shown for as long as a record opened with emergency access (ETREAT) is on screen: reason and time.
+    QLabel *emergencyAccessBanner() const { return m_emergencyAccessBanner; }
     QAction *emergencyAccessAction() const { return m_emergencyAction; }
     QAction *purgeCacheAction() const { return m_purgeCacheAction; }
     bool isServiceRecordStale() const { return m_serviceStale; }
@@ -199,6 +201,7 @@ private:
     void onServiceRecord(const RecordSet &set, const RecordLoadOutcome &outcome);
     void showServiceRecord(const RecordSet &set);
     void setServiceBanner(const QString &text, const QString &style);
+    void updateEmergencyAccessBanner();
     void askEmergencyAccess();
     void askPurgeCache();
     void editConnection();
@@ -210,6 +213,8 @@ private:
     QByteArray m_cacheKey;
     ServicePanel *m_servicePanel = nullptr;
     QLabel *m_serviceBanner = nullptr;
+    QLabel *m_emergencyAccessBanner = nullptr;
+    QDateTime m_emergencyAccessAt; // when the emergency open was asked for
     QAction *m_emergencyAction = nullptr;
     QAction *m_purgeCacheAction = nullptr;
     QString m_servicePatient;

@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 
 #include "connectionprofiledialog.h"
+#include "displayzone.h"
 #include "fhirclient.h"
 #include "imagecache.h"
 #include "imagingpanel.h"
@@ -145,6 +146,16 @@ void MainWindow::createServiceUi()
     m_serviceBanner->hide();
     if (auto *layout = qobject_cast<QVBoxLayout *>(centralWidget()->layout()))
         layout->insertWidget(0, m_serviceBanner);
+    m_emergencyAccessBanner = new QLabel(this);
+    m_emergencyAccessBanner->setObjectName(QStringLiteral("emergencyAccessBanner"));
+    m_emergencyAccessBanner->setWordWrap(true);
+    m_emergencyAccessBanner->setTextFormat(Qt::PlainText);
+    m_emergencyAccessBanner->setAccessibleName(tr("Emergency access"));
+    m_emergencyAccessBanner->setStyleSheet(
+        QStringLiteral("QLabel { background: #b71c1c; color: white; font-weight: bold; border: 1px solid #7f0000; padding: 4px; }"));
+    m_emergencyAccessBanner->hide();
+    if (auto *layout = qobject_cast<QVBoxLayout *>(centralWidget()->layout()))
+        layout->insertWidget(0, m_emergencyAccessBanner);
 
     QMenu *menu = menuBar()->addMenu(tr("&Service"));
     QAction *connection = menu->addAction(tr("Connection settings…"));
@@ -164,6 +175,23 @@ void MainWindow::createServiceUi()
     m_purgeCacheAction = menu->addAction(tr("Purge cached records…"));
     m_purgeCacheAction->setEnabled(m_recordCache != nullptr);
     connect(m_purgeCacheAction, &QAction::triggered, this, &MainWindow::askPurgeCache);
+}
+
+void MainWindow::updateEmergencyAccessBanner()
+{
+    if (!m_emergencyAccessBanner)
+        return;
+    const bool emergency = m_openPurpose.reason == Net::PurposeOfUse::Reason::EmergencyTreatment && !m_servicePatient.isEmpty();
+    if (!emergency) {
+        m_emergencyAccessBanner->clear();
+        m_emergencyAccessBanner->hide();
+        return;
+    }
+    const QString when = DisplayZone::toDisplay(m_emergencyAccessAt).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    m_emergencyAccessBanner->setText(tr("EMERGENCY ACCESS (break the glass): this record was opened without the patient's "
+                                        "consent at %1. Reason: %2. The access is recorded in the patient's access history.")
+                                         .arg(when, m_openPurpose.emergencyReason));
+    m_emergencyAccessBanner->show();
 }
 
 void MainWindow::setServiceBanner(const QString &text, const QString &style)
@@ -197,6 +225,7 @@ void MainWindow::openServicePatient(const QString &patientId)
     m_serviceStale = true;
     setServiceBanner(tr("Loading the record from the sharing service…"), BannerInfo);
     m_openPurpose = {};
+    updateEmergencyAccessBanner();
     m_recordLoader->open(patientId);
 }
 
@@ -213,6 +242,8 @@ bool MainWindow::openServicePatientInEmergency(const QString &patientId, const Q
     purpose.emergencyReason = reason.trimmed();
     m_view = QStringLiteral("emergency"); // break-the-glass opens on the emergency summary
     m_openPurpose = purpose; // the images of this open are fetched for the same purpose
+    m_emergencyAccessAt = QDateTime::currentDateTimeUtc(); // the real time of the access, not --as-of
+    updateEmergencyAccessBanner();
     m_recordLoader->open(patientId, purpose);
     return true;
 }

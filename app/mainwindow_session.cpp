@@ -150,8 +150,10 @@ void MainWindow::wipeCacheKeys()
     m_cacheKeyFromCard = false;
 }
 
-void MainWindow::setRolePolicy(const RolePolicy &policy)
+void MainWindow::setRolePolicy(const RolePolicy &requested)
 {
+    RolePolicy policy = requested;
+    policy.setPharmacySeesAllergies(m_serviceProfile.pharmacistSeesAllergies);
     m_rolePolicy = policy;
     m_pharmacyLabel->setText(policy.viewLabel());
     if (m_pharmacyLabelAction)
@@ -258,6 +260,8 @@ void MainWindow::dropPatientData()
     m_imagingDock->hide();
     if (m_serviceBanner)
         m_serviceBanner->hide();
+    if (m_emergencyAccessBanner)
+        m_emergencyAccessBanner->hide();
     m_problems->clear();
     statusBar()->clearMessage();
 }

@@ -99,6 +99,7 @@ ConnectionProfile ConnectionProfile::load(QSettings &settings, const QString &na
     p.idleLockSeconds = settings.value(QStringLiteral("idleLockSeconds"), p.idleLockSeconds).toInt();
     p.purgeCacheOnLogout = settings.value(QStringLiteral("purgeCacheOnLogout"), false).toBool();
     p.roleHeader = settings.value(QStringLiteral("roleHeader")).toByteArray();
+    p.pharmacistSeesAllergies = settings.value(QStringLiteral("pharmacistSeesAllergies"), false).toBool();
     p.imagingDicomWebUrl = QUrl(settings.value(QStringLiteral("imagingDicomWebUrl")).toString());
     p.imagingDimseHost = settings.value(QStringLiteral("imagingDimseHost")).toString();
     p.imagingDimsePort = quint16(settings.value(QStringLiteral("imagingDimsePort"), p.imagingDimsePort).toUInt());
@@ -133,6 +134,7 @@ void ConnectionProfile::save(QSettings &settings) const
     settings.setValue(QStringLiteral("idleLockSeconds"), idleLockSeconds);
     settings.setValue(QStringLiteral("purgeCacheOnLogout"), purgeCacheOnLogout);
     settings.setValue(QStringLiteral("roleHeader"), roleHeader);
+    settings.setValue(QStringLiteral("pharmacistSeesAllergies"), pharmacistSeesAllergies);
     settings.setValue(QStringLiteral("imagingDicomWebUrl"), imagingDicomWebUrl.toString());
     settings.setValue(QStringLiteral("imagingDimseHost"), imagingDimseHost);
     settings.setValue(QStringLiteral("imagingDimsePort"), imagingDimsePort);

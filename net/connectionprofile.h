@@ -34,6 +34,9 @@ struct ConnectionProfile
     int idleLockSeconds = 600;        // lock the window after this long without input; 0 = never
     bool purgeCacheOnLogout = false;  // else cached records stay encrypted until their TTL
     QByteArray roleHeader;            // when set, the certificate's hcRole is also sent in this header
+    // Pharmacy view: also show allergies and drug contraindications when the service sends them to a
+    // pharmacist (off: the sharing-service rule gives pharmacies disease names and prescriptions only).
+    bool pharmacistSeesAllergies = false;
     // Images. A study's own ImagingStudy.endpoint (DICOMweb) comes first; else this DICOMweb base
     // URL; else this DIMSE PACS (when imagingDimseHost is set).
     QUrl imagingDicomWebUrl;

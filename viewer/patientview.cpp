@@ -1,5 +1,6 @@
 #include "patientview.h"
 
+#include "clinicalstatus.h"
 #include "medicationsafety.h"
 #include "referenceclock.h"
 
@@ -199,12 +200,14 @@ void PatientView::setRecord(const PatientRecord &record)
         ids << tr("Records at %1").arg(p.sourceNames.join(QStringLiteral("、")));
     m_identifiers->setText(ids.join(QStringLiteral("   ")));
 
-    QStringList allergies;
-    for (const ClinicalItem &item : record.items)
-        if (item.category == ItemCategory::Allergy && item.active)
-            allergies << (item.detail.isEmpty() ? item.title : item.title + QStringLiteral(" (") + item.detail + u')');
-    m_allergies->setText(allergies.isEmpty() ? tr("Allergies: none recorded in the shared record")
-                                             : tr("Allergies: %1").arg(allergies.join(QStringLiteral("; "))));
+    // One rule (ClinicalStatus) decides what the banner may say: recorded, none known, not recorded,
+    // withheld, or not disclosed to this role — never "none" for what could not be seen.
+    const ClinicalStatus::Result allergyStatus = ClinicalStatus::evaluate(record, ClinicalStatus::Kind::Allergies, now);
+    const ClinicalStatus::Result contraStatus = ClinicalStatus::evaluate(record, ClinicalStatus::Kind::Contraindications, now);
+    m_allergies->setText(ClinicalStatus::bannerText(ClinicalStatus::Kind::Allergies, allergyStatus) + u'\n'
+                         + ClinicalStatus::bannerText(ClinicalStatus::Kind::Contraindications, contraStatus));
+    m_allergies->setAccessibleDescription(ClinicalStatus::stateKey(allergyStatus.state) + u' '
+                                          + ClinicalStatus::stateKey(contraStatus.state));
     m_allergies->show();
 
     QStringList duplicates;

@@ -108,6 +108,7 @@ QString recordSetDifference(const RecordSet &a, const RecordSet &b)
         }
         KK_FIELD(x, y, withheldCount) KK_FIELD(x, y, undeliveredCount) KK_FIELD(x, y, incomplete) KK_FIELD(x, y, incompleteReasons)
         KK_FIELD(x, y, documentSources) KK_FIELD(x, y, items.size())
+        KK_FIELD(x, y, withheldByType) KK_FIELD(x, y, notDisclosedForRole)
         for (qsizetype i = 0; i < x.items.size(); ++i) {
             if (const QString diff = itemDifference(x.items.at(i), y.items.at(i), where + QStringLiteral(" item %1").arg(i)); !diff.isEmpty())
                 return diff;

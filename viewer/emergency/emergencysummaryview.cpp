@@ -71,6 +71,7 @@ EmergencySummaryView::EmergencySummaryView(QWidget *parent)
     m_encounters = sectionLabel(page, QStringLiteral("emergencyEncounters"), tr("Recent visits"));
     m_procedures = sectionLabel(page, QStringLiteral("emergencyProcedures"), tr("Surgery and procedures"));
     m_labs = sectionLabel(page, QStringLiteral("emergencyLabs"), tr("Key laboratory values"));
+    m_infections = sectionLabel(page, QStringLiteral("emergencyInfections"), tr("Infections and dialysis"));
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_header, 1);
@@ -92,6 +93,7 @@ EmergencySummaryView::EmergencySummaryView(QWidget *parent)
     grid->addWidget(box(m_encounters), 1, 1);
     grid->addWidget(box(m_labs), 0, 2);
     grid->addWidget(box(m_procedures), 1, 2);
+    grid->addWidget(box(m_infections), 2, 0, 1, 3);
     for (int c = 0; c < 3; ++c)
         grid->setColumnStretch(c, 1);
     grid->setRowStretch(0, 1);
@@ -136,7 +138,7 @@ void EmergencySummaryView::clear()
     m_summary = {};
     m_header->setText(QStringLiteral("<b style='font-size:large'>%1</b>").arg(esc(tr("Emergency summary"))));
     m_status->hide();
-    for (QLabel *l : {m_allergies, m_medications, m_problems, m_encounters, m_procedures, m_labs}) {
+    for (QLabel *l : {m_allergies, m_medications, m_problems, m_encounters, m_procedures, m_labs, m_infections}) {
         l->clear();
         l->setAccessibleDescription({});
     }
@@ -233,10 +235,16 @@ void EmergencySummaryView::rebuild()
     {
         QString html;
         QStringList plain;
+        // What an empty list means comes from ClinicalStatus, the rule the allergy banner uses too.
+        const QString allergyState = ClinicalStatus::stateText(ClinicalStatus::Kind::Allergies, s.allergyStatus);
+        const QString contraState = ClinicalStatus::stateText(ClinicalStatus::Kind::Contraindications, s.contraindicationStatus);
         if (s.allergies.isEmpty()) {
-            html = QStringLiteral("<span style='font-size:large; font-weight:bold'>%1</span>")
-                       .arg(esc(tr("Allergies: none recorded in the shared record")));
-            plain << tr("Allergies: none recorded in the shared record");
+            html = QStringLiteral("<span style='font-size:large; font-weight:bold'>%1</span>").arg(esc(allergyState));
+            plain << allergyState;
+            if (!contraState.isEmpty() && s.contraindicationStatus.state != s.allergyStatus.state) {
+                html += QStringLiteral("<br><span style='font-weight:bold'>%1</span>").arg(esc(contraState));
+                plain << contraState;
+            }
         } else {
             html = QStringLiteral("<table cellspacing='0' cellpadding='1'>");
             for (const EmergencyLine &a : s.allergies) {
@@ -261,6 +269,15 @@ void EmergencySummaryView::rebuild()
                 plain << parts.join(QStringLiteral(" — "));
             }
             html += QStringLiteral("</table>");
+            QStringList notes;
+            if (!contraState.isEmpty())
+                notes << contraState;
+            if (s.allergyStatus.withheld > 0)
+                notes << tr("%n more withheld item(s) may include more allergies.", nullptr, s.allergyStatus.withheld);
+            for (const QString &n : std::as_const(notes)) {
+                html += QStringLiteral("<div style='font-weight:bold'>%1</div>").arg(esc(n));
+                plain << n;
+            }
         }
         setSection(m_allergies, html, plain);
     }
@@ -406,11 +423,56 @@ void EmergencySummaryView::rebuild()
             }
             html += QStringLiteral("</table>");
         }
+        for (const QString &note : s.labNotes) {
+            html += QStringLiteral("<div style='color:#404040'>%1</div>").arg(esc(note));
+            plain << note;
+        }
         const QString checkup = s.lastCheckup ? tr("Last check-up: %1").arg(sourceText(*s.lastCheckup))
                                               : tr("Last check-up: none in the shared record");
         html += QStringLiteral("<div style='margin-top:4px'>%1</div>").arg(esc(checkup));
         plain << checkup;
         setSection(m_labs, html, plain);
+    }
+
+    // 感染症 (the JP-CLINS infection item set) and 透析 (dialysis within its look-back).
+    {
+        QString html;
+        QStringList plain;
+        if (s.notDisclosedForRole.contains(ItemCategory::Lab)) {
+            const QString hidden = tr("Infection tests: not disclosed to this role.");
+            html += esc(hidden);
+            plain << hidden;
+        } else if (s.infections.isEmpty()) {
+            const QString none = tr("Infection tests (syphilis, HBs antigen, HCV, HIV): none in the shared record.");
+            html += esc(none);
+            plain << none;
+        } else {
+            html += QLatin1String(TableStart);
+            for (const EmergencyLine &l : s.infections) {
+                QString value = QStringLiteral("<b>%1</b>").arg(esc(l.valueText));
+                if (!l.flag.isEmpty())
+                    value += QStringLiteral(" <b style='color:#c0182a'>%1</b>").arg(esc(l.flag));
+                html += QStringLiteral("<tr><td>%1</td><td>%2%3</td>").arg(esc(InfectionLabs::groupName(l.infectionGroup)), value, marks(l))
+                        + cellDate.arg(esc(sourceText(l))) + QStringLiteral("</tr>");
+                plain << QStringList{InfectionLabs::groupName(l.infectionGroup), l.valueText, l.flag, sourceText(l)}
+                             .filter(QRegularExpression(QStringLiteral("\\S")))
+                             .join(QStringLiteral(" — "));
+            }
+            html += QStringLiteral("</table>");
+        }
+        QString dialysis;
+        if (s.notDisclosedForRole.contains(ItemCategory::Procedure))
+            dialysis = tr("Dialysis: not disclosed to this role.");
+        else if (s.dialysis)
+            dialysis = tr("Dialysis: %n session(s) in the last %1 days, latest %2", nullptr, s.dialysis->count)
+                           .arg(lb.dialysisDays)
+                           .arg(sourceText(*s.dialysis));
+        else
+            dialysis = tr("Dialysis: none recorded in the last %n day(s).", nullptr, lb.dialysisDays);
+        html += QStringLiteral("<div style='margin-top:4px; font-weight:%1'>%2</div>")
+                    .arg(s.dialysis ? QStringLiteral("bold") : QStringLiteral("normal"), esc(dialysis));
+        plain << dialysis;
+        setSection(m_infections, html, plain);
     }
 }
 

@@ -36,6 +36,7 @@ public:
     QLabel *encounterLabel() const { return m_encounters; }
     QLabel *procedureLabel() const { return m_procedures; }
     QLabel *labLabel() const { return m_labs; }
+    QLabel *infectionLabel() const { return m_infections; }
     QPushButton *fullRecordButton() const { return m_fullRecord; }
     QScrollArea *scrollArea() const { return m_scroll; }
 
@@ -58,6 +59,7 @@ private:
     QLabel *m_encounters;
     QLabel *m_procedures;
     QLabel *m_labs;
+    QLabel *m_infections = nullptr;
     QPushButton *m_fullRecord;
     PatientRecord m_record;
     bool m_hasRecord = false;

@@ -280,8 +280,21 @@ std::optional<ClinicalItem> ClinicalItemBuilder::build(const QJsonObject &r) con
 
     if (item.title.isEmpty())
         item.title = tr("(untitled %1)").arg(type);
+    if (item.redacted) {
+        // The service removed the value under the patient's disclosure settings: say so where it was.
+        const QString mark = redactedMark();
+        if (item.lab.text.trimmed().isEmpty())
+            item.lab.text = mark;
+        if (!item.detail.startsWith(mark))
+            item.detail = item.detail.trimmed().isEmpty() ? mark : mark + QStringLiteral("  ") + item.detail;
+    }
     item.source = sourceFacility(r);
     return item;
+}
+
+QString ClinicalItemBuilder::redactedMark()
+{
+    return tr("[withheld]", "REDACTED: the value was removed under the patient's disclosure settings");
 }
 
 void ClinicalItemBuilder::fillCondition(const QJsonObject &r, ClinicalItem &item) const
@@ -318,6 +331,10 @@ void ClinicalItemBuilder::fillAllergy(const QJsonObject &r, ClinicalItem &item) 
     item.title = codeableText(code);
     item.status = firstCode(r.value(QLatin1String("clinicalStatus")), u"http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical");
     item.active = item.status.isEmpty() || item.status == u"active";
+    const QString verification =
+        firstCode(r.value(QLatin1String("verificationStatus")), u"http://terminology.hl7.org/CodeSystem/allergyintolerance-verification");
+    if (verification == u"refuted" || verification == u"entered-in-error")
+        item.active = false; // not an allergy the patient has
     readChoiceTime(r, "onset", item.start, item.end);
     if (!item.start.isValid())
         item.start = DateTime::parse(str(r, "recordedDate"));

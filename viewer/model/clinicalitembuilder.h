@@ -31,6 +31,9 @@ public:
     SourceFacility sourceFacility(const QJsonObject &resource) const;
 
     static bool isPatientCompartmentType(QStringView resourceType);
+    // What a REDACTED item shows where its value was removed (the 非開示 mark): one text for the lab
+    // list, the timeline, the emergency summary and --summary, never an empty value.
+    static QString redactedMark();
 
 private:
     QString organizationName(const QJsonObject &organization) const;

@@ -119,6 +119,11 @@ struct PatientRecord
     PatientInfo patient;
     QList<ClinicalItem> items;
     int withheldCount = 0;    // items the patient's disclosure settings withheld (outcome entries, REDACTED)
+    // The outcome-entry part of withheldCount by the resource type that was searched ("AllergyIntolerance"…);
+    // the key "" holds counts that cannot be attributed to a type ($everything, a file without a search link).
+    QHash<QString, int> withheldByType;
+    // Categories the signed-in role may not see (RolePolicy::apply): their absence proves nothing.
+    QList<ItemCategory> notDisclosedForRole;
     int undeliveredCount = 0; // UNDELIVERED items dropped before display
     bool incomplete = false;  // the record is known to be partial
     QStringList incompleteReasons;

@@ -48,6 +48,7 @@ EmergencyLine lineFrom(const ClinicalItem &item)
     line.itemKeys = {item.key};
     line.title = item.title;
     line.detail = item.detail;
+    line.codes = item.codes;
     line.date = item.start;
     line.firstDate = item.start;
     if (item.isPeriod())
@@ -73,6 +74,7 @@ void mergeInto(EmergencyLine &line, const ClinicalItem &item)
         line.itemKey = item.key;
         line.title = item.title;
         line.detail = item.detail;
+        line.codes = item.codes;
         line.date = item.start;
         line.endDate = item.isPeriod() ? item.end : Fhir::DateTime{};
         line.facility = facility;
@@ -126,6 +128,7 @@ EmergencyLookBack EmergencyLookBack::fromSettings(const QSettings &settings)
     l.resolvedProblemDays = read("resolvedProblemDays", l.resolvedProblemDays);
     l.procedureMonths = read("procedureMonths", l.procedureMonths);
     l.labStaleDays = read("labStaleDays", l.labStaleDays);
+    l.dialysisDays = read("dialysisDays", l.dialysisDays);
     return l;
 }
 
@@ -136,6 +139,7 @@ void EmergencyLookBack::save(QSettings &settings) const
     settings.setValue(QStringLiteral("emergency/resolvedProblemDays"), resolvedProblemDays);
     settings.setValue(QStringLiteral("emergency/procedureMonths"), procedureMonths);
     settings.setValue(QStringLiteral("emergency/labStaleDays"), labStaleDays);
+    settings.setValue(QStringLiteral("emergency/dialysisDays"), dialysisDays);
 }
 
 QStringList EmergencySummary::keyLabs()
@@ -164,7 +168,16 @@ bool EmergencySummary::isCheckupReport(const ClinicalItem &item)
 bool EmergencySummary::isEmpty() const
 {
     return allergies.isEmpty() && medications.isEmpty() && problems.isEmpty() && encounters.isEmpty()
-           && procedures.isEmpty() && labs.isEmpty() && !lastCheckup;
+           && procedures.isEmpty() && labs.isEmpty() && !lastCheckup && infections.isEmpty() && !dialysis;
+}
+
+QList<EmergencyLine> EmergencySummary::contraindications() const
+{
+    QList<EmergencyLine> out;
+    for (const EmergencyLine &l : allergies)
+        if (l.drugAllergy)
+            out << l;
+    return out;
 }
 
 EmergencySummary EmergencySummary::build(const PatientRecord &record, const QDateTime &asOfTime, const EmergencyLookBack &lookBack)
@@ -174,6 +187,7 @@ EmergencySummary EmergencySummary::build(const PatientRecord &record, const QDat
     s.lookBack = lookBack;
     s.patient = record.patient;
     s.withheldCount = record.withheldCount;
+    s.notDisclosedForRole = record.notDisclosedForRole;
     s.undeliveredCount = record.undeliveredCount;
     s.incomplete = record.incomplete;
     s.incompleteReasons = record.incompleteReasons;
@@ -184,8 +198,21 @@ EmergencySummary EmergencySummary::build(const PatientRecord &record, const QDat
     const qint64 resolvedFrom = asOf - qint64(lookBack.resolvedProblemDays) * DayMs;
     const qint64 procedureFrom = asOfTime.addMonths(-lookBack.procedureMonths).toMSecsSinceEpoch();
     const qint64 labStaleFrom = asOf - qint64(lookBack.labStaleDays) * DayMs;
+    const qint64 dialysisFrom = asOf - qint64(lookBack.dialysisDays) * DayMs;
+
+    // Allergies and drug contraindications: one rule (ClinicalStatus) for the lines and for what an
+    // empty list means.
+    s.allergyStatus = ClinicalStatus::evaluate(record, ClinicalStatus::Kind::Allergies, asOfTime);
+    s.contraindicationStatus = ClinicalStatus::evaluate(record, ClinicalStatus::Kind::Contraindications, asOfTime);
+    for (const ClinicalItem &item : std::as_const(s.allergyStatus.items)) {
+        EmergencyLine line = lineFrom(item);
+        line.drugAllergy = ClinicalStatus::isContraindication(item);
+        line.highCriticality = item.criticality == u"high";
+        s.allergies << line;
+    }
 
     const QList<DuplicateTherapyWarning> duplicates = MedicationSafety::duplicateTherapy(record, asOfTime);
+    s.duplicateTherapy = duplicates;
     QSet<QString> duplicateIngredients;
     for (const DuplicateTherapyWarning &w : duplicates) {
         duplicateIngredients.insert(w.ingredientKey);
@@ -197,20 +224,13 @@ EmergencySummary EmergencySummary::build(const PatientRecord &record, const QDat
     QHash<QString, int> outpatientLine;    // class + facility → index in outpatient
     QHash<QString, int> procedureLine;     // title + facility → index in s.procedures
     QHash<QString, const ClinicalItem *> latestLab;
+    QHash<QString, const ClinicalItem *> latestInfection; // InfectionLabs group → latest result
+    bool adultEgfrForChild = false;
     QList<EmergencyLine> admissions, emergencies, outpatient;
     const ClinicalItem *checkup = nullptr;
 
     for (const ClinicalItem &item : record.items) {
         switch (item.category) {
-        case ItemCategory::Allergy: {
-            if (!item.active || !startedBy(item, asOf))
-                break;
-            EmergencyLine line = lineFrom(item);
-            line.drugAllergy = item.subtype == u"medication";
-            line.highCriticality = item.criticality == u"high";
-            s.allergies << line;
-            break;
-        }
         case ItemCategory::Problem: {
             if (!startedBy(item, asOf))
                 break;
@@ -269,6 +289,7 @@ EmergencySummary EmergencySummary::build(const PatientRecord &record, const QDat
             if (last < encounterFrom)
                 break;
             EmergencyLine line = lineFrom(item);
+            line.encounterClass = item.encounterClass;
             if (isAdmission(item.encounterClass)) {
                 line.admission = true;
                 admissions << line;
@@ -289,6 +310,13 @@ EmergencySummary EmergencySummary::build(const PatientRecord &record, const QDat
             break;
         }
         case ItemCategory::Procedure: {
+            if (item.start.isValid() && item.start.msecs() <= asOf && item.start.msecs() >= dialysisFrom
+                && isDialysisProcedure(item)) {
+                if (!s.dialysis)
+                    s.dialysis = lineFrom(item);
+                else
+                    mergeInto(*s.dialysis, item);
+            }
             if (!item.start.isValid() || item.start.msecs() > asOf || item.start.msecs() < procedureFrom)
                 break;
             const QString key = item.title + u'|' + facilityKey(item.source);
@@ -304,9 +332,21 @@ EmergencySummary EmergencySummary::build(const PatientRecord &record, const QDat
         case ItemCategory::Lab: {
             if (!item.start.isValid() || item.start.msecs() > asOf)
                 break;
+            const QString infection = InfectionLabs::groupOf(item);
+            if (!infection.isEmpty()) {
+                const ClinicalItem *&latest = latestInfection[infection];
+                if (!latest || item.start.msecs() > latest->start.msecs())
+                    latest = &item;
+                break;
+            }
             const QString keyLab = keyLabForJlac10(jlac10Of(item));
             if (keyLab.isEmpty())
                 break;
+            // The adult eGFR equation says nothing true about a child: not a key value.
+            if (isAdultEgfrForChild(record.patient, item)) {
+                adultEgfrForChild = true;
+                break;
+            }
             const ClinicalItem *&latest = latestLab[keyLab];
             if (!latest || item.start.msecs() > latest->start.msecs())
                 latest = &item;
@@ -358,6 +398,20 @@ EmergencySummary EmergencySummary::build(const PatientRecord &record, const QDat
         line.stale = item->start.msecs() < labStaleFrom;
         s.labs << line;
     }
+    if (adultEgfrForChild)
+        s.labNotes << tr("eGFR not shown: the result uses the adult equation, which does not apply under 18. Read the "
+                         "creatinine against the reference range reported with it.");
+    for (const QString &group : InfectionLabs::groups()) {
+        const ClinicalItem *item = latestInfection.value(group);
+        if (!item)
+            continue;
+        EmergencyLine line = lineFrom(*item);
+        line.infectionGroup = group;
+        line.valueText = item->lab.text;
+        line.unit = item->lab.unit;
+        line.flag = item->lab.flag == u"N" ? QString() : item->lab.flag;
+        s.infections << line;
+    }
     if (checkup) {
         EmergencyLine line = lineFrom(*checkup);
         line.detail.clear(); // 健診: the date only
@@ -374,6 +428,7 @@ EmergencySummary EmergencySummary::build(const PatientRecord &record, const QDat
     countUninformed(s.encounters);
     countUninformed(s.procedures);
     countUninformed(s.labs);
+    countUninformed(s.infections);
     return s;
 }
 

@@ -1,7 +1,10 @@
 #pragma once
 
 #include "clinicalrecord.h"
+#include "clinicalstatus.h"
+#include "medicationsafety.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QStringList>
 
@@ -21,6 +24,7 @@ struct EmergencyLookBack
     int resolvedProblemDays = 90;  // 診療情報 3 months: problems resolved within it are still listed
     int procedureMonths = 60;      // 手術 5 years
     int labStaleDays = 90;         // 診療情報 3 months: older key labs are shown, marked as old
+    int dialysisDays = 90;         // 透析 3 months
 
     static EmergencyLookBack fromSettings(const QSettings &settings);
     void save(QSettings &settings) const;
@@ -33,6 +37,7 @@ struct EmergencyLine
     QStringList itemKeys;   // every item merged into the line
     QString title;
     QString detail;
+    QList<Fhir::Coding> codes; // of the item that names the line
     Fhir::DateTime date;    // the date the line is about (onset, performed, dispensed, visited, resolved)
     Fhir::DateTime endDate; // periods only (admissions, a running prescription)
     Fhir::DateTime firstDate; // merged lines: the earliest of them
@@ -51,6 +56,7 @@ struct EmergencyLine
     bool duplicateTherapy = false;
     bool dispensedRecently = false;
     // Encounters
+    QString encounterClass;
     bool admission = false;
     bool emergencyVisit = false;
     // Key labs
@@ -59,31 +65,46 @@ struct EmergencyLine
     QString unit;
     QString flag;
     bool stale = false;     // older than labStaleDays
+    // Infections
+    QString infectionGroup; // InfectionLabs::groupOf
 };
 
 struct EmergencySummary
 {
+    Q_DECLARE_TR_FUNCTIONS(Kakehashi::EmergencySummary)
+public:
     QDateTime asOf;
     EmergencyLookBack lookBack;
     PatientInfo patient;
 
+    // What the record can say about allergies and drug contraindications (ClinicalStatus): the lines
+    // below are its items; an empty list reads as the status says, never as "none".
+    ClinicalStatus::Result allergyStatus;
+    ClinicalStatus::Result contraindicationStatus;
     QList<EmergencyLine> allergies;   // active; drug first, then high criticality, newest first
     QList<EmergencyLine> medications; // running at as-of or dispensed recently, one line per ingredient
     QStringList duplicateTherapyWarnings;
+    QList<DuplicateTherapyWarning> duplicateTherapy;
     QList<EmergencyLine> problems;    // active, then resolved within the look-back
     QList<EmergencyLine> encounters;  // admissions first, then emergency visits, then outpatient (per facility)
     QList<EmergencyLine> procedures;  // within the look-back, newest first; repeats merged
     QList<EmergencyLine> labs;        // latest value of each key lab, in keyLabs() order
+    QStringList labNotes;             // why a key lab is not shown (an adult eGFR for a child)
+    QList<EmergencyLine> infections;  // 感染症: latest result of each InfectionLabs group, in groups() order
+    std::optional<EmergencyLine> dialysis; // 透析 within dialysisDays: the latest session, count = sessions
     std::optional<EmergencyLine> lastCheckup; // 健診: date only
 
     // Carried from the record: the summary is never more complete than what it was built from.
     int withheldCount = 0;
     int undeliveredCount = 0;
+    QList<ItemCategory> notDisclosedForRole;
     bool incomplete = false;
     QStringList incompleteReasons;
     int uninformedCount = 0; // lines marked UNINFORMED
 
     bool isEmpty() const;
+    // Lines of drug contraindications (薬剤禁忌): the drug allergies among |allergies|.
+    QList<EmergencyLine> contraindications() const;
 
     static EmergencySummary build(const PatientRecord &record, const QDateTime &asOf,
                                   const EmergencyLookBack &lookBack = {});

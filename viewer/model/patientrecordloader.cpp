@@ -188,6 +188,8 @@ void PatientRecordLoader::onFetched(const RecordSet &set, const Net::FhirError &
         // A cache that cannot be read still leaves what the service sent.
         if (!shown.find(m_patientId) && set.find(m_patientId))
             shown = set;
+        else
+            RecordAssembler::carryWithheldCounts(shown, set);
         shown.warnings += set.warnings;
         outcome.cachedAt = read.cachedAt;
         finishWith(shown, outcome);

@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QUrl>
 #include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
@@ -64,6 +65,22 @@ int withheldCountOf(const QJsonObject &issue)
             return m.captured(1).toInt();
     }
     return -1; // something was withheld, the count is not stated
+}
+
+// The resource type a searchset page answered ("AllergyIntolerance" for .../AllergyIntolerance?patient=…),
+// from the Bundle's self link or the page's URL; empty when it cannot be told ($everything, a file).
+QString searchedTypeOf(const QJsonObject &bundle, const QString &origin)
+{
+    QString url;
+    for (const QJsonValue &l : bundle.value(QLatin1String("link")).toArray())
+        if (str(l.toObject(), "relation") == u"self")
+            url = str(l.toObject(), "url");
+    if (url.isEmpty())
+        url = origin;
+    const QString path = QUrl(url).path();
+    const QString last = path.section(u'/', -1);
+    static const QRegularExpression typeName(QStringLiteral("^[A-Z][A-Za-z]+$"));
+    return typeName.match(last).hasMatch() ? last : QString();
 }
 
 struct PatientGroup
@@ -214,7 +231,8 @@ void RecordAssembler::addBundle(const QJsonObject &bundle, int originIndex, cons
             if (type.isEmpty()) {
                 m_errors.append(tr("%1: Bundle entry %2 is not a FHIR resource (no resourceType)").arg(origin).arg(index));
             } else if (type == u"OperationOutcome") {
-                addOperationOutcome(resource, originIndex, origin, mode == u"outcome");
+                addOperationOutcome(resource, originIndex, origin, mode == u"outcome",
+                                    mode == u"outcome" ? searchedTypeOf(frame.bundle, origin) : QString());
             } else if (type == u"Bundle") {
                 if (frame.depth + 1 > kMaxBundleDepth)
                     m_errors.append(tr("%1: Bundles nested deeper than %2 levels were not read").arg(origin).arg(kMaxBundleDepth));
@@ -246,7 +264,8 @@ void RecordAssembler::addOne(const QJsonObject &resource, const QString &fullUrl
     }
 }
 
-void RecordAssembler::addOperationOutcome(const QJsonObject &outcome, int originIndex, const QString &origin, bool asSearchOutcome)
+void RecordAssembler::addOperationOutcome(const QJsonObject &outcome, int originIndex, const QString &origin, bool asSearchOutcome,
+                                          const QString &searchedType)
 {
     for (const QJsonValue &i : outcome.value(QLatin1String("issue")).toArray()) {
         const QJsonObject issue = i.toObject();
@@ -258,6 +277,7 @@ void RecordAssembler::addOperationOutcome(const QJsonObject &outcome, int origin
         if (code == u"suppressed") {
             const int n = withheldCountOf(issue);
             m_withheldByOrigin[originIndex] += n < 0 ? 1 : n;
+            m_withheldTypesByOrigin[originIndex][searchedType] += n < 0 ? 1 : n;
             if (n < 0)
                 m_warnings.append(tr("%1: some items were withheld by the patient's disclosure settings (count not stated)").arg(origin));
             continue;
@@ -461,15 +481,21 @@ RecordSet RecordAssembler::finish()
 
     for (int r = 0; r < set.patients.size(); ++r) {
         PatientRecord &record = set.patients[r];
+        const auto addWithheld = [&record, this](int origin) {
+            record.withheldCount += m_withheldByOrigin.value(origin);
+            const QHash<QString, int> byType = m_withheldTypesByOrigin.value(origin);
+            for (auto t = byType.cbegin(); t != byType.cend(); ++t)
+                record.withheldByType[t.key()] += t.value();
+        };
         for (int o : std::as_const(originsOfRecord[r]))
-            record.withheldCount += m_withheldByOrigin.value(o);
+            addWithheld(o);
         if (set.patients.size() == 1)
             for (auto it = m_withheldByOrigin.cbegin(); it != m_withheldByOrigin.cend(); ++it)
                 if (!originsOfRecord[r].contains(it.key()))
-                    record.withheldCount += it.value();
+                    addWithheld(it.key());
         if (record.withheldCount > 0) {
             record.incomplete = true;
-            record.incompleteReasons.append(tr("%n item(s) withheld by the patient's disclosure settings", nullptr, record.withheldCount));
+            record.incompleteReasons.append(withheldReason(record.withheldCount));
         }
         if (!m_incompleteReasons.isEmpty()) {
             record.incomplete = true;
@@ -483,6 +509,34 @@ RecordSet RecordAssembler::finish()
     set.warnings = m_warnings + set.warnings;
     set.errors = m_errors + set.errors;
     return set;
+}
+
+QString RecordAssembler::withheldReason(int count)
+{
+    return tr("%n item(s) withheld by the patient's disclosure settings", nullptr, count);
+}
+
+void RecordAssembler::carryWithheldCounts(RecordSet &shown, const RecordSet &fetched)
+{
+    for (PatientRecord &record : shown.patients) {
+        const PatientRecord *fresh = fetched.find(record.patient.id);
+        if (!fresh)
+            continue;
+        int added = 0;
+        for (auto it = fresh->withheldByType.cbegin(); it != fresh->withheldByType.cend(); ++it) {
+            const int already = record.withheldByType.value(it.key());
+            if (it.value() > already) {
+                added += it.value() - already;
+                record.withheldByType[it.key()] = it.value();
+            }
+        }
+        if (added == 0)
+            continue;
+        record.incompleteReasons.removeAll(withheldReason(record.withheldCount));
+        record.withheldCount += added;
+        record.incompleteReasons.prepend(withheldReason(record.withheldCount));
+        record.incomplete = true;
+    }
 }
 
 } // namespace Kakehashi

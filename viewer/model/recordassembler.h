@@ -37,6 +37,13 @@ public:
 
     RecordSet finish();
 
+    // The incomplete-reason line for withheld items, worded the same wherever a count is shown.
+    static QString withheldReason(int count);
+    // Search outcomes (the service's withheld counts) belong to a page and are not cached: carries the
+    // counts of |fetched| (a fresh fetch) into |shown| (the record read back from the cache), so the
+    // window shows the same count as --summary.
+    static void carryWithheldCounts(RecordSet &shown, const RecordSet &fetched);
+
 private:
     struct Stored
     {
@@ -46,7 +53,8 @@ private:
 
     void addBundle(const QJsonObject &bundle, int originIndex, const QString &origin);
     void addOne(const QJsonObject &resource, const QString &fullUrl, int originIndex, const QString &origin);
-    void addOperationOutcome(const QJsonObject &outcome, int originIndex, const QString &origin, bool asSearchOutcome);
+    void addOperationOutcome(const QJsonObject &outcome, int originIndex, const QString &origin, bool asSearchOutcome,
+                             const QString &searchedType = {});
     int originIndexFor(const QString &origin);
 
     QHash<QString, Stored> m_resources; // by "Type/id"
@@ -54,6 +62,7 @@ private:
     QList<QString> m_order;
     QStringList m_origins;
     QHash<int, int> m_withheldByOrigin;
+    QHash<int, QHash<QString, int>> m_withheldTypesByOrigin; // origin → searched type ("" unknown) → count
     QStringList m_warnings;
     QStringList m_errors;
     QStringList m_incompleteReasons;

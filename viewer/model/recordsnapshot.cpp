@@ -11,7 +11,7 @@ namespace Kakehashi {
 #if defined(__linux__) && defined(__x86_64__)
 static_assert(sizeof(ClinicalItem) == 568 && sizeof(LabValue) == 168 && sizeof(SourceFacility) == 56,
               "ClinicalItem changed: update the snapshot operators, the round-trip test, and RecordSnapshot::FormatVersion");
-static_assert(sizeof(PatientInfo) == 232 && sizeof(PatientRecord) == 304 && sizeof(RecordSet) == 80 && sizeof(PatientIdentifier) == 48,
+static_assert(sizeof(PatientInfo) == 232 && sizeof(PatientRecord) == 336 && sizeof(RecordSet) == 80 && sizeof(PatientIdentifier) == 48,
               "PatientRecord changed: update the snapshot operators, the round-trip test, and RecordSnapshot::FormatVersion");
 static_assert(sizeof(Fhir::DateTime) == 16 && sizeof(Fhir::Coding) == 72,
               "Fhir::DateTime or Coding changed: update the snapshot operators, the round-trip test, and RecordSnapshot::FormatVersion");
@@ -212,6 +212,14 @@ QDataStream &operator<<(QDataStream &out, const PatientRecord &record)
     out << quint32(keys.size());
     for (const QString &key : std::as_const(keys))
         out << key << record.documentSources.value(key);
+    QStringList types = record.withheldByType.keys();
+    types.sort();
+    out << quint32(types.size());
+    for (const QString &type : std::as_const(types))
+        out << type << qint32(record.withheldByType.value(type));
+    out << quint32(record.notDisclosedForRole.size());
+    for (ItemCategory c : record.notDisclosedForRole)
+        out << qint32(c);
     return out;
 }
 
@@ -237,6 +245,35 @@ QDataStream &operator>>(QDataStream &in, PatientRecord &record)
         QByteArray json; // parsed (and checked) when the document is opened
         in >> key >> json;
         record.documentSources.insert(key, json);
+    }
+    quint32 types = 0;
+    in >> types;
+    record.withheldByType.clear();
+    if (in.status() != QDataStream::Ok || qint64(types) > in.device()->bytesAvailable()) {
+        in.setStatus(QDataStream::ReadCorruptData);
+        return in;
+    }
+    for (quint32 i = 0; i < types && in.status() == QDataStream::Ok; ++i) {
+        QString type;
+        qint32 n = 0;
+        in >> type >> n;
+        record.withheldByType.insert(type, n);
+    }
+    quint32 hidden = 0;
+    in >> hidden;
+    record.notDisclosedForRole.clear();
+    if (in.status() != QDataStream::Ok || qint64(hidden) > in.device()->bytesAvailable() || hidden > quint32(ItemCategoryCount)) {
+        in.setStatus(QDataStream::ReadCorruptData);
+        return in;
+    }
+    for (quint32 i = 0; i < hidden && in.status() == QDataStream::Ok; ++i) {
+        qint32 c = 0;
+        in >> c;
+        if (c < 0 || c >= ItemCategoryCount) {
+            in.setStatus(QDataStream::ReadCorruptData);
+            return in;
+        }
+        record.notDisclosedForRole << ItemCategory(c);
     }
     return in;
 }

@@ -1,11 +1,167 @@
 #include "recordsummary.h"
 
+#include "displayzone.h"
+#include "emergencysummary.h"
+#include "referenceclock.h"
+
 #include <QJsonArray>
+#include <QSet>
 
 namespace Kakehashi {
 
-QJsonObject recordSummaryJson(const RecordSet &set)
+namespace {
+
+QJsonValue isoOrNull(const Fhir::DateTime &value)
 {
+    const QString text = DisplayZone::isoText(value);
+    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
+}
+
+QJsonArray codesJson(const QList<Fhir::Coding> &codes)
+{
+    QJsonArray out;
+    for (const Fhir::Coding &c : codes)
+        out.append(QJsonObject{{QStringLiteral("system"), c.system}, {QStringLiteral("code"), c.code}});
+    return out;
+}
+
+QJsonObject lineJson(const EmergencyLine &line)
+{
+    QJsonObject o{
+        {QStringLiteral("name"), line.title},
+        {QStringLiteral("facility"), line.facility.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(line.facility)},
+        {QStringLiteral("date"), isoOrNull(line.date)},
+    };
+    if (line.uninformed)
+        o.insert(QStringLiteral("uninformed"), true);
+    if (line.redacted)
+        o.insert(QStringLiteral("redacted"), true);
+    return o;
+}
+
+QJsonObject allergyJson(const EmergencyLine &line)
+{
+    QJsonObject o = lineJson(line);
+    o.insert(QStringLiteral("detail"), line.detail);
+    o.insert(QStringLiteral("drug"), line.drugAllergy);
+    o.insert(QStringLiteral("highCriticality"), line.highCriticality);
+    return o;
+}
+
+} // namespace
+
+QJsonObject clinicalSummaryJson(const EmergencySummary &s)
+{
+    QJsonArray allergies;
+    for (const EmergencyLine &l : s.allergies)
+        allergies.append(allergyJson(l));
+    QJsonArray contraindications;
+    for (const EmergencyLine &l : s.contraindications())
+        contraindications.append(allergyJson(l));
+    QJsonArray medications;
+    for (const EmergencyLine &l : s.medications) {
+        QJsonObject o = lineJson(l);
+        o.remove(QStringLiteral("date"));
+        o.insert(QStringLiteral("codes"), codesJson(l.codes));
+        o.insert(QStringLiteral("detail"), l.detail);
+        o.insert(QStringLiteral("start"), isoOrNull(l.firstDate.isValid() ? l.firstDate : l.date));
+        o.insert(QStringLiteral("end"), isoOrNull(l.endDate));
+        o.insert(QStringLiteral("running"), l.active);
+        o.insert(QStringLiteral("dispensedRecently"), l.dispensedRecently);
+        o.insert(QStringLiteral("facilities"), QJsonArray::fromStringList(l.facilities));
+        medications.append(o);
+    }
+    QJsonArray duplicates;
+    for (const DuplicateTherapyWarning &w : s.duplicateTherapy) {
+        QStringList names;
+        for (const EmergencyLine &l : s.medications)
+            for (const QString &key : w.itemKeys)
+                if (l.itemKeys.contains(key) && !names.contains(l.title))
+                    names << l.title;
+        if (names.isEmpty())
+            names << w.drugNames;
+        duplicates.append(QJsonObject{{QStringLiteral("ingredient"), w.ingredientKey},
+                                      {QStringLiteral("names"), QJsonArray::fromStringList(names)},
+                                      {QStringLiteral("facilities"), QJsonArray::fromStringList(w.facilities)}});
+    }
+    QJsonArray problems;
+    for (const EmergencyLine &l : s.problems) {
+        if (!l.active)
+            continue;
+        QJsonObject o = lineJson(l);
+        o.insert(QStringLiteral("codes"), codesJson(l.codes));
+        problems.append(o);
+    }
+    QJsonArray infections;
+    for (const EmergencyLine &l : s.infections) {
+        QJsonObject o = lineJson(l);
+        o.insert(QStringLiteral("group"), l.infectionGroup);
+        o.insert(QStringLiteral("value"), l.valueText);
+        o.insert(QStringLiteral("unit"), l.unit);
+        o.insert(QStringLiteral("flag"), l.flag);
+        o.insert(QStringLiteral("codes"), codesJson(l.codes));
+        infections.append(o);
+    }
+    QJsonArray encounters;
+    for (const EmergencyLine &l : s.encounters) {
+        QJsonObject o = lineJson(l);
+        o.remove(QStringLiteral("date"));
+        o.insert(QStringLiteral("start"), isoOrNull(l.date));
+        o.insert(QStringLiteral("end"), isoOrNull(l.endDate));
+        o.insert(QStringLiteral("class"), l.encounterClass);
+        if (l.count > 1) {
+            o.insert(QStringLiteral("visits"), l.count);
+            o.insert(QStringLiteral("firstStart"), isoOrNull(l.firstDate));
+        }
+        encounters.append(o);
+    }
+    QJsonArray labs;
+    for (const EmergencyLine &l : s.labs) {
+        QJsonObject o = lineJson(l);
+        o.insert(QStringLiteral("lab"), l.keyLab);
+        o.insert(QStringLiteral("value"), l.valueText);
+        o.insert(QStringLiteral("unit"), l.unit);
+        o.insert(QStringLiteral("flag"), l.flag);
+        o.insert(QStringLiteral("stale"), l.stale);
+        labs.append(o);
+    }
+    QJsonValue dialysis(QJsonValue::Null);
+    if (s.dialysis) {
+        QJsonObject o = lineJson(*s.dialysis);
+        o.insert(QStringLiteral("sessions"), s.dialysis->count);
+        o.insert(QStringLiteral("lookBackDays"), s.lookBack.dialysisDays);
+        dialysis = o;
+    }
+    return {
+        {QStringLiteral("asOf"), DisplayZone::isoText(s.asOf)},
+        {QStringLiteral("allergyStatus"), ClinicalStatus::stateKey(s.allergyStatus.state)},
+        {QStringLiteral("contraindicationStatus"), ClinicalStatus::stateKey(s.contraindicationStatus.state)},
+        {QStringLiteral("allergies"), allergies},
+        {QStringLiteral("contraindications"), contraindications},
+        {QStringLiteral("currentMedications"), medications},
+        {QStringLiteral("duplicateTherapy"), duplicates},
+        {QStringLiteral("activeProblems"), problems},
+        {QStringLiteral("infections"), infections},
+        {QStringLiteral("recentEncounters"), encounters},
+        {QStringLiteral("keyLabs"), labs},
+        {QStringLiteral("labNotes"), QJsonArray::fromStringList(s.labNotes)},
+        {QStringLiteral("dialysis"), dialysis},
+        {QStringLiteral("withheld"), s.withheldCount},
+        {QStringLiteral("withheldUnattributed"), s.allergyStatus.withheldUnattributed},
+        {QStringLiteral("incomplete"), s.incomplete},
+        {QStringLiteral("notDisclosedForRole"), [&s] {
+             QJsonArray hidden;
+             for (ItemCategory c : s.notDisclosedForRole)
+                 hidden.append(CategoryNames::key(c));
+             return hidden;
+         }()},
+    };
+}
+
+QJsonObject recordSummaryJson(const RecordSet &set, const QDateTime &asOfTime)
+{
+    const QDateTime asOf = asOfTime.isValid() ? asOfTime : ReferenceClock::now();
+    const EmergencyLookBack lookBack; // the national periods: --summary does not read site settings
     QJsonArray patients;
     QJsonObject totals;
     int withheld = 0;
@@ -41,6 +197,8 @@ QJsonObject recordSummaryJson(const RecordSet &set)
         };
         if (rec.patient.placeholder)
             p.insert(QStringLiteral("placeholder"), true);
+        else
+            p.insert(QStringLiteral("clinical"), clinicalSummaryJson(EmergencySummary::build(rec, asOf, lookBack)));
         patients.append(p);
         withheld += rec.withheldCount;
         undelivered += rec.undeliveredCount;

@@ -16,6 +16,8 @@ bool RolePolicy::allows(const ClinicalItem &item) const
     switch (item.category) {
     case ItemCategory::Problem:
         return item.resourceType == u"Condition";
+    case ItemCategory::Allergy:
+        return m_pharmacySeesAllergies && item.resourceType == u"AllergyIntolerance";
     case ItemCategory::Medication:
         return item.resourceType == u"MedicationRequest" || item.resourceType == u"MedicationDispense"
                || item.resourceType == u"MedicationStatement" || item.resourceType == u"MedicationAdministration";
@@ -30,6 +32,14 @@ PatientRecord RolePolicy::apply(const PatientRecord &record) const
         return record;
     PatientRecord out = record;
     out.items.removeIf([this](const ClinicalItem &item) { return !allows(item); });
+    // Everything but disease names and medications may be missing for this role — allergies too, even
+    // when this profile shows them: the service sends pharmacies only what its rule allows, so an
+    // empty list cannot mean "none".
+    for (int c = 0; c < ItemCategoryCount; ++c) {
+        const auto category = ItemCategory(c);
+        if (category != ItemCategory::Problem && category != ItemCategory::Medication && !out.notDisclosedForRole.contains(category))
+            out.notDisclosedForRole << category;
+    }
     return out;
 }
 

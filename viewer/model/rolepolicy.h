@@ -24,9 +24,16 @@ public:
 
     Scope scope() const { return m_scope; }
     bool isPharmacyView() const { return m_scope == Scope::Pharmacy; }
+    // Pharmacy scope only: also show allergies and drug contraindications (AllergyIntolerance) when the
+    // service sends them (connection profile setting pharmacistSeesAllergies; off by default, as the
+    // sharing-service rule sends pharmacies disease names and prescriptions only).
+    void setPharmacySeesAllergies(bool on) { m_pharmacySeesAllergies = on; }
+    bool pharmacySeesAllergies() const { return m_pharmacySeesAllergies; }
 
     bool allows(const ClinicalItem &item) const;
-    // The record with what the scope does not allow removed; patient demographics stay.
+    // The record with what the scope does not allow removed; patient demographics stay. The categories
+    // this role cannot rely on seeing are listed in PatientRecord::notDisclosedForRole, so no view reads
+    // their absence as "none".
     PatientRecord apply(const PatientRecord &record) const;
     RecordSet apply(const RecordSet &set) const;
 
@@ -35,6 +42,7 @@ public:
 
 private:
     Scope m_scope = Scope::Full;
+    bool m_pharmacySeesAllergies = false;
 };
 
 } // namespace Kakehashi

@@ -171,6 +171,10 @@ ConnectionProfileDialog::ConnectionProfileDialog(QWidget *parent)
     sessionForm->addRow(tr("Lock after idle"), m_idleLock);
     sessionForm->addRow(QString(), m_purgeOnLogout);
     sessionForm->addRow(tr("Role header"), m_roleHeader);
+    m_pharmacistAllergies = new QCheckBox(tr("Pharmacy view: show allergies and drug contraindications the service sends"), this);
+    m_pharmacistAllergies->setToolTip(tr("Off: pharmacists see disease names and medications only, as the sharing-service "
+                                         "rule provides; the allergy banner then says they are not disclosed to this role."));
+    sessionForm->addRow(QString(), m_pharmacistAllergies);
     m_pages->addTab(session, tr("Session"));
 
     m_dicomWebUrl->setPlaceholderText(QStringLiteral("https://pacs.example.jp/dicom-web"));
@@ -246,6 +250,7 @@ void ConnectionProfileDialog::setProfile(const Net::ConnectionProfile &p)
     m_idleLock->setValue(p.idleLockSeconds);
     m_purgeOnLogout->setChecked(p.purgeCacheOnLogout);
     m_roleHeader->setText(QString::fromLatin1(p.roleHeader));
+    m_pharmacistAllergies->setChecked(p.pharmacistSeesAllergies);
 
     m_dicomWebUrl->setText(p.imagingDicomWebUrl.toString());
     m_dimseHost->setText(p.imagingDimseHost);
@@ -282,6 +287,7 @@ Net::ConnectionProfile ConnectionProfileDialog::profile(QString *error) const
     p.idleLockSeconds = m_idleLock->value();
     p.purgeCacheOnLogout = m_purgeOnLogout->isChecked();
     p.roleHeader = m_roleHeader->text().trimmed().toLatin1();
+    p.pharmacistSeesAllergies = m_pharmacistAllergies->isChecked();
 
     p.imagingDicomWebUrl = QUrl(m_dicomWebUrl->text().trimmed());
     p.imagingDimseHost = m_dimseHost->text().trimmed();

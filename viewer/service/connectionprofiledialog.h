@@ -59,6 +59,7 @@ public:
     QSpinBox *idleLockField() const { return m_idleLock; }
     QCheckBox *purgeOnLogoutField() const { return m_purgeOnLogout; }
     QLineEdit *roleHeaderField() const { return m_roleHeader; }
+    QCheckBox *pharmacistAllergiesField() const { return m_pharmacistAllergies; }
 
     QLineEdit *dicomWebUrlField() const { return m_dicomWebUrl; }
     QLineEdit *dimseHostField() const { return m_dimseHost; }
@@ -103,6 +104,7 @@ private:
     QSpinBox *m_idleLock;
     QCheckBox *m_purgeOnLogout;
     QLineEdit *m_roleHeader;
+    QCheckBox *m_pharmacistAllergies = nullptr;
 
     QLineEdit *m_dicomWebUrl;
     QLineEdit *m_dimseHost;
