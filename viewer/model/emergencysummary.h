@@ -1,6 +1,7 @@
 #pragma once
 
 #include "clinicalrecord.h"
+#include "medicationsafety.h"
 
 #include <QDateTime>
 #include <QStringList>
@@ -49,6 +50,8 @@ struct EmergencyLine
     // Medications
     QString ingredientKey;
     bool duplicateTherapy = false;
+    bool ingredientUnchecked = false; // no code master knew its ingredient: not checked for duplicates
+    bool periodUnknown = false;       // started recently, its end cannot be known (not called current)
     bool dispensedRecently = false;
     // Encounters
     bool admission = false;
@@ -70,6 +73,8 @@ struct EmergencySummary
     QList<EmergencyLine> allergies;   // active; drug first, then high criticality, newest first
     QList<EmergencyLine> medications; // running at as-of or dispensed recently, one line per ingredient
     QStringList duplicateTherapyWarnings;
+    QList<DuplicateTherapyWarning> duplicateTherapy;   // MedicationSafety::check at as-of
+    QList<UncheckedMedication> uncheckedMedications;   // current prescriptions whose ingredient is unknown
     QList<EmergencyLine> problems;    // active, then resolved within the look-back
     QList<EmergencyLine> encounters;  // admissions first, then emergency visits, then outpatient (per facility)
     QList<EmergencyLine> procedures;  // within the look-back, newest first; repeats merged
