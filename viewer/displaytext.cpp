@@ -1,5 +1,8 @@
 #include "displaytext.h"
 
+#include "medicationperiod.h"
+#include "referenceclock.h"
+
 namespace Kakehashi {
 
 QString DisplayText::gender(const QString &g)
@@ -33,8 +36,8 @@ QString DisplayText::status(const ClinicalItem &item)
         if (s == u"remission")
             return tr("Remission");
     }
-    if (item.category == ItemCategory::Medication)
-        return item.active ? tr("Current") : tr("Past");
+    if (item.category == ItemCategory::Medication) // at the reference time, by the one rule
+        return MedicationPeriod::stateText(item, MedicationPeriod::stateAt(item, ReferenceClock::now().toMSecsSinceEpoch()));
     if (s == u"final")
         return tr("Final");
     if (s == u"preliminary")

@@ -210,9 +210,13 @@ void PatientView::setRecord(const PatientRecord &record)
                                           + ClinicalStatus::stateKey(contraStatus.state));
     m_allergies->show();
 
+    // Duplicate therapy, and the current prescriptions that could not be checked (ingredient unknown).
     QStringList duplicates;
-    for (const DuplicateTherapyWarning &w : MedicationSafety::duplicateTherapy(record, now))
+    const DuplicateTherapyCheck check = MedicationSafety::check(record, now);
+    for (const DuplicateTherapyWarning &w : check.warnings)
         duplicates << w.message();
+    for (const UncheckedMedication &u : check.unchecked)
+        duplicates << u.message();
     m_medicationSafety->setText(duplicates.join(u'\n'));
     m_medicationSafety->setVisible(!duplicates.isEmpty());
 

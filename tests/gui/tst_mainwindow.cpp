@@ -3,9 +3,11 @@
 #include "clinicalpanels.h"
 #include "clinicaltablemodel.h"
 #include "displaytext.h"
+#include "displayzone.h"
 #include "emergency/emergencysummaryview.h"
 #include "localrecordsource.h"
 #include "mainwindow.h"
+#include "medicationperiod.h"
 #include "patientlistview.h"
 #include "patientview.h"
 #include "recorditemmodel.h"
@@ -200,8 +202,10 @@ private Q_SLOTS:
             if (i.category != ItemCategory::Medication || i.resourceType != u"MedicationDispense")
                 continue;
             QVERIFY(i.end.isValid());
-            QCOMPARE(i.active, i.end.value >= asOf);
-            current += i.active;
+            const bool isCurrent = MedicationPeriod::isCurrentAt(i, asOf.toMSecsSinceEpoch());
+            const QDate today = DisplayZone::toDisplay(asOf).date();
+            QCOMPARE(isCurrent, i.start.date() <= today && i.end.date() >= today);
+            current += isCurrent;
         }
         QVERIFY(current > 0);
 

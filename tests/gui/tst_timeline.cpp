@@ -86,7 +86,6 @@ PatientRecord knownRecord()
     ClinicalItem rx = makeItem(ItemCategory::Medication, QStringLiteral("MedicationRequest/rx1"), QStringLiteral("Amlodipine 5mg"), "2021-01-10", "2021-07-10", kHospA);
     rx.subtype = QStringLiteral("prescription");
     ClinicalItem disp = makeItem(ItemCategory::Medication, QStringLiteral("MedicationDispense/d1"), QStringLiteral("Metformin 250mg"), "2024-02-01", nullptr, kHospB);
-    disp.active = true;
     disp.subtype = QStringLiteral("dispense");
     r.items << htn << flu << cancer << rx << disp;
     r.items << makeLab(QStringLiteral("Observation/a1"), "2023-01-10", 6.1, QString(), kHospA)

@@ -21,7 +21,7 @@ ClinicalItem prescription(const QString &id, const QString &title, const QString
     i.source = {QStringLiteral("Organization/") + facility, facility, SourceFacility::Basis::Resource};
     i.start = Fhir::DateTime::parse(today.addDays(fromDays).toString(Qt::ISODate));
     i.end = Fhir::DateTime::parse(today.addDays(toDays).toString(Qt::ISODate));
-    i.active = true;
+    i.status = QStringLiteral("active");
     return i;
 }
 PatientRecord record(const QList<ClinicalItem> &items)

@@ -150,8 +150,8 @@ void TestRecordAssembler::medicationPeriod()
     QVERIFY(m);
     QVERIFY(m->isPeriod());
     QCOMPARE(m->start.date(), QDate(2024, 1, 10));
-    QCOMPARE(m->end.date(), QDate(2024, 2, 7)); // 28 days
-    QVERIFY(!m->active);
+    QCOMPARE(m->end.date(), QDate(2024, 2, 6)); // 28 days: 10 January is day 1, 6 February day 28
+    QVERIFY(!m->active); // never set for medications: current-ness is MedicationPeriod's, at view time
     QVERIFY(m->detail.contains(QStringLiteral("1日1回朝食後")));
     QVERIFY(std::any_of(m->codes.cbegin(), m->codes.cend(), [](const Fhir::Coding &c) { return c.code == u"2171022F6276"; }));
 }

@@ -2,6 +2,7 @@
 // its ISO parsing, its thread safety, and that record assembly reckons "current" by it.
 #include "../testsupport.h"
 
+#include "medicationperiod.h"
 #include "recordassembler.h"
 #include "referenceclock.h"
 
@@ -14,7 +15,7 @@
 using namespace Kakehashi;
 
 namespace {
-// A patient with one dispensing: 28 days handed over on 2026-10-20 (runs to 2026-11-17).
+// A patient with one dispensing: 28 days handed over on 2026-10-20 (10-20 is day 1, 11-16 day 28).
 QByteArray dispensingBundle()
 {
     const char *json = R"({"resourceType":"Bundle","type":"collection","entry":[
@@ -38,7 +39,7 @@ bool dispensingActive()
         qFatal("expected one patient");
     for (const ClinicalItem &i : set.patients.first().items)
         if (i.resourceType == u"MedicationDispense")
-            return i.active;
+            return MedicationPeriod::isCurrentAt(i, ReferenceClock::now().toMSecsSinceEpoch());
     qFatal("no dispensing item");
 }
 } // namespace
@@ -139,13 +140,14 @@ private Q_SLOTS:
         QCOMPARE(parsed->offsetFromUtc(), expected.offsetFromUtc());
     }
 
-    // What is current is decided when a record is assembled, by this clock.
+    // What is current is decided when a record is shown, by this clock (MedicationPeriod).
     void assemblyReckonsCurrentByTheClock_data()
     {
         QTest::addColumn<QString>("asOf");
         QTest::addColumn<bool>("active");
         QTest::newRow("before the supply ends") << QStringLiteral("2026-10-31T12:00:00+09:00") << true;
-        QTest::newRow("on the day it ends") << QStringLiteral("2026-11-17T09:00:00+09:00") << true;
+        QTest::newRow("on its last day") << QStringLiteral("2026-11-16T23:00:00+09:00") << true;
+        QTest::newRow("the day after its last day") << QStringLiteral("2026-11-17T00:30:00+09:00") << false;
         QTest::newRow("after it ran out") << QStringLiteral("2026-12-31") << false;
         QTest::newRow("years later") << QStringLiteral("2030-01-01") << false;
     }

@@ -290,6 +290,11 @@ void EmergencySummaryView::rebuild()
             html += QStringLiteral("<div style='color:#7a3b00; font-weight:bold'>⚠ %1</div>").arg(esc(w));
             plain << w;
         }
+        // Never silently skipped: a current prescription no code master could map was not compared.
+        for (const UncheckedMedication &u : s.uncheckedMedications) {
+            html += QStringLiteral("<div style='color:#5a4a00'>? %1</div>").arg(esc(u.message()));
+            plain << u.message();
+        }
         if (s.medications.isEmpty()) {
             const QString none = tr("None running now or dispensed in the last %n day(s).", nullptr, lb.dispenseDays);
             html += esc(none);
@@ -302,9 +307,19 @@ void EmergencySummaryView::rebuild()
                     title += u' ' + badge(tr("duplicate", "duplicate therapy"), "#f0b070", "#4a2000");
                 if (!m.active && m.dispensedRecently)
                     title += u' ' + badge(tr("dispensed recently", "medication no longer running"), "#e8e8e8", "#303030");
+                else if (!m.active && m.periodUnknown)
+                    title += u' ' + badge(tr("period unknown", "medication whose end cannot be known"), "#e8e8e8", "#303030");
+                if (m.ingredientUnchecked)
+                    title += u' ' + badge(tr("ingredient unknown — not checked", "duplicate therapy"), "#f4e8b0", "#4a3a00");
+                // A current line says until when (its last day of use, MedicationPeriod).
+                const QString source = m.active && m.endDate.isValid()
+                                           ? sourceText(m) + u' ' + tr("until %1", "medication: last day of use").arg(dateText(m.endDate))
+                                           : sourceText(m);
                 html += QStringLiteral("<tr><td>%1%2<br><span style='color:#404040'>%3</span></td>").arg(title, marks(m), esc(m.detail));
-                html += cellDate.arg(esc(sourceText(m)).replace(QStringLiteral("、"), QStringLiteral("<br>"))) + QStringLiteral("</tr>");
-                plain << QStringList{m.title, m.detail, sourceText(m), m.duplicateTherapy ? tr("duplicate", "duplicate therapy") : QString()}
+                html += cellDate.arg(esc(source).replace(QStringLiteral("、"), QStringLiteral("<br>"))) + QStringLiteral("</tr>");
+                plain << QStringList{m.title, m.detail, source, m.duplicateTherapy ? tr("duplicate", "duplicate therapy") : QString(),
+                                     !m.active && m.periodUnknown ? tr("period unknown", "medication whose end cannot be known") : QString(),
+                                     m.ingredientUnchecked ? tr("ingredient unknown — not checked", "duplicate therapy") : QString()}
                              .filter(QRegularExpression(QStringLiteral("\\S")))
                              .join(QStringLiteral(" — "));
             }

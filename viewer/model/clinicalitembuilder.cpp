@@ -1,5 +1,6 @@
 #include "clinicalitembuilder.h"
 
+#include "medicationperiod.h"
 #include "resourceindex.h"
 
 #include <QJsonArray>
@@ -46,34 +47,6 @@ QString joinNonEmpty(const QStringList &parts, QStringView sep = u" · ")
         if (!p.trimmed().isEmpty())
             kept << p.trimmed();
     return kept.join(sep);
-}
-
-DateTime addDays(const DateTime &start, double days)
-{
-    DateTime end = start;
-    end.value = start.value.addMSecs(qint64(days * 86400000.0));
-    if (end.precision == DateTime::Precision::Year || end.precision == DateTime::Precision::Month)
-        end.precision = DateTime::Precision::Day;
-    return end;
-}
-
-double durationDays(const QJsonObject &duration)
-{
-    const double v = duration.value(QLatin1String("value")).toDouble();
-    QString unit = duration.value(QLatin1String("code")).toString();
-    if (unit.isEmpty())
-        unit = duration.value(QLatin1String("unit")).toString();
-    if (unit == u"d" || unit == u"日" || unit == u"day" || unit == u"days")
-        return v;
-    if (unit == u"wk" || unit == u"週")
-        return v * 7;
-    if (unit == u"mo" || unit == u"月")
-        return v * 30;
-    if (unit == u"a" || unit == u"年")
-        return v * 365;
-    if (unit == u"h")
-        return v / 24.0;
-    return 0;
 }
 
 std::optional<double> number(const QJsonValue &v)
@@ -370,7 +343,6 @@ void ClinicalItemBuilder::fillMedicationRequest(const QJsonObject &r, ClinicalIt
     item.category = ItemCategory::Medication;
     item.subtype = QStringLiteral("prescription");
     item.title = medicationText(r, &item.codes);
-    item.start = DateTime::parse(str(r, "authoredOn"));
     const QJsonArray dosage = r.value(QLatin1String("dosageInstruction")).toArray();
     const QJsonObject d0 = dosage.first().toObject();
     QStringList parts;
@@ -382,35 +354,18 @@ void ClinicalItemBuilder::fillMedicationRequest(const QJsonObject &r, ClinicalIt
             item.codes.append(c);
     if (str(d0, "text").isEmpty())
         parts << codeableText(timingCode);
-    // Period of use: JP extension, else the dispense request's validity, else authoredOn + duration.
-    for (const QJsonValue &e : d0.value(QLatin1String("extension")).toArray()) {
-        const QJsonObject ext = e.toObject();
-        if (str(ext, "url").endsWith(QLatin1String("JP_MedicationDosage_PeriodOfUse"))) {
-            const QJsonObject p = ext.value(QLatin1String("valuePeriod")).toObject();
-            const DateTime s = DateTime::parse(str(p, "start"));
-            if (s.isValid())
-                item.start = s;
-            item.end = DateTime::parse(str(p, "end"));
-        }
-    }
-    double days = durationDays(timing.value(QLatin1String("repeat")).toObject().value(QLatin1String("boundsDuration")).toObject());
-    const QJsonObject dispense = r.value(QLatin1String("dispenseRequest")).toObject();
-    if (days <= 0)
-        days = durationDays(dispense.value(QLatin1String("expectedSupplyDuration")).toObject());
-    if (!item.start.isValid())
-        item.start = DateTime::parse(str(dispense.value(QLatin1String("validityPeriod")).toObject(), "start"));
-    if (days > 0) {
-        parts << tr("%n day(s)", "prescribed duration", int(days));
-        if (!item.end.isValid() && item.start.isValid())
-            item.end = addDays(item.start, days);
-    }
+    // The effective period: one rule for every medication resource (MedicationPeriod).
+    const MedicationPeriod::Period period = MedicationPeriod::periodOf(r);
+    item.start = period.start;
+    item.end = period.end;
+    if (period.days > 0)
+        parts << tr("%n day(s)", "prescribed duration", period.days);
     const QJsonObject doseQty = d0.value(QLatin1String("doseAndRate")).toArray().first().toObject().value(QLatin1String("doseQuantity")).toObject();
     if (!doseQty.isEmpty())
         parts.insert(0, quantityText(doseQty));
     item.detail = joinNonEmpty(parts);
-    item.active = (item.status == u"active")
-                  || (item.status != u"stopped" && item.status != u"cancelled" && item.status != u"entered-in-error"
-                      && item.end.isValid() && item.end.value >= m_now);
+    // Whether it is current is decided at view time against the reference time (MedicationPeriod::stateAt);
+    // ClinicalItem::active is never set for medications.
 }
 
 void ClinicalItemBuilder::fillMedicationDispense(const QJsonObject &r, ClinicalItem &item) const
@@ -418,25 +373,20 @@ void ClinicalItemBuilder::fillMedicationDispense(const QJsonObject &r, ClinicalI
     item.category = ItemCategory::Medication;
     item.subtype = QStringLiteral("dispense");
     item.title = medicationText(r, &item.codes);
-    item.start = DateTime::parse(str(r, "whenHandedOver"));
-    if (!item.start.isValid())
-        item.start = DateTime::parse(str(r, "whenPrepared"));
+    const MedicationPeriod::Period period = MedicationPeriod::periodOf(r);
+    item.start = period.start;
+    item.end = period.end;
     QStringList parts;
     parts << tr("dispensed", "medication dispense");
     parts << quantityText(r.value(QLatin1String("quantity")).toObject());
-    const double days = durationDays(r.value(QLatin1String("daysSupply")).toObject());
-    if (days > 0) {
-        parts << tr("%n day(s)", "prescribed duration", int(days));
-        if (item.start.isValid())
-            item.end = addDays(item.start, days);
-    }
+    if (period.days > 0)
+        parts << tr("%n day(s)", "prescribed duration", period.days);
     const QJsonObject d0 = r.value(QLatin1String("dosageInstruction")).toArray().first().toObject();
     parts << str(d0, "text");
     for (const Coding &c : codings(d0.value(QLatin1String("timing")).toObject().value(QLatin1String("code"))))
         if (c.system == System::JamiUsage)
             item.codes.append(c);
     item.detail = joinNonEmpty(parts);
-    item.active = item.end.isValid() && item.end.value >= m_now;
 }
 
 void ClinicalItemBuilder::fillMedicationStatement(const QJsonObject &r, ClinicalItem &item) const
@@ -444,14 +394,13 @@ void ClinicalItemBuilder::fillMedicationStatement(const QJsonObject &r, Clinical
     item.category = ItemCategory::Medication;
     item.subtype = str(r, "resourceType") == u"MedicationAdministration" ? QStringLiteral("administration") : QStringLiteral("statement");
     item.title = medicationText(r, &item.codes);
-    readChoiceTime(r, "effective", item.start, item.end);
-    if (!item.start.isValid())
-        item.start = DateTime::parse(str(r, "dateAsserted"));
+    const MedicationPeriod::Period period = MedicationPeriod::periodOf(r);
+    item.start = period.start;
+    item.end = period.end;
     const QJsonObject dosage = r.value(QLatin1String("dosage")).isArray()
                                    ? r.value(QLatin1String("dosage")).toArray().first().toObject()
                                    : r.value(QLatin1String("dosage")).toObject();
     item.detail = str(dosage, "text");
-    item.active = item.status == u"active" || item.status == u"in-progress";
 }
 
 void ClinicalItemBuilder::fillObservation(const QJsonObject &r, ClinicalItem &item) const

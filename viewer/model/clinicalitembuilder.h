@@ -16,11 +16,11 @@ class ClinicalItemBuilder
 {
     Q_DECLARE_TR_FUNCTIONS(Kakehashi::ClinicalItemBuilder)
 public:
-    // |now| decides which medications are current (ClinicalItem::active); one moment for the
-    // whole assembly, so items of one record agree.
-    explicit ClinicalItemBuilder(const ResourceIndex &index, const QDateTime &now = ReferenceClock::now())
+    // Nothing an item holds depends on the reference time: whether a medication is current is
+    // decided when it is shown (MedicationPeriod::stateAt), so a snapshot reopened under another
+    // --as-of reads right. The time argument is accepted for existing callers and ignored.
+    explicit ClinicalItemBuilder(const ResourceIndex &index, const QDateTime & = {})
         : m_index(index)
-        , m_now(now)
     {
     }
 
@@ -56,7 +56,6 @@ private:
     void fillOther(const QJsonObject &r, ClinicalItem &item) const;
 
     const ResourceIndex &m_index;
-    const QDateTime m_now;
 };
 
 } // namespace Kakehashi

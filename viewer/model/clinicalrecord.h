@@ -71,9 +71,12 @@ struct ClinicalItem
     QString title;
     QString detail;
     QString status;       // FHIR status / clinicalStatus code
-    bool active = false;  // current problem / medication in use
+    // Current problem / allergy / encounter in progress, from its status. Never set and never read
+    // for medications: whether a medication is current depends on the reference time, so every view
+    // asks MedicationPeriod::stateAt(item, asOf).
+    bool active = false;
     Fhir::DateTime start;
-    Fhir::DateTime end;   // periods only
+    Fhir::DateTime end;   // periods only; for a medication the last day of use (MedicationPeriod), invalid when unknown
     QList<Fhir::Coding> codes;
     SourceFacility source;
     bool uninformed = false; // JP-CLINS UNINFORMED: not yet told to the patient

@@ -1,5 +1,6 @@
 #include "emergencysummary.h"
 
+#include "medicationperiod.h"
 #include "medicationsafety.h"
 
 #include <QHash>
@@ -58,7 +59,7 @@ EmergencyLine lineFrom(const ClinicalItem &item)
         line.facilities = {line.facility};
     line.uninformed = item.uninformed;
     line.redacted = item.redacted;
-    line.active = item.active;
+    line.active = item.category == ItemCategory::Medication ? false : item.active; // medications: MedicationPeriod
     return line;
 }
 
@@ -211,13 +212,18 @@ EmergencySummary EmergencySummary::build(const PatientRecord &record, const QDat
         s.allergies << line;
     }
 
-    const QList<DuplicateTherapyWarning> duplicates = MedicationSafety::duplicateTherapy(record, asOfTime);
-    s.duplicateTherapy = duplicates;
-    QSet<QString> duplicateIngredients;
-    for (const DuplicateTherapyWarning &w : duplicates) {
-        duplicateIngredients.insert(w.ingredientKey);
+    const DuplicateTherapyCheck duplicates = MedicationSafety::check(record, asOfTime);
+    QSet<QString> duplicateItems;
+    for (const DuplicateTherapyWarning &w : duplicates.warnings) {
+        for (const QString &key : w.itemKeys)
+            duplicateItems.insert(key);
         s.duplicateTherapyWarnings << w.message();
     }
+    s.duplicateTherapy = duplicates.warnings;
+    s.uncheckedMedications = duplicates.unchecked;
+    QSet<QString> uncheckedItems;
+    for (const UncheckedMedication &u : duplicates.unchecked)
+        uncheckedItems.insert(u.itemKey);
 
     QHash<QString, int> medicationLine;    // ingredient → index in s.medications
     QHash<int, qint64> prescriptionDetail; // medication line → date of the prescription its detail is from
@@ -244,13 +250,17 @@ EmergencySummary EmergencySummary::build(const PatientRecord &record, const QDat
             break;
         }
         case ItemCategory::Medication: {
-            if (!item.start.isValid() || item.start.msecs() > asOf)
+            // Current at as-of by the one rule (MedicationPeriod); a dispense within the look-back is
+            // listed as "dispensed recently"; a medication whose end cannot be known is listed, marked
+            // "period unknown", only when it started within the same look-back.
+            const MedicationPeriod::State state = MedicationPeriod::stateAt(item, asOf);
+            if (state == MedicationPeriod::State::Vetoed || state == MedicationPeriod::State::NotStarted || !item.start.isValid())
                 break;
-            if (item.status == u"stopped" || item.status == u"cancelled" || item.status == u"entered-in-error")
-                break;
-            const bool running = item.end.isValid() ? item.end.msecs() >= asOf : item.active;
-            const bool dispensed = item.subtype == u"dispense" && item.start.msecs() >= dispenseFrom;
-            if (!running && !dispensed)
+            const bool running = state == MedicationPeriod::State::Current;
+            const bool recent = item.start.msecs() >= dispenseFrom && item.start.msecs() <= asOf;
+            const bool dispensed = item.subtype == u"dispense" && recent;
+            const bool periodUnknown = state == MedicationPeriod::State::PeriodUnknown && recent;
+            if (!running && !dispensed && !periodUnknown)
                 break;
             const QString ingredient = MedicationSafety::ingredientKey(item);
             const QString groupKey = ingredient.isEmpty() ? QStringLiteral("title:") + item.title : ingredient;
@@ -258,8 +268,11 @@ EmergencySummary EmergencySummary::build(const PatientRecord &record, const QDat
             if (found == medicationLine.cend()) {
                 EmergencyLine line = lineFrom(item);
                 line.ingredientKey = ingredient;
-                line.duplicateTherapy = !ingredient.isEmpty() && duplicateIngredients.contains(ingredient);
+                line.duplicateTherapy = duplicateItems.contains(item.key);
+                line.ingredientUnchecked = uncheckedItems.contains(item.key);
                 line.active = running;
+                line.periodUnknown = periodUnknown && !running;
+                line.endDate = running ? item.end : Fhir::DateTime{};
                 line.dispensedRecently = dispensed;
                 if (item.subtype == u"prescription")
                     prescriptionDetail.insert(int(s.medications.size()), item.start.msecs());
@@ -268,7 +281,9 @@ EmergencySummary EmergencySummary::build(const PatientRecord &record, const QDat
             } else {
                 EmergencyLine &line = s.medications[*found];
                 const QString detail = line.detail;
+                const Fhir::DateTime endBefore = line.endDate;
                 mergeInto(line, item);
+                line.endDate = endBefore; // a medication line's end is that of its current items only
                 // The dose and usage read best from the newest prescription, whichever item names the line.
                 const auto shown = prescriptionDetail.constFind(*found);
                 if (item.subtype == u"prescription" && (shown == prescriptionDetail.cend() || item.start.msecs() > *shown)) {
@@ -277,7 +292,12 @@ EmergencySummary EmergencySummary::build(const PatientRecord &record, const QDat
                 } else if (shown != prescriptionDetail.cend()) {
                     line.detail = detail;
                 }
+                line.duplicateTherapy = line.duplicateTherapy || duplicateItems.contains(item.key);
+                line.ingredientUnchecked = line.ingredientUnchecked || uncheckedItems.contains(item.key);
+                if (running && (!line.active || item.end.msecs() > endBefore.msecs()))
+                    line.endDate = item.end; // the line runs until the latest current item's last day
                 line.active = line.active || running;
+                line.periodUnknown = !line.active && (line.periodUnknown || periodUnknown);
                 line.dispensedRecently = line.dispensedRecently || dispensed;
             }
             break;

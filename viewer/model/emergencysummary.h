@@ -54,6 +54,8 @@ struct EmergencyLine
     // Medications
     QString ingredientKey;
     bool duplicateTherapy = false;
+    bool ingredientUnchecked = false; // no code master knew its ingredient: not checked for duplicates
+    bool periodUnknown = false;       // started recently, its end cannot be known (not called current)
     bool dispensedRecently = false;
     // Encounters
     QString encounterClass;
@@ -84,7 +86,8 @@ public:
     QList<EmergencyLine> allergies;   // active; drug first, then high criticality, newest first
     QList<EmergencyLine> medications; // running at as-of or dispensed recently, one line per ingredient
     QStringList duplicateTherapyWarnings;
-    QList<DuplicateTherapyWarning> duplicateTherapy;
+    QList<DuplicateTherapyWarning> duplicateTherapy;   // MedicationSafety::check at as-of
+    QList<UncheckedMedication> uncheckedMedications;   // current prescriptions whose ingredient is unknown
     QList<EmergencyLine> problems;    // active, then resolved within the look-back
     QList<EmergencyLine> encounters;  // admissions first, then emergency visits, then outpatient (per facility)
     QList<EmergencyLine> procedures;  // within the look-back, newest first; repeats merged

@@ -1,72 +1,123 @@
 #include "medicationsafety.h"
 
+#include "drugmaster.h"
+#include "medicationperiod.h"
+
 #include <QHash>
-#include <QSet>
 
 #include <algorithm>
 
 namespace Kakehashi {
 
+namespace {
+
+QString facilityName(const SourceFacility &source)
+{
+    return source.name.isEmpty() ? source.key : source.name;
+}
+
+// Same product from any maker or distributor: the HOT7 (処方用番号) of a HOT9/HOT13 code.
+QString hot7Key(const ClinicalItem &item)
+{
+    for (const Fhir::Coding &c : item.codes)
+        if ((c.system == Fhir::System::Hot9 || c.system == Fhir::System::Hot13) && c.code.size() >= 9)
+            return QStringLiteral("HOT7:") + c.code.left(7);
+    for (const Fhir::Coding &c : item.codes)
+        if (c.system == Fhir::System::Hot7 && c.code.size() == 7)
+            return QStringLiteral("HOT7:") + c.code;
+    return {};
+}
+
+} // namespace
+
 QString DuplicateTherapyWarning::message() const
 {
-    return MedicationSafety::tr("Possible duplicate therapy: %1 prescribed by %2")
-        .arg(drugNames, facilities.join(MedicationSafety::tr(" and ", "list of facilities")));
+    const QString who = facilities.size() >= 2 ? facilities.join(MedicationSafety::tr(" and ", "list of facilities"))
+                                                : facilities.value(0);
+    if (!ingredientName.isEmpty())
+        return MedicationSafety::tr("Possible duplicate therapy (%1): %2 prescribed by %3").arg(ingredientName, drugNames, who);
+    return MedicationSafety::tr("Possible duplicate therapy: %1 prescribed by %2").arg(drugNames, who);
+}
+
+QString UncheckedMedication::message() const
+{
+    return MedicationSafety::tr("%1: ingredient unknown — not checked for duplicate therapy").arg(name);
 }
 
 QString MedicationSafety::ingredientKey(const ClinicalItem &item)
 {
-    // YJ and general-name codes start with the therapeutic class (4) and the ingredient (3).
-    for (const Fhir::Coding &c : item.codes)
-        if (c.system == Fhir::System::YjCode && c.code.size() >= 7)
-            return QStringLiteral("YJ:") + c.code.left(7);
-    for (const Fhir::Coding &c : item.codes)
-        if (c.system == Fhir::System::GeneralOrderCode && c.code.size() >= 7)
-            return QStringLiteral("YJ:") + c.code.left(7);
-    // HOT9 names a product; the first seven digits (HOT7) are the same product from any maker.
-    for (const Fhir::Coding &c : item.codes)
-        if (c.system == Fhir::System::Hot9 && c.code.size() >= 7)
-            return QStringLiteral("HOT7:") + c.code.left(7);
-    return {};
+    const std::optional<Ingredient> ingredient = DrugMaster::instance().ingredientOf(item.codes);
+    return ingredient ? ingredient->key : QString();
 }
 
-QList<DuplicateTherapyWarning> MedicationSafety::duplicateTherapy(const PatientRecord &record, const QDateTime &asOf)
+DuplicateTherapyCheck MedicationSafety::check(const PatientRecord &record, const QDateTime &asOf)
 {
-    // Prescriptions running at |asOf|, grouped by ingredient.
+    DuplicateTherapyCheck out;
+    const qint64 asOfMs = asOf.toMSecsSinceEpoch();
+    const DrugMaster &master = DrugMaster::instance();
+    // Prescriptions current at |asOf|, grouped by ingredient (else by product).
     QHash<QString, QList<const ClinicalItem *>> running;
+    QHash<QString, QString> names;
+    QStringList order;
     for (const ClinicalItem &item : record.items) {
         if (item.category != ItemCategory::Medication || item.resourceType != u"MedicationRequest")
             continue;
-        if (!item.start.isValid() || !item.end.isValid() || !item.source.isKnown())
+        if (!MedicationPeriod::isCurrentAt(item, asOfMs))
             continue;
-        if (item.start.value > asOf || item.end.value < asOf)
-            continue;
-        const QString key = ingredientKey(item);
-        if (!key.isEmpty())
-            running[key].append(&item);
-    }
-    QList<DuplicateTherapyWarning> out;
-    for (auto it = running.cbegin(); it != running.cend(); ++it) {
-        QStringList facilities;
-        QStringList names;
-        DuplicateTherapyWarning w;
-        w.ingredientKey = it.key();
-        for (const ClinicalItem *item : it.value()) {
-            if (!facilities.contains(item->source.name))
-                facilities << item->source.name;
-            if (!names.contains(item->title))
-                names << item->title;
-            w.itemKeys << item->key;
-            w.overlapStart = w.overlapStart.isValid() ? std::max(w.overlapStart, item->start.value) : item->start.value;
-            w.overlapEnd = w.overlapEnd.isValid() ? std::min(w.overlapEnd, item->end.value) : item->end.value;
+        const std::optional<Ingredient> ingredient = master.ingredientOf(item.codes);
+        QString key = ingredient ? ingredient->key : hot7Key(item);
+        if (!ingredient) {
+            UncheckedMedication u;
+            u.itemKey = item.key;
+            u.name = item.title;
+            u.facility = facilityName(item.source);
+            for (const Fhir::Coding &c : item.codes)
+                if (c.system != Fhir::System::JamiUsage)
+                    u.codes << c.system + u'|' + c.code;
+            out.unchecked << u;
         }
-        if (facilities.size() < 2)
+        if (key.isEmpty())
             continue;
-        facilities.sort();
-        w.facilities = facilities;
-        w.drugNames = names.join(QStringLiteral("、"));
-        out.append(w);
+        if (!running.contains(key))
+            order << key;
+        running[key].append(&item);
+        if (ingredient && !ingredient->name.isEmpty())
+            names.insert(key, ingredient->name);
     }
-    std::sort(out.begin(), out.end(), [](const DuplicateTherapyWarning &a, const DuplicateTherapyWarning &b) {
+    for (const QString &key : std::as_const(order)) {
+        const QList<const ClinicalItem *> &items = running[key];
+        DuplicateTherapyWarning w;
+        w.ingredientKey = key;
+        w.ingredientName = names.value(key);
+        QStringList products; // title + codes: the same product whatever its name's spelling
+        for (const ClinicalItem *item : items) {
+            const QString facility = facilityName(item->source);
+            if (!w.facilities.contains(facility))
+                w.facilities << facility;
+            if (!w.names.contains(item->title))
+                w.names << item->title;
+            QStringList codes;
+            for (const Fhir::Coding &c : item->codes)
+                if (c.system != Fhir::System::JamiUsage)
+                    codes << c.code;
+            codes.sort();
+            const QString product = codes.isEmpty() ? item->title : codes.join(u',');
+            if (!products.contains(product))
+                products << product;
+            w.itemKeys << item->key;
+            const QDateTime start = item->start.value;
+            const QDateTime end = QDateTime::fromMSecsSinceEpoch(MedicationPeriod::endExclusiveMsecs(*item).value_or(asOfMs), Qt::UTC);
+            w.overlapStart = w.overlapStart.isValid() ? std::max(w.overlapStart, start) : start;
+            w.overlapEnd = w.overlapEnd.isValid() ? std::min(w.overlapEnd, end) : end;
+        }
+        // Two facilities, or two different products of one ingredient; one product from one facility is a refill.
+        if (w.facilities.size() < 2 && products.size() < 2)
+            continue;
+        w.facilities.sort();
+        w.drugNames = w.names.join(QStringLiteral("、"));
+        out.warnings << w;
+    }
+    std::sort(out.warnings.begin(), out.warnings.end(), [](const DuplicateTherapyWarning &a, const DuplicateTherapyWarning &b) {
         return a.ingredientKey < b.ingredientKey;
     });
     return out;

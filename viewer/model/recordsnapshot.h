@@ -42,7 +42,10 @@ QDataStream &operator>>(QDataStream &in, RecordSet &set);
 // RecordAssembler makes of the same resources, changes.
 struct RecordSnapshot
 {
-    static constexpr quint32 FormatVersion = 2;
+    // 2: a medication's end is its computed last day of use (MedicationPeriod), and `active` is no
+    //    longer stored for medications (current-ness is decided at view time).
+    // 3: withheld counts by type and categories not disclosed for the role are kept (ClinicalStatus).
+    static constexpr quint32 FormatVersion = 3;
 
     RecordSet set;
     QDateTime newestFetch; // when the newest resource it was assembled from was fetched

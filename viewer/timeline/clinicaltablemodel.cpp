@@ -1,6 +1,7 @@
 #include "clinicaltablemodel.h"
 
 #include "displaytext.h"
+#include "medicationperiod.h"
 
 #include <QBrush>
 #include <QColor>
@@ -76,7 +77,7 @@ void ClinicalTableModel::refresh()
             if (item.category != m_category || !m_source->passes(i))
                 continue;
             // Current problems, medications and allergies stay listed whatever the range.
-            if (item.start.isValid() && !item.active) {
+            if (item.start.isValid() && !m_source->isCurrent(item)) {
                 const qint64 s = item.start.msecs();
                 if (m_source->drawEnd(item, s) < m_from || s > m_to)
                     continue;
@@ -88,8 +89,12 @@ void ClinicalTableModel::refresh()
         std::stable_sort(rows.begin(), rows.end(), [&](int a, int b) {
             const ClinicalItem &x = items[a];
             const ClinicalItem &y = items[b];
-            if (currentFirst && x.active != y.active)
-                return x.active;
+            if (currentFirst) {
+                const bool cx = m_source->isCurrent(x);
+                const bool cy = m_source->isCurrent(y);
+                if (cx != cy)
+                    return cx;
+            }
             return x.start.msecs() > y.start.msecs(); // newest first
         });
     }
@@ -147,7 +152,7 @@ QString ClinicalTableModel::text(const ClinicalItem &item, int itemIndex, Column
         return item.lab.analyteKey;
     case C::Status:
         if (m_category == ItemCategory::Medication)
-            return item.active ? tr("Current", "medication in use") : tr("Past", "medication no longer in use");
+            return MedicationPeriod::stateText(item, MedicationPeriod::stateAt(item, m_source->now()));
         if (m_category == ItemCategory::Problem)
             return item.active ? tr("Active", "problem") : tr("Resolved", "problem");
         return DisplayText::status(item);

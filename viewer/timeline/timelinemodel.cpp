@@ -1,6 +1,7 @@
 #include "timelinemodel.h"
 
 #include "displaytext.h"
+#include "medicationperiod.h"
 
 #include <QMap>
 
@@ -11,9 +12,9 @@ namespace Kakehashi {
 namespace {
 bool isOpenEnded(const ClinicalItem &item)
 {
+    // Medications are never open-ended: they end on their last day of use, or are points when it is unknown.
     return item.active && !item.end.isValid()
-           && (item.category == ItemCategory::Problem || item.category == ItemCategory::Medication
-               || item.category == ItemCategory::Allergy);
+           && (item.category == ItemCategory::Problem || item.category == ItemCategory::Allergy);
 }
 } // namespace
 
@@ -80,8 +81,17 @@ void TimelineModel::setFilter(const TimelineFilter &filter)
     rebuild();
 }
 
+bool TimelineModel::isCurrent(const ClinicalItem &item) const
+{
+    if (item.category == ItemCategory::Medication)
+        return MedicationPeriod::isCurrentAt(item, m_now);
+    return item.active;
+}
+
 qint64 TimelineModel::drawEnd(const ClinicalItem &item, qint64 start) const
 {
+    if (item.category == ItemCategory::Medication)
+        return std::max(start, MedicationPeriod::endExclusiveMsecs(item).value_or(start));
     if (item.isPeriod())
         return item.end.msecs();
     if (isOpenEnded(item))

@@ -58,7 +58,8 @@ public:
     };
     static constexpr int MaxPeriodRows = 3;
 
-    // `nowMsecs` closes open-ended current problems and medications (they run until today).
+    // `nowMsecs` is the reference time: it closes open-ended current problems and allergies (they
+    // run until today) and decides which medications are current (MedicationPeriod).
     void setRecord(const PatientRecord &record, qint64 nowMsecs);
     const PatientRecord &record() const { return m_record; }
     qint64 now() const { return m_now; }
@@ -89,8 +90,11 @@ public:
     // Index range [first, last) of periods that may overlap [from, to] (check end >= from per entry).
     std::pair<int, int> periodCandidates(int lane, qint64 from, qint64 to) const;
 
-    // Period span used for drawing: open-ended current items run to now().
+    // Period span used for drawing: open-ended current problems and allergies run to now(); a
+    // medication runs to the end of its last day of use, and is a point when its end is unknown.
     qint64 drawEnd(const ClinicalItem &item, qint64 start) const;
+    // Current at now(): MedicationPeriod for medications, the item's status for the others.
+    bool isCurrent(const ClinicalItem &item) const;
 
 private:
     void rebuild();

@@ -499,7 +499,7 @@ void TimelineView::paintLane(QPainter &p, int lane, const QRect &r, PaintStats &
         const double x2 = std::min(xForMsecs(e.end), double(plotLeft() + plotWidth() + 2));
         const QRectF bar(x1, innerTop + e.row * rowH, std::max(2.0, x2 - x1), rowH - 1);
         QColor c = facilities[e.facility].color;
-        if (!items[e.item].active)
+        if (!m_model.isCurrent(items[e.item]))
             c.setAlpha(150);
         p.fillRect(bar, c);
         if (items[e.item].uninformed)
