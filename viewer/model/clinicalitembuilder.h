@@ -31,9 +31,12 @@ public:
     SourceFacility sourceFacility(const QJsonObject &resource) const;
 
     static bool isPatientCompartmentType(QStringView resourceType);
+    // The one name of a facility whose reference could not be resolved (「施設不明（参照を解決できません）」).
+    static QString unresolvedFacilityName();
 
 private:
     QString organizationName(const QJsonObject &organization) const;
+    SourceFacility facilityOfOrganization(const QJsonObject &organization, const QString &key) const;
     std::optional<SourceFacility> facilityFromReference(const QJsonValue &reference, const QJsonObject &context) const;
     QString medicationText(const QJsonObject &resource, QList<Fhir::Coding> *codes) const;
 
