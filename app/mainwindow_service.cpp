@@ -12,6 +12,7 @@
 #include "patientview.h"
 #include "recordcache.h"
 #include "servicepanel.h"
+#include "sharingservicesource.h"
 
 #include <QDir>
 #include <QDockWidget>
@@ -289,7 +290,11 @@ void MainWindow::onServiceRecord(const RecordSet &set, const RecordLoadOutcome &
     switch (outcome.state) {
     case RecordLoadOutcome::State::Fresh:
         showServiceRecord(set);
-        setServiceBanner({}, {});
+        // The Patient exists but nothing came with it: say so, never present it as a complete, empty record.
+        if (const PatientRecord *record = set.find(m_servicePatient); record && SharingServiceSource::isEmptyRecord(*record))
+            setServiceBanner(SharingServiceSource::emptyRecordWarning(m_servicePatient), BannerWarning);
+        else
+            setServiceBanner({}, {});
         break;
     case RecordLoadOutcome::State::Offline:
         showServiceRecord(set);

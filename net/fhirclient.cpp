@@ -493,6 +493,51 @@ FhirOperation *FhirClient::get(const QUrl &url)
     return op;
 }
 
+FhirOperation *FhirClient::searchByIds(const QString &type, const QStringList &ids, int chunk)
+{
+    auto *op = new FhirOperation(this);
+    chunk = std::max(1, chunk);
+    for (qsizetype i = 0; i < ids.size(); i += chunk) {
+        QStringList encoded;
+        for (const QString &id : ids.mid(i, chunk))
+            encoded.append(QString::fromLatin1(QUrl::toPercentEncoding(id)));
+        op->addStream(resolve(QStringLiteral("%1?_id=%2&_count=%3").arg(type, encoded.join(u','), QString::number(std::max<qsizetype>(chunk, m_profile.pageSize)))));
+    }
+    if (ids.isEmpty())
+        QTimer::singleShot(0, op, [op] { op->finishWith({}); });
+    return op;
+}
+
+QString FhirClient::serviceKeyFor(const QString &reference) const
+{
+    if (reference.isEmpty() || reference.startsWith(u'#') || reference.startsWith(QLatin1String("urn:")))
+        return {};
+    QString ref = reference;
+    const qsizetype history = ref.indexOf(QLatin1String("/_history/"));
+    if (history >= 0)
+        ref.truncate(history);
+    const QUrl url(ref);
+    if (url.isRelative() && !ref.startsWith(u'/')) {
+        // Relative: exactly "Type/id".
+        const QStringList parts = ref.split(u'/');
+        if (parts.size() == 2 && !parts[0].isEmpty() && parts[0].front().isUpper() && !parts[1].isEmpty())
+            return ref;
+        return {};
+    }
+    if (!isSameOrigin(url))
+        return {};
+    QString basePath = m_profile.baseUrl.path();
+    while (basePath.endsWith(u'/'))
+        basePath.chop(1);
+    const QString path = url.path();
+    if (!path.startsWith(basePath + u'/'))
+        return {};
+    const QStringList parts = path.mid(basePath.size() + 1).split(u'/');
+    if (parts.size() == 2 && !parts[0].isEmpty() && parts[0].front().isUpper() && !parts[1].isEmpty())
+        return parts.join(u'/');
+    return {};
+}
+
 FhirOperation *FhirClient::fetchRecord(const QString &patientId, const QDateTime &since)
 {
     auto *op = new FhirOperation(this);
@@ -531,7 +576,9 @@ void FhirClient::startRecord(FhirOperation *op, const QString &patientId, const 
     }
     op->addStream(resolve(QStringLiteral("Patient?_id=%1").arg(id)));
     for (const QString &type : std::as_const(types)) {
-        QString path = QStringLiteral("%1?patient=%2&_count=%3").arg(type, id, count);
+        // Typed reference: FHIR allows a bare id, but real engines (e.g. @medplum/fhir-router) match
+        // reference parameters only as Patient/<id> and answer a bare id with an empty result.
+        QString path = QStringLiteral("%1?patient=Patient/%2&_count=%3").arg(type, id, count);
         const QStringList offered = m_capabilities.searchIncludes.value(type);
         for (const QString &param : includeParams()) {
             const QString include = type + u':' + param;

@@ -177,10 +177,16 @@ public:
     FhirOperation *fetchRecord(const QString &patientId, const QDateTime &since = {});
     // GET of any URL under the base (read or search), following next links.
     FhirOperation *get(const QUrl &url);
+    // Resources of one type by id, batched: `Type?_id=a,b,c` in chunks of at most |chunk| ids, in
+    // parallel, with the purpose of use like every request. Ids are sent percent-encoded.
+    FhirOperation *searchByIds(const QString &type, const QStringList &ids, int chunk = 50);
 
     QUrl resolve(const QString &pathAndQuery) const;
     // True when |url| has the base URL's scheme, host and port: the only place we present our identity.
     bool isSameOrigin(const QUrl &url) const;
+    // "Type/id" when |reference| points into this service: relative, or absolute under the base URL
+    // (same origin and path). Empty otherwise (another server, urn:uuid, contained).
+    QString serviceKeyFor(const QString &reference) const;
 
     // The clinical types read one by one when $everything is not offered.
     static const QStringList &recordResourceTypes();

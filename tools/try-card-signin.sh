@@ -158,15 +158,15 @@ if [ "$CHECK" = 1 ]; then
         *) fail "a request without a client certificate got HTTP $status" ;; esac
     # A client cannot claim a role: the pharmacist's certificate with a doctor's role header is still a pharmacist.
     [ "$(get doctor /Patient/p001)" = 200 ] || fail "the doctor's certificate could not read Patient/p001"
-    [ "$(get doctor '/Observation?patient=p001')" = 200 ] || fail "the doctor's certificate could not search Observations"
+    [ "$(get doctor '/Observation?patient=Patient/p001')" = 200 ] || fail "the doctor's certificate could not search Observations"
     doctor_obs=$(total)
     [ "$doctor_obs" -gt 0 ] || fail "the doctor sees no Observation of p001"
     status=$(curl -sS --cacert "$CA" --cert "$P/pharmacist.cert.pem" --key "$P/pharmacist.key.pem" \
         -H 'X-Purpose-Of-Use: TREAT' -H 'X-SSL-Client-Role: Medical Doctor' -o "$WORK/body.json" -w '%{http_code}' \
-        "$BASE/Observation?patient=p001")
+        "$BASE/Observation?patient=Patient/p001")
     [ "$status" = 200 ] || fail "the pharmacist's Observation search got HTTP $status"
     [ "$(total)" = 0 ] || fail "the pharmacist's certificate sees Observations"
-    [ "$(get pharmacist '/MedicationRequest?patient=p001')" = 200 ] || fail "the pharmacist could not search MedicationRequests"
+    [ "$(get pharmacist '/MedicationRequest?patient=Patient/p001')" = 200 ] || fail "the pharmacist could not search MedicationRequests"
     say "ok: the service takes the role from the certificate (doctor: $doctor_obs Observations of p001, pharmacist: 0)"
     grep -q 'Hanako Yakuzai' "$WORK/access.jsonl" || fail "the service's access log does not name the pharmacist's certificate"
 

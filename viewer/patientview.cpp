@@ -198,7 +198,11 @@ void PatientView::setRecord(const PatientRecord &record)
         ids << tr("Also recorded as %1").arg(p.linkedKeys.join(QStringLiteral(", ")));
     if (!p.sourceNames.isEmpty())
         ids << tr("Records at %1").arg(p.sourceNames.join(QStringLiteral("、")));
-    m_identifiers->setText(ids.join(QStringLiteral("   ")));
+    QString identifiers = ids.join(QStringLiteral("   "));
+    // Records joined into one person for another reason than Patient.link: one visible line each.
+    for (const QString &note : p.identityNotes)
+        identifiers += u'\n' + tr("Note: %1").arg(note);
+    m_identifiers->setText(identifiers);
 
     // One rule (ClinicalStatus) decides what the banner may say: recorded, none known, not recorded,
     // withheld, or not disclosed to this role — never "none" for what could not be seen.
@@ -361,6 +365,10 @@ void PatientView::showDetailsOf(const ClinicalItem *item)
         html += QStringLiteral(" – ") + esc(item->end.displayText());
     html += QStringLiteral("<br>") + esc(item->detail);
     html += QStringLiteral("<br>%1: %2").arg(esc(tr("Source", "facility an item came from")), esc(DisplayText::source(item->source)));
+    if (!item->source.code.isEmpty())
+        html += QStringLiteral(" (%1 %2)").arg(esc(tr("Medical institution code")), esc(item->source.code));
+    if (!item->source.unresolvedReason.isEmpty())
+        html += QStringLiteral("<br><span style='color:#9a4d00'>%1</span>").arg(esc(item->source.unresolvedReason));
     if (!item->codes.isEmpty()) {
         html += QStringLiteral("<br><table>");
         for (const Fhir::Coding &c : item->codes)

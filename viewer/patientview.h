@@ -36,6 +36,7 @@ public:
     RecordItemModel *itemModel() const { return m_model; }
     QTreeView *itemTree() const { return m_tree; }
     QLabel *headerLabel() const { return m_header; }
+    QLabel *identifiersLabel() const { return m_identifiers; }
     QLabel *allergyBanner() const { return m_allergies; }
     QLabel *completenessBanner() const { return m_completeness; }
     // Duplicate therapy across facilities (MedicationSafety), hidden when there is none.

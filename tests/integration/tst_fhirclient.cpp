@@ -1,11 +1,14 @@
 // Integration tests: the FHIR client and the sharing-service record source against the real test server.
 #include "SharingServiceFixture.h"
+#include "clinicalitembuilder.h"
 #include "fhirclient.h"
+#include "recordsummary.h"
 #include "recordcache.h"
 #include "sharingservicesource.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
@@ -103,6 +106,19 @@ private:
         loop.exec();
         return result;
     }
+
+    // The test data with linked identities, served strictly with neither $everything nor _include nor a rest section.
+    QStringList linkedServiceArgs()
+    {
+        m_linkedConfig = std::make_unique<QTemporaryDir>();
+        const QString config = m_linkedConfig->filePath(QStringLiteral("config.json"));
+        QFile f(config);
+        if (f.open(QIODevice::WriteOnly))
+            f.write(R"({"everything": false, "include": false, "capabilityRest": false})");
+        f.close();
+        return {QStringLiteral("--data"), QStringLiteral(KAKEHASHI_TEST_DATA_DIR "/service-linked"), QStringLiteral("--config"), config};
+    }
+    std::unique_ptr<QTemporaryDir> m_linkedConfig;
 
     QList<QJsonObject> serviceRequests() const
     {
@@ -222,7 +238,7 @@ private Q_SLOTS:
     void pagingAcrossPages()
     {
         Net::FhirClient client(profile(3));
-        const OperationResult r = run(client.get(client.resolve(QStringLiteral("Observation?patient=p001&_count=3"))));
+        const OperationResult r = run(client.get(client.resolve(QStringLiteral("Observation?patient=Patient/p001&_count=3"))));
         QVERIFY2(!r.error.isError(), qPrintable(r.error.message()));
         QCOMPARE(r.pages.size(), 5); // 13 observations, 3 a page
         QStringList keys = bundleResourceKeys(r.pages);
@@ -301,7 +317,7 @@ private Q_SLOTS:
         Net::FhirClient client(p);
         QElapsedTimer elapsed;
         elapsed.start();
-        const OperationResult r = run(client.get(client.resolve(QStringLiteral("Observation?patient=p001&_count=5"))));
+        const OperationResult r = run(client.get(client.resolve(QStringLiteral("Observation?patient=Patient/p001&_count=5"))));
         QVERIFY(r.finished);
         QCOMPARE(int(r.error.kind), expectedKind);
         QCOMPARE(int(r.pages.size()), expectedPages);
@@ -400,6 +416,140 @@ private Q_SLOTS:
         const PatientRecord *p = r.set.find(u"p001");
         QVERIFY(p);
         QVERIFY(p->incomplete);
+    }
+
+    // A strict server (the fixture's default) that offers neither $everything nor _include and whose
+    // CapabilityStatement has no rest section: typed patient references, no _include sent, every
+    // Organization fetched by _id afterwards, every facility named.
+    void strictServerWithoutIncludeOrEverything()
+    {
+        m_server.control({{QStringLiteral("config"), QJsonObject{{QStringLiteral("everything"), false}, {QStringLiteral("include"), false},
+                                                                  {QStringLiteral("capabilityRest"), false}}}});
+        Net::FhirClient client(profile(10));
+        const SourceResult r = loadRecord(client, nullptr, QStringLiteral("p001"));
+        QVERIFY(r.finished);
+        QVERIFY2(!r.error.isError(), qPrintable(r.error.message()));
+        QVERIFY(client.capabilities().valid);
+        QVERIFY(!client.capabilities().patientEverything);
+        const PatientRecord *p = r.set.find(u"p001");
+        QVERIFY(p);
+        QVERIFY2(!p->incomplete, qPrintable(p->incompleteReasons.join(u'\n')));
+        QVERIFY2(p->items.size() >= 20, qPrintable(QString::number(p->items.size())));
+        QSet<QString> names;
+        for (const ClinicalItem &item : p->items) {
+            if (!item.source.isKnown())
+                continue;
+            names.insert(item.source.name);
+            QVERIFY2(!item.source.name.contains(u"Organization/") && !item.source.name.contains(u"org-00"), qPrintable(item.source.name));
+            QVERIFY2(item.source.unresolvedReason.isEmpty(), qPrintable(item.source.unresolvedReason));
+        }
+        QVERIFY(names.contains(QStringLiteral("架け橋総合病院")));
+        bool fetchedOrganizations = false;
+        for (const QJsonObject &o : serviceRequests()) {
+            const QString path = o.value(u"path").toString();
+            const QString query = QUrl::fromPercentEncoding(o.value(u"query").toString().toUtf8());
+            QVERIFY2(o.value(u"status").toInt() == 200, qPrintable(path + query));
+            QVERIFY2(!query.contains(u"_include"), qPrintable(query));
+            if (query.contains(u"patient="))
+                QVERIFY2(query.contains(u"patient=Patient/p001"), qPrintable(query));
+            if (path == u"/Organization" && query.contains(u"_id=") && query.contains(u"org-001"))
+                fetchedOrganizations = true;
+        }
+        QVERIFY(fetchedOrganizations);
+        // --summary lists the facilities by name and 医療機関コード.
+        const QJsonObject patient = recordSummaryJson(r.set).value(u"patients").toArray().first().toObject();
+        bool listed = false;
+        for (const QJsonValue &f : patient.value(u"facilities").toArray()) {
+            const QJsonObject o = f.toObject();
+            QVERIFY(!o.value(u"name").toString().contains(u"Organization/"));
+            if (o.value(u"name").toString() == u"架け橋総合病院") {
+                listed = true;
+                QCOMPARE(o.value(u"code").toString(), QStringLiteral("1312345678"));
+                QVERIFY(o.value(u"items").toInt() >= 12);
+            }
+        }
+        QVERIFY(listed);
+    }
+
+    // The old client bug against the strict engine: the Patient exists, nothing else matches. The
+    // record must not be presented as complete and empty.
+    void emptyRecordIsNotSilent()
+    {
+        SharingServiceFixture linked;
+        const QString error = linked.start(linkedServiceArgs());
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        Net::ConnectionProfile prof = Net::ConnectionProfile::fromUrl(linked.baseUrl());
+        prof.timeoutMs = 10000;
+        Net::FhirClient client(prof);
+        const SourceResult r = loadRecord(client, nullptr, QStringLiteral("lk-empty"));
+        QVERIFY2(!r.error.isError(), qPrintable(r.error.message()));
+        QVERIFY(r.set.find(u"lk-empty"));
+        QVERIFY(r.set.find(u"lk-empty")->items.isEmpty());
+        QVERIFY2(r.set.warnings.contains(SharingServiceSource::emptyRecordWarning(QStringLiteral("lk-empty"))), qPrintable(r.set.warnings.join(u'\n')));
+        // A patient with records gets no such warning.
+        const SourceResult full = loadRecord(client, nullptr, QStringLiteral("lk-a"));
+        QVERIFY(!full.set.warnings.contains(SharingServiceSource::emptyRecordWarning(QStringLiteral("lk-a"))));
+    }
+
+    // Patient.link in service mode: every linked id is fetched (chain lk-a → lk-b → lk-c → lk-a, one
+    // link written as a bare id), merged into one person; facilities resolved by reference, the same
+    // 医療機関コード under two Organization ids is one facility, and what cannot be resolved says why.
+    void linkedIdentitiesAndUnresolvedFacilities()
+    {
+        SharingServiceFixture linked;
+        const QString error = linked.start(linkedServiceArgs());
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        Net::ConnectionProfile prof = Net::ConnectionProfile::fromUrl(linked.baseUrl());
+        prof.timeoutMs = 10000;
+        Net::FhirClient client(prof);
+        SharingServiceSource source(&client, nullptr);
+        SourceResult r;
+        QEventLoop loop;
+        connect(&source, &SharingServiceSource::finished, &loop, [&](const RecordSet &set, const FhirError &e) {
+            r = {set, e, true};
+            loop.quit();
+        });
+        source.load(QStringLiteral("lk-a"));
+        QTimer::singleShot(30000, &loop, &QEventLoop::quit);
+        loop.exec();
+        QVERIFY(r.finished);
+        QVERIFY2(!r.error.isError(), qPrintable(r.error.message()));
+        QCOMPARE(source.fetchedPatientIds(), (QStringList{QStringLiteral("lk-a"), QStringLiteral("lk-b"), QStringLiteral("lk-c")}));
+        const PatientRecord *p = r.set.find(u"lk-a");
+        QVERIFY(p);
+        QCOMPARE(r.set.find(u"lk-c"), p);
+        QHash<QString, SourceFacility> byItem;
+        for (const ClinicalItem &item : p->items)
+            byItem.insert(item.key, item.source);
+        QVERIFY(byItem.contains(QStringLiteral("Condition/lk-b-cond")));
+        QVERIFY(byItem.contains(QStringLiteral("Condition/lk-c-cond")));
+        QVERIFY(byItem.contains(QStringLiteral("MedicationRequest/lk-b-mr")));
+        // One hospital, two Organization ids, one 医療機関コード: one facility.
+        QCOMPARE(byItem.value(QStringLiteral("Condition/lk-a-cond")).key, QStringLiteral("institution:1310000001"));
+        QCOMPARE(byItem.value(QStringLiteral("Condition/lk-b-cond")).key, QStringLiteral("institution:1310000001"));
+        // PractitionerRole fetched, then its Organization in the next round.
+        QCOMPARE(byItem.value(QStringLiteral("MedicationRequest/lk-b-mr")).name, QStringLiteral("みなと診療所"));
+        QCOMPARE(byItem.value(QStringLiteral("MedicationRequest/lk-b-mr")).code, QStringLiteral("1310000002"));
+        // Asked for and not returned; on another server: named unknown, with the reason, never the id.
+        const SourceFacility missing = byItem.value(QStringLiteral("Condition/lk-c-cond"));
+        QCOMPARE(missing.name, ClinicalItemBuilder::unresolvedFacilityName());
+        QVERIFY2(missing.unresolvedReason.contains(u"did not return") && missing.unresolvedReason.contains(u"Organization/org-missing"),
+                 qPrintable(missing.unresolvedReason));
+        const SourceFacility foreign = byItem.value(QStringLiteral("Observation/lk-a-obs"));
+        QCOMPARE(foreign.name, ClinicalItemBuilder::unresolvedFacilityName());
+        QVERIFY2(foreign.unresolvedReason.contains(u"other.example"), qPrintable(foreign.unresolvedReason));
+        bool sawBatch = false;
+        for (const QJsonObject &o : linked.accessLog()) {
+            const QString query = QUrl::fromPercentEncoding(o.value(u"query").toString().toUtf8());
+            if (o.value(u"path").toString() == u"/Organization")
+                sawBatch = sawBatch || (query.contains(u"org-x") && query.contains(u"org-y") && query.contains(u"org-missing"));
+            QVERIFY2(!query.contains(u"Organization/zz"), "a reference to another server was requested");
+        }
+        QVERIFY(sawBatch);
+        bool warned = false;
+        for (const QString &w : r.set.warnings)
+            warned = warned || w.contains(ClinicalItemBuilder::unresolvedFacilityName());
+        QVERIFY2(warned, qPrintable(r.set.warnings.join(u'\n')));
     }
 
     void sinceRefreshAsksOnlyForChanges()

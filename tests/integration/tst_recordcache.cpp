@@ -82,7 +82,7 @@ QString itemDifference(const ClinicalItem &a, const ClinicalItem &b, const QStri
 {
     KK_FIELD(a, b, category) KK_FIELD(a, b, resourceType) KK_FIELD(a, b, key) KK_FIELD(a, b, title) KK_FIELD(a, b, detail)
     KK_FIELD(a, b, status) KK_FIELD(a, b, active) KK_FIELD(a, b, start) KK_FIELD(a, b, end) KK_FIELD(a, b, codes)
-    KK_FIELD(a, b, source.key) KK_FIELD(a, b, source.name) KK_FIELD(a, b, source.basis) KK_FIELD(a, b, uninformed)
+    KK_FIELD(a, b, source.key) KK_FIELD(a, b, source.name) KK_FIELD(a, b, source.basis) KK_FIELD(a, b, source.code) KK_FIELD(a, b, source.unresolvedReason) KK_FIELD(a, b, uninformed)
     KK_FIELD(a, b, redacted) KK_FIELD(a, b, lab.value) KK_FIELD(a, b, lab.text) KK_FIELD(a, b, lab.unit) KK_FIELD(a, b, lab.low)
     KK_FIELD(a, b, lab.high) KK_FIELD(a, b, lab.rangeText) KK_FIELD(a, b, lab.flag) KK_FIELD(a, b, lab.analyteKey)
     KK_FIELD(a, b, encounterClass) KK_FIELD(a, b, documentTypeCode) KK_FIELD(a, b, subtype)
@@ -101,7 +101,7 @@ QString recordSetDifference(const RecordSet &a, const RecordSet &b)
         where = QStringLiteral("patient %1").arg(p);
         KK_FIELD(x, y, patient.key) KK_FIELD(x, y, patient.id) KK_FIELD(x, y, patient.kanjiName) KK_FIELD(x, y, patient.kanaName)
         KK_FIELD(x, y, patient.otherName) KK_FIELD(x, y, patient.gender) KK_FIELD(x, y, patient.birthDate)
-        KK_FIELD(x, y, patient.linkedKeys) KK_FIELD(x, y, patient.sourceNames) KK_FIELD(x, y, patient.placeholder)
+        KK_FIELD(x, y, patient.linkedKeys) KK_FIELD(x, y, patient.sourceNames) KK_FIELD(x, y, patient.identityNotes) KK_FIELD(x, y, patient.placeholder)
         KK_FIELD(x, y, patient.identifiers.size())
         for (qsizetype i = 0; i < x.patient.identifiers.size(); ++i) {
             KK_FIELD(x, y, patient.identifiers.at(i).system) KK_FIELD(x, y, patient.identifiers.at(i).value)

@@ -15,12 +15,18 @@
 #include "servicepanel.h"
 #include "imagingpanel.h"
 #include "studyretrieval.h"
+#include "timelinemodel.h"
+#include "timelinepane.h"
+#include "timelineview.h"
 
 #include <QAction>
 #include <QComboBox>
 #include <QDir>
 #include <QImage>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QMenu>
+#include <QToolButton>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProcess>
@@ -438,6 +444,87 @@ private Q_SLOTS:
         for (int i = before; i < log.size(); ++i)
             fetched = fetched || (log.at(i).value(u"path").toString() == u"/Patient/p001/$everything" && log.at(i).value(u"status").toInt() == 200);
         QVERIFY(fetched);
+    }
+
+    // A strict server with neither $everything nor _include, and no rest section in its CapabilityStatement:
+    // every facility appears by name in the item list, the timeline legend, the facility filter and --summary.
+    void facilitiesByNameFromAStrictServer()
+    {
+        requireServer();
+        m_server.control({{QStringLiteral("reset"), true},
+                          {QStringLiteral("config"), QJsonObject{{QStringLiteral("everything"), false}, {QStringLiteral("include"), false},
+                                                                  {QStringLiteral("capabilityRest"), false}}}});
+        auto window = makeWindow(testKey('f'));
+        QString error;
+        QVERIFY(window->purgeCachedRecords(&error));
+        QVERIFY(open(window.get(), QStringLiteral("p001")));
+        QCOMPARE(window->serviceOutcome().state, RecordLoadOutcome::State::Fresh);
+        QVERIFY(window->serviceRecord());
+        QVERIFY(window->serviceRecord()->items.size() >= 20);
+        const auto looksLikeId = [](const QString &text) { return text.contains(u"Organization/") || text.contains(u"org-00"); };
+        // The list: the source column of every row.
+        const RecordItemModel *model = window->patientView()->itemModel();
+        QSet<QString> listed;
+        for (int g = 0; g < model->rowCount(); ++g) {
+            const QModelIndex group = model->index(g, 0);
+            for (int r = 0; r < model->rowCount(group); ++r) {
+                const QString source = model->index(r, RecordItemModel::SourceColumn, group).data().toString();
+                QVERIFY2(!looksLikeId(source), qPrintable(source));
+                listed.insert(source);
+            }
+        }
+        QVERIFY2(listed.contains(QStringLiteral("架け橋総合病院")), qPrintable(QStringList(listed.values()).join(u',')));
+        // The legend and the filter are drawn from the same facility list.
+        QStringList legend;
+        for (const FacilityEntry &f : window->patientView()->timeline()->model().facilities()) {
+            QVERIFY2(!looksLikeId(f.name), qPrintable(f.name));
+            legend << f.name;
+        }
+        QVERIFY(legend.contains(QStringLiteral("架け橋総合病院")));
+        QStringList filter;
+        for (QAction *a : window->patientView()->timelinePane()->facilityButton()->menu()->actions()) {
+            QVERIFY2(!looksLikeId(a->text()), qPrintable(a->text()));
+            filter << a->text();
+        }
+        QVERIFY2(filter.filter(QStringLiteral("架け橋総合病院")).size() == 1, qPrintable(filter.join(u',')));
+        // No _include was sent, the Organizations were fetched by _id, and every request succeeded.
+        bool fetched = false;
+        for (const QJsonObject &line : m_server.accessLog()) {
+            const QString query = QUrl::fromPercentEncoding(line.value(u"query").toString().toUtf8());
+            if (line.value(u"path").toString() == u"/Organization" && query.contains(u"_id="))
+                fetched = true;
+            QVERIFY2(!query.contains(u"_include"), qPrintable(query));
+        }
+        QVERIFY(fetched);
+
+        // --summary from the command line, against the same server.
+        QTemporaryDir home;
+        QProcess kakehashi;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOME"), home.path());
+        env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        kakehashi.setProcessEnvironment(env);
+        kakehashi.start(QStringLiteral(KAKEHASHI_BINARY), {QStringLiteral("--service"), m_server.baseUrl().toString(), QStringLiteral("--patient"),
+                                                           QStringLiteral("p001"), QStringLiteral("--lang"), QStringLiteral("en"),
+                                                           QStringLiteral("--summary")});
+        QVERIFY(kakehashi.waitForFinished(60000));
+        QVERIFY2(kakehashi.exitCode() == 0, kakehashi.readAllStandardError().constData());
+        const QJsonObject summary = QJsonDocument::fromJson(kakehashi.readAllStandardOutput()).object();
+        const QJsonArray facilities = summary.value(u"patients").toArray().first().toObject().value(u"facilities").toArray();
+        QVERIFY(!facilities.isEmpty());
+        bool named = false;
+        for (const QJsonValue &f : facilities) {
+            const QJsonObject o = f.toObject();
+            QVERIFY2(!looksLikeId(o.value(u"name").toString()), qPrintable(o.value(u"name").toString()));
+            if (o.value(u"name").toString() == u"架け橋総合病院") {
+                named = true;
+                QCOMPARE(o.value(u"code").toString(), QStringLiteral("1312345678"));
+            }
+        }
+        QVERIFY(named);
+        m_server.control({{QStringLiteral("reset"), true}});
     }
 
     void cleanupTestCase() { m_server.stop(); }

@@ -73,15 +73,30 @@ bool ClinicalItemBuilder::isPatientCompartmentType(QStringView t)
 
 QString ClinicalItemBuilder::organizationName(const QJsonObject &organization) const
 {
-    const QString name = str(organization, "name");
+    const QString name = str(organization, "name").trimmed();
     if (!name.isEmpty())
         return name;
-    for (const QJsonValue &id : organization.value(QLatin1String("identifier")).toArray()) {
-        const QString v = str(id.toObject(), "value");
-        if (!v.isEmpty())
-            return v;
-    }
-    return str(organization, "id");
+    const QString code = ResourceIndex::institutionCode(organization);
+    if (!code.isEmpty())
+        return tr("Institution %1", "medical institution number").arg(code);
+    // Never the resource id: an id is not a facility.
+    return tr("Unnamed facility");
+}
+
+QString ClinicalItemBuilder::unresolvedFacilityName()
+{
+    return tr("Facility unknown (reference could not be resolved)");
+}
+
+SourceFacility ClinicalItemBuilder::facilityOfOrganization(const QJsonObject &organization, const QString &key) const
+{
+    SourceFacility f;
+    f.basis = SourceFacility::Basis::Resource;
+    f.code = ResourceIndex::institutionCode(organization);
+    f.name = organizationName(organization);
+    // One facility per 医療機関コード, whichever server or resource id it came from.
+    f.key = !f.code.isEmpty() ? QStringLiteral("institution:") + f.code : key.isEmpty() ? QStringLiteral("name:") + f.name : key;
+    return f;
 }
 
 std::optional<SourceFacility> ClinicalItemBuilder::facilityFromReference(const QJsonValue &refValue, const QJsonObject &context) const
@@ -97,31 +112,48 @@ std::optional<SourceFacility> ClinicalItemBuilder::facilityFromReference(const Q
         else if (ref.contains(QLatin1String("Organization/")))
             type = QStringLiteral("Organization");
     }
-    if (type == u"PractitionerRole") {
+    // A logical reference may carry the 医療機関コード itself.
+    const QJsonObject identifier = refObj.value(QLatin1String("identifier")).toObject();
+    QString identifierCode;
+    if (str(identifier, "system") == System::InstitutionNo10)
+        identifierCode = str(identifier, "value").trimmed();
+    if (type.isEmpty() && ref.isEmpty() && !identifierCode.isEmpty())
+        type = QStringLiteral("Organization");
+    if (type == u"PractitionerRole" && !target.isEmpty()) {
         const QJsonValue org = target.value(QLatin1String("organization"));
         return facilityFromReference(org, target);
     }
-    if (type != u"Organization")
+    if (type != u"Organization" && type != u"PractitionerRole")
         return std::nullopt;
+    if (!target.isEmpty())
+        return facilityOfOrganization(target, ref.startsWith(u'#') ? QString() : m_index.keyFor(ref));
     SourceFacility f;
     f.basis = SourceFacility::Basis::Resource;
-    if (!target.isEmpty()) {
-        f.key = ref.startsWith(u'#') ? QString() : m_index.keyFor(ref);
-        f.name = organizationName(target);
-    } else {
-        f.key = m_index.keyFor(ref);
-        f.name = str(refObj, "display");
-        if (f.name.isEmpty())
-            f.name = f.key;
+    const QString display = str(refObj, "display").trimmed();
+    if (!identifierCode.isEmpty()) {
+        f.code = identifierCode;
+        f.key = QStringLiteral("institution:") + identifierCode;
+        f.name = display.isEmpty() ? tr("Institution %1", "medical institution number").arg(identifierCode) : display;
+        return f;
     }
-    if (f.key.isEmpty())
-        f.key = QStringLiteral("name:") + f.name;
+    const QString key = m_index.keyFor(ref);
+    f.key = QStringLiteral("unresolved:") + (key.isEmpty() ? ref : key);
+    if (!display.isEmpty()) {
+        f.name = display; // the sender's own words for the facility
+        return f;
+    }
+    // Never the raw id as if it were a name: say that the facility is unknown, and why.
+    f.name = unresolvedFacilityName();
+    f.unresolvedReason = m_index.unresolvedReason(ref);
+    if (f.unresolvedReason.isEmpty())
+        f.unresolvedReason = tr("%1 was not delivered with the record.").arg(key.isEmpty() ? ref : key);
     return f;
 }
 
 SourceFacility ClinicalItemBuilder::sourceFacility(const QJsonObject &r) const
 {
     static const char *const fields[] = {"performer", "requester", "recorder", "serviceProvider", "custodian", "author", "asserter"};
+    std::optional<SourceFacility> unresolved;
     for (const char *field : fields) {
         const QJsonValue v = r.value(QLatin1String(field));
         QJsonArray candidates;
@@ -133,8 +165,12 @@ SourceFacility ClinicalItemBuilder::sourceFacility(const QJsonObject &r) const
             const QJsonObject o = c.toObject();
             // performer may be a Reference or a backbone element with an actor.
             const QJsonValue ref = o.contains(QLatin1String("actor")) ? o.value(QLatin1String("actor")) : c;
-            if (auto f = facilityFromReference(ref, r))
-                return *f;
+            if (auto f = facilityFromReference(ref, r)) {
+                if (f->unresolvedReason.isEmpty())
+                    return *f;
+                if (!unresolved)
+                    unresolved = f; // the later rules may still name the facility
+            }
         }
     }
     for (const QJsonValue &e : r.value(QLatin1String("extension")).toArray()) {
@@ -148,12 +184,14 @@ SourceFacility ClinicalItemBuilder::sourceFacility(const QJsonObject &r) const
         f.basis = SourceFacility::Basis::InstitutionNumber;
         const QString orgKey = m_index.organizationWithIdentifier(number);
         if (!orgKey.isEmpty()) {
-            f.key = orgKey;
-            f.name = organizationName(m_index.byKey(orgKey));
+            f = facilityOfOrganization(m_index.byKey(orgKey), orgKey);
+            f.basis = SourceFacility::Basis::InstitutionNumber;
         } else {
-            f.key = QStringLiteral("institution:") + number;
             f.name = tr("Institution %1", "medical institution number").arg(number);
         }
+        if (f.code.isEmpty())
+            f.code = number;
+        f.key = QStringLiteral("institution:") + f.code;
         return f;
     }
     const QString metaSource = str(r.value(QLatin1String("meta")).toObject(), "source");
@@ -163,8 +201,8 @@ SourceFacility ClinicalItemBuilder::sourceFacility(const QJsonObject &r) const
         const QString key = m_index.keyFor(metaSource);
         const QJsonObject org = key.startsWith(QLatin1String("Organization/")) ? m_index.byKey(key) : QJsonObject();
         if (!org.isEmpty()) {
-            f.key = key;
-            f.name = organizationName(org);
+            f = facilityOfOrganization(org, key);
+            f.basis = SourceFacility::Basis::MetaSource;
         } else {
             f.key = metaSource;
             f.name = metaSource;
@@ -176,12 +214,19 @@ SourceFacility ClinicalItemBuilder::sourceFacility(const QJsonObject &r) const
             const QJsonObject agent = a.toObject();
             for (const char *field : {"who", "onBehalfOf"}) {
                 if (auto f = facilityFromReference(agent.value(QLatin1String(field)), prov)) {
+                    if (!f->unresolvedReason.isEmpty()) {
+                        if (!unresolved)
+                            unresolved = f;
+                        continue;
+                    }
                     f->basis = SourceFacility::Basis::Provenance;
                     return *f;
                 }
             }
         }
     }
+    if (unresolved)
+        return *unresolved;
     return {};
 }
 

@@ -34,9 +34,12 @@ public:
     // What a REDACTED item shows where its value was removed (the 非開示 mark): one text for the lab
     // list, the timeline, the emergency summary and --summary, never an empty value.
     static QString redactedMark();
+    // The one name of a facility whose reference could not be resolved (「施設不明（参照を解決できません）」).
+    static QString unresolvedFacilityName();
 
 private:
     QString organizationName(const QJsonObject &organization) const;
+    SourceFacility facilityOfOrganization(const QJsonObject &organization, const QString &key) const;
     std::optional<SourceFacility> facilityFromReference(const QJsonValue &reference, const QJsonObject &context) const;
     QString medicationText(const QJsonObject &resource, QList<Fhir::Coding> *codes) const;
 

@@ -44,9 +44,14 @@ public:
 struct SourceFacility
 {
     enum class Basis { Unknown, Resource, InstitutionNumber, MetaSource, Provenance };
-    QString key;  // "Organization/<id>", an institution number, or meta.source as written
-    QString name; // display name; empty when unknown
+    QString key;  // "institution:<医療機関コード>" when the code is known (the same hospital from any server
+                  // is one facility), else "Organization/<id>" or meta.source as written
+    QString name; // display name: never empty when known, never a raw id
     Basis basis = Basis::Unknown;
+    QString code; // 10-digit 医療機関コード (insurance-medical-institution-no), when known
+    // Set when the item names its facility by a reference that could not be resolved: why (shown in the
+    // details). The name is then "facility unknown (reference could not be resolved)", never the id.
+    QString unresolvedReason;
 
     bool isKnown() const { return basis != Basis::Unknown; }
 };
@@ -111,6 +116,9 @@ struct PatientInfo
     QList<PatientIdentifier> identifiers;
     QStringList linkedKeys;   // other Patient resources shown as this person (Patient.link)
     QStringList sourceNames;  // facilities that hold a record of this person
+    // Why several Patient resources are shown as this one person when it is not a Patient.link (e.g. the
+    // same identifier in several bundles): one visible line each, also in the load's warnings.
+    QStringList identityNotes;
     bool placeholder = false; // referenced but not delivered
 
     QString displayName() const;

@@ -137,7 +137,16 @@ void PatientRecordLoader::startFetch(const QDateTime &since)
 {
     m_client->setPurpose(m_purpose);
     m_fetchStarted = QDateTime::currentDateTimeUtc();
-    m_source->load(m_patientId, since);
+    // Linked records already known from the cache are refreshed too (their Patient may not change).
+    QStringList linked;
+    if (const PatientRecord *cached = m_hasCached ? m_cached.find(m_patientId) : nullptr) {
+        linked = cached->patient.linkedKeys;
+        if (cached->patient.key != u"Patient/" + m_patientId)
+            linked.prepend(cached->patient.key);
+        linked.erase(std::remove_if(linked.begin(), linked.end(), [](const QString &k) { return !k.startsWith(QLatin1String("Patient/")); }),
+                     linked.end());
+    }
+    m_source->load(m_patientId, since, linked);
 }
 
 void PatientRecordLoader::onFetched(const RecordSet &set, const Net::FhirError &error)
@@ -191,6 +200,10 @@ void PatientRecordLoader::onFetched(const RecordSet &set, const Net::FhirError &
         else
             RecordAssembler::carryWithheldCounts(shown, set);
         shown.warnings += set.warnings;
+        // After a refresh, too: a record with nothing in it is never shown as complete without a word.
+        const QString empty = SharingServiceSource::emptyRecordWarning(m_patientId);
+        if (const PatientRecord *r = shown.find(m_patientId); r && SharingServiceSource::isEmptyRecord(*r) && !shown.warnings.contains(empty))
+            shown.warnings.append(empty);
         outcome.cachedAt = read.cachedAt;
         finishWith(shown, outcome);
         keepSnapshot(read);

@@ -83,6 +83,45 @@ QString searchedTypeOf(const QJsonObject &bundle, const QString &origin)
     return typeName.match(last).hasMatch() ? last : QString();
 }
 
+// A patient reference as written in subject/patient/link: a bare id means Patient/<id>, so
+// "jppatientExample01" and "Patient/jppatientExample01" are one patient.
+QString patientReference(const QString &ref)
+{
+    if (ref.isEmpty() || ref.startsWith(u'#') || ref.contains(u'/') || ref.contains(u':'))
+        return ref;
+    return QStringLiteral("Patient/") + ref;
+}
+
+void collectReferences(const QJsonValue &node, QStringList &out, bool top)
+{
+    if (node.isArray()) {
+        for (const QJsonValue &v : node.toArray())
+            collectReferences(v, out, false);
+        return;
+    }
+    if (!node.isObject())
+        return;
+    const QJsonObject o = node.toObject();
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        if (it.key() == u"reference" && it->isString()) {
+            const QString typeHint = o.value(QLatin1String("type")).toString();
+            out.append(typeHint.isEmpty() ? it->toString() : typeHint + u'|' + it->toString());
+        } else if (it.key() != u"contained" && (it->isObject() || it->isArray()) && !(top && it.key() == u"text")) {
+            collectReferences(*it, out, false);
+        }
+    }
+}
+
+// What kind of patient identifier a system is, in words (never its value: that is patient data).
+QString identifierKind(const QString &system)
+{
+    if (system == Fhir::System::InsuranceMemberId)
+        return QCoreApplication::translate("Kakehashi::RecordAssembler", "insurance member ID");
+    if (system.startsWith(Fhir::System::FacilityPatientIdPrefix))
+        return QCoreApplication::translate("Kakehashi::RecordAssembler", "facility patient ID (%1)").arg(system.mid(Fhir::System::FacilityPatientIdPrefix.size()));
+    return QCoreApplication::translate("Kakehashi::RecordAssembler", "identifier (%1)").arg(system);
+}
+
 struct PatientGroup
 {
     QString primary;
@@ -156,6 +195,66 @@ void mergePatient(PatientInfo &info, const QJsonObject &p, const ResourceIndex &
 } // namespace
 
 RecordAssembler::RecordAssembler() = default;
+
+QString RecordAssembler::referenceKey(const QString &reference)
+{
+    if (reference.isEmpty() || reference.startsWith(u'#') || reference.startsWith(QLatin1String("urn:")))
+        return {};
+    QString ref = reference;
+    const qsizetype history = ref.indexOf(QLatin1String("/_history/"));
+    if (history >= 0)
+        ref.truncate(history);
+    const qsizetype slash = ref.lastIndexOf(u'/');
+    if (slash <= 0 || slash == ref.size() - 1)
+        return {};
+    const qsizetype typeSlash = ref.lastIndexOf(u'/', slash - 1);
+    const QString type = ref.mid(typeSlash + 1, slash - typeSlash - 1);
+    if (type.isEmpty() || !type.front().isUpper())
+        return {};
+    return ref.mid(typeSlash + 1);
+}
+
+QStringList RecordAssembler::linkedPatientIds() const
+{
+    QStringList ids;
+    for (auto it = m_resources.cbegin(); it != m_resources.cend(); ++it) {
+        if (!it.key().startsWith(QLatin1String("Patient/")))
+            continue;
+        for (const QJsonValue &l : it->resource.value(QLatin1String("link")).toArray()) {
+            QString ref = patientReference(referenceOf(l.toObject().value(QLatin1String("other"))));
+            if (m_fullUrlToKey.contains(ref))
+                ref = m_fullUrlToKey.value(ref);
+            const QString key = referenceKey(ref);
+            if (key.startsWith(QLatin1String("Patient/")) && !ids.contains(key.mid(8)))
+                ids.append(key.mid(8));
+        }
+    }
+    ids.sort();
+    return ids;
+}
+
+QStringList RecordAssembler::missingReferences(const QStringList &types) const
+{
+    QStringList found;
+    for (const QString &key : m_order)
+        collectReferences(m_resources.value(key).resource, found, true);
+    QStringList missing;
+    QSet<QString> seen;
+    for (const QString &entry : std::as_const(found)) {
+        const qsizetype bar = entry.indexOf(u'|');
+        const QString hint = bar > 0 && !entry.left(bar).contains(u'/') ? entry.left(bar) : QString();
+        const QString ref = hint.isEmpty() ? entry : entry.mid(bar + 1);
+        if (ref.startsWith(u'#') || seen.contains(ref) || m_fullUrlToKey.contains(ref))
+            continue;
+        seen.insert(ref);
+        const QString key = referenceKey(ref);
+        const QString type = key.isEmpty() ? hint : key.section(u'/', 0, 0);
+        if (!types.contains(type) || (!key.isEmpty() && m_resources.contains(key)))
+            continue;
+        missing.append(ref);
+    }
+    return missing;
+}
 
 int RecordAssembler::originIndexFor(const QString &origin)
 {
@@ -301,7 +400,8 @@ RecordSet RecordAssembler::finish()
     byKey.reserve(m_resources.size());
     for (auto it = m_resources.cbegin(); it != m_resources.cend(); ++it)
         byKey.insert(it.key(), it->resource);
-    const ResourceIndex index(byKey, m_fullUrlToKey);
+    ResourceIndex index(byKey, m_fullUrlToKey);
+    index.setUnresolvedReasons(&m_unresolved);
     const ClinicalItemBuilder builder(index);
 
     // People: Patient resources, joined by Patient.link into one person.
@@ -317,12 +417,56 @@ RecordSet RecordAssembler::finish()
     for (const QString &key : std::as_const(patientKeys)) {
         for (const QJsonValue &l : byKey.value(key).value(QLatin1String("link")).toArray()) {
             const QJsonObject link = l.toObject();
-            const QString other = index.keyFor(referenceOf(link.value(QLatin1String("other"))));
+            const QString other = index.keyFor(patientReference(referenceOf(link.value(QLatin1String("other")))));
             if (!byKey.contains(other) || !other.startsWith(QLatin1String("Patient/")))
                 continue;
             people.unite(key, other);
             if (str(link, "type") == u"replaced-by")
                 replaced.insert(key);
+        }
+    }
+    // The same identifier (system + value) on Patient resources not joined by Patient.link: one person,
+    // with a visible note, unless their birth dates or sexes disagree (then two people and a warning:
+    // merging two people's records is worse than showing one person twice).
+    struct IdentityMerge
+    {
+        QString first;
+        QString second;
+        QString system;
+    };
+    QList<IdentityMerge> identityMerges;
+    {
+        QHash<QString, QString> keyOfIdentifier;
+        for (const QString &key : std::as_const(patientKeys)) {
+            const QJsonObject patient = byKey.value(key);
+            for (const QJsonValue &i : patient.value(QLatin1String("identifier")).toArray()) {
+                const QJsonObject id = i.toObject();
+                const QString system = str(id, "system");
+                const QString value = str(id, "value").trimmed();
+                if (system.isEmpty() || value.isEmpty())
+                    continue;
+                const QString idKey = system + u'|' + value;
+                const auto it = keyOfIdentifier.constFind(idKey);
+                if (it == keyOfIdentifier.cend()) {
+                    keyOfIdentifier.insert(idKey, key);
+                    continue;
+                }
+                const QString other = it.value();
+                if (people.find(other) == people.find(key))
+                    continue;
+                const QJsonObject o = byKey.value(other);
+                const auto differs = [&](const char *field) {
+                    return !str(o, field).isEmpty() && !str(patient, field).isEmpty() && str(o, field) != str(patient, field);
+                };
+                if (differs("birthDate") || differs("gender")) {
+                    set.warnings.append(tr("%1 and %2 share an identifier (%3) but differ in birth date or sex; they are shown as two "
+                                           "people. Check the patient's identity.")
+                                            .arg(other, key, identifierKind(system)));
+                    continue;
+                }
+                people.unite(other, key);
+                identityMerges.append({other, key, system});
+            }
         }
     }
     QHash<QString, int> recordOfRoot;
@@ -353,6 +497,14 @@ RecordSet RecordAssembler::finish()
     for (int r = 0; r < set.patients.size(); ++r)
         for (const PatientIdentifier &id : std::as_const(set.patients[r].patient.identifiers))
             recordOfIdentifier.insert(id.system + u'|' + id.value, r);
+    for (const IdentityMerge &m : std::as_const(identityMerges)) {
+        const int r = recordOfRoot.value(people.find(m.first), -1);
+        if (r < 0)
+            continue;
+        const QString note = tr("%1 and %2 have the same %3 and are shown as one person.").arg(m.first, m.second, identifierKind(m.system));
+        set.patients[r].patient.identityNotes.append(note);
+        set.warnings.append(note);
+    }
 
     auto placeholderFor = [&](const QString &ref, const QString &label) {
         int r = recordOfRoot.value(ref, -1);
@@ -402,7 +554,7 @@ RecordSet RecordAssembler::finish()
         if (!subject.isObject())
             subject = res.value(QLatin1String("beneficiary"));
         p.subjectIsObject = subject.isObject();
-        p.subjectRef = referenceOf(subject);
+        p.subjectRef = patientReference(referenceOf(subject));
         if (!p.subjectRef.isEmpty()) {
             p.subjectKey = index.keyFor(p.subjectRef);
         } else if (p.subjectIsObject) {

@@ -31,6 +31,17 @@ public:
 
     int resourceCount() const { return int(m_order.size()); }
 
+    // Patient ids named by Patient.link of the Patient resources added so far (normalised: "x" and
+    // "Patient/x" are the same id), for a loader that fetches every linked record.
+    QStringList linkedPatientIds() const;
+    // References (as written) to resources of |types| that none of the resources added so far resolves:
+    // what a loader may fetch before it calls the record complete. Contained (#id) references are left out.
+    QStringList missingReferences(const QStringList &types) const;
+    // |reference| (as written, or "Type/id") could not be resolved, and why: shown with the item.
+    void setUnresolvedReference(const QString &reference, const QString &reason) { m_unresolved.insert(reference, reason); }
+    // "Type/id" for a reference as written: relative, absolute URL, versioned; empty when it is not one.
+    static QString referenceKey(const QString &reference);
+
     // finish() builds the items of a large load on the thread pool (the default); the result is
     // the same either way. Off for comparison in tests and benchmarks.
     void setParallel(bool parallel) { m_parallel = parallel; }
@@ -66,6 +77,7 @@ private:
     QStringList m_warnings;
     QStringList m_errors;
     QStringList m_incompleteReasons;
+    QHash<QString, QString> m_unresolved;
     int m_anonymousCounter = 0;
     bool m_parallel = true;
 };

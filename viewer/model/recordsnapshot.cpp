@@ -9,9 +9,9 @@ namespace Kakehashi {
 // snapshot round trip), and FormatVersion bumped; otherwise a warm open silently drops it.
 // Checked where the sizes are known (64-bit Linux); a size change elsewhere is caught there.
 #if defined(__linux__) && defined(__x86_64__)
-static_assert(sizeof(ClinicalItem) == 568 && sizeof(LabValue) == 168 && sizeof(SourceFacility) == 56,
+static_assert(sizeof(ClinicalItem) == 616 && sizeof(LabValue) == 168 && sizeof(SourceFacility) == 104,
               "ClinicalItem changed: update the snapshot operators, the round-trip test, and RecordSnapshot::FormatVersion");
-static_assert(sizeof(PatientInfo) == 232 && sizeof(PatientRecord) == 336 && sizeof(RecordSet) == 80 && sizeof(PatientIdentifier) == 48,
+static_assert(sizeof(PatientInfo) == 256 && sizeof(PatientRecord) == 360 && sizeof(RecordSet) == 80 && sizeof(PatientIdentifier) == 48,
               "PatientRecord changed: update the snapshot operators, the round-trip test, and RecordSnapshot::FormatVersion");
 static_assert(sizeof(Fhir::DateTime) == 16 && sizeof(Fhir::Coding) == 72,
               "Fhir::DateTime or Coding changed: update the snapshot operators, the round-trip test, and RecordSnapshot::FormatVersion");
@@ -126,14 +126,14 @@ QDataStream &operator<<(QDataStream &out, const SourceFacility &source)
 {
     out << source.key << source.name;
     writeEnum(out, source.basis);
-    return out;
+    return out << source.code << source.unresolvedReason;
 }
 
 QDataStream &operator>>(QDataStream &in, SourceFacility &source)
 {
     in >> source.key >> source.name;
     readEnum(in, source.basis, SourceFacility::Basis::Provenance);
-    return in;
+    return in >> source.code >> source.unresolvedReason;
 }
 
 QDataStream &operator<<(QDataStream &out, const LabValue &lab)
@@ -188,6 +188,7 @@ QDataStream &operator<<(QDataStream &out, const PatientInfo &patient)
     writeList(out, patient.identifiers);
     writeList(out, patient.linkedKeys);
     writeList(out, patient.sourceNames);
+    writeList(out, patient.identityNotes);
     return out << patient.placeholder;
 }
 
@@ -197,6 +198,7 @@ QDataStream &operator>>(QDataStream &in, PatientInfo &patient)
     readList(in, patient.identifiers);
     readList(in, patient.linkedKeys);
     readList(in, patient.sourceNames);
+    readList(in, patient.identityNotes);
     return in >> patient.placeholder;
 }
 

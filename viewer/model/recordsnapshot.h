@@ -45,7 +45,8 @@ struct RecordSnapshot
     // 2: a medication's end is its computed last day of use (MedicationPeriod), and `active` is no
     //    longer stored for medications (current-ness is decided at view time).
     // 3: withheld counts by type and categories not disclosed for the role are kept (ClinicalStatus).
-    static constexpr quint32 FormatVersion = 3;
+    // 4: facilities carry their 医療機関コード and why a reference could not be resolved; identity notes.
+    static constexpr quint32 FormatVersion = 4;
 
     RecordSet set;
     QDateTime newestFetch; // when the newest resource it was assembled from was fetched

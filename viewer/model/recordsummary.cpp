@@ -11,6 +11,35 @@ namespace Kakehashi {
 
 namespace {
 
+// The facilities a patient's items came from, as the legend and the facility filter list them: one
+// entry per facility key (one 医療機関コード is one facility, whichever server sent it), with the name
+// shown, the code when known and how many items. Items with no known source are one entry, "unknown".
+QJsonArray facilitiesJson(const PatientRecord &rec)
+{
+    QStringList order;
+    QHash<QString, QJsonObject> byKey;
+    for (const ClinicalItem &item : rec.items) {
+        const QString key = item.source.isKnown() ? item.source.key : QString();
+        auto it = byKey.find(key);
+        if (it == byKey.end()) {
+            QJsonObject f{{QStringLiteral("name"), item.source.isKnown() ? item.source.name : QString()},
+                          {QStringLiteral("code"), item.source.code.isEmpty() ? QJsonValue() : QJsonValue(item.source.code)},
+                          {QStringLiteral("items"), 0}};
+            if (!item.source.isKnown())
+                f.insert(QStringLiteral("unknown"), true);
+            if (!item.source.unresolvedReason.isEmpty())
+                f.insert(QStringLiteral("unresolved"), item.source.unresolvedReason);
+            it = byKey.insert(key, f);
+            order.append(key);
+        }
+        it->insert(QStringLiteral("items"), it->value(QStringLiteral("items")).toInt() + 1);
+    }
+    QJsonArray out;
+    for (const QString &key : std::as_const(order))
+        out.append(byKey.value(key));
+    return out;
+}
+
 QJsonValue isoOrNull(const Fhir::DateTime &value)
 {
     const QString text = DisplayZone::isoText(value);
@@ -199,6 +228,9 @@ QJsonObject recordSummaryJson(const RecordSet &set, const QDateTime &asOfTime)
             p.insert(QStringLiteral("placeholder"), true);
         else
             p.insert(QStringLiteral("clinical"), clinicalSummaryJson(EmergencySummary::build(rec, asOf, lookBack)));
+        p.insert(QStringLiteral("facilities"), facilitiesJson(rec));
+        if (!rec.patient.identityNotes.isEmpty())
+            p.insert(QStringLiteral("identityNotes"), QJsonArray::fromStringList(rec.patient.identityNotes));
         patients.append(p);
         withheld += rec.withheldCount;
         undelivered += rec.undeliveredCount;

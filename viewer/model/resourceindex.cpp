@@ -4,6 +4,8 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
+
 namespace Kakehashi {
 
 ResourceIndex::ResourceIndex(const QHash<QString, QJsonObject> &byKey, const QHash<QString, QString> &fullUrlToKey)
@@ -50,6 +52,26 @@ QString ResourceIndex::keyFor(const QString &reference) const
         if (m_byKey.contains(key))
             return key;
         return key;
+    }
+    return {};
+}
+
+QString ResourceIndex::unresolvedReason(const QString &reference) const
+{
+    if (!m_unresolved)
+        return {};
+    const QString reason = m_unresolved->value(reference);
+    return reason.isEmpty() ? m_unresolved->value(keyFor(reference)) : reason;
+}
+
+QString ResourceIndex::institutionCode(const QJsonObject &organization)
+{
+    for (const QJsonValue &id : organization.value(QLatin1String("identifier")).toArray()) {
+        const QJsonObject o = id.toObject();
+        const QString value = o.value(QLatin1String("value")).toString().trimmed();
+        if (o.value(QLatin1String("system")).toString() == Fhir::System::InstitutionNo10 && value.size() == 10
+            && std::all_of(value.cbegin(), value.cend(), [](QChar c) { return c.isDigit(); }))
+            return value;
     }
     return {};
 }

@@ -1,6 +1,7 @@
 #include "sharingservicesource.h"
 
 #include "recordassembler.h"
+#include "clinicalitembuilder.h"
 #include "recordcache.h"
 
 #include <QLoggingCategory>
@@ -9,6 +10,30 @@
 Q_LOGGING_CATEGORY(lcServiceSource, "kakehashi.record.service", QtInfoMsg)
 
 namespace Kakehashi {
+
+namespace {
+
+QString bareId(const QString &id)
+{
+    return id.startsWith(QLatin1String("Patient/")) ? id.mid(8) : id;
+}
+
+// Errors that mean "this service does not do `_id` searches on that type": read one by one instead.
+bool searchNotOffered(const Net::FhirError &error)
+{
+    using Kind = Net::FhirError::Kind;
+    return error.kind == Kind::Http400 || error.kind == Kind::Http404 || error.kind == Kind::NotSupported
+           || (error.kind == Kind::HttpOther && (error.httpStatus == 405 || error.httpStatus == 501));
+}
+
+// Answers that say "not this one", as opposed to the service failing.
+bool refusedOrAbsent(const Net::FhirError &error)
+{
+    using Kind = Net::FhirError::Kind;
+    return error.kind == Kind::Http403 || error.kind == Kind::Http404 || error.kind == Kind::Http410;
+}
+
+} // namespace
 
 SharingServiceSource::SharingServiceSource(Net::FhirClient *client, std::shared_ptr<RecordCache> cache, QObject *parent)
     : QObject(parent)
@@ -23,27 +48,79 @@ SharingServiceSource::~SharingServiceSource()
     // Pages already queued hold their own references to the assembler and the cache.
 }
 
-void SharingServiceSource::load(const QString &patientId, const QDateTime &since)
+const QStringList &SharingServiceSource::referenceTypes()
+{
+    static const QStringList types{QStringLiteral("Organization"), QStringLiteral("PractitionerRole"), QStringLiteral("Practitioner"),
+                                   QStringLiteral("Medication"),   QStringLiteral("Location"),         QStringLiteral("Encounter")};
+    return types;
+}
+
+bool SharingServiceSource::isEmptyRecord(const PatientRecord &record)
+{
+    return !record.patient.placeholder && record.items.isEmpty() && record.withheldCount == 0 && record.undeliveredCount == 0;
+}
+
+QString SharingServiceSource::emptyRecordWarning(const QString &patientId)
+{
+    return tr("The sharing service returned patient %1 but no records at all (no diseases, medications, results or visits). "
+              "This is not the same as \"nothing recorded\": the service or the search may have failed. Ask the service or "
+              "check another way.")
+        .arg(patientId);
+}
+
+void SharingServiceSource::load(const QString &patientId, const QDateTime &since, const QStringList &knownLinkedIds)
 {
     cancel();
+    m_running = true;
     m_patientId = patientId;
+    m_since = since;
     m_started = QDateTime::currentDateTimeUtc();
     m_pages = 0;
+    m_fetched = {bareId(patientId)};
+    for (const QString &id : knownLinkedIds)
+        if (!m_fetched.contains(bareId(id)) && m_fetched.size() < MaxLinkedRecords)
+            m_fetched.append(bareId(id));
+    m_queue = m_fetched;
+    m_attempted.clear();
+    m_failed.clear();
+    m_unresolvedRefs.clear();
+    m_loadWarnings.clear();
+    m_referenceError = {};
+    m_referencePending = 0;
+    m_referenceRound = 0;
+    m_unresolvedFacilities = 0;
     m_assembler = std::make_shared<RecordAssembler>();
     m_tail = QtFuture::makeReadyFuture();
-    m_operation = m_client->fetchRecord(patientId, since);
-    connect(m_operation, &Net::FhirOperation::pageReceived, this, &SharingServiceSource::onPage);
-    connect(m_operation, &Net::FhirOperation::finished, this, &SharingServiceSource::onOperationFinished);
+    startNextRecord();
 }
 
 void SharingServiceSource::cancel()
 {
-    if (m_operation) {
-        Net::FhirOperation *op = m_operation;
-        m_operation = nullptr;
+    ++m_generation;
+    m_running = false;
+    QList<QPointer<Net::FhirOperation>> ops = std::exchange(m_referenceOps, {});
+    if (m_operation)
+        ops.append(m_operation);
+    m_operation = nullptr;
+    for (const QPointer<Net::FhirOperation> &op : std::as_const(ops)) {
+        if (!op)
+            continue;
         QObject::disconnect(op, nullptr, this, nullptr);
         op->cancel();
     }
+}
+
+void SharingServiceSource::connectOperation(Net::FhirOperation *op)
+{
+    connect(op, &Net::FhirOperation::pageReceived, this, &SharingServiceSource::onPage);
+}
+
+void SharingServiceSource::startNextRecord()
+{
+    const QString id = m_queue.takeFirst();
+    m_operation = m_client->fetchRecord(id, m_since);
+    connectOperation(m_operation);
+    connect(m_operation, &Net::FhirOperation::finished, this, &SharingServiceSource::onRecordFinished);
 }
 
 void SharingServiceSource::onPage(const Net::FhirPage &page)
@@ -62,21 +139,175 @@ void SharingServiceSource::onPage(const Net::FhirPage &page)
     });
 }
 
-void SharingServiceSource::onOperationFinished(const Net::FhirError &error)
+void SharingServiceSource::onRecordFinished(const Net::FhirError &error)
+{
+    m_operation = nullptr;
+    if (error.isError()) {
+        finishLoad(error);
+        return;
+    }
+    // Which other Patient ids does what arrived link to? (Chains: each fetched record may add more.)
+    const quint64 generation = m_generation;
+    m_tail.then(QtFuture::Launch::Async, [assembler = m_assembler] { return assembler->linkedPatientIds(); })
+        .then(this, [this, generation](const QStringList &linked) {
+            if (generation != m_generation)
+                return;
+            bool overflow = false;
+            for (const QString &id : linked) {
+                if (m_fetched.contains(id))
+                    continue; // cycles end here
+                if (m_fetched.size() >= MaxLinkedRecords) {
+                    overflow = true;
+                    continue;
+                }
+                m_fetched.append(id);
+                m_queue.append(id);
+            }
+            if (overflow) {
+                const QString message = tr("This person has more than %n linked patient records; only the first %n were fetched.",
+                                           nullptr, MaxLinkedRecords);
+                m_tail = m_tail.then(QtFuture::Launch::Async, [assembler = m_assembler, message] { assembler->markIncomplete(message); });
+            }
+            if (!m_queue.isEmpty())
+                startNextRecord();
+            else
+                startReferenceRound();
+        });
+}
+
+void SharingServiceSource::setUnresolved(const QHash<QString, QString> &reasons)
+{
+    if (reasons.isEmpty())
+        return;
+    m_tail = m_tail.then(QtFuture::Launch::Async, [assembler = m_assembler, reasons] {
+        for (auto it = reasons.cbegin(); it != reasons.cend(); ++it)
+            assembler->setUnresolvedReference(it.key(), it.value());
+    });
+}
+
+void SharingServiceSource::startReferenceRound()
+{
+    // Rounds 1…MaxReferenceRounds fetch; the round after that only names what is still missing.
+    ++m_referenceRound;
+    const quint64 generation = m_generation;
+    m_tail.then(QtFuture::Launch::Async, [assembler = m_assembler] { return assembler->missingReferences(referenceTypes()); })
+        .then(this, [this, generation](const QStringList &missing) {
+            if (generation != m_generation)
+                return;
+            QHash<QString, QString> unresolved;
+            QMap<QString, QStringList> idsByType;
+            for (const QString &ref : missing) {
+                const QString key = m_client->serviceKeyFor(ref);
+                const QString type = key.isEmpty() ? RecordAssembler::referenceKey(ref).section(u'/', 0, 0) : key.section(u'/', 0, 0);
+                QString reason;
+                if (key.isEmpty()) {
+                    if (ref.startsWith(QLatin1String("urn:")))
+                        reason = tr("%1 points into a Bundle that did not contain it.").arg(ref);
+                    else if (QUrl(ref).isRelative())
+                        reason = tr("%1 is not a reference the viewer can follow.").arg(ref);
+                    else
+                        reason = tr("%1 is on another server (%2); only the sharing service itself is asked.").arg(
+                            RecordAssembler::referenceKey(ref), QUrl(ref).host());
+                } else if (m_attempted.contains(key)) {
+                    reason = m_failed.value(key);
+                    if (reason.isEmpty())
+                        reason = tr("The sharing service did not return %1 when asked for it.").arg(key);
+                } else if (m_referenceRound > MaxReferenceRounds) {
+                    reason = tr("%1 was not fetched: references nested too deeply.").arg(key);
+                } else {
+                    m_attempted.insert(key);
+                    idsByType[type].append(key.section(u'/', 1));
+                    continue;
+                }
+                if (m_unresolvedRefs.contains(ref))
+                    continue; // named in an earlier round
+                m_unresolvedRefs.insert(ref);
+                unresolved.insert(ref, reason);
+                if (type == u"Organization" || type == u"PractitionerRole")
+                    ++m_unresolvedFacilities;
+            }
+            setUnresolved(unresolved);
+            if (idsByType.isEmpty()) {
+                finishLoad(m_referenceError);
+                return;
+            }
+            for (auto it = idsByType.cbegin(); it != idsByType.cend(); ++it) {
+                const QString type = it.key();
+                const QStringList ids = it.value();
+                Net::FhirOperation *op = m_client->searchByIds(type, ids);
+                m_referenceOps.append(op);
+                ++m_referencePending;
+                connectOperation(op);
+                connect(op, &Net::FhirOperation::finished, this,
+                        [this, type, ids](const Net::FhirError &error) { onReferencesFinished(type, ids, error, false); });
+            }
+        });
+}
+
+void SharingServiceSource::onReferencesFinished(const QString &type, const QStringList &ids, const Net::FhirError &error, bool single)
+{
+    if (error.isError() && !single && searchNotOffered(error)) {
+        // No `_id` search here: read them one by one.
+        for (const QString &id : ids) {
+            Net::FhirOperation *op = m_client->get(m_client->resolve(type + u'/' + QString::fromLatin1(QUrl::toPercentEncoding(id))));
+            m_referenceOps.append(op);
+            ++m_referencePending;
+            connectOperation(op);
+            connect(op, &Net::FhirOperation::finished, this,
+                    [this, type, id](const Net::FhirError &e) { onReferencesFinished(type, {id}, e, true); });
+        }
+    } else if (error.isError()) {
+        for (const QString &id : ids)
+            m_failed.insert(type + u'/' + id, tr("Asking the sharing service for %1 failed: %2").arg(type + u'/' + id, error.message()));
+        if (!refusedOrAbsent(error) && !m_referenceError.isError())
+            m_referenceError = error; // the service failed: the record is not complete
+    }
+    referenceOperationDone();
+}
+
+void SharingServiceSource::referenceOperationDone()
+{
+    if (--m_referencePending > 0)
+        return;
+    m_referenceOps.clear();
+    startReferenceRound();
+}
+
+void SharingServiceSource::finishLoad(const Net::FhirError &error)
 {
     m_operation = nullptr;
     const int pages = m_pages;
-    QString message = error.message();
-    m_tail.then(QtFuture::Launch::Async, [assembler = m_assembler, error, pages, message] {
+    const QString message = error.message();
+    const QString patientId = m_patientId;
+    const bool fullFetch = !m_since.isValid();
+    QStringList warnings = m_loadWarnings;
+    if (m_unresolvedFacilities > 0)
+        warnings.append(tr("%n facility reference(s) could not be resolved; those items are shown as \"%1\" with the reason in their details.",
+                           nullptr, m_unresolvedFacilities)
+                            .arg(ClinicalItemBuilder::unresolvedFacilityName()));
+    const quint64 generation = m_generation;
+    m_tail.then(QtFuture::Launch::Async, [assembler = m_assembler, error, pages, message, patientId, fullFetch, warnings] {
+              for (const QString &w : warnings)
+                  assembler->addWarning(w);
               if (error.isError()) {
                   if (pages > 0)
                       assembler->markIncomplete(message);
                   else
                       assembler->addError(message);
               }
-              return assembler->finish();
+              RecordSet set = assembler->finish();
+              // A full fetch that brought the Patient and nothing else is not a complete record.
+              if (!error.isError() && fullFetch)
+                  if (const PatientRecord *record = set.find(patientId); record && isEmptyRecord(*record))
+                      set.warnings.append(emptyRecordWarning(patientId));
+              return set;
           })
-        .then(this, [this, error](const RecordSet &set) { Q_EMIT finished(set, error); });
+        .then(this, [this, error, generation](const RecordSet &set) {
+            if (generation != m_generation)
+                return;
+            m_running = false;
+            Q_EMIT finished(set, error);
+        });
 }
 
 RecordSet SharingServiceSource::loadCached(const RecordCache &cache, const QString &patientId)
