@@ -18,7 +18,7 @@ ClinicalItem prescription(const QString &key, const QString &title, const QStrin
     i.key = key;
     i.title = title;
     i.codes = {{system, code, title}};
-    i.source = {QStringLiteral("Organization/") + facility, facility, SourceFacility::Basis::Resource};
+    i.source = {QStringLiteral("Organization/") + facility, facility, SourceFacility::Basis::Resource, {}, {}};
     i.start = Fhir::DateTime::parse(from.toString(Qt::ISODate));
     i.end = Fhir::DateTime::parse(to.toString(Qt::ISODate));
     return i;
