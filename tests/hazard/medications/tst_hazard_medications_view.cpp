@@ -132,7 +132,7 @@ private Q_SLOTS:
         pv.setRecord(load("unmapped.json"));
         QVERIFY(!pv.medicationSafetyBanner()->isHidden());
         const QString text = pv.medicationSafetyBanner()->text();
-        QVERIFY2(text.contains(QStringLiteral("トラバタンズ")) && text.contains(QStringLiteral("not checked")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("マスタ未収載")) && text.contains(QStringLiteral("not checked")), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("院内製剤")), qPrintable(text));
         const QString summary = pv.emergencySummary()->medicationLabel()->accessibleDescription();
         QVERIFY2(summary.contains(QStringLiteral("not checked")), qPrintable(summary));
