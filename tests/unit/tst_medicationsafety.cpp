@@ -92,7 +92,8 @@ private Q_SLOTS:
         QTest::newRow("general-name code") << gn << QStringLiteral("1124030F2ZZZ") << QStringLiteral("YJ:1124030");
         QTest::newRow("HOT9 in the master") << hot9 << QStringLiteral("103835401") << QStringLiteral("YJ:2233002");
         QTest::newRow("HOT13 by its HOT9") << Fhir::System::Hot13.toString() << QStringLiteral("1038354010101") << QStringLiteral("YJ:2233002");
-        QTest::newRow("HOT9 not in the master") << hot9 << QStringLiteral("118185202") << QString();
+        QTest::newRow("HOT9 not in the master") << hot9 << QStringLiteral("999999901") << QString();
+        QTest::newRow("HOT9 of another distributor, same HOT7") << hot9 << QStringLiteral("103835402") << QStringLiteral("YJ:2233002");
         QTest::newRow("malformed YJ") << yj << QStringLiteral("2233002") << QString();
     }
     void codeStructureAndMaster()
@@ -123,9 +124,9 @@ private Q_SLOTS:
     {
         const QDate d(2026, 6, 1);
         PatientRecord r;
-        r.items = {prescription(QStringLiteral("MedicationRequest/a"), QStringLiteral("X"), hot9, QStringLiteral("118185202"), QStringLiteral("甲医院"), d.addDays(-10), d.addDays(3)),
+        r.items = {prescription(QStringLiteral("MedicationRequest/a"), QStringLiteral("X"), hot9, QStringLiteral("999999901"), QStringLiteral("甲医院"), d.addDays(-10), d.addDays(3)),
                    prescription(QStringLiteral("MedicationRequest/b"), QStringLiteral("Y"), yj, QStringLiteral("2171022F1021"), QStringLiteral("甲医院"), d.addDays(-10), d.addDays(3)),
-                   prescription(QStringLiteral("MedicationRequest/c"), QStringLiteral("Z"), hot9, QStringLiteral("118185202"), QStringLiteral("甲医院"), d.addDays(-30), d.addDays(-20))};
+                   prescription(QStringLiteral("MedicationRequest/c"), QStringLiteral("Z"), hot9, QStringLiteral("999999901"), QStringLiteral("甲医院"), d.addDays(-30), d.addDays(-20))};
         const DuplicateTherapyCheck c = MedicationSafety::check(r, QDateTime(d, QTime(12, 0), Qt::UTC));
         QCOMPARE(c.unchecked.size(), 1); // the ended one is not current, so not listed
         QCOMPARE(c.unchecked.first().itemKey, QStringLiteral("MedicationRequest/a"));

@@ -81,6 +81,8 @@ DrugMaster DrugMaster::load(const QString &directory)
         if (row.size() < 2 || row[0].size() != 9 || !isYjShaped(row[1]))
             continue;
         m.m_hotToYj.insert(row[0], row[1]);
+        if (!m.m_hot7ToYj.contains(row[0].left(7)))
+            m.m_hot7ToYj.insert(row[0].left(7), row[1]);
         if (row.size() >= 4 && !row[3].isEmpty())
             m.m_ingredientName.insert(row[1].left(7), row[3]); // the 一般名 column wins over a general-name product text
     }
@@ -91,7 +93,9 @@ QString DrugMaster::yjOfHot(QStringView hot) const
 {
     if (hot.size() != 9 && hot.size() != 13)
         return {};
-    return m_hotToYj.value(hot.left(9).toString());
+    const QString yj = m_hotToYj.value(hot.left(9).toString());
+    // The same product (HOT7, 処方用番号) from another distributor carries the same YJ.
+    return yj.isEmpty() ? m_hot7ToYj.value(hot.left(7).toString()) : yj;
 }
 
 QString DrugMaster::nameOfIngredient(const QString &yj7) const

@@ -39,7 +39,8 @@ public:
     static DrugMaster load(const QString &directory);
 
     std::optional<Ingredient> ingredientOf(const QList<Fhir::Coding> &codes) const;
-    // The YJ code of a HOT9 (or HOT13, by its first nine digits); empty when the master has no row.
+    // The YJ code of a HOT9 (or HOT13, by its first nine digits), else of another HOT9 of the same
+    // HOT7 (the same product, another distributor); empty when the master has neither.
     QString yjOfHot(QStringView hot) const;
     // Where the tables were read from, for the About box and the log.
     QString origin() const { return m_origin; }
@@ -50,6 +51,7 @@ private:
     QString nameOfIngredient(const QString &yj7) const;
 
     QHash<QString, QString> m_hotToYj;        // HOT9 → YJ
+    QHash<QString, QString> m_hot7ToYj;       // HOT7 → YJ: the same product from another distributor
     QHash<QString, QString> m_ingredientName; // YJ7 → name (告示名称 / 一般名 without 【般】 and strength)
     QHash<QString, QString> m_generalNames;   // general-name code → name
     QString m_origin;

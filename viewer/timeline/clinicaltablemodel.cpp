@@ -4,6 +4,7 @@
 #include "medicationperiod.h"
 
 #include <QBrush>
+#include <QHash>
 #include <QColor>
 
 #include <algorithm>
@@ -72,30 +73,31 @@ void ClinicalTableModel::refresh()
     QList<int> rows;
     if (m_source) {
         const auto &items = m_source->record().items;
+        QHash<int, bool> current; // decided once per row at the reference time, not per comparison
         for (int i = 0; i < items.size(); ++i) {
             const ClinicalItem &item = items[i];
             if (item.category != m_category || !m_source->passes(i))
                 continue;
+            const bool isCurrent = m_source->isCurrent(item);
             // Current problems, medications and allergies stay listed whatever the range.
-            if (item.start.isValid() && !m_source->isCurrent(item)) {
+            if (item.start.isValid() && !isCurrent) {
                 const qint64 s = item.start.msecs();
                 if (m_source->drawEnd(item, s) < m_from || s > m_to)
                     continue;
             }
+            current.insert(i, isCurrent);
             rows.append(i);
         }
         const bool currentFirst = m_category == ItemCategory::Medication || m_category == ItemCategory::Problem
                                   || m_category == ItemCategory::Allergy;
         std::stable_sort(rows.begin(), rows.end(), [&](int a, int b) {
-            const ClinicalItem &x = items[a];
-            const ClinicalItem &y = items[b];
             if (currentFirst) {
-                const bool cx = m_source->isCurrent(x);
-                const bool cy = m_source->isCurrent(y);
+                const bool cx = current.value(a);
+                const bool cy = current.value(b);
                 if (cx != cy)
                     return cx;
             }
-            return x.start.msecs() > y.start.msecs(); // newest first
+            return items[a].start.msecs() > items[b].start.msecs(); // newest first
         });
     }
     if (rows == m_rows)
