@@ -502,6 +502,8 @@ private Q_SLOTS:
         Net::ConnectionProfile prof = Net::ConnectionProfile::fromUrl(linked.baseUrl());
         prof.timeoutMs = 10000;
         Net::FhirClient client(prof);
+        // Break-the-glass: the references are fetched for the same purpose as the record.
+        client.setPurpose({Net::PurposeOfUse::Reason::EmergencyTreatment, QStringLiteral("意識障害")});
         SharingServiceSource source(&client, nullptr);
         SourceResult r;
         QEventLoop loop;
@@ -539,7 +541,12 @@ private Q_SLOTS:
         QCOMPARE(foreign.name, ClinicalItemBuilder::unresolvedFacilityName());
         QVERIFY2(foreign.unresolvedReason.contains(u"other.example"), qPrintable(foreign.unresolvedReason));
         bool sawBatch = false;
+        QTest::qWait(100); // let the server finish appending its log
         for (const QJsonObject &o : linked.accessLog()) {
+            if (o.value(u"path").toString() != u"/metadata") {
+                QCOMPARE(o.value(u"purpose").toString(), QStringLiteral("ETREAT"));
+                QCOMPARE(o.value(u"emergencyReason").toString(), QStringLiteral("意識障害"));
+            }
             const QString query = QUrl::fromPercentEncoding(o.value(u"query").toString().toUtf8());
             if (o.value(u"path").toString() == u"/Organization")
                 sawBatch = sawBatch || (query.contains(u"org-x") && query.contains(u"org-y") && query.contains(u"org-missing"));

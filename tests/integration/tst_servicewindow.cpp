@@ -527,6 +527,52 @@ private Q_SLOTS:
         m_server.control({{QStringLiteral("reset"), true}});
     }
 
+    // Linked identities and an empty record, against a second strict server with its own data.
+    void linkedIdentitiesAndAnEmptyRecordOnScreen()
+    {
+        SharingServiceFixture linked;
+        QTemporaryDir configDir;
+        const QString config = configDir.filePath(QStringLiteral("config.json"));
+        QFile f(config);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"everything": false, "include": false, "capabilityRest": false})");
+        f.close();
+        const QString error = linked.start({QStringLiteral("--data"), QStringLiteral(KAKEHASHI_TEST_DATA_DIR "/service-linked"),
+                                            QStringLiteral("--config"), config});
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        auto window = makeWindow(testKey('l'), Net::ConnectionProfile::fromUrl(linked.baseUrl()));
+        QString purgeError;
+        QVERIFY(window->purgeCachedRecords(&purgeError));
+
+        // The Patient exists and nothing else came: the status banner says so.
+        QVERIFY(open(window.get(), QStringLiteral("lk-empty")));
+        QCOMPARE(window->serviceOutcome().state, RecordLoadOutcome::State::Fresh);
+        QVERIFY(window->serviceBanner()->isVisible());
+        QVERIFY2(window->serviceBanner()->text().contains(QStringLiteral("no records at all")), qPrintable(window->serviceBanner()->text()));
+
+        // One person from three linked Patient records, each source shown in the header.
+        QVERIFY(open(window.get(), QStringLiteral("lk-a")));
+        QCOMPARE(window->serviceOutcome().state, RecordLoadOutcome::State::Fresh);
+        QVERIFY(!window->serviceBanner()->isVisible());
+        const QString ids = window->patientView()->identifiersLabel()->text();
+        QVERIFY2(ids.contains(QStringLiteral("Patient/lk-b")) && ids.contains(QStringLiteral("Patient/lk-c")), qPrintable(ids));
+        QCOMPARE(window->serviceRecord()->patient.id, QStringLiteral("lk-a")); // the patient asked for comes first
+        QStringList keys;
+        for (const ClinicalItem &i : window->serviceRecord()->items)
+            keys << i.key;
+        QVERIFY2(keys.contains(QStringLiteral("Condition/lk-c-cond")) && keys.contains(QStringLiteral("Condition/lk-b-cond")), qPrintable(keys.join(u',')));
+        // The facility that could not be resolved is named as unknown in the legend, never by its id.
+        QStringList legend;
+        for (const FacilityEntry &e : window->patientView()->timeline()->model().facilities())
+            legend << e.name;
+        QVERIFY2(legend.contains(QStringLiteral("Facility unknown (reference could not be resolved)")), qPrintable(legend.join(u',')));
+        QVERIFY2(legend.filter(QStringLiteral("org-missing")).isEmpty(), qPrintable(legend.join(u',')));
+        // A second open is cache-first and still whole (linked records refreshed too).
+        QVERIFY(open(window.get(), QStringLiteral("lk-a")));
+        QCOMPARE(int(window->serviceRecord()->items.size()), int(keys.size()));
+        linked.stop();
+    }
+
     void cleanupTestCase() { m_server.stop(); }
 };
 

@@ -48,10 +48,10 @@ struct SourceFacility
                   // is one facility), else "Organization/<id>" or meta.source as written
     QString name; // display name: never empty when known, never a raw id
     Basis basis = Basis::Unknown;
-    QString code; // 10-digit 医療機関コード (insurance-medical-institution-no), when known
+    QString code = {}; // 10-digit 医療機関コード (insurance-medical-institution-no), when known
     // Set when the item names its facility by a reference that could not be resolved: why (shown in the
     // details). The name is then "facility unknown (reference could not be resolved)", never the id.
-    QString unresolvedReason;
+    QString unresolvedReason = {};
 
     bool isKnown() const { return basis != Basis::Unknown; }
 };
@@ -118,7 +118,7 @@ struct PatientInfo
     QStringList sourceNames;  // facilities that hold a record of this person
     // Why several Patient resources are shown as this one person when it is not a Patient.link (e.g. the
     // same identifier in several bundles): one visible line each, also in the load's warnings.
-    QStringList identityNotes;
+    QStringList identityNotes = {};
     bool placeholder = false; // referenced but not delivered
 
     QString displayName() const;

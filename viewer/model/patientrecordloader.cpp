@@ -95,6 +95,7 @@ PatientRecordLoader::CacheRead PatientRecordLoader::readCache(const std::shared_
     // Read before the rows: if a refresh stores pages meanwhile, the snapshot is refused as stale.
     out.revision = cache->revision(patientId);
     RecordAssembler assembler;
+    assembler.setPreferredPatient(patientId);
     QString error;
     int bad = 0;
     const QList<CachedResource> rows = cache->load(patientId, &bad, &error);

@@ -482,7 +482,8 @@ RecordSet RecordAssembler::finish()
             originsOfRecord.append(QSet<int>());
         }
         PatientInfo &info = set.patients[r].patient;
-        const bool primary = info.key.isEmpty() || (replaced.contains(info.key) && !replaced.contains(key));
+        const bool primary = info.key.isEmpty() || (replaced.contains(info.key) && !replaced.contains(key))
+                             || (key == m_preferredKey && info.key != m_preferredKey && !replaced.contains(key));
         if (primary) {
             if (!info.key.isEmpty())
                 info.linkedKeys.append(info.key);

@@ -39,6 +39,9 @@ public:
     QStringList missingReferences(const QStringList &types) const;
     // |reference| (as written, or "Type/id") could not be resolved, and why: shown with the item.
     void setUnresolvedReference(const QString &reference, const QString &reason) { m_unresolved.insert(reference, reason); }
+    // The patient asked for: when several Patient resources are one person, this one is shown first
+    // (the others are "also recorded as"), whatever order they arrived in.
+    void setPreferredPatient(const QString &patientId) { m_preferredKey = patientId.startsWith(QLatin1String("Patient/")) ? patientId : QStringLiteral("Patient/") + patientId; }
     // "Type/id" for a reference as written: relative, absolute URL, versioned; empty when it is not one.
     static QString referenceKey(const QString &reference);
 
@@ -78,6 +81,7 @@ private:
     QStringList m_errors;
     QStringList m_incompleteReasons;
     QHash<QString, QString> m_unresolved;
+    QString m_preferredKey;
     int m_anonymousCounter = 0;
     bool m_parallel = true;
 };

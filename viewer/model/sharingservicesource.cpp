@@ -90,6 +90,7 @@ void SharingServiceSource::load(const QString &patientId, const QDateTime &since
     m_referenceRound = 0;
     m_unresolvedFacilities = 0;
     m_assembler = std::make_shared<RecordAssembler>();
+    m_assembler->setPreferredPatient(bareId(patientId));
     m_tail = QtFuture::makeReadyFuture();
     startNextRecord();
 }
@@ -313,6 +314,7 @@ void SharingServiceSource::finishLoad(const Net::FhirError &error)
 RecordSet SharingServiceSource::loadCached(const RecordCache &cache, const QString &patientId)
 {
     RecordAssembler assembler;
+    assembler.setPreferredPatient(patientId);
     QString error;
     int bad = 0;
     const QList<CachedResource> rows = cache.load(patientId, &bad, &error);
