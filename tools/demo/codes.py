@@ -116,6 +116,23 @@ LABS = {
     "PLT": ("2A050000001930901", "PLT", "血小板数", "10*3/uL", "10^3/μL", 158, 348, 0),
 }
 
+# Children's serum creatinine (enzymatic), by age in years: (low, high) mg/dL. ILLUSTRATIVE values
+# after the shape of the Japanese paediatric reference (Uemura O, et al. Clin Exp Nephrol 2011;15:694-699),
+# rounded and not checked against the published table: demo data only, never for clinical use. A
+# laboratory reports its own range with each result; the viewer reads that, not this table.
+CRE_CHILD = {1: (0.16, 0.32), 2: (0.17, 0.34), 3: (0.21, 0.37), 4: (0.20, 0.40), 5: (0.25, 0.45),
+             6: (0.25, 0.48), 7: (0.28, 0.49), 8: (0.29, 0.53), 9: (0.34, 0.51), 10: (0.30, 0.57),
+             11: (0.35, 0.58)}
+
+# 感染症 (JP-CLINS InfectionLabo item set) [SRC]: codes of JP_CLINS_CodeSystem_JLAC10_InfectionLabo
+# (jami-fhir-jp-wg/clinical-core). key: (JLAC10 17-digit, display, unit, qualitative?)
+SYS_CLINS_INFECTION_JLAC10 = "http://jpfhir.jp/fhir/clins/CodeSystem/JLAC10/JP_CLINS_ObsLabResult_InfectionLabo_CS"
+INFECTION_LABS = {
+    "HBsAg": ("5F016141002306311", "HBs抗原(定性)", None),
+    "HCVAb": ("5F360148702305231", "HCV抗体(陽性コントロール比)", "COI"),
+    "TPAb": ("5E075000002299911", "梅毒TP抗体(定性)", None),
+}
+
 # Vital signs [STD] LOINC
 LOINC_BP = ("85354-9", "Blood pressure panel with all children optional")
 LOINC_SBP = ("8480-6", "Systolic blood pressure")
@@ -143,6 +160,7 @@ PROCEDURES = {
     "appendectomy": ("80146002", "Appendectomy", "腹腔鏡下虫垂切除術"),
     "cast": (None, None, "橈骨遠位端骨折 ギプス固定"),
     "scaling": (None, None, "スケーリング（歯石除去）"),
+    "hemodialysis": ("302497006", "Hemodialysis", "血液透析（人工腎臓）"),
 }
 
 DOC_TYPES = {

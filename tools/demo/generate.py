@@ -388,6 +388,9 @@ class PatientRecord:
             low, high = 0.46, 0.79
         if key == "Hb" and self.gender == "female":
             low, high = 11.6, 14.8
+        if key == "CRE" and self.age_on(when) < 12:
+            # a children's range, as a paediatric laboratory reports it (never the adult one)
+            low, high = C.CRE_CHILD[max(1, self.age_on(when))]
         value = round(value, dec) if dec else int(round(value))
         oid = self.next_id("obs", 5)
         if high is not None and value > high:
@@ -421,6 +424,37 @@ class PatientRecord:
             "interpretation": [cc("http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation", interp[0], interp[1])],
             "referenceRange": [rr],
         }
+        if enc:
+            res["encounter"] = ref("Encounter", enc["id"])
+        return self.add(res)
+
+    def infection_lab(self, key, value, org, when, enc=None, hh=10):
+        """感染症 (JP-CLINS InfectionLabo): value is a qualitative text or a number in the item's unit."""
+        jlac, disp, unit = C.INFECTION_LABS[key]
+        oid = self.next_id("obs", 5)
+        local = "%s%s" % (FACILITIES[org][5][:3], key)
+        res = {
+            "resourceType": "Observation",
+            "id": oid,
+            "meta": self.source_meta(org, when, "http://jpfhir.jp/fhir/core/StructureDefinition/JP_Observation_LabResult"),
+            "extension": [self.inst_ext(org)],
+            "status": "final",
+            "category": [cc("http://terminology.hl7.org/CodeSystem/observation-category", "laboratory", "Laboratory")],
+            "code": {"coding": [coding(LOCAL_CS + "lab-local/" + org, local, disp),
+                                coding(C.SYS_CLINS_INFECTION_JLAC10, jlac, disp),
+                                coding(C.SYS_JLAC10, jlac, disp)],
+                     "text": disp},
+            "subject": self.subject(),
+            "effectiveDateTime": dts(when, hh, 0),
+            "issued": dts(when, hh + 2, 0),
+            "performer": [ref("Organization", org, FACILITIES[org][0])],
+            "interpretation": [cc("http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation", "N", "Normal")],
+        }
+        if unit:
+            res["valueQuantity"] = {"value": value, "unit": unit, "system": C.SYS_UCUM, "code": "{%s}" % unit}
+            res["referenceRange"] = [{"high": {"value": 1.0, "unit": unit}, "text": "1.0未満"}]
+        else:
+            res["valueString"] = value
         if enc:
             res["encounter"] = ref("Encounter", enc["id"])
         return self.add(res)
@@ -962,7 +996,8 @@ def standard_panel(p, rng, when, profile):
     for key in ["HbA1c", "GLU", "AST", "ALT", "GGT", "CRE", "eGFR", "UA", "Na", "K", "LDL", "HDL", "TG", "ALB",
                 "Hb", "WBC", "PLT"]:
         if key == "eGFR":
-            if "CRE" in profile:
+            # The JSN equation is for adults only: no eGFR for a child (see the viewer's hazard tests).
+            if "CRE" in profile and p.age_on(when) >= 18:
                 cre = [v for k, v in out if k == "CRE"][0]
                 out.append(("eGFR", egfr(cre, p.age_on(when), p.gender == "female")))
             continue
@@ -1079,6 +1114,10 @@ def p002():
     p.lab_panel(standard_panel(p, rng, dt.date(2026, 7, 6), {
         "Hb": (8.9, 0.2), "WBC": (5.8, 0.5), "PLT": (320, 20), "ALB": (3.6, 0.1), "AST": (18, 3), "ALT": (14, 3),
         "CRE": (0.62, 0.04), "Na": (140, 1), "K": (4.1, 0.2)}), "org-tohto-univ", dt.date(2026, 7, 6), e1, "prac-tohto-02")
+    # pre-operative infection screening (感染症: JP-CLINS InfectionLabo)
+    p.infection_lab("HBsAg", "陰性", "org-tohto-univ", dt.date(2026, 7, 6), e1)
+    p.infection_lab("HCVAb", 0.1, "org-tohto-univ", dt.date(2026, 7, 6), e1)
+    p.infection_lab("TPAb", "陰性", "org-tohto-univ", dt.date(2026, 7, 6), e1)
     ct_day = dt.date(2026, 7, 13)
     e2 = p.encounter("org-tohto-univ", "prac-tohto-02", ct_day, reason="術前 CT", hh=13)
     ct = p.imaging_study("org-tohto-univ", "prac-tohto-04", "prac-tohto-02", ct_day, "CT", "腹部単純CT（術前評価）",
@@ -1254,6 +1293,12 @@ def p006():
         day = workday(dt.date(y, 11 if y < 2026 else 4, 10))
         ed = p.encounter("org-minato-dental", "prac-minato-01", day, reason="義歯調整", hh=15)
         p.procedure("scaling", "org-minato-dental", "prac-minato-01", day, ed, None, "歯科医師", hh=15, minutes=20)
+    # maintenance haemodialysis (透析) three times a week since September 2026 at the university hospital
+    d = dt.date(2026, 9, 7)
+    while d < TODAY:
+        if d.weekday() in (0, 2, 4):
+            p.procedure("hemodialysis", "org-tohto-univ", "prac-tohto-01", d, None, None, "医師", hh=9, minutes=240)
+        d += dt.timedelta(days=1)
     return p
 
 

@@ -5,6 +5,7 @@
 #include "recordsnapshot.h"
 #include "sharingservicesource.h"
 
+#include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -138,6 +139,7 @@ void PatientRecordLoader::startFetch(const QDateTime &since)
 {
     m_client->setPurpose(m_purpose);
     m_fetchStarted = QDateTime::currentDateTimeUtc();
+    m_fetchSince = since;
     // Linked records already known from the cache are refreshed too (their Patient may not change).
     QStringList linked;
     if (const PatientRecord *cached = m_hasCached ? m_cached.find(m_patientId) : nullptr) {
@@ -184,7 +186,18 @@ void PatientRecordLoader::onFetched(const RecordSet &set, const Net::FhirError &
     // The pages are in the cache now; re-read the whole record so the refresh and the older rows show together.
     const QString reason = midRecord ? error.message() : QString();
     const QDateTime started = m_fetchStarted;
-    QtConcurrent::run([cache = m_cache, id = m_patientId, reason, started, midRecord] {
+    // The service's withheld counts of a whole-record fetch are kept with the record: a later refresh
+    // asks only for what changed, and its counts cover only that.
+    const PatientRecord *fetched = set.find(m_patientId);
+    const bool keepWithheld = !midRecord && !m_fetchSince.isValid() && fetched;
+    const QHash<QString, int> withheld = fetched ? fetched->withheldByType : QHash<QString, int>();
+    QtConcurrent::run([cache = m_cache, id = m_patientId, reason, started, midRecord, keepWithheld, withheld] {
+        if (keepWithheld) {
+            QString writeError;
+            const QByteArray json = QJsonDocument(RecordAssembler::withheldCountsResource(withheld)).toJson(QJsonDocument::Compact);
+            if (!cache->storeResources(id, {{QStringLiteral("OperationOutcome/kakehashi-withheld"), json, started}}, &writeError))
+                qCWarning(lcRecordLoader) << "could not keep the withheld counts";
+        }
         if (!midRecord) {
             QString writeError;
             if (!cache->setLastCompleteFetch(id, started, &writeError))

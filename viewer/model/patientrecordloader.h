@@ -88,6 +88,7 @@ private:
     QString m_patientId;
     Net::PurposeOfUse m_purpose;
     QDateTime m_fetchStarted;
+    QDateTime m_fetchSince; // invalid: the fetch asks for the whole record
     RecordSet m_cached;
     QDateTime m_cachedAt;
     bool m_hasCached = false;

@@ -375,8 +375,13 @@ void RecordAssembler::addOperationOutcome(const QJsonObject &outcome, int origin
             text = codeableText(issue.value(QLatin1String("details")));
         if (code == u"suppressed") {
             const int n = withheldCountOf(issue);
+            // A kept count (withheldCountsResource) names its type in the issue's expression.
+            QString type = searchedType;
+            const QString expression = issue.value(QLatin1String("expression")).toArray().first().toString();
+            if (type.isEmpty() && str(outcome, "id") == u"kakehashi-withheld")
+                type = expression;
             m_withheldByOrigin[originIndex] += n < 0 ? 1 : n;
-            m_withheldTypesByOrigin[originIndex][searchedType] += n < 0 ? 1 : n;
+            m_withheldTypesByOrigin[originIndex][type] += n < 0 ? 1 : n;
             if (n < 0)
                 m_warnings.append(tr("%1: some items were withheld by the patient's disclosure settings (count not stated)").arg(origin));
             continue;
@@ -667,6 +672,29 @@ RecordSet RecordAssembler::finish()
 QString RecordAssembler::withheldReason(int count)
 {
     return tr("%n item(s) withheld by the patient's disclosure settings", nullptr, count);
+}
+
+QJsonObject RecordAssembler::withheldCountsResource(const QHash<QString, int> &byType)
+{
+    QStringList types = byType.keys();
+    types.sort();
+    QJsonArray issues;
+    for (const QString &type : std::as_const(types)) {
+        const int n = byType.value(type);
+        if (n <= 0)
+            continue;
+        issues.append(QJsonObject{
+            {QStringLiteral("severity"), QStringLiteral("information")},
+            {QStringLiteral("code"), QStringLiteral("suppressed")},
+            {QStringLiteral("expression"), QJsonArray{type}},
+            {QStringLiteral("extension"), QJsonArray{QJsonObject{
+                                              {QStringLiteral("url"), QStringLiteral("https://kakehashi.invalid/fhir/StructureDefinition/withheld-count")},
+                                              {QStringLiteral("valueInteger"), n}}}},
+        });
+    }
+    return {{QStringLiteral("resourceType"), QStringLiteral("OperationOutcome")},
+            {QStringLiteral("id"), QStringLiteral("kakehashi-withheld")},
+            {QStringLiteral("issue"), issues}};
 }
 
 void RecordAssembler::carryWithheldCounts(RecordSet &shown, const RecordSet &fetched)

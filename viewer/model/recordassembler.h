@@ -57,6 +57,10 @@ public:
     // counts of |fetched| (a fresh fetch) into |shown| (the record read back from the cache), so the
     // window shows the same count as --summary.
     static void carryWithheldCounts(RecordSet &shown, const RecordSet &fetched);
+    // The withheld counts of a complete fetch as one OperationOutcome ("OperationOutcome/kakehashi-withheld",
+    // one suppressed issue per searched type, the type in issue.expression) that the cache keeps with the
+    // record: a later refresh asks only for what changed, and its counts cover only that.
+    static QJsonObject withheldCountsResource(const QHash<QString, int> &byType);
 
 private:
     struct Stored

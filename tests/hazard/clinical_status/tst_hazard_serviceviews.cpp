@@ -92,6 +92,21 @@ private Q_SLOTS:
             QJsonDocument::fromJson(summary.readAllStandardOutput()).object().value(u"patients").toArray().first().toObject();
         QCOMPARE(patient.value(u"withheld").toInt(), 3);
         QCOMPARE(patient.value(u"clinical").toObject().value(u"allergyStatus").toString(), QStringLiteral("withheld"));
+
+        // Opened again: the cached record shows at once and the refresh asks only for what changed
+        // (_since), whose withheld count covers only that. The count on screen stays 3.
+        QSignalSpy cached(window.get(), &MainWindow::serviceCachedRecordShown);
+        window->openServicePatient(QStringLiteral("p002"));
+        QVERIFY(loaded.wait(30000));
+        QCOMPARE(cached.size(), 1);
+        bool incremental = false;
+        for (const QJsonObject &line : m_server.accessLog())
+            incremental = incremental || line.value(u"query").toString().contains(u"_since");
+        QVERIFY(incremental);
+        QVERIFY(window->serviceRecord());
+        QCOMPARE(window->serviceRecord()->withheldCount, 3);
+        QVERIFY2(window->patientView()->completenessBanner()->text().contains(u"3 item(s) withheld"),
+                 qPrintable(window->patientView()->completenessBanner()->text()));
         m_server.control({{QStringLiteral("reset"), true}});
     }
 
