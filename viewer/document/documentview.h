@@ -7,6 +7,7 @@
 #include <QWidget>
 
 class QLabel;
+class QScrollArea;
 class QStackedWidget;
 class QTextBrowser;
 class QTimer;
@@ -17,6 +18,7 @@ namespace Kakehashi {
 
 class DocumentPage;
 class DocumentRequestGuard;
+class PdfDocumentPane;
 
 // Shows one clinical document. The page is rendered by Qt WebEngine in a locked-down,
 // off-the-record profile: JavaScript and plugins off, no local or remote access, every network
@@ -37,6 +39,8 @@ public:
     // Called by the constructor; call it earlier if WebEngine may start before the first view.
     static void prepareWebEngineEnvironment();
 
+    // FHIR and CDA documents and plain text as locked-down pages; PDFs in the PDF pane (QtPdf, from
+    // memory); PNG/JPEG images inline; everything else as a message naming the document.
     void showResult(const DocumentLoadResult &result, const QString &patientName = {});
     void showDocument(const ClinicalDocument &document, const QString &patientName = {});
     void showMessage(const QString &title, const QString &text);
@@ -51,6 +55,18 @@ public:
     QString notice() const;
     // True once the last page has been rendered (or a message shown).
     bool isSettled() const { return m_settled; }
+
+    // What is on screen: a page (FHIR, CDA, text, messages), a PDF or an image.
+    enum class Content { Page, Pdf, Image };
+    Content content() const { return m_content; }
+    // The line above a PDF or image naming the document (type, date, facility, pages).
+    QString caption() const;
+    PdfDocumentPane *pdfPane() const { return m_pdf; }
+    // The image shown inline (null unless content() == Image).
+    QImage shownImage() const;
+    // The last result shown (for printing and export).
+    const DocumentLoadResult &currentResult() const { return m_result; }
+    QString currentPatientName() const { return m_patientName; }
 
     QWebEngineView *webView() const { return m_web; }
     QTextBrowser *basicView() const { return m_basic; }
@@ -69,13 +85,24 @@ Q_SIGNALS:
 private:
     void createWebEngine();
     void render();
+    void showPdf(const DocumentLoadResult &result);
+    void showImage(const DocumentLoadResult &result);
+    void showText(const DocumentLoadResult &result, const QString &patientName);
+    void setCaption(const DocumentLoadResult &result, const QString &extra);
     void useBasicRenderer(const QString &reason);
     void onLoadFinished(bool ok);
     void onNavigationRefused(const QUrl &url);
     void settle();
 
     QLabel *m_notice;
+    QLabel *m_caption;
     QStackedWidget *m_stack;
+    PdfDocumentPane *m_pdf;
+    QScrollArea *m_imageArea;
+    QLabel *m_image;
+    Content m_content = Content::Page;
+    DocumentLoadResult m_result;
+    QString m_patientName;
     QTextBrowser *m_basic;
     QWebEngineView *m_web = nullptr;
     QWebEngineProfile *m_profile = nullptr;

@@ -1,0 +1,360 @@
+#include "clinicaldocument.h"
+#include "documentsamples.h"
+#include "documentview.h"
+#include "localrecordsource.h"
+#include "pdfdocumentpane.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QImage>
+#include <QListWidget>
+#include <QPdfView>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTest>
+#include <QWebEnginePage>
+#include <QWebEngineView>
+
+using namespace Kakehashi;
+
+namespace {
+
+constexpr int kRenderTimeoutMs = 60000;
+
+QByteArray readData(const char *name)
+{
+    QFile f(QStringLiteral(KAKEHASHI_TEST_DATA_DIR "/documents/") + QLatin1String(name));
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+QString plainTextOf(QWebEnginePage *page)
+{
+    QString text;
+    bool done = false;
+    page->toPlainText([&](const QString &t) {
+        text = t;
+        done = true;
+    });
+    if (!QTest::qWaitFor([&] { return done; }, 10000))
+        return QStringLiteral("<toPlainText timed out>");
+    return text;
+}
+
+bool waitShown(DocumentView &view)
+{
+    if (view.isSettled())
+        return true;
+    QSignalSpy shown(&view, &DocumentView::documentShown);
+    return shown.wait(kRenderTimeoutMs);
+}
+
+DocumentLoadResult attachment(const QByteArray &bytes, const QString &contentType, const QString &name = QStringLiteral("紹介状添付 2025-04-01"))
+{
+    DocumentLoadResult r = ClinicalDocumentReader::fromBytes(bytes, contentType);
+    r.name = name;
+    if (r.document.title.isEmpty())
+        r.document.title = name;
+    if (!r.isOk())
+        r.message = name + QStringLiteral(": ") + r.message;
+    return r;
+}
+
+// How much of an image is not (near) white: a rendered page with text has ink on it.
+double inkFraction(const QImage &image)
+{
+    if (image.isNull())
+        return 0;
+    const QImage img = image.convertToFormat(QImage::Format_RGB32);
+    qint64 ink = 0;
+    for (int y = 0; y < img.height(); y += 2)
+        for (int x = 0; x < img.width(); x += 2)
+            if (qGray(img.pixel(x, y)) < 128)
+                ++ink;
+    return double(ink) / (double(img.width() / 2) * (img.height() / 2));
+}
+
+qint64 residentBytes()
+{
+    QFile f(QStringLiteral("/proc/self/statm"));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    const QList<QByteArray> parts = f.readAll().split(' ');
+    return parts.size() > 1 ? parts.at(1).toLongLong() * 4096 : 0;
+}
+
+} // namespace
+
+class TestDocumentFormats : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void japanesePdfNavigateZoomSearchCopy();
+    void badPdfsGetMessages_data();
+    void badPdfsGetMessages();
+    void truncatedPdfIsMarkedIncomplete();
+    void largePdfBounded();
+    void pdfLinksAndScriptsDoNothing();
+    void imageAttachmentInline();
+    void lyingAttachmentNotShown();
+    void textAttachment();
+    void cdaCheckupRenders();
+    void cdaReferralRendersLockedDown();
+};
+
+void TestDocumentFormats::japanesePdfNavigateZoomSearchCopy()
+{
+    DocumentView view;
+    view.resize(1000, 900);
+    view.show();
+    view.showResult(attachment(DocumentSamples::referralLetterPdf(), QStringLiteral("application/pdf")), QStringLiteral("文書 試験"));
+    QVERIFY(waitShown(view));
+    QCOMPARE(view.content(), DocumentView::Content::Pdf);
+    PdfDocumentPane *pdf = view.pdfPane();
+    QCOMPARE(pdf->pageCount(), 3);
+    QVERIFY2(view.caption().contains(QStringLiteral("3")) && view.caption().contains(QStringLiteral("文書 試験")), qPrintable(view.caption()));
+    // The Japanese text is there, as text.
+    QVERIFY2(pdf->pageText(0).contains(QStringLiteral("診療情報提供書")), qPrintable(pdf->pageText(0)));
+    QVERIFY(pdf->pageText(0).contains(QStringLiteral("紹介目的: 心エコー検査と精査加療のお願い")));
+    QVERIFY(pdf->pageText(2).contains(QStringLiteral("LDLコレステロール 142 mg/dL")));
+    // ... and drawn: the visible page has ink on it.
+    QTRY_VERIFY_WITH_TIMEOUT(inkFraction(pdf->view()->viewport()->grab().toImage()) > 0.001, 10000);
+    // A page list with thumbnails (rendered off the GUI thread).
+    QCOMPARE(pdf->pageList()->count(), 3);
+    QTRY_COMPARE_WITH_TIMEOUT(pdf->thumbnailsRendered(), 3, 10000);
+
+    // Navigation.
+    QCOMPARE(pdf->currentPage(), 0);
+    pdf->nextPage();
+    QTRY_COMPARE(pdf->currentPage(), 1);
+    pdf->goToPage(2);
+    QTRY_COMPARE(pdf->currentPage(), 2);
+    pdf->previousPage();
+    QTRY_COMPARE(pdf->currentPage(), 1);
+    pdf->goToPage(99); // out of range: ignored
+    QCOMPARE(pdf->currentPage(), 1);
+
+    // Zoom and fit width.
+    QVERIFY(pdf->isFitWidth());
+    const qreal before = pdf->zoomFactor();
+    pdf->zoomIn();
+    QVERIFY(!pdf->isFitWidth());
+    QVERIFY(pdf->zoomFactor() > before);
+    pdf->zoomOut();
+    pdf->zoomOut();
+    QVERIFY(pdf->zoomFactor() < before);
+    pdf->fitWidth();
+    QVERIFY(pdf->isFitWidth());
+
+    // Search: HbA1c is on pages 2 and 3; the first match is shown.
+    pdf->goToPage(0);
+    pdf->search(QStringLiteral("HbA1c"));
+    QTRY_COMPARE_WITH_TIMEOUT(pdf->searchResultCount(), 2, 10000);
+    QTRY_COMPARE(pdf->currentPage(), 1);
+    QVERIFY(pdf->nextSearchResult());
+    QTRY_COMPARE(pdf->currentPage(), 2);
+    pdf->search(QStringLiteral("存在しない語"));
+    QTest::qWait(300);
+    QCOMPARE(pdf->searchResultCount(), 0);
+    QVERIFY(!pdf->nextSearchResult());
+
+    // Copy: the current page's text.
+    pdf->goToPage(1);
+    QTRY_COMPARE(pdf->currentPage(), 1);
+    pdf->copyPageText();
+    QVERIFY(QApplication::clipboard()->text().contains(QStringLiteral("アムロジピン5mg")));
+}
+
+void TestDocumentFormats::badPdfsGetMessages_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("encrypted") << DocumentSamples::encryptedPdf() << "encrypted";
+    QByteArray garbage = "%PDF-1.7\n";
+    for (int i = 0; i < 2000; ++i)
+        garbage += char('!' + (i * 37) % 90);
+    QTest::newRow("corrupt") << garbage << "damaged";
+    QTest::newRow("header only") << QByteArray("%PDF-1.4\n%%EOF\n") << "PDF";
+}
+
+void TestDocumentFormats::badPdfsGetMessages()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, expected);
+    DocumentView view;
+    view.resize(800, 600);
+    view.show();
+    QElapsedTimer t;
+    t.start();
+    view.showResult(attachment(bytes, QStringLiteral("application/pdf")));
+    QVERIFY(waitShown(view));
+    QVERIFY(t.elapsed() < 10000);
+    QCOMPARE(view.content(), DocumentView::Content::Page);
+    QCOMPARE(view.currentResult().status, DocumentLoadResult::Status::Malformed);
+    // The message names the document and says what is wrong — on screen, not only in a field.
+    QVERIFY2(view.notice().contains(QStringLiteral("紹介状添付 2025-04-01")), qPrintable(view.notice()));
+    QVERIFY2(view.notice().contains(expected), qPrintable(view.notice()));
+    const QString shown = plainTextOf(view.webView()->page());
+    QVERIFY2(shown.contains(expected) && shown.contains(QStringLiteral("紹介状添付")), qPrintable(shown));
+    QCOMPARE(PdfProbe::inspect(bytes).ok, false);
+}
+
+void TestDocumentFormats::truncatedPdfIsMarkedIncomplete()
+{
+    const QByteArray full = DocumentSamples::referralLetterPdf();
+    const QByteArray cut = full.left(full.size() * 3 / 5);
+    DocumentView view;
+    view.resize(800, 600);
+    view.show();
+    view.showResult(attachment(cut, QStringLiteral("application/pdf")));
+    QVERIFY(waitShown(view));
+    // Either it cannot be opened at all, or what could be recovered is shown with a warning —
+    // never as if it were the whole file.
+    if (view.content() == DocumentView::Content::Pdf) {
+        QVERIFY2(view.notice().contains(QStringLiteral("incomplete")), qPrintable(view.notice()));
+        QVERIFY(PdfProbe::inspect(cut).truncated);
+    } else {
+        QVERIFY2(view.notice().contains(QStringLiteral("紹介状添付")), qPrintable(view.notice()));
+    }
+    QVERIFY(!PdfProbe::inspect(full).truncated);
+}
+
+void TestDocumentFormats::largePdfBounded()
+{
+    const QByteArray big = DocumentSamples::largePdf(50 * 1024 * 1024);
+    QVERIFY(big.size() >= 50 * 1024 * 1024);
+    const qint64 rssBefore = residentBytes();
+    DocumentView view;
+    view.resize(800, 600);
+    view.show();
+    QElapsedTimer t;
+    t.start();
+    view.showResult(attachment(big, QStringLiteral("application/pdf")));
+    QVERIFY(waitShown(view));
+    const qint64 openMs = t.elapsed();
+    QVERIFY2(openMs < 5000, qPrintable(QString::number(openMs)));
+    QCOMPARE(view.content(), DocumentView::Content::Pdf);
+    QCOMPARE(view.pdfPane()->pageCount(), 1);
+    QVERIFY(view.pdfPane()->pageText(0).contains(QStringLiteral("LARGE-PDF-MARKER")));
+    QTRY_COMPARE_WITH_TIMEOUT(view.pdfPane()->thumbnailsRendered(), 1, 30000);
+    // The file is held in memory a small number of times, not expanded.
+    const qint64 grown = residentBytes() - rssBefore;
+    QVERIFY2(grown < 400LL * 1024 * 1024, qPrintable(QString::number(grown / (1024 * 1024))));
+    qInfo("50 MB PDF: shown in %lld ms, resident memory grew by %lld MB", openMs, grown / (1024 * 1024));
+
+    // Beyond the limit: refused at once, with the reason.
+    QByteArray tooBig = big;
+    tooBig.append(QByteArray(51 * 1024 * 1024, ' '));
+    view.showResult(attachment(tooBig, QStringLiteral("application/pdf")));
+    QVERIFY(waitShown(view));
+    QVERIFY2(view.notice().contains(QStringLiteral("too large")), qPrintable(view.notice()));
+}
+
+void TestDocumentFormats::pdfLinksAndScriptsDoNothing()
+{
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    const QByteArray pdf = DocumentSamples::activePdf(server.serverPort());
+    DocumentView view;
+    view.resize(800, 900);
+    view.show();
+    view.showResult(attachment(pdf, QStringLiteral("application/pdf")));
+    QVERIFY(waitShown(view));
+    QCOMPARE(view.content(), DocumentView::Content::Pdf);
+    QVERIFY(view.pdfPane()->pageText(0).contains(QStringLiteral("CLICK-HERE")));
+    QWidget *viewport = view.pdfPane()->view()->viewport();
+    // The link covers the whole page: click it, double-click it.
+    QTest::mouseClick(viewport, Qt::LeftButton, {}, viewport->rect().center());
+    QTest::mouseDClick(viewport, Qt::LeftButton, {}, viewport->rect().center());
+    QTest::qWait(500);
+    QVERIFY2(view.pdfPane()->swallowedClicks() >= 2, qPrintable(QString::number(view.pdfPane()->swallowedClicks())));
+    QVERIFY(!server.hasPendingConnections());
+    QVERIFY(!server.waitForNewConnection(200));
+    QCOMPARE(view.content(), DocumentView::Content::Pdf);
+}
+
+void TestDocumentFormats::imageAttachmentInline()
+{
+    QImage image(320, 200, QImage::Format_RGB32);
+    image.fill(Qt::white);
+    for (int x = 20; x < 300; ++x)
+        image.setPixel(x, 100, qRgb(0, 0, 0));
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    QVERIFY(image.save(&buffer, "PNG"));
+    DocumentView view;
+    view.show();
+    view.showResult(attachment(png, QStringLiteral("image/png")));
+    QVERIFY(waitShown(view));
+    QCOMPARE(view.content(), DocumentView::Content::Image);
+    QCOMPARE(view.shownImage().size(), QSize(320, 200));
+    QCOMPARE(view.shownImage().pixel(100, 100), qRgb(0, 0, 0));
+    QVERIFY(view.caption().contains(QStringLiteral("320 × 200")));
+
+    // A PNG header claiming a gigantic canvas is refused before anything is allocated.
+    QByteArray huge = png;
+    huge.replace(16, 8, QByteArray::fromHex("0000ea600000ea60")); // 60000 × 60000
+    view.showResult(attachment(huge, QStringLiteral("image/png")));
+    QVERIFY(waitShown(view));
+    QCOMPARE(view.content(), DocumentView::Content::Page);
+    QVERIFY2(view.notice().contains(QStringLiteral("紹介状添付")), qPrintable(view.notice()));
+}
+
+void TestDocumentFormats::lyingAttachmentNotShown()
+{
+    // A PDF that says it is a JPEG: neither shown as an image nor as a PDF.
+    DocumentView view;
+    view.show();
+    view.showResult(attachment(DocumentSamples::referralLetterPdf(), QStringLiteral("image/jpeg")));
+    QVERIFY(waitShown(view));
+    QCOMPARE(view.content(), DocumentView::Content::Page);
+    QVERIFY2(view.notice().contains(QStringLiteral("image/jpeg")) && view.notice().contains(QStringLiteral("PDF"))
+                 && view.notice().contains(QStringLiteral("紹介状添付")),
+             qPrintable(view.notice()));
+}
+
+void TestDocumentFormats::textAttachment()
+{
+    DocumentView view;
+    view.show();
+    const QByteArray text = QStringLiteral("検査所見: <script>alert(1)</script> 特記事項なし\n二行目").toUtf8();
+    view.showResult(attachment(text, QStringLiteral("text/plain")));
+    QVERIFY(waitShown(view));
+    QCOMPARE(view.content(), DocumentView::Content::Page);
+    const QString shown = plainTextOf(view.webView()->page());
+    QVERIFY2(shown.contains(QStringLiteral("検査所見: <script>alert(1)</script> 特記事項なし")), qPrintable(shown));
+    QVERIFY(shown.contains(QStringLiteral("二行目")));
+}
+
+void TestDocumentFormats::cdaCheckupRenders()
+{
+    DocumentView view;
+    view.resize(900, 900);
+    view.show();
+    view.showResult(attachment(readData("checkup-hc08.xml"), QStringLiteral("application/hl7-v3+xml")));
+    QVERIFY(waitShown(view));
+    QCOMPARE(view.currentResult().format, DocumentFormat::Cda);
+    const QString shown = plainTextOf(view.webView()->page());
+    for (const QString &expected : {QStringLiteral("特定健診"), QStringLiteral("文書 試験"), QStringLiteral("さくら健診センター"),
+                                    QStringLiteral("特定健診結果"), QStringLiteral("HbA1c(NGSP)\t6.9\t%"), QStringLiteral("LDLコレステロール"),
+                                    QStringLiteral("生活習慣の改善")})
+        QVERIFY2(shown.contains(expected), qPrintable(expected + QStringLiteral(" not in: ") + shown));
+}
+
+void TestDocumentFormats::cdaReferralRendersLockedDown()
+{
+    DocumentView view;
+    view.resize(900, 900);
+    view.show();
+    view.showResult(attachment(readData("referral-hs008.xml"), QString()));
+    QVERIFY(waitShown(view));
+    const QString shown = plainTextOf(view.webView()->page());
+    QVERIFY2(shown.contains(QStringLiteral("冠動脈CT")) && shown.contains(QStringLiteral("アトルバスタチン錠10mg")), qPrintable(shown));
+    QVERIFY(!view.renderedHtml().contains(QStringLiteral("tracker.invalid")));
+    QCOMPARE(view.blockedRequests(), 0);
+}
+
+QTEST_MAIN(TestDocumentFormats)
+#include "tst_documentformats.moc"
