@@ -1,4 +1,5 @@
 #include "commandline.h"
+#include "documentsummary.h"
 #include "documentview.h"
 #include "dicomseries.h"
 #include "imagingpanel.h"
@@ -123,6 +124,7 @@ int runSummary(const CommandLineOptions &options)
         set.patients = {keep};
     }
     QJsonObject summary = recordSummaryJson(set);
+    addDocumentSummaries(summary, set);
     summary.insert(QStringLiteral("dicom"), dicomSeriesSummaryJson(dicom.series));
     std::fputs(QJsonDocument(summary).toJson(QJsonDocument::Indented).constData(), stdout);
     if (!set.errors.isEmpty()) {

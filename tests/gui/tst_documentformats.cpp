@@ -101,6 +101,8 @@ private Q_SLOTS:
     void textAttachment();
     void cdaCheckupRenders();
     void cdaReferralRendersLockedDown();
+    void clinsReferralAttachments();
+    void badDocumentsLeaveTheRestReadable();
 };
 
 void TestDocumentFormats::japanesePdfNavigateZoomSearchCopy()
@@ -354,6 +356,72 @@ void TestDocumentFormats::cdaReferralRendersLockedDown()
     QVERIFY2(shown.contains(QStringLiteral("冠動脈CT")) && shown.contains(QStringLiteral("アトルバスタチン錠10mg")), qPrintable(shown));
     QVERIFY(!view.renderedHtml().contains(QStringLiteral("tracker.invalid")));
     QCOMPARE(view.blockedRequests(), 0);
+}
+
+void TestDocumentFormats::clinsReferralAttachments()
+{
+    const RecordSet set = LocalRecordSource::load({QStringLiteral(KAKEHASHI_TEST_DATA_DIR "/documents/record-with-attachments.json")});
+    const PatientRecord *record = set.find(u"t-att");
+    QVERIFY(record);
+    DocumentView view;
+    view.resize(1000, 900);
+    view.show();
+    view.showResult(ClinicalDocumentReader::load(*record, QStringLiteral("DocumentReference/att-clins")), record->patient.displayName());
+    QVERIFY(waitShown(view));
+    QCOMPARE(view.attachmentTitles().size(), 3);
+    const QString page = plainTextOf(view.webView()->page());
+    QVERIFY2(page.contains(QStringLiteral("紹介状.pdf")) && page.contains(QStringLiteral("not fetched")), qPrintable(page));
+    // Section 230: the letter as a PDF, shown in the PDF pane.
+    QVERIFY(view.openAttachment(0));
+    QVERIFY(waitShown(view));
+    QCOMPARE(view.content(), DocumentView::Content::Pdf);
+    QCOMPARE(view.pdfPane()->pageCount(), 3);
+    QVERIFY(view.pdfPane()->pageText(0).contains(QStringLiteral("診療情報提供書")));
+    QVERIFY2(view.caption().contains(QStringLiteral("紹介状.pdf")), qPrintable(view.caption()));
+    // Section 210: plain text.
+    QVERIFY(view.openAttachment(1));
+    QVERIFY(waitShown(view));
+    QVERIFY(plainTextOf(view.webView()->page()).contains(QStringLiteral("左室肥大の疑い")));
+    // An attachment on another server: named, not fetched.
+    QVERIFY(view.openAttachment(2));
+    QVERIFY(waitShown(view));
+    QVERIFY2(view.notice().contains(QStringLiteral("127.0.0.1:9")) && view.notice().contains(QStringLiteral("never fetch")), qPrintable(view.notice()));
+    QCOMPARE(view.blockedRequests(), 0);
+    // Back to the letter.
+    view.backToDocument();
+    QVERIFY(waitShown(view));
+    QVERIFY(!view.isShowingAttachment());
+    QVERIFY(plainTextOf(view.webView()->page()).contains(QStringLiteral("心エコー検査と精査加療のお願い")));
+}
+
+void TestDocumentFormats::badDocumentsLeaveTheRestReadable()
+{
+    const RecordSet set = LocalRecordSource::load({QStringLiteral(KAKEHASHI_TEST_DATA_DIR "/documents/record-with-attachments.json")});
+    QVERIFY(set.errors.isEmpty());
+    const PatientRecord *record = set.find(u"t-att");
+    QVERIFY(record);
+    DocumentView view;
+    view.resize(900, 800);
+    view.show();
+    // Bad ones in between good ones: each bad one says what and which; the next good one shows.
+    const QList<std::pair<QString, DocumentView::Content>> order{
+        {QStringLiteral("DocumentReference/att-encrypted"), DocumentView::Content::Page},
+        {QStringLiteral("DocumentReference/att-pdf"), DocumentView::Content::Pdf},
+        {QStringLiteral("DocumentReference/att-lying"), DocumentView::Content::Page},
+        {QStringLiteral("DocumentReference/att-png"), DocumentView::Content::Image},
+        {QStringLiteral("DocumentReference/att-cda"), DocumentView::Content::Page},
+    };
+    for (const auto &[key, content] : order) {
+        view.showResult(ClinicalDocumentReader::load(*record, key));
+        QVERIFY(waitShown(view));
+        QCOMPARE(view.content(), content);
+    }
+    view.showResult(ClinicalDocumentReader::load(*record, QStringLiteral("DocumentReference/att-encrypted")));
+    QVERIFY(waitShown(view));
+    QVERIFY2(view.notice().contains(QStringLiteral("退院時サマリー")) && view.notice().contains(QStringLiteral("encrypted")), qPrintable(view.notice()));
+    view.showResult(ClinicalDocumentReader::load(*record, QStringLiteral("DocumentReference/att-cda")));
+    QVERIFY(waitShown(view));
+    QVERIFY(plainTextOf(view.webView()->page()).contains(QStringLiteral("さくら健診センター")));
 }
 
 QTEST_MAIN(TestDocumentFormats)

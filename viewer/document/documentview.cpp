@@ -4,6 +4,9 @@
 #include "pdfdocumentpane.h"
 
 #include <QBuffer>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QPushButton>
 #include <QImageReader>
 #include <QLabel>
 #include <QScrollArea>
@@ -151,6 +154,10 @@ DocumentView::DocumentView(QWidget *parent)
     , m_pdf(new PdfDocumentPane(this))
     , m_imageArea(new QScrollArea(this))
     , m_image(new QLabel(this))
+    , m_attachmentBar(new QWidget(this))
+    , m_attachmentBox(new QComboBox(m_attachmentBar))
+    , m_openAttachment(new QPushButton(tr("Open attachment"), m_attachmentBar))
+    , m_backToDocument(new QPushButton(tr("Back to the document"), m_attachmentBar))
     , m_basic(new BasicDocumentBrowser(this))
     , m_loadTimeout(new QTimer(this))
 {
@@ -182,6 +189,17 @@ DocumentView::DocumentView(QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    auto *barLayout = new QHBoxLayout(m_attachmentBar);
+    barLayout->setContentsMargins(4, 2, 4, 2);
+    barLayout->addWidget(new QLabel(tr("Attachments:"), m_attachmentBar));
+    barLayout->addWidget(m_attachmentBox, 1);
+    barLayout->addWidget(m_openAttachment);
+    barLayout->addWidget(m_backToDocument);
+    m_attachmentBox->setAccessibleName(tr("Attachments"));
+    m_attachmentBar->hide();
+    connect(m_openAttachment, &QPushButton::clicked, this, [this] { openAttachment(m_attachmentBox->currentIndex()); });
+    connect(m_backToDocument, &QPushButton::clicked, this, &DocumentView::backToDocument);
+    layout->addWidget(m_attachmentBar);
     layout->addWidget(m_notice);
     layout->addWidget(m_caption);
     layout->addWidget(m_stack, 1);
@@ -260,10 +278,79 @@ QList<QUrl> DocumentView::blockedUrls() const
 
 void DocumentView::clear()
 {
+    m_parent = DocumentLoadResult();
+    m_showingAttachment = false;
+    updateAttachmentBar();
     showMessage(tr("No document"), tr("Open a document from the record, the timeline or the Documents panel."));
 }
 
 void DocumentView::showResult(const DocumentLoadResult &result, const QString &patientName)
+{
+    m_showingAttachment = false;
+    m_parent = result;
+    showResultInternal(result, patientName);
+    updateAttachmentBar();
+}
+
+QStringList DocumentView::attachmentTitles() const
+{
+    QStringList titles;
+    for (const DocumentAttachment &a : m_parent.document.attachments)
+        titles << a.title;
+    return titles;
+}
+
+bool DocumentView::openAttachment(int index)
+{
+    const QList<DocumentAttachment> &attachments = m_parent.document.attachments;
+    if (index < 0 || index >= attachments.size())
+        return false;
+    const DocumentAttachment &a = attachments.at(index);
+    DocumentLoadResult r;
+    if (a.available()) {
+        r = ClinicalDocumentReader::fromBytes(a.content, a.contentType);
+    } else {
+        r.status = DocumentLoadResult::Status::NotFound;
+        r.url = a.url;
+        r.message = a.url.startsWith(u"http", Qt::CaseInsensitive)
+                        ? tr("This attachment is on another server (%1). Documents never fetch content from outside the record, so it is not shown.").arg(a.url)
+                        : tr("This attachment's content was not delivered with the document.");
+    }
+    const QString parentName = m_parent.name.isEmpty() ? m_parent.document.title : m_parent.name;
+    r.name = parentName.isEmpty() ? a.title : parentName + QStringLiteral(" › ") + a.title;
+    if (r.document.title.isEmpty())
+        r.document.title = r.name;
+    if (r.isOk() && (r.format == DocumentFormat::Pdf || r.format == DocumentFormat::Image || r.format == DocumentFormat::Text)) {
+        r.document.date = m_parent.document.date;
+        r.document.custodian = m_parent.document.custodian;
+    }
+    if (!r.isOk() && !r.message.isEmpty())
+        r.message = tr("%1: %2").arg(r.name, r.message);
+    m_showingAttachment = true;
+    showResultInternal(r, m_patientName);
+    updateAttachmentBar();
+    return true;
+}
+
+void DocumentView::backToDocument()
+{
+    if (!m_showingAttachment)
+        return;
+    m_showingAttachment = false;
+    showResultInternal(m_parent, m_patientName);
+    updateAttachmentBar();
+}
+
+void DocumentView::updateAttachmentBar()
+{
+    const QStringList titles = attachmentTitles();
+    m_attachmentBox->clear();
+    m_attachmentBox->addItems(titles);
+    m_attachmentBar->setVisible(!titles.isEmpty());
+    m_backToDocument->setEnabled(m_showingAttachment);
+}
+
+void DocumentView::showResultInternal(const DocumentLoadResult &result, const QString &patientName)
 {
     m_result = result;
     m_patientName = patientName;

@@ -6,7 +6,9 @@
 #include <QUrl>
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
+class QPushButton;
 class QScrollArea;
 class QStackedWidget;
 class QTextBrowser;
@@ -56,6 +58,13 @@ public:
     // True once the last page has been rendered (or a message shown).
     bool isSettled() const { return m_settled; }
 
+    // The files the shown document carries (JP-CLINS sections 200/210/230): listed above the
+    // page; opening one shows it here (PDF, CDA, image, text) with a way back to the document.
+    QStringList attachmentTitles() const;
+    bool openAttachment(int index);
+    void backToDocument();
+    bool isShowingAttachment() const { return m_showingAttachment; }
+
     // What is on screen: a page (FHIR, CDA, text, messages), a PDF or an image.
     enum class Content { Page, Pdf, Image };
     Content content() const { return m_content; }
@@ -89,6 +98,8 @@ private:
     void showImage(const DocumentLoadResult &result);
     void showText(const DocumentLoadResult &result, const QString &patientName);
     void setCaption(const DocumentLoadResult &result, const QString &extra);
+    void showResultInternal(const DocumentLoadResult &result, const QString &patientName);
+    void updateAttachmentBar();
     void useBasicRenderer(const QString &reason);
     void onLoadFinished(bool ok);
     void onNavigationRefused(const QUrl &url);
@@ -100,6 +111,12 @@ private:
     PdfDocumentPane *m_pdf;
     QScrollArea *m_imageArea;
     QLabel *m_image;
+    QWidget *m_attachmentBar;
+    QComboBox *m_attachmentBox;
+    QPushButton *m_openAttachment;
+    QPushButton *m_backToDocument;
+    DocumentLoadResult m_parent;   // the document whose attachment is shown
+    bool m_showingAttachment = false;
     Content m_content = Content::Page;
     DocumentLoadResult m_result;
     QString m_patientName;

@@ -154,6 +154,51 @@ struct SectionReader
 {
     const LocalResources &resources;
     int count = 0;
+    QList<DocumentAttachment> attachments;
+
+    // A DocumentReference or Binary entry: kept as an attachment, listed as one line.
+    QString readAttachment(const QJsonObject &target, const QString &sectionTitle)
+    {
+        DocumentAttachment a;
+        a.sectionTitle = sectionTitle;
+        if (str(target, "resourceType") == u"Binary") {
+            a.contentType = str(target, "contentType");
+            a.content = QByteArray::fromBase64(str(target, "data").toLatin1());
+        } else {
+            const QJsonObject attachment = arr(target, "content").at(0).toObject().value(QLatin1String("attachment")).toObject();
+            a.contentType = str(attachment, "contentType");
+            a.title = str(attachment, "title");
+            if (a.title.isEmpty())
+                a.title = str(target, "description");
+            a.url = str(attachment, "url");
+            if (attachment.contains(QLatin1String("data"))) {
+                a.content = QByteArray::fromBase64(str(attachment, "data").toLatin1());
+            } else if (!a.url.isEmpty()) {
+                // Only within this Bundle; a URL outside it is named, never fetched.
+                const QJsonObject binary = resources.resolve(QJsonObject{{QStringLiteral("reference"), a.url}});
+                if (str(binary, "resourceType") == u"Binary") {
+                    a.content = QByteArray::fromBase64(str(binary, "data").toLatin1());
+                    if (a.contentType.isEmpty())
+                        a.contentType = str(binary, "contentType");
+                }
+            }
+            const QString description = str(target, "description");
+            if (!description.isEmpty() && description != a.title)
+                a.title = a.title.isEmpty() ? description : description + QStringLiteral(" (") + a.title + u')';
+        }
+        if (a.title.isEmpty())
+            a.title = ClinicalDocumentReader::tr("Attachment %1").arg(attachments.size() + 1);
+        const QString type = a.contentType.isEmpty() ? ClinicalDocumentReader::tr("type not stated") : a.contentType;
+        QString line;
+        if (a.available())
+            line = ClinicalDocumentReader::tr("Attachment: %1 (%2) — open it with “Attachments” above the document").arg(a.title, type);
+        else if (a.url.startsWith(u"http", Qt::CaseInsensitive))
+            line = ClinicalDocumentReader::tr("Attachment: %1 (%2) — on another server (%3); not fetched").arg(a.title, type, a.url);
+        else
+            line = ClinicalDocumentReader::tr("Attachment: %1 (%2) — its content was not delivered with the document").arg(a.title, type);
+        attachments << a;
+        return line;
+    }
 
     QList<DocumentSection> read(const QJsonArray &sections, int depth)
     {
@@ -177,8 +222,15 @@ struct SectionReader
             ds.narrative = str(section.value(QLatin1String("text")).toObject(), "div");
             if (section.contains(QLatin1String("emptyReason")) && arr(section, "entry").isEmpty())
                 ds.emptyReason = codeableText(section.value(QLatin1String("emptyReason")));
-            for (const QJsonValue &e : arr(section, "entry"))
-                ds.entries << entrySummary(resources.resolve(e), e);
+            for (const QJsonValue &e : arr(section, "entry")) {
+                const QJsonObject target = resources.resolve(e);
+                const QString targetType = str(target, "resourceType");
+                if (targetType == u"DocumentReference" || targetType == u"Binary") {
+                    ds.entries << readAttachment(target, ds.title);
+                    continue;
+                }
+                ds.entries << entrySummary(target, e);
+            }
             ds.sections = read(arr(section, "section"), depth + 1);
             out.append(ds);
         }
@@ -225,8 +277,9 @@ DocumentLoadResult readComposition(const QJsonObject &composition, const LocalRe
     const QJsonValue custodian = composition.value(QLatin1String("custodian"));
     doc.custodian = nameOf(resources.resolve(custodian), custodian);
     readSubject(composition, resources, doc);
-    SectionReader sections{resources};
+    SectionReader sections{resources, 0, {}};
     doc.sections = sections.read(arr(composition, "section"), 0);
+    doc.attachments = sections.attachments;
     return result;
 }
 

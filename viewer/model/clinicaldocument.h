@@ -26,6 +26,19 @@ struct DocumentSection
     QList<DocumentSection> sections;
 };
 
+// A file a document carries (JP-CLINS section 200 CDA, 210 attachments, 230 PDF; or a
+// DocumentReference/Binary entry elsewhere): its content when it came in the same Bundle, else the
+// URL it names — which is never fetched from outside the record.
+struct DocumentAttachment
+{
+    QString title;
+    QString contentType;
+    QString sectionTitle;
+    QString url;          // as written, when the content is referenced
+    QByteArray content;   // empty when not delivered
+    bool available() const { return !content.isEmpty(); }
+};
+
 // A clinical document read from a FHIR document Bundle (JP-CLINS referral letter 57133-1,
 // discharge summary 18842-5, check-up report 53576-5, patient summary 56447-6) or a
 // DiagnosticReport, ready to be shown.
@@ -42,6 +55,7 @@ struct ClinicalDocument
     QString patientDetail; // birth date, gender, identifier as shown
     QString narrative;     // the resource's own text.div (DiagnosticReport), unsanitized
     QList<DocumentSection> sections;
+    QList<DocumentAttachment> attachments; // in section order
 };
 
 // What a document's content is, by its bytes (never only by its declared type).
