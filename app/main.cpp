@@ -1,5 +1,7 @@
 #include "commandline.h"
+#include "documentexport.h"
 #include "documentsummary.h"
+#include "emergency/emergencysummaryview.h"
 #include "documentview.h"
 #include "dicomseries.h"
 #include "imagingpanel.h"
@@ -8,6 +10,7 @@
 #include "sharingservicesource.h"
 #include "localrecordsource.h"
 #include "mainwindow.h"
+#include "patientview.h"
 #include "recordsummary.h"
 #include "referenceclock.h"
 #include "screenshot.h"
@@ -16,6 +19,7 @@
 #include <QApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScrollArea>
 #include <QLibraryInfo>
 #include <QEventLoop>
 #include <QLocale>
@@ -87,6 +91,45 @@ void screenshotThenExit(QWidget *window, const QString &path, int &exitCode)
     });
 }
 
+// --export-pdf: the document (once rendered) or the emergency summary, as PDF, then exit.
+void exportPdfThenExit(MainWindow &window, const CommandLineOptions &options, int &exitCode)
+{
+    const auto write = [&window, &options, &exitCode] {
+        QString error;
+        bool ok = false;
+        if (options.view == u"emergency") {
+            const PatientRecord &record = window.patientView()->record();
+            EmergencySummaryView *summary = window.patientView()->emergencySummary();
+            ExportHeader header;
+            header.what = QCoreApplication::translate("main", "Emergency summary");
+            header.patient = record.patient.displayName();
+            header.facility = QCoreApplication::translate("main", "all facilities in the record: %1").arg(record.patient.sourceNames.join(QStringLiteral(", ")));
+            header.referenceTime = summary->asOf().isValid() ? summary->asOf() : ReferenceClock::now();
+            QWidget *content = summary->scrollArea()->widget();
+            content->adjustSize();
+            ok = DocumentExport::exportWidget(content, header, options.exportPdfPath, &error);
+        } else {
+            ok = DocumentExport::exportDocument(window.documentView(), options.exportPdfPath, &error);
+        }
+        if (!ok) {
+            printErr(QCoreApplication::translate("main", "Could not write %1: %2").arg(options.exportPdfPath, error));
+            exitCode = 3;
+        }
+        QCoreApplication::exit(exitCode);
+    };
+    if (options.view == u"documents" && !window.documentView()->isSettled()) {
+        auto done = std::make_shared<bool>(false);
+        const auto once = [done, write] {
+            if (!std::exchange(*done, true))
+                QTimer::singleShot(50, write);
+        };
+        QObject::connect(window.documentView(), &DocumentView::documentShown, &window, once);
+        QTimer::singleShot(60000, &window, once);
+        return;
+    }
+    QTimer::singleShot(50, &window, write);
+}
+
 int runSummary(const CommandLineOptions &options)
 {
     // Before anything is assembled: that decides which medications are current.
@@ -143,6 +186,7 @@ int main(int argc, char *argv[])
     for (int i = 0; i < argc; ++i)
         rawArgs << QString::fromLocal8Bit(argv[i]);
     const bool wantsHeadless = rawArgs.contains(QStringLiteral("--screenshot")) || rawArgs.contains(QStringLiteral("--summary"))
+                               || std::any_of(rawArgs.cbegin(), rawArgs.cend(), [](const QString &a) { return a.startsWith(QStringLiteral("--export-pdf")); })
                                || std::any_of(rawArgs.cbegin(), rawArgs.cend(), [](const QString &a) { return a.startsWith(QStringLiteral("--screenshot=")); });
     if (wantsHeadless && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -213,6 +257,10 @@ int main(int argc, char *argv[])
         if (options.view == u"documents" && !window.openFirstDocument())
             window.documentView()->showMessage(QCoreApplication::translate("main", "No documents"),
                                                QCoreApplication::translate("main", "This patient's record lists no document that can be opened."));
+        if (!options.exportPdfPath.isEmpty()) {
+            exportPdfThenExit(window, options, exitCode);
+            return;
+        }
         if (options.screenshotPath.isEmpty())
             return;
         // Let layouts settle before rendering.

@@ -1,5 +1,6 @@
 # Documents as they arrive: PDF (QtPdf), CDA, images and text in the locked-down document view.
 kakehashi_add_test(tst_documentformats SOURCES tst_documentformats.cpp LIBS kakehashi_documentview Qt6::Network LABELS gui)
+add_dependencies(tst_documentformats kakehashi)
 target_include_directories(tst_documentformats PRIVATE "${PROJECT_SOURCE_DIR}/tests")
 # Writes tests/data/documents/referral-letter-ja.pdf (committed; rerun only to change it).
 add_executable(make_document_samples EXCLUDE_FROM_ALL "${PROJECT_SOURCE_DIR}/tests/make_document_samples.cpp")

@@ -1,4 +1,5 @@
 #include "clinicaldocument.h"
+#include "documentexport.h"
 #include "documentsamples.h"
 #include "documentview.h"
 #include "localrecordsource.h"
@@ -10,7 +11,12 @@
 #include <QFile>
 #include <QImage>
 #include <QListWidget>
+#include <QPdfDocument>
+#include <QPdfSelection>
 #include <QPdfView>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
@@ -103,6 +109,8 @@ private Q_SLOTS:
     void cdaReferralRendersLockedDown();
     void clinsReferralAttachments();
     void badDocumentsLeaveTheRestReadable();
+    void exportDocumentsToPdf();
+    void exportFromCommandLine();
 };
 
 void TestDocumentFormats::japanesePdfNavigateZoomSearchCopy()
@@ -422,6 +430,107 @@ void TestDocumentFormats::badDocumentsLeaveTheRestReadable()
     view.showResult(ClinicalDocumentReader::load(*record, QStringLiteral("DocumentReference/att-cda")));
     QVERIFY(waitShown(view));
     QVERIFY(plainTextOf(view.webView()->page()).contains(QStringLiteral("さくら健診センター")));
+}
+
+namespace {
+
+// All the text of an exported PDF, read back with QtPdf.
+QString exportedText(const QString &path, int *pages = nullptr)
+{
+    QPdfDocument pdf;
+    if (pdf.load(path) != QPdfDocument::Error::None)
+        return QStringLiteral("<cannot load %1>").arg(path);
+    if (pages)
+        *pages = pdf.pageCount();
+    QString text;
+    for (int p = 0; p < pdf.pageCount(); ++p)
+        text += pdf.getAllText(p).text() + u'\n';
+    // pdfium reads the fixed-width header font glyph by glyph, with breaks and spaces of its own
+    // choosing: compare without any white space.
+    return text.remove(QRegularExpression(QStringLiteral("\\s")));
+}
+
+} // namespace
+
+void TestDocumentFormats::exportDocumentsToPdf()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const RecordSet set = LocalRecordSource::load({QStringLiteral(KAKEHASHI_TEST_DATA_DIR "/documents/record-with-attachments.json")});
+    const PatientRecord *record = set.find(u"t-att");
+    QVERIFY(record);
+    DocumentView view;
+    view.resize(900, 800);
+    view.show();
+
+    // A PDF document: every page, each under a header naming what, who, where and when.
+    view.showResult(ClinicalDocumentReader::load(*record, QStringLiteral("DocumentReference/att-pdf")), record->patient.displayName());
+    QVERIFY(waitShown(view));
+    QString error;
+    const QString pdfPath = dir.filePath(QStringLiteral("letter.pdf"));
+    QVERIFY2(DocumentExport::exportDocument(&view, pdfPath, &error), qPrintable(error));
+    int pages = 0;
+    QString text = exportedText(pdfPath, &pages);
+    QCOMPARE(pages, 3);
+    QVERIFY2(text.contains(QStringLiteral("Patient:文書試験")) && text.contains(QStringLiteral("Facility:さくら内科クリニック"))
+                 && text.contains(QStringLiteral("Referencetime:")) && text.contains(QStringLiteral("page3of3")),
+             qPrintable(text));
+
+    // A CDA check-up: the page's text, under the same header.
+    view.showResult(ClinicalDocumentReader::load(*record, QStringLiteral("DocumentReference/att-cda")), record->patient.displayName());
+    QVERIFY(waitShown(view));
+    const QString cdaPath = dir.filePath(QStringLiteral("checkup.pdf"));
+    QVERIFY2(DocumentExport::exportDocument(&view, cdaPath, &error), qPrintable(error));
+    text = exportedText(cdaPath);
+    QVERIFY2(text.contains(QStringLiteral("Facility:さくら健診センター")) && text.contains(QStringLiteral("HbA1c(NGSP)"))
+                 && text.contains(QStringLiteral("生活習慣の改善")),
+             qPrintable(text));
+
+    // An image.
+    view.showResult(ClinicalDocumentReader::load(*record, QStringLiteral("DocumentReference/att-png")), record->patient.displayName());
+    QVERIFY(waitShown(view));
+    const QString imagePath = dir.filePath(QStringLiteral("image.pdf"));
+    QVERIFY2(DocumentExport::exportDocument(&view, imagePath, &error), qPrintable(error));
+    QVERIFY(exportedText(imagePath).contains(QStringLiteral("Patient:文書試験")));
+
+    // Nowhere to write: a clear error, no crash.
+    QVERIFY(!DocumentExport::exportDocument(&view, dir.filePath(QStringLiteral("missing/dir/x.pdf")), &error));
+    QVERIFY(error.contains(QStringLiteral("missing/dir")));
+}
+
+void TestDocumentFormats::exportFromCommandLine()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString emergency = dir.filePath(QStringLiteral("emergency.pdf"));
+    QProcess app;
+    app.setProcessEnvironment(QProcessEnvironment::systemEnvironment());
+    app.start(QStringLiteral(KAKEHASHI_BINARY), {QStringLiteral("--demo"), QStringLiteral("--patient"), QStringLiteral("p002"), QStringLiteral("--lang"),
+                                                 QStringLiteral("en"), QStringLiteral("--view"), QStringLiteral("emergency"), QStringLiteral("--export-pdf"), emergency});
+    QVERIFY(app.waitForFinished(120000));
+    if (app.exitCode() == 1 && QString::fromUtf8(app.readAllStandardError()).contains(QStringLiteral("p002")))
+        QSKIP("demo data not built");
+    QCOMPARE(app.exitCode(), 0);
+    const QString text = exportedText(emergency);
+    QVERIFY2(text.contains(QStringLiteral("Emergencysummary")) && text.contains(QStringLiteral("佐藤")) && text.contains(QStringLiteral("Referencetime:"))
+                 && text.contains(QStringLiteral("allfacilitiesintherecord")),
+             qPrintable(text));
+    // The demo's own reference date, not today.
+    QVERIFY2(text.contains(QStringLiteral("2026")), qPrintable(text));
+
+    // A document of a local file.
+    const QString document = dir.filePath(QStringLiteral("document.pdf"));
+    app.start(QStringLiteral(KAKEHASHI_BINARY), {QStringLiteral("--open"), QStringLiteral(KAKEHASHI_TEST_DATA_DIR "/documents/record-with-attachments.json"),
+                                                 QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--view"), QStringLiteral("documents"),
+                                                 QStringLiteral("--export-pdf"), document});
+    QVERIFY(app.waitForFinished(120000));
+    QCOMPARE(app.exitCode(), 0);
+    QVERIFY(exportedText(document).contains(QStringLiteral("Patient:文書試験")));
+
+    // Usage error without a view to export.
+    app.start(QStringLiteral(KAKEHASHI_BINARY), {QStringLiteral("--demo"), QStringLiteral("--export-pdf"), document});
+    QVERIFY(app.waitForFinished(60000));
+    QCOMPARE(app.exitCode(), 64);
 }
 
 QTEST_MAIN(TestDocumentFormats)

@@ -1,10 +1,15 @@
 #include "documentview.h"
 
+#include "documentexport.h"
 #include "documenthtml.h"
 #include "pdfdocumentpane.h"
 
 #include <QBuffer>
 #include <QComboBox>
+#include <QFileDialog>
+#include <QMessageBox>
+#include <QPrintDialog>
+#include <QPrinter>
 #include <QHBoxLayout>
 #include <QPushButton>
 #include <QImageReader>
@@ -158,6 +163,9 @@ DocumentView::DocumentView(QWidget *parent)
     , m_attachmentBox(new QComboBox(m_attachmentBar))
     , m_openAttachment(new QPushButton(tr("Open attachment"), m_attachmentBar))
     , m_backToDocument(new QPushButton(tr("Back to the document"), m_attachmentBar))
+    , m_attachmentLabel(new QLabel(tr("Attachments:"), m_attachmentBar))
+    , m_printButton(new QPushButton(tr("Print…"), m_attachmentBar))
+    , m_exportButton(new QPushButton(tr("Export as PDF…"), m_attachmentBar))
     , m_basic(new BasicDocumentBrowser(this))
     , m_loadTimeout(new QTimer(this))
 {
@@ -191,12 +199,16 @@ DocumentView::DocumentView(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     auto *barLayout = new QHBoxLayout(m_attachmentBar);
     barLayout->setContentsMargins(4, 2, 4, 2);
-    barLayout->addWidget(new QLabel(tr("Attachments:"), m_attachmentBar));
+    barLayout->addWidget(m_attachmentLabel);
     barLayout->addWidget(m_attachmentBox, 1);
     barLayout->addWidget(m_openAttachment);
     barLayout->addWidget(m_backToDocument);
+    barLayout->addStretch();
+    barLayout->addWidget(m_printButton);
+    barLayout->addWidget(m_exportButton);
     m_attachmentBox->setAccessibleName(tr("Attachments"));
-    m_attachmentBar->hide();
+    connect(m_printButton, &QPushButton::clicked, this, &DocumentView::print);
+    connect(m_exportButton, &QPushButton::clicked, this, &DocumentView::exportPdf);
     connect(m_openAttachment, &QPushButton::clicked, this, [this] { openAttachment(m_attachmentBox->currentIndex()); });
     connect(m_backToDocument, &QPushButton::clicked, this, &DocumentView::backToDocument);
     layout->addWidget(m_attachmentBar);
@@ -341,12 +353,35 @@ void DocumentView::backToDocument()
     updateAttachmentBar();
 }
 
+void DocumentView::print()
+{
+    QPrinter printer(QPrinter::HighResolution);
+    QPrintDialog dialog(&printer, this);
+    dialog.setWindowTitle(tr("Print document"));
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QString error;
+    if (!DocumentExport::printDocument(this, &printer, &error))
+        QMessageBox::warning(this, tr("Print document"), error);
+}
+
+void DocumentView::exportPdf()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export as PDF"), QString(), tr("PDF files (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!DocumentExport::exportDocument(this, path, &error))
+        QMessageBox::warning(this, tr("Export as PDF"), error);
+}
+
 void DocumentView::updateAttachmentBar()
 {
     const QStringList titles = attachmentTitles();
     m_attachmentBox->clear();
     m_attachmentBox->addItems(titles);
-    m_attachmentBar->setVisible(!titles.isEmpty());
+    for (QWidget *w : std::initializer_list<QWidget *>{m_attachmentLabel, m_attachmentBox, m_openAttachment, m_backToDocument})
+        w->setVisible(!titles.isEmpty());
     m_backToDocument->setEnabled(m_showingAttachment);
 }
 

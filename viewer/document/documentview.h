@@ -65,6 +65,11 @@ public:
     void backToDocument();
     bool isShowingAttachment() const { return m_showingAttachment; }
 
+    // Print… (QPrintDialog) and Export as PDF… (a file dialog): DocumentExport with a header
+    // naming the facility, the patient and the reference time.
+    void print();
+    void exportPdf();
+
     // What is on screen: a page (FHIR, CDA, text, messages), a PDF or an image.
     enum class Content { Page, Pdf, Image };
     Content content() const { return m_content; }
@@ -115,6 +120,9 @@ private:
     QComboBox *m_attachmentBox;
     QPushButton *m_openAttachment;
     QPushButton *m_backToDocument;
+    QLabel *m_attachmentLabel;
+    QPushButton *m_printButton;
+    QPushButton *m_exportButton;
     DocumentLoadResult m_parent;   // the document whose attachment is shown
     bool m_showingAttachment = false;
     Content m_content = Content::Page;
