@@ -271,6 +271,11 @@ int main(int argc, char *argv[])
         const bool waitImages = options.view == u"images" && !images->isSettled();
         // Documents render asynchronously in WebEngine: wait (bounded) for the page too.
         const bool waitDocument = options.view == u"documents" && !window.documentView()->isSettled();
+        // QtPdf draws pages on its own thread after the view is laid out: give it a moment.
+        if (options.view == u"documents" && window.documentView()->content() == DocumentView::Content::Pdf) {
+            QTimer::singleShot(1500, &window, shoot);
+            return;
+        }
         if (!waitImages && !waitDocument) {
             shoot();
             return;

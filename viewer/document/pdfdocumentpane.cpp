@@ -17,7 +17,6 @@
 #include <QPdfSelection>
 #include <QPdfView>
 #include <QSpinBox>
-#include <QSplitter>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -131,20 +130,21 @@ PdfDocumentPane::PdfDocumentPane(QWidget *parent)
 
     m_pages->setViewMode(QListView::ListMode);
     m_pages->setIconSize(kThumbnailSize);
-    m_pages->setMaximumWidth(kThumbnailSize.width() + 60);
     m_pages->setAccessibleName(tr("Pages"));
     m_pages->setUniformItemSizes(true);
 
-    auto *split = new QSplitter(Qt::Horizontal, this);
+    m_pages->setFixedWidth(kThumbnailSize.width() + 60);
+    auto *split = new QHBoxLayout;
+    split->setContentsMargins(0, 0, 0, 0);
+    split->setSpacing(2);
     split->addWidget(m_pages);
-    split->addWidget(m_view);
-    split->setStretchFactor(1, 1);
+    split->addWidget(m_view, 1);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(bar);
-    layout->addWidget(split, 1);
+    layout->addLayout(split, 1);
 
     connect(m_pageBox, &QSpinBox::valueChanged, this, [this](int value) {
         if (value - 1 != currentPage())

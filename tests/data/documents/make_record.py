@@ -100,3 +100,17 @@ bundle = {'resourceType': 'Bundle', 'type': 'collection', 'entry': [{'fullUrl': 
 with open('record-with-attachments.json', 'w', encoding='utf-8') as f:
     json.dump(bundle, f, ensure_ascii=False, indent=1)
     f.write('\n')
+
+# The check-up alone (for the README screenshot of a CDA check-up).
+only = [patient, kenshin, next(r for r in entries if r.get('id') == 'att-cda')]
+with open('record-checkup-cda.json', 'w', encoding='utf-8') as f:
+    json.dump({'resourceType': 'Bundle', 'type': 'collection', 'entry': [{'fullUrl': f"{r['resourceType']}/{r['id']}", 'resource': r} for r in only]},
+              f, ensure_ascii=False, indent=1)
+    f.write('\n')
+
+# A referral letter that arrived as a PDF (for the README screenshot of a PDF attachment).
+only = [patient, clinic] + [r for r in entries if r.get('id') in ('att-pdf', 'att-pdf-bin')]
+with open('record-referral-pdf.json', 'w', encoding='utf-8') as f:
+    json.dump({'resourceType': 'Bundle', 'type': 'collection', 'entry': [{'fullUrl': f"{r['resourceType']}/{r['id']}", 'resource': r} for r in only]},
+              f, ensure_ascii=False, indent=1)
+    f.write('\n')
