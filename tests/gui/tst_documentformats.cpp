@@ -18,10 +18,13 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTcpServer>
 #include <QTest>
 #include <QWebEnginePage>
 #include <QWebEngineView>
+
+#include <unistd.h>
 
 using namespace Kakehashi;
 
@@ -533,5 +536,17 @@ void TestDocumentFormats::exportFromCommandLine()
     QCOMPARE(app.exitCode(), 64);
 }
 
-QTEST_MAIN(TestDocumentFormats)
+int main(int argc, char *argv[])
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    if (::geteuid() == 0)
+        qputenv("QTWEBENGINE_DISABLE_SANDBOX", "1");
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    QApplication app(argc, argv);
+    TestDocumentFormats tc;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&tc, argc, argv);
+}
 #include "tst_documentformats.moc"
