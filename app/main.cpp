@@ -1,7 +1,6 @@
 #include "commandline.h"
 #include "documentexport.h"
 #include "documentsummary.h"
-#include "emergency/emergencysummaryview.h"
 #include "documentview.h"
 #include "dicomseries.h"
 #include "imagingpanel.h"
@@ -19,7 +18,6 @@
 #include <QApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QScrollArea>
 #include <QLibraryInfo>
 #include <QEventLoop>
 #include <QLocale>
@@ -98,16 +96,7 @@ void exportPdfThenExit(MainWindow &window, const CommandLineOptions &options, in
         QString error;
         bool ok = false;
         if (options.view == u"emergency") {
-            const PatientRecord &record = window.patientView()->record();
-            EmergencySummaryView *summary = window.patientView()->emergencySummary();
-            ExportHeader header;
-            header.what = QCoreApplication::translate("main", "Emergency summary");
-            header.patient = record.patient.displayName();
-            header.facility = QCoreApplication::translate("main", "all facilities in the record: %1").arg(record.patient.sourceNames.join(QStringLiteral(", ")));
-            header.referenceTime = summary->asOf().isValid() ? summary->asOf() : ReferenceClock::now();
-            QWidget *content = summary->scrollArea()->widget();
-            content->adjustSize();
-            ok = DocumentExport::exportWidget(content, header, options.exportPdfPath, &error);
+            ok = window.exportEmergencySummary(options.exportPdfPath, &error);
         } else {
             ok = DocumentExport::exportDocument(window.documentView(), options.exportPdfPath, &error);
         }

@@ -55,6 +55,14 @@ JA = {
     'Reference time: %1': '基準時刻: %1',
     'not set': '未設定',
     'Printed by Kakehashi: %1': '架け橋で出力: %1',
+    # Print menu
+    '&Print': '印刷(&P)',
+    'Print document…': '文書を印刷…',
+    'Export document as PDF…': '文書をPDFに書き出す…',
+    'Print emergency summary…': '救急サマリーを印刷…',
+    'Export emergency summary as PDF…': '救急サマリーをPDFに書き出す…',
+    'Print emergency summary': '救急サマリーの印刷',
+    'Export emergency summary as PDF': '救急サマリーのPDF書き出し',
     # Document view
     'The image is damaged or incomplete and cannot be shown.': '画像が壊れているか不完全なため表示できません。',
     'Open attachment': '添付を開く',
