@@ -450,6 +450,11 @@ QList<ClinicalItem> CdaReader::resultItems(const QByteArray &documentSource, con
     QList<ClinicalItem> items;
     if (document.resourceType != u"DocumentReference" || documentSource.isEmpty())
         return items;
+    // Cheap first: only content declared as CDA/XML (or not declared) is decoded and parsed, so
+    // records with thousands of FHIR or PDF documents assemble as fast as before. (Content declared
+    // as something else that is really CDA is a lying type: it is not shown, and not read here.)
+    if (!document.subtype.isEmpty() && documentFormatOfContentType(document.subtype) != DocumentFormat::Cda)
+        return items;
     const QJsonArray entries = QJsonDocument::fromJson(documentSource).object().value(QLatin1String("entry")).toArray();
     const QJsonObject reference = entries.at(0).toObject().value(QLatin1String("resource")).toObject();
     QByteArray bytes;
