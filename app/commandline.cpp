@@ -27,7 +27,11 @@ std::optional<CommandLineOptions> CommandLine::parse(const QStringList &argument
                                   tr("Read the records as of this moment instead of now: an ISO 8601 date or date-time, "
                                      "e.g. 2026-10-31 (noon) or 2026-10-31T09:30+09:00. The demo reads as of its own date unless this is given."),
                                   tr("time"));
-    parser.addOptions({demo, open, patient, view, lang, screenshot, summary, service, asOf});
+    const QCommandLineOption exportPdf(QStringLiteral("export-pdf"),
+                                       tr("With --view documents or --view emergency: write what is shown as a PDF (with a header naming the "
+                                          "facility, the patient and the reference time) and exit."),
+                                       tr("file"));
+    parser.addOptions({demo, open, patient, view, lang, screenshot, summary, service, asOf, exportPdf});
 
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
@@ -48,6 +52,7 @@ std::optional<CommandLineOptions> CommandLine::parse(const QStringList &argument
     o.screenshotPath = parser.value(screenshot);
     o.summary = parser.isSet(summary);
     o.service = parser.value(service);
+    o.exportPdfPath = parser.value(exportPdf);
     if (parser.isSet(asOf)) {
         const std::optional<QDateTime> when = ReferenceClock::parse(parser.value(asOf));
         if (!when) {
@@ -76,6 +81,18 @@ std::optional<CommandLineOptions> CommandLine::parse(const QStringList &argument
     }
     if (!o.screenshotPath.isEmpty() && !o.demo && o.openPaths.isEmpty() && o.service.isEmpty()) {
         *error = tr("--screenshot needs something to show: --demo, --open or --service.");
+        return std::nullopt;
+    }
+    if (!o.exportPdfPath.isEmpty() && o.view != u"documents" && o.view != u"emergency") {
+        *error = tr("--export-pdf needs --view documents or --view emergency.");
+        return std::nullopt;
+    }
+    if (!o.exportPdfPath.isEmpty() && (!o.screenshotPath.isEmpty() || o.summary)) {
+        *error = tr("--export-pdf cannot be combined with --screenshot or --summary.");
+        return std::nullopt;
+    }
+    if (!o.exportPdfPath.isEmpty() && !o.demo && o.openPaths.isEmpty()) {
+        *error = tr("--export-pdf needs something to show: --demo or --open.");
         return std::nullopt;
     }
     if (o.summary && !o.demo && o.openPaths.isEmpty() && o.service.isEmpty()) {

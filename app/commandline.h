@@ -19,8 +19,9 @@ struct CommandLineOptions
     bool summary = false;
     QString service;    // a connection profile or URL (sharing-service issue)
     QDateTime asOf;     // --as-of: the ReferenceClock's fixed time; invalid = not given
+    QString exportPdfPath; // --export-pdf: write the document or emergency summary shown as PDF, exit
 
-    bool headless() const { return summary || !screenshotPath.isEmpty(); }
+    bool headless() const { return summary || !screenshotPath.isEmpty() || !exportPdfPath.isEmpty(); }
 };
 
 class CommandLine

@@ -1,4 +1,6 @@
 #include "commandline.h"
+#include "documentexport.h"
+#include "documentsummary.h"
 #include "documentview.h"
 #include "dicomseries.h"
 #include "imagingpanel.h"
@@ -7,6 +9,7 @@
 #include "sharingservicesource.h"
 #include "localrecordsource.h"
 #include "mainwindow.h"
+#include "patientview.h"
 #include "recordsummary.h"
 #include "referenceclock.h"
 #include "screenshot.h"
@@ -86,6 +89,36 @@ void screenshotThenExit(QWidget *window, const QString &path, int &exitCode)
     });
 }
 
+// --export-pdf: the document (once rendered) or the emergency summary, as PDF, then exit.
+void exportPdfThenExit(MainWindow &window, const CommandLineOptions &options, int &exitCode)
+{
+    const auto write = [&window, &options, &exitCode] {
+        QString error;
+        bool ok = false;
+        if (options.view == u"emergency") {
+            ok = window.exportEmergencySummary(options.exportPdfPath, &error);
+        } else {
+            ok = DocumentExport::exportDocument(window.documentView(), options.exportPdfPath, &error);
+        }
+        if (!ok) {
+            printErr(QCoreApplication::translate("main", "Could not write %1: %2").arg(options.exportPdfPath, error));
+            exitCode = 3;
+        }
+        QCoreApplication::exit(exitCode);
+    };
+    if (options.view == u"documents" && !window.documentView()->isSettled()) {
+        auto done = std::make_shared<bool>(false);
+        const auto once = [done, write] {
+            if (!std::exchange(*done, true))
+                QTimer::singleShot(50, write);
+        };
+        QObject::connect(window.documentView(), &DocumentView::documentShown, &window, once);
+        QTimer::singleShot(60000, &window, once);
+        return;
+    }
+    QTimer::singleShot(50, &window, write);
+}
+
 int runSummary(const CommandLineOptions &options)
 {
     // Before anything is assembled: that decides which medications are current.
@@ -123,6 +156,7 @@ int runSummary(const CommandLineOptions &options)
         set.patients = {keep};
     }
     QJsonObject summary = recordSummaryJson(set);
+    addDocumentSummaries(summary, set);
     summary.insert(QStringLiteral("dicom"), dicomSeriesSummaryJson(dicom.series));
     std::fputs(QJsonDocument(summary).toJson(QJsonDocument::Indented).constData(), stdout);
     if (!set.errors.isEmpty()) {
@@ -141,6 +175,7 @@ int main(int argc, char *argv[])
     for (int i = 0; i < argc; ++i)
         rawArgs << QString::fromLocal8Bit(argv[i]);
     const bool wantsHeadless = rawArgs.contains(QStringLiteral("--screenshot")) || rawArgs.contains(QStringLiteral("--summary"))
+                               || std::any_of(rawArgs.cbegin(), rawArgs.cend(), [](const QString &a) { return a.startsWith(QStringLiteral("--export-pdf")); })
                                || std::any_of(rawArgs.cbegin(), rawArgs.cend(), [](const QString &a) { return a.startsWith(QStringLiteral("--screenshot=")); });
     if (wantsHeadless && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -211,6 +246,10 @@ int main(int argc, char *argv[])
         if (options.view == u"documents" && !window.openFirstDocument())
             window.documentView()->showMessage(QCoreApplication::translate("main", "No documents"),
                                                QCoreApplication::translate("main", "This patient's record lists no document that can be opened."));
+        if (!options.exportPdfPath.isEmpty()) {
+            exportPdfThenExit(window, options, exitCode);
+            return;
+        }
         if (options.screenshotPath.isEmpty())
             return;
         // Let layouts settle before rendering.
@@ -221,6 +260,11 @@ int main(int argc, char *argv[])
         const bool waitImages = options.view == u"images" && !images->isSettled();
         // Documents render asynchronously in WebEngine: wait (bounded) for the page too.
         const bool waitDocument = options.view == u"documents" && !window.documentView()->isSettled();
+        // QtPdf draws pages on its own thread after the view is laid out: give it a moment.
+        if (options.view == u"documents" && window.documentView()->content() == DocumentView::Content::Pdf) {
+            QTimer::singleShot(1500, &window, shoot);
+            return;
+        }
         if (!waitImages && !waitDocument) {
             shoot();
             return;

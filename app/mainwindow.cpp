@@ -95,6 +95,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_imagingDock->hide();
     connect(m_patientView, &PatientView::imagingStudyRequested, this, &MainWindow::openImagingStudy);
     connect(m_patientView, &PatientView::documentRequested, this, &MainWindow::openDocument);
+    createPrintMenu();
     m_imagingPanel->setRetrievalFactory([this](const QString &uid) { return makeStudyRetrieval(uid); });
     // Before anyone else hears loadFinished: DICOM opened with the record is in place by then.
     connect(this, &MainWindow::loadFinished, this, &MainWindow::onDicomScanned);

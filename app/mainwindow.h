@@ -87,6 +87,9 @@ public:
     // The current patient's first FHIR document (else first report); false when it has none.
     bool openFirstDocument();
     void showDocumentDock();
+    // Print / export as PDF (menu "Print"): the open document, or the emergency summary of the
+    // current patient, with a header naming the facility, the patient and the reference time.
+    bool exportEmergencySummary(const QString &path, QString *error);
     // --- Images from a PACS (mainwindow_imaging.cpp) ---
     // The PACS settings (imaging* keys) when no service is connected; connectService() sets them too.
     void setImagingProfile(const Net::ConnectionProfile &profile);
@@ -196,6 +199,8 @@ private:
 
     // Sharing service (mainwindow_service.cpp)
     void createServiceUi();
+    void createPrintMenu();
+    void printEmergencySummary();
     void onServicePatientsFound(const QList<PatientInfo> &patients, const Net::FhirError &error);
     void onServiceCachedRecord(const RecordSet &set, const QDateTime &cachedAt);
     void onServiceRecord(const RecordSet &set, const RecordLoadOutcome &outcome);

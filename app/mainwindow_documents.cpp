@@ -4,7 +4,18 @@
 #include "documentview.h"
 #include "patientview.h"
 
+#include "documentexport.h"
+#include "emergency/emergencysummaryview.h"
+#include "referenceclock.h"
+
 #include <QDockWidget>
+#include <QFileDialog>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPrintDialog>
+#include <QPrinter>
+#include <QScrollArea>
 
 namespace Kakehashi {
 
@@ -38,6 +49,62 @@ void MainWindow::openDocument(const QString &itemKey)
     showDocumentDock();
     const PatientRecord &record = m_patientView->record();
     m_documentView->showResult(ClinicalDocumentReader::load(record, itemKey), record.patient.displayName());
+}
+
+namespace {
+
+ExportHeader emergencyHeader(const PatientRecord &record, const EmergencySummaryView *summary)
+{
+    ExportHeader header;
+    header.what = MainWindow::tr("Emergency summary");
+    header.patient = record.patient.displayName();
+    header.facility = MainWindow::tr("all facilities in the record: %1").arg(record.patient.sourceNames.join(QStringLiteral(", ")));
+    header.referenceTime = summary->asOf().isValid() ? summary->asOf() : ReferenceClock::now();
+    return header;
+}
+
+QWidget *emergencyContent(EmergencySummaryView *summary)
+{
+    QWidget *content = summary->scrollArea()->widget();
+    content->adjustSize();
+    return content;
+}
+
+} // namespace
+
+bool MainWindow::exportEmergencySummary(const QString &path, QString *error)
+{
+    EmergencySummaryView *summary = m_patientView->emergencySummary();
+    return DocumentExport::exportWidget(emergencyContent(summary), emergencyHeader(m_patientView->record(), summary), path, error);
+}
+
+void MainWindow::printEmergencySummary()
+{
+    QPrinter printer(QPrinter::HighResolution);
+    QPrintDialog dialog(&printer, this);
+    dialog.setWindowTitle(tr("Print emergency summary"));
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    EmergencySummaryView *summary = m_patientView->emergencySummary();
+    QString error;
+    if (!DocumentExport::printWidget(emergencyContent(summary), emergencyHeader(m_patientView->record(), summary), &printer, &error))
+        QMessageBox::warning(this, tr("Print emergency summary"), error);
+}
+
+void MainWindow::createPrintMenu()
+{
+    QMenu *menu = menuBar()->addMenu(tr("&Print"));
+    menu->setObjectName(QStringLiteral("printMenu"));
+    menu->addAction(tr("Print document…"), this, [this] { documentView()->print(); });
+    menu->addAction(tr("Export document as PDF…"), this, [this] { documentView()->exportPdf(); });
+    menu->addSeparator();
+    menu->addAction(tr("Print emergency summary…"), this, &MainWindow::printEmergencySummary);
+    menu->addAction(tr("Export emergency summary as PDF…"), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export emergency summary as PDF"), QString(), tr("PDF files (*.pdf)"));
+        QString error;
+        if (!path.isEmpty() && !exportEmergencySummary(path, &error))
+            QMessageBox::warning(this, tr("Export emergency summary as PDF"), error);
+    });
 }
 
 bool MainWindow::openFirstDocument()

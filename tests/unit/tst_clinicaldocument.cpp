@@ -106,8 +106,9 @@ void TestClinicalDocument::fixtureRecord_data()
     QTest::addColumn<int>("status");
     QTest::addColumn<QString>("messagePart");
     QTest::newRow("hostile FHIR document via Binary") << "DocumentReference/t-doc-hostile" << int(DocumentLoadResult::Status::Ok) << QString();
-    QTest::newRow("PDF") << "DocumentReference/t-doc-pdf" << int(DocumentLoadResult::Status::Unsupported) << "PDF";
-    QTest::newRow("CDA R2") << "DocumentReference/t-doc-cda" << int(DocumentLoadResult::Status::Unsupported) << "CDA";
+    // PDFs are checked by the view (QtPdf); the model hands over the bytes as a PDF.
+    QTest::newRow("PDF") << "DocumentReference/t-doc-pdf" << int(DocumentLoadResult::Status::Ok) << QString();
+    QTest::newRow("CDA R2") << "DocumentReference/t-doc-cda" << int(DocumentLoadResult::Status::Ok) << QString();
     QTest::newRow("truncated JSON") << "DocumentReference/t-doc-badjson" << int(DocumentLoadResult::Status::Malformed) << "JSON";
     QTest::newRow("Bundle without Composition") << "DocumentReference/t-doc-nocomp" << int(DocumentLoadResult::Status::Malformed) << "Composition";
     QTest::newRow("content not delivered") << "DocumentReference/t-doc-remote" << int(DocumentLoadResult::Status::NotFound) << "https://documents.invalid/Binary/123";
@@ -126,7 +127,13 @@ void TestClinicalDocument::fixtureRecord()
     QCOMPARE(int(result.status), status);
     if (!messagePart.isEmpty())
         QVERIFY2(result.message.contains(messagePart), qPrintable(result.message));
-    if (result.isOk()) {
+    if (key.endsWith(u"-pdf")) {
+        QCOMPARE(result.format, DocumentFormat::Pdf);
+        QVERIFY(result.content.startsWith("%PDF-1.4"));
+    } else if (key.endsWith(u"-cda")) {
+        QCOMPARE(result.format, DocumentFormat::Cda);
+        QCOMPARE(result.document.title, QStringLiteral("診療情報提供書"));
+    } else if (result.isOk()) {
         QCOMPARE(result.document.patientName, QStringLiteral("試験 花子"));
         QCOMPARE(result.document.authors, QStringList{QStringLiteral("検証 医師")});
         QCOMPARE(result.document.custodian, QStringLiteral("テスト病院"));
@@ -147,7 +154,8 @@ void TestClinicalDocument::malformedBytes_data()
     QTest::newRow("no entries") << QByteArray(R"({"resourceType":"Bundle","entry":[]})") << int(DocumentLoadResult::Status::Malformed);
     QTest::newRow("section is not a list") << QByteArray(R"({"resourceType":"Bundle","entry":[{"resource":{"resourceType":"Composition","title":"t","section":7}}]})")
                                            << int(DocumentLoadResult::Status::Ok);
-    QTest::newRow("pdf magic") << QByteArray("%PDF-1.7 ...") << int(DocumentLoadResult::Status::Unsupported);
+    // Declared as FHIR JSON, but the bytes are a PDF: the declared type lies, nothing is shown.
+    QTest::newRow("pdf magic") << QByteArray("%PDF-1.7 ...") << int(DocumentLoadResult::Status::Malformed);
 }
 
 void TestClinicalDocument::malformedBytes()

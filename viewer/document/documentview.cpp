@@ -1,8 +1,20 @@
 #include "documentview.h"
 
+#include "documentexport.h"
 #include "documenthtml.h"
+#include "pdfdocumentpane.h"
 
+#include <QBuffer>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QMessageBox>
+#include <QPrintDialog>
+#include <QPrinter>
+#include <QHBoxLayout>
+#include <QPushButton>
+#include <QImageReader>
 #include <QLabel>
+#include <QScrollArea>
 #include <QLoggingCategory>
 #include <QStackedWidget>
 #include <QTextBrowser>
@@ -142,7 +154,18 @@ void DocumentView::prepareWebEngineEnvironment()
 DocumentView::DocumentView(QWidget *parent)
     : QWidget(parent)
     , m_notice(new QLabel(this))
+    , m_caption(new QLabel(this))
     , m_stack(new QStackedWidget(this))
+    , m_pdf(new PdfDocumentPane(this))
+    , m_imageArea(new QScrollArea(this))
+    , m_image(new QLabel(this))
+    , m_attachmentBar(new QWidget(this))
+    , m_attachmentBox(new QComboBox(m_attachmentBar))
+    , m_openAttachment(new QPushButton(tr("Open attachment"), m_attachmentBar))
+    , m_backToDocument(new QPushButton(tr("Back to the document"), m_attachmentBar))
+    , m_attachmentLabel(new QLabel(tr("Attachments:"), m_attachmentBar))
+    , m_printButton(new QPushButton(tr("Print…"), m_attachmentBar))
+    , m_exportButton(new QPushButton(tr("Export as PDF…"), m_attachmentBar))
     , m_basic(new BasicDocumentBrowser(this))
     , m_loadTimeout(new QTimer(this))
 {
@@ -155,6 +178,18 @@ DocumentView::DocumentView(QWidget *parent)
     m_basic->setOpenExternalLinks(false);
     m_basic->setAccessibleName(tr("Document"));
     m_stack->addWidget(m_basic);
+    m_stack->addWidget(m_pdf);
+    m_caption->setTextFormat(Qt::PlainText);
+    m_caption->setWordWrap(true);
+    m_caption->setAccessibleName(tr("Document details"));
+    m_caption->setStyleSheet(QStringLiteral("QLabel { background: #eef3f8; color: #1a1a1a; padding: 4px; }"));
+    m_caption->hide();
+    m_image->setAlignment(Qt::AlignCenter);
+    m_image->setAccessibleName(tr("Attached image"));
+    m_imageArea->setWidget(m_image);
+    m_imageArea->setWidgetResizable(true);
+    m_imageArea->setAlignment(Qt::AlignCenter);
+    m_stack->addWidget(m_imageArea);
     m_loadTimeout->setSingleShot(true);
     m_loadTimeout->setInterval(kLoadTimeoutMs);
     connect(m_loadTimeout, &QTimer::timeout, this, [this] { useBasicRenderer(tr("the page did not finish loading")); });
@@ -162,7 +197,23 @@ DocumentView::DocumentView(QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    auto *barLayout = new QHBoxLayout(m_attachmentBar);
+    barLayout->setContentsMargins(4, 2, 4, 2);
+    barLayout->addWidget(m_attachmentLabel);
+    barLayout->addWidget(m_attachmentBox, 1);
+    barLayout->addWidget(m_openAttachment);
+    barLayout->addWidget(m_backToDocument);
+    barLayout->addStretch();
+    barLayout->addWidget(m_printButton);
+    barLayout->addWidget(m_exportButton);
+    m_attachmentBox->setAccessibleName(tr("Attachments"));
+    connect(m_printButton, &QPushButton::clicked, this, &DocumentView::print);
+    connect(m_exportButton, &QPushButton::clicked, this, &DocumentView::exportPdf);
+    connect(m_openAttachment, &QPushButton::clicked, this, [this] { openAttachment(m_attachmentBox->currentIndex()); });
+    connect(m_backToDocument, &QPushButton::clicked, this, &DocumentView::backToDocument);
+    layout->addWidget(m_attachmentBar);
     layout->addWidget(m_notice);
+    layout->addWidget(m_caption);
     layout->addWidget(m_stack, 1);
 
     // KAKEHASHI_DOCUMENT_RENDERER=basic: never start WebEngine (machines where it cannot run).
@@ -239,28 +290,249 @@ QList<QUrl> DocumentView::blockedUrls() const
 
 void DocumentView::clear()
 {
+    m_parent = DocumentLoadResult();
+    m_showingAttachment = false;
+    updateAttachmentBar();
     showMessage(tr("No document"), tr("Open a document from the record, the timeline or the Documents panel."));
 }
 
 void DocumentView::showResult(const DocumentLoadResult &result, const QString &patientName)
 {
+    m_showingAttachment = false;
+    m_parent = result;
+    showResultInternal(result, patientName);
+    updateAttachmentBar();
+}
+
+QStringList DocumentView::attachmentTitles() const
+{
+    QStringList titles;
+    for (const DocumentAttachment &a : m_parent.document.attachments)
+        titles << a.title;
+    return titles;
+}
+
+bool DocumentView::openAttachment(int index)
+{
+    const QList<DocumentAttachment> &attachments = m_parent.document.attachments;
+    if (index < 0 || index >= attachments.size())
+        return false;
+    const DocumentAttachment &a = attachments.at(index);
+    DocumentLoadResult r;
+    if (a.available()) {
+        r = ClinicalDocumentReader::fromBytes(a.content, a.contentType);
+    } else {
+        r.status = DocumentLoadResult::Status::NotFound;
+        r.url = a.url;
+        r.message = a.url.startsWith(u"http", Qt::CaseInsensitive)
+                        ? tr("This attachment is on another server (%1). Documents never fetch content from outside the record, so it is not shown.").arg(a.url)
+                        : tr("This attachment's content was not delivered with the document.");
+    }
+    const QString parentName = m_parent.name.isEmpty() ? m_parent.document.title : m_parent.name;
+    r.name = parentName.isEmpty() ? a.title : parentName + QStringLiteral(" › ") + a.title;
+    if (r.document.title.isEmpty())
+        r.document.title = r.name;
+    if (r.isOk() && (r.format == DocumentFormat::Pdf || r.format == DocumentFormat::Image || r.format == DocumentFormat::Text)) {
+        r.document.date = m_parent.document.date;
+        r.document.custodian = m_parent.document.custodian;
+    }
+    if (!r.isOk() && !r.message.isEmpty())
+        r.message = tr("%1: %2").arg(r.name, r.message);
+    m_showingAttachment = true;
+    showResultInternal(r, m_patientName);
+    updateAttachmentBar();
+    return true;
+}
+
+void DocumentView::backToDocument()
+{
+    if (!m_showingAttachment)
+        return;
+    m_showingAttachment = false;
+    showResultInternal(m_parent, m_patientName);
+    updateAttachmentBar();
+}
+
+void DocumentView::print()
+{
+    QPrinter printer(QPrinter::HighResolution);
+    QPrintDialog dialog(&printer, this);
+    dialog.setWindowTitle(tr("Print document"));
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QString error;
+    if (!DocumentExport::printDocument(this, &printer, &error))
+        QMessageBox::warning(this, tr("Print document"), error);
+}
+
+void DocumentView::exportPdf()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export as PDF"), QString(), tr("PDF files (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!DocumentExport::exportDocument(this, path, &error))
+        QMessageBox::warning(this, tr("Export as PDF"), error);
+}
+
+void DocumentView::updateAttachmentBar()
+{
+    const QStringList titles = attachmentTitles();
+    m_attachmentBox->clear();
+    m_attachmentBox->addItems(titles);
+    for (QWidget *w : std::initializer_list<QWidget *>{m_attachmentLabel, m_attachmentBox, m_openAttachment, m_backToDocument})
+        w->setVisible(!titles.isEmpty());
+    m_backToDocument->setEnabled(m_showingAttachment);
+}
+
+void DocumentView::showResultInternal(const DocumentLoadResult &result, const QString &patientName)
+{
+    m_result = result;
+    m_patientName = patientName;
+    // Name the document in every message about it.
+    const auto messageFor = [&](const QString &title) {
+        showMessage(title, result.message);
+        m_result = result;
+    };
     switch (result.status) {
     case DocumentLoadResult::Status::Ok:
+        switch (result.format) {
+        case DocumentFormat::Pdf:
+            showPdf(result);
+            return;
+        case DocumentFormat::Image:
+            showImage(result);
+            return;
+        case DocumentFormat::Text:
+            showText(result, patientName);
+            return;
+        default:
+            break;
+        }
         showDocument(result.document, patientName);
+        m_result = result;
+        if (!result.message.isEmpty()) {
+            m_noticeText = m_noticeText.isEmpty() ? result.message : m_noticeText + u' ' + result.message;
+            m_notice->setText(m_noticeText);
+            m_notice->show();
+        }
         return;
     case DocumentLoadResult::Status::Unsupported:
-        showMessage(tr("This document cannot be shown yet"), result.message);
+        messageFor(tr("This document cannot be shown"));
         return;
     case DocumentLoadResult::Status::Malformed:
-        showMessage(tr("This document cannot be read"), result.message);
+        messageFor(tr("This document cannot be read"));
         return;
     case DocumentLoadResult::Status::NotFound:
-        showMessage(tr("The document's content is not available"), result.message);
+        messageFor(tr("The document's content is not available"));
         return;
     case DocumentLoadResult::Status::NotADocument:
-        showMessage(tr("Not a document"), result.message);
+        messageFor(tr("Not a document"));
         return;
     }
+}
+
+QString DocumentView::caption() const
+{
+    return m_caption->isVisible() || !m_caption->text().isEmpty() ? m_caption->text() : QString();
+}
+
+QImage DocumentView::shownImage() const
+{
+    return m_content == Content::Image ? m_image->pixmap().toImage() : QImage();
+}
+
+void DocumentView::setCaption(const DocumentLoadResult &result, const QString &extra)
+{
+    QStringList parts;
+    const ClinicalDocument &d = result.document;
+    parts << d.title;
+    if (d.date.isValid())
+        parts << d.date.displayText();
+    parts << d.custodian;
+    if (!m_patientName.isEmpty())
+        parts << tr("patient: %1").arg(m_patientName);
+    parts << extra;
+    parts.removeAll(QString());
+    m_caption->setText(parts.join(QStringLiteral(" — ")));
+    m_caption->setVisible(!parts.isEmpty());
+}
+
+void DocumentView::showPdf(const DocumentLoadResult &result)
+{
+    QString error;
+    if (!m_pdf->load(result.content, &error)) {
+        DocumentLoadResult failed = result;
+        failed.status = DocumentLoadResult::Status::Malformed;
+        failed.message = result.name.isEmpty() ? error : tr("%1: %2").arg(result.name, error);
+        showMessage(tr("This PDF cannot be shown"), failed.message);
+        m_result = failed;
+        return;
+    }
+    m_content = Content::Pdf;
+    m_html.clear();
+    m_noticeText.clear();
+    m_refused.clear();
+    if (m_pdf->isTruncated()) {
+        m_noticeText = tr("This PDF file is incomplete (it ends before its end marker): pages or parts of pages may be missing.");
+        m_notice->setText(m_noticeText);
+        m_notice->show();
+    } else {
+        m_notice->hide();
+    }
+    setCaption(result, tr("PDF, %n page(s)", nullptr, m_pdf->pageCount()));
+    m_stack->setCurrentWidget(m_pdf);
+    settle();
+}
+
+void DocumentView::showImage(const DocumentLoadResult &result)
+{
+    QBuffer buffer;
+    buffer.setData(result.content);
+    buffer.open(QIODevice::ReadOnly);
+    QImageReader reader(&buffer);
+    reader.setAutoTransform(true);
+    // A header claiming a huge canvas is refused before any pixel memory is allocated.
+    const QSize size = reader.size();
+    QImage image;
+    if (size.isValid() && qint64(size.width()) * size.height() <= qint64(40) * 1000 * 1000)
+        image = reader.read();
+    if (image.isNull()) {
+        const QString why = size.isValid() && qint64(size.width()) * size.height() > qint64(40) * 1000 * 1000
+                                ? tr("The image is too large to show (%1 × %2 pixels).").arg(size.width()).arg(size.height())
+                                : tr("The image is damaged or incomplete and cannot be shown.");
+        DocumentLoadResult failed = result;
+        failed.status = DocumentLoadResult::Status::Malformed;
+        failed.message = result.name.isEmpty() ? why : tr("%1: %2").arg(result.name, why);
+        showMessage(tr("This image cannot be shown"), failed.message);
+        m_result = failed;
+        return;
+    }
+    m_content = Content::Image;
+    m_html.clear();
+    m_noticeText.clear();
+    m_refused.clear();
+    m_notice->hide();
+    m_image->setPixmap(QPixmap::fromImage(image));
+    setCaption(result, tr("image, %1 × %2").arg(image.width()).arg(image.height()));
+    m_stack->setCurrentWidget(m_imageArea);
+    settle();
+}
+
+void DocumentView::showText(const DocumentLoadResult &result, const QString &patientName)
+{
+    ClinicalDocument document = result.document;
+    DocumentSection section;
+    section.title = tr("Text");
+    QString text = QString::fromUtf8(result.content.left(512 * 1024));
+    section.narrative = QStringLiteral("<div xmlns=\"http://www.w3.org/1999/xhtml\"><pre>") + text.toHtmlEscaped() + QStringLiteral("</pre></div>");
+    document.sections = {section};
+    showDocument(document, patientName);
+    if (result.content.size() > 512 * 1024) {
+        m_notice->setText(tr("This text is too large to show in full."));
+        m_notice->show();
+    }
+    m_result = result;
 }
 
 void DocumentView::showDocument(const ClinicalDocument &document, const QString &patientName)
@@ -292,6 +564,11 @@ void DocumentView::showPreparedPage(const QString &html)
 
 void DocumentView::render()
 {
+    m_content = Content::Page;
+    m_caption->hide();
+    m_caption->clear();
+    m_pdf->clear();
+    m_image->clear();
     m_refused.clear();
     m_settled = false;
     QStringList notes;
@@ -307,6 +584,7 @@ void DocumentView::render()
         settle();
         return;
     }
+    m_stack->setCurrentWidget(m_web);
     ++m_page->m_ownLoadsPending;
     ++m_loadsOutstanding;
     m_loadTimeout->start();

@@ -6,7 +6,10 @@
 #include <QUrl>
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
+class QPushButton;
+class QScrollArea;
 class QStackedWidget;
 class QTextBrowser;
 class QTimer;
@@ -17,6 +20,7 @@ namespace Kakehashi {
 
 class DocumentPage;
 class DocumentRequestGuard;
+class PdfDocumentPane;
 
 // Shows one clinical document. The page is rendered by Qt WebEngine in a locked-down,
 // off-the-record profile: JavaScript and plugins off, no local or remote access, every network
@@ -37,6 +41,8 @@ public:
     // Called by the constructor; call it earlier if WebEngine may start before the first view.
     static void prepareWebEngineEnvironment();
 
+    // FHIR and CDA documents and plain text as locked-down pages; PDFs in the PDF pane (QtPdf, from
+    // memory); PNG/JPEG images inline; everything else as a message naming the document.
     void showResult(const DocumentLoadResult &result, const QString &patientName = {});
     void showDocument(const ClinicalDocument &document, const QString &patientName = {});
     void showMessage(const QString &title, const QString &text);
@@ -51,6 +57,30 @@ public:
     QString notice() const;
     // True once the last page has been rendered (or a message shown).
     bool isSettled() const { return m_settled; }
+
+    // The files the shown document carries (JP-CLINS sections 200/210/230): listed above the
+    // page; opening one shows it here (PDF, CDA, image, text) with a way back to the document.
+    QStringList attachmentTitles() const;
+    bool openAttachment(int index);
+    void backToDocument();
+    bool isShowingAttachment() const { return m_showingAttachment; }
+
+    // Print… (QPrintDialog) and Export as PDF… (a file dialog): DocumentExport with a header
+    // naming the facility, the patient and the reference time.
+    void print();
+    void exportPdf();
+
+    // What is on screen: a page (FHIR, CDA, text, messages), a PDF or an image.
+    enum class Content { Page, Pdf, Image };
+    Content content() const { return m_content; }
+    // The line above a PDF or image naming the document (type, date, facility, pages).
+    QString caption() const;
+    PdfDocumentPane *pdfPane() const { return m_pdf; }
+    // The image shown inline (null unless content() == Image).
+    QImage shownImage() const;
+    // The last result shown (for printing and export).
+    const DocumentLoadResult &currentResult() const { return m_result; }
+    QString currentPatientName() const { return m_patientName; }
 
     QWebEngineView *webView() const { return m_web; }
     QTextBrowser *basicView() const { return m_basic; }
@@ -69,13 +99,35 @@ Q_SIGNALS:
 private:
     void createWebEngine();
     void render();
+    void showPdf(const DocumentLoadResult &result);
+    void showImage(const DocumentLoadResult &result);
+    void showText(const DocumentLoadResult &result, const QString &patientName);
+    void setCaption(const DocumentLoadResult &result, const QString &extra);
+    void showResultInternal(const DocumentLoadResult &result, const QString &patientName);
+    void updateAttachmentBar();
     void useBasicRenderer(const QString &reason);
     void onLoadFinished(bool ok);
     void onNavigationRefused(const QUrl &url);
     void settle();
 
     QLabel *m_notice;
+    QLabel *m_caption;
     QStackedWidget *m_stack;
+    PdfDocumentPane *m_pdf;
+    QScrollArea *m_imageArea;
+    QLabel *m_image;
+    QWidget *m_attachmentBar;
+    QComboBox *m_attachmentBox;
+    QPushButton *m_openAttachment;
+    QPushButton *m_backToDocument;
+    QLabel *m_attachmentLabel;
+    QPushButton *m_printButton;
+    QPushButton *m_exportButton;
+    DocumentLoadResult m_parent;   // the document whose attachment is shown
+    bool m_showingAttachment = false;
+    Content m_content = Content::Page;
+    DocumentLoadResult m_result;
+    QString m_patientName;
     QTextBrowser *m_basic;
     QWebEngineView *m_web = nullptr;
     QWebEngineProfile *m_profile = nullptr;

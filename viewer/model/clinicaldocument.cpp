@@ -1,5 +1,6 @@
 #include "clinicaldocument.h"
 
+#include "cdadocument.h"
 #include "resourceindex.h"
 
 #include <QJsonArray>
@@ -153,6 +154,51 @@ struct SectionReader
 {
     const LocalResources &resources;
     int count = 0;
+    QList<DocumentAttachment> attachments;
+
+    // A DocumentReference or Binary entry: kept as an attachment, listed as one line.
+    QString readAttachment(const QJsonObject &target, const QString &sectionTitle)
+    {
+        DocumentAttachment a;
+        a.sectionTitle = sectionTitle;
+        if (str(target, "resourceType") == u"Binary") {
+            a.contentType = str(target, "contentType");
+            a.content = QByteArray::fromBase64(str(target, "data").toLatin1());
+        } else {
+            const QJsonObject attachment = arr(target, "content").at(0).toObject().value(QLatin1String("attachment")).toObject();
+            a.contentType = str(attachment, "contentType");
+            a.title = str(attachment, "title");
+            if (a.title.isEmpty())
+                a.title = str(target, "description");
+            a.url = str(attachment, "url");
+            if (attachment.contains(QLatin1String("data"))) {
+                a.content = QByteArray::fromBase64(str(attachment, "data").toLatin1());
+            } else if (!a.url.isEmpty()) {
+                // Only within this Bundle; a URL outside it is named, never fetched.
+                const QJsonObject binary = resources.resolve(QJsonObject{{QStringLiteral("reference"), a.url}});
+                if (str(binary, "resourceType") == u"Binary") {
+                    a.content = QByteArray::fromBase64(str(binary, "data").toLatin1());
+                    if (a.contentType.isEmpty())
+                        a.contentType = str(binary, "contentType");
+                }
+            }
+            const QString description = str(target, "description");
+            if (!description.isEmpty() && description != a.title)
+                a.title = a.title.isEmpty() ? description : description + QStringLiteral(" (") + a.title + u')';
+        }
+        if (a.title.isEmpty())
+            a.title = ClinicalDocumentReader::tr("Attachment %1").arg(attachments.size() + 1);
+        const QString type = a.contentType.isEmpty() ? ClinicalDocumentReader::tr("type not stated") : a.contentType;
+        QString line;
+        if (a.available())
+            line = ClinicalDocumentReader::tr("Attachment: %1 (%2) — open it with “Attachments” above the document").arg(a.title, type);
+        else if (a.url.startsWith(u"http", Qt::CaseInsensitive))
+            line = ClinicalDocumentReader::tr("Attachment: %1 (%2) — on another server (%3); not fetched").arg(a.title, type, a.url);
+        else
+            line = ClinicalDocumentReader::tr("Attachment: %1 (%2) — its content was not delivered with the document").arg(a.title, type);
+        attachments << a;
+        return line;
+    }
 
     QList<DocumentSection> read(const QJsonArray &sections, int depth)
     {
@@ -176,8 +222,15 @@ struct SectionReader
             ds.narrative = str(section.value(QLatin1String("text")).toObject(), "div");
             if (section.contains(QLatin1String("emptyReason")) && arr(section, "entry").isEmpty())
                 ds.emptyReason = codeableText(section.value(QLatin1String("emptyReason")));
-            for (const QJsonValue &e : arr(section, "entry"))
-                ds.entries << entrySummary(resources.resolve(e), e);
+            for (const QJsonValue &e : arr(section, "entry")) {
+                const QJsonObject target = resources.resolve(e);
+                const QString targetType = str(target, "resourceType");
+                if (targetType == u"DocumentReference" || targetType == u"Binary") {
+                    ds.entries << readAttachment(target, ds.title);
+                    continue;
+                }
+                ds.entries << entrySummary(target, e);
+            }
             ds.sections = read(arr(section, "section"), depth + 1);
             out.append(ds);
         }
@@ -224,8 +277,9 @@ DocumentLoadResult readComposition(const QJsonObject &composition, const LocalRe
     const QJsonValue custodian = composition.value(QLatin1String("custodian"));
     doc.custodian = nameOf(resources.resolve(custodian), custodian);
     readSubject(composition, resources, doc);
-    SectionReader sections{resources};
+    SectionReader sections{resources, 0, {}};
     doc.sections = sections.read(arr(composition, "section"), 0);
+    doc.attachments = sections.attachments;
     return result;
 }
 
@@ -348,31 +402,147 @@ DocumentLoadResult ClinicalDocumentReader::fromBundle(const QJsonObject &bundle)
     return readComposition(composition, LocalResources(bundle));
 }
 
+QString documentFormatKey(DocumentFormat format)
+{
+    switch (format) {
+    case DocumentFormat::FhirDocument: return QStringLiteral("fhir-document");
+    case DocumentFormat::Pdf: return QStringLiteral("pdf");
+    case DocumentFormat::Cda: return QStringLiteral("cda");
+    case DocumentFormat::Image: return QStringLiteral("image");
+    case DocumentFormat::Text: return QStringLiteral("text");
+    case DocumentFormat::Dicom: return QStringLiteral("dicom");
+    case DocumentFormat::Unknown: break;
+    }
+    return QStringLiteral("unknown");
+}
+
+DocumentFormat sniffDocumentFormat(const QByteArray &bytes)
+{
+    if (bytes.size() >= 132 && bytes.mid(128, 4) == "DICM")
+        return DocumentFormat::Dicom;
+    // PDF readers accept the header anywhere in the first KiB.
+    if (bytes.left(1024).contains("%PDF-"))
+        return DocumentFormat::Pdf;
+    if (bytes.startsWith("\x89PNG\r\n\x1a\n"))
+        return DocumentFormat::Image;
+    if (bytes.startsWith("\xff\xd8\xff"))
+        return DocumentFormat::Image;
+    QByteArray head = bytes.left(4096);
+    if (head.startsWith("\xef\xbb\xbf"))
+        head = head.mid(3);
+    head = head.trimmed();
+    if (head.startsWith('<')) {
+        if (head.contains("ClinicalDocument"))
+            return DocumentFormat::Cda;
+        return DocumentFormat::Unknown;
+    }
+    if (head.startsWith('{') || head.startsWith('['))
+        return DocumentFormat::FhirDocument;
+    if (bytes.isEmpty())
+        return DocumentFormat::Unknown;
+    // Text: no NUL and valid UTF-8 in what we looked at (cut at a character boundary).
+    if (head.contains('\0'))
+        return DocumentFormat::Unknown;
+    QByteArray sample = bytes.left(4096);
+    while (!sample.isEmpty() && (uchar(sample.back()) & 0xC0) == 0x80)
+        sample.chop(1);
+    if (!sample.isEmpty() && (uchar(sample.back()) & 0x80))
+        sample.chop(1);
+    return QString::fromUtf8(sample).contains(QChar::ReplacementCharacter) ? DocumentFormat::Unknown : DocumentFormat::Text;
+}
+
+DocumentFormat documentFormatOfContentType(const QString &contentType)
+{
+    const QString ct = contentType.section(u';', 0, 0).trimmed().toLower();
+    if (ct.isEmpty())
+        return DocumentFormat::Unknown;
+    if (ct == u"application/pdf")
+        return DocumentFormat::Pdf;
+    if (ct == u"image/png" || ct == u"image/jpeg" || ct == u"image/jpg")
+        return DocumentFormat::Image;
+    if (ct == u"application/dicom")
+        return DocumentFormat::Dicom;
+    if (ct == u"text/plain")
+        return DocumentFormat::Text;
+    if (ct.contains(u"hl7-v3") || ct.contains(u"cda") || ct == u"application/xml" || ct == u"text/xml")
+        return DocumentFormat::Cda;
+    if (ct.contains(u"json"))
+        return DocumentFormat::FhirDocument;
+    return DocumentFormat::Unknown;
+}
+
+namespace {
+
+QString formatName(DocumentFormat format)
+{
+    switch (format) {
+    case DocumentFormat::FhirDocument: return ClinicalDocumentReader::tr("a FHIR document");
+    case DocumentFormat::Pdf: return ClinicalDocumentReader::tr("a PDF file");
+    case DocumentFormat::Cda: return ClinicalDocumentReader::tr("a CDA document (XML)");
+    case DocumentFormat::Image: return ClinicalDocumentReader::tr("an image");
+    case DocumentFormat::Text: return ClinicalDocumentReader::tr("plain text");
+    case DocumentFormat::Dicom: return ClinicalDocumentReader::tr("a DICOM image");
+    case DocumentFormat::Unknown: break;
+    }
+    return ClinicalDocumentReader::tr("content of an unknown kind");
+}
+
+} // namespace
+
 DocumentLoadResult ClinicalDocumentReader::fromBytes(const QByteArray &bytes, const QString &contentType)
 {
-    const QString ct = contentType.toLower();
-    const QByteArray head = bytes.left(512).trimmed();
+    const DocumentFormat declared = documentFormatOfContentType(contentType);
+    const DocumentFormat actual = sniffDocumentFormat(bytes);
     DocumentLoadResult result;
     result.contentType = contentType;
-    if (ct.contains(u"pdf") || head.startsWith("%PDF")) {
+    result.format = actual;
+    if (bytes.isEmpty())
+        return failure(DocumentLoadResult::Status::Malformed, tr("The document's content is empty."));
+    // A declared type that the bytes contradict: shown as neither (the sender's system is wrong
+    // about it, so nothing else it says about the content can be trusted either).
+    if (declared != DocumentFormat::Unknown && actual != DocumentFormat::Unknown && declared != actual) {
+        result.status = DocumentLoadResult::Status::Malformed;
+        result.message = tr("The attachment is declared as %1 (%2), but its content is %3. It is not shown, because its type cannot be trusted.")
+                             .arg(formatName(declared), contentType, formatName(actual));
+        return result;
+    }
+    const DocumentFormat format = actual != DocumentFormat::Unknown ? actual : declared;
+    result.format = format;
+    switch (format) {
+    case DocumentFormat::Pdf:
+    case DocumentFormat::Image:
+    case DocumentFormat::Text:
+        // Checked and drawn by the view (QtPdf, QImageReader) from memory; never written to disk.
+        result.status = DocumentLoadResult::Status::Ok;
+        result.content = bytes;
+        return result;
+    case DocumentFormat::Cda: {
+        DocumentLoadResult cda = CdaReader::read(bytes);
+        cda.contentType = contentType;
+        return cda;
+    }
+    case DocumentFormat::Dicom:
         result.status = DocumentLoadResult::Status::Unsupported;
         result.content = bytes;
-        result.message = tr("This document is a PDF file; PDF documents cannot be shown in the viewer yet.");
+        result.message = tr("This attachment is a DICOM image. Images are opened from the record's imaging studies; a DICOM file attached to a document is not shown here.");
         return result;
+    case DocumentFormat::Unknown:
+        if (actual == DocumentFormat::Unknown && declared == DocumentFormat::Unknown && !contentType.isEmpty() && !contentType.contains(u"json", Qt::CaseInsensitive)) {
+            result.status = DocumentLoadResult::Status::Unsupported;
+            result.message = tr("Documents of type %1 cannot be shown in the viewer.").arg(contentType);
+            return result;
+        }
+        if (bytes.trimmed().startsWith('<')) {
+            result.status = DocumentLoadResult::Status::Unsupported;
+            result.content = bytes;
+            result.message = tr("This document is XML (%1) but not a CDA document, so the viewer cannot show it.").arg(contentType.isEmpty() ? QStringLiteral("?") : contentType);
+            return result;
+        }
+        break;
+    case DocumentFormat::FhirDocument:
+        break;
     }
-    if (ct.contains(u"xml") || head.startsWith('<')) {
-        result.status = DocumentLoadResult::Status::Unsupported;
-        result.content = bytes;
-        result.message = bytes.contains("ClinicalDocument")
-                             ? tr("This document is an HL7 CDA R2 document (an older referral format); CDA documents cannot be shown in the viewer yet.")
-                             : tr("This document is XML (%1), which the viewer cannot show yet.").arg(contentType.isEmpty() ? QStringLiteral("?") : contentType);
-        return result;
-    }
-    if (!ct.isEmpty() && !ct.contains(u"json")) {
-        result.status = DocumentLoadResult::Status::Unsupported;
-        result.message = tr("Documents of type %1 cannot be shown in the viewer yet.").arg(contentType);
-        return result;
-    }
+    result.format = DocumentFormat::FhirDocument;
     QJsonParseError err{};
     const QJsonDocument json = QJsonDocument::fromJson(bytes, &err);
     if (err.error != QJsonParseError::NoError)
@@ -380,9 +550,9 @@ DocumentLoadResult ClinicalDocumentReader::fromBytes(const QByteArray &bytes, co
     if (!json.isObject())
         return failure(DocumentLoadResult::Status::Malformed, tr("The document is not a FHIR resource."));
     const QJsonObject object = json.object();
-    if (str(object, "resourceType") == u"Composition")
-        return readComposition(object, LocalResources(QJsonObject()));
-    return fromBundle(object);
+    DocumentLoadResult r = str(object, "resourceType") == u"Composition" ? readComposition(object, LocalResources(QJsonObject())) : fromBundle(object);
+    r.format = DocumentFormat::FhirDocument;
+    return r;
 }
 
 DocumentLoadResult ClinicalDocumentReader::load(const PatientRecord &record, const QString &itemKey)
@@ -390,16 +560,42 @@ DocumentLoadResult ClinicalDocumentReader::load(const PatientRecord &record, con
     const auto item = std::find_if(record.items.cbegin(), record.items.cend(), [&](const ClinicalItem &i) { return i.key == itemKey; });
     if (item == record.items.cend() || item->category != ItemCategory::Document)
         return failure(DocumentLoadResult::Status::NotADocument, tr("%1 is not a document of this record.").arg(itemKey));
-    const QJsonObject source = QJsonDocument::fromJson(record.documentSources.value(itemKey)).object();
+    DocumentLoadResult r = loadSource(record.documentSources.value(itemKey));
+    // Every message names the document it is about.
+    QStringList name{item->title};
+    if (item->start.isValid())
+        name << item->start.displayText();
+    if (item->source.isKnown() && !item->source.name.isEmpty())
+        name << item->source.name;
+    name.removeAll(QString());
+    r.name = name.join(QStringLiteral(", "));
+    if (r.name.isEmpty())
+        r.name = itemKey;
+    if (!r.isOk() && !r.message.isEmpty())
+        r.message = tr("%1: %2").arg(r.name, r.message);
+    // A PDF, image or text attachment has no header of its own: the DocumentReference's is shown.
+    if (r.isOk() && (r.format == DocumentFormat::Pdf || r.format == DocumentFormat::Image || r.format == DocumentFormat::Text)) {
+        r.document.title = item->title;
+        r.document.date = item->start;
+        r.document.custodian = item->source.name;
+        r.document.typeCode = item->documentTypeCode;
+    }
+    return r;
+}
+
+DocumentLoadResult ClinicalDocumentReader::loadSource(const QByteArray &sourceJson)
+{
+    const QJsonObject source = QJsonDocument::fromJson(sourceJson).object();
     const QJsonObject resource = arr(source, "entry").at(0).toObject().value(QLatin1String("resource")).toObject();
     if (resource.isEmpty())
         return failure(DocumentLoadResult::Status::NotFound, tr("The content of this document was not kept with the record."));
     const LocalResources resources(source);
     const QString type = str(resource, "resourceType");
-    if (type == u"Composition")
-        return readComposition(resource, resources);
-    if (type == u"DiagnosticReport")
-        return readReport(resource, resources);
+    if (type == u"Composition" || type == u"DiagnosticReport") {
+        DocumentLoadResult r = type == u"Composition" ? readComposition(resource, resources) : readReport(resource, resources);
+        r.format = DocumentFormat::FhirDocument;
+        return r;
+    }
 
     // DocumentReference: the first attachment whose content is here.
     QString firstUrl;
@@ -423,6 +619,7 @@ DocumentLoadResult ClinicalDocumentReader::load(const PatientRecord &record, con
             if (str(target, "resourceType") == u"Bundle") {
                 DocumentLoadResult r = fromBundle(target);
                 r.contentType = contentType;
+                r.format = DocumentFormat::FhirDocument;
                 return r;
             }
             if (str(target, "resourceType") != u"Binary")

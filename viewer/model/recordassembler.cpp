@@ -1,5 +1,6 @@
 #include "recordassembler.h"
 
+#include "cdadocument.h"
 #include "clinicaldocument.h"
 #include "clinicalitembuilder.h"
 #include "profilecheck.h"
@@ -544,6 +545,7 @@ RecordSet RecordAssembler::finish()
         QString identifierValue;
         std::optional<ClinicalItem> item;
         QByteArray documentSource; // document items: what showing the document needs, as compact JSON
+        QList<ClinicalItem> documentResults; // structured results read from a CDA document (CdaReader)
     };
     const auto prepare = [&](const QString &key) {
         Prepared p;
@@ -576,6 +578,8 @@ RecordSet RecordAssembler::finish()
             p.item = builder.build(res);
         if (p.item && p.item->category == ItemCategory::Document && !p.item->redacted)
             p.documentSource = QJsonDocument(ClinicalDocumentReader::sourceBundle(res, index)).toJson(QJsonDocument::Compact);
+        if (!p.documentSource.isEmpty())
+            p.documentResults = CdaReader::resultItems(p.documentSource, *p.item);
         return p;
     };
     QList<Prepared> prepared;
@@ -633,6 +637,7 @@ RecordSet RecordAssembler::finish()
         if (!p.documentSource.isEmpty())
             record.documentSources.insert(p.item->key, std::move(p.documentSource));
         record.items.append(std::move(*p.item));
+        record.items.append(std::move(p.documentResults));
     }
     if (unassigned > 0)
         set.warnings.append(tr("%n clinical resource(s) name no patient and were not shown", nullptr, unassigned));

@@ -1,0 +1,95 @@
+#include "documentsummary.h"
+
+#include "clinicaldocument.h"
+#include "pdfdocumentpane.h"
+
+#include <QBuffer>
+#include <QCoreApplication>
+#include <QImageReader>
+
+namespace Kakehashi {
+
+namespace {
+
+// Whether the viewer can show |result| as it would (PDFs and images are checked for real).
+void describe(const DocumentLoadResult &result, QJsonObject &out)
+{
+    out.insert(QStringLiteral("format"), documentFormatKey(result.format));
+    bool renderable = result.isOk();
+    QString reason = result.isOk() ? QString() : result.message;
+    if (result.isOk() && result.format == DocumentFormat::Pdf) {
+        const PdfProbe probe = PdfProbe::inspect(result.content);
+        renderable = probe.ok;
+        if (probe.ok) {
+            out.insert(QStringLiteral("pages"), probe.pages);
+            if (probe.truncated)
+                out.insert(QStringLiteral("truncated"), true);
+        } else {
+            reason = probe.error;
+        }
+    } else if (result.isOk() && result.format == DocumentFormat::Image) {
+        QBuffer buffer;
+        buffer.setData(result.content);
+        buffer.open(QIODevice::ReadOnly);
+        QImageReader reader(&buffer);
+        const QSize size = reader.size();
+        renderable = reader.canRead() && size.isValid() && qint64(size.width()) * size.height() <= qint64(40) * 1000 * 1000;
+        if (!renderable)
+            reason = QCoreApplication::translate("Kakehashi::DocumentView", "The image is damaged or incomplete and cannot be shown.");
+    }
+    out.insert(QStringLiteral("renderable"), renderable);
+    if (!renderable)
+        out.insert(QStringLiteral("reason"), reason);
+}
+
+} // namespace
+
+QJsonArray documentSummaryJson(const PatientRecord &record)
+{
+    QJsonArray documents;
+    for (const ClinicalItem &item : record.items) {
+        if (item.category != ItemCategory::Document)
+            continue;
+        const DocumentLoadResult result = ClinicalDocumentReader::load(record, item.key);
+        QJsonObject d{
+            {QStringLiteral("key"), item.key},
+            {QStringLiteral("title"), result.document.title.isEmpty() ? item.title : result.document.title},
+            {QStringLiteral("type"), item.documentTypeCode.isEmpty() ? item.title : item.documentTypeCode},
+            {QStringLiteral("date"), item.start.isValid() ? QJsonValue(item.start.date().toString(Qt::ISODate)) : QJsonValue()},
+            {QStringLiteral("facility"), item.source.isKnown() && !item.source.name.isEmpty() ? QJsonValue(item.source.name) : QJsonValue()},
+        };
+        describe(result, d);
+        if (!result.document.attachments.isEmpty()) {
+            QJsonArray attachments;
+            for (const DocumentAttachment &a : result.document.attachments) {
+                QJsonObject j{{QStringLiteral("title"), a.title}};
+                if (a.available()) {
+                    describe(ClinicalDocumentReader::fromBytes(a.content, a.contentType), j);
+                } else {
+                    j.insert(QStringLiteral("format"), documentFormatKey(documentFormatOfContentType(a.contentType)));
+                    j.insert(QStringLiteral("renderable"), false);
+                    j.insert(QStringLiteral("reason"), a.url.startsWith(u"http", Qt::CaseInsensitive)
+                                                           ? QStringLiteral("on another server, not fetched: ") + a.url
+                                                           : QStringLiteral("content not delivered"));
+                }
+                attachments.append(j);
+            }
+            d.insert(QStringLiteral("attachments"), attachments);
+        }
+        documents.append(d);
+    }
+    return documents;
+}
+
+void addDocumentSummaries(QJsonObject &summary, const RecordSet &set)
+{
+    QJsonArray patients = summary.value(QStringLiteral("patients")).toArray();
+    for (qsizetype i = 0; i < patients.size() && i < set.patients.size(); ++i) {
+        QJsonObject p = patients.at(i).toObject();
+        p.insert(QStringLiteral("documents"), documentSummaryJson(set.patients.at(i)));
+        patients[i] = p;
+    }
+    summary.insert(QStringLiteral("patients"), patients);
+}
+
+} // namespace Kakehashi
