@@ -46,7 +46,8 @@ struct RecordSnapshot
     //    longer stored for medications (current-ness is decided at view time).
     // 3: withheld counts by type and categories not disclosed for the role are kept (ClinicalStatus).
     // 4: facilities carry their 医療機関コード and why a reference could not be resolved; identity notes.
-    static constexpr quint32 FormatVersion = 4;
+    // 5: check-up results read from CDA attachments are items of the record.
+    static constexpr quint32 FormatVersion = 5;
 
     RecordSet set;
     QDateTime newestFetch; // when the newest resource it was assembled from was fetched
