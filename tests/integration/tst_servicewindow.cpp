@@ -567,6 +567,13 @@ private Q_SLOTS:
             legend << e.name;
         QVERIFY2(legend.contains(QStringLiteral("Facility unknown (reference could not be resolved)")), qPrintable(legend.join(u',')));
         QVERIFY2(legend.filter(QStringLiteral("org-missing")).isEmpty(), qPrintable(legend.join(u',')));
+        // The details say why, as learnt while fetching (asked for and not returned; on another server).
+        for (const ClinicalItem &i : window->serviceRecord()->items) {
+            if (i.key == u"Condition/lk-c-cond")
+                QVERIFY2(i.source.unresolvedReason.contains(QStringLiteral("did not return")), qPrintable(i.source.unresolvedReason));
+            if (i.key == u"Observation/lk-a-obs")
+                QVERIFY2(i.source.unresolvedReason.contains(QStringLiteral("other.example")), qPrintable(i.source.unresolvedReason));
+        }
         // A second open is cache-first and still whole (linked records refreshed too).
         QVERIFY(open(window.get(), QStringLiteral("lk-a")));
         QCOMPARE(int(window->serviceRecord()->items.size()), int(keys.size()));

@@ -214,6 +214,18 @@ void PatientRecordLoader::onFetched(const RecordSet &set, const Net::FhirError &
         else
             RecordAssembler::carryWithheldCounts(shown, set);
         shown.warnings += set.warnings;
+        // Why a facility could not be resolved was learnt while fetching; the cache re-read only knows
+        // that it was not delivered. Keep the specific reason.
+        if (const PatientRecord *fetched = set.find(m_patientId)) {
+            QHash<QString, QString> reasons;
+            for (const ClinicalItem &item : fetched->items)
+                if (!item.source.unresolvedReason.isEmpty())
+                    reasons.insert(item.key, item.source.unresolvedReason);
+            for (PatientRecord &record : shown.patients)
+                for (ClinicalItem &item : record.items)
+                    if (!item.source.unresolvedReason.isEmpty() && reasons.contains(item.key))
+                        item.source.unresolvedReason = reasons.value(item.key);
+        }
         // After a refresh, too: a record with nothing in it is never shown as complete without a word.
         const QString empty = SharingServiceSource::emptyRecordWarning(m_patientId);
         if (const PatientRecord *r = shown.find(m_patientId); r && SharingServiceSource::isEmptyRecord(*r) && !shown.warnings.contains(empty))
