@@ -73,15 +73,9 @@ void ClinicalTableModel::refresh()
         const auto &items = m_source->record().items;
         for (int i = 0; i < items.size(); ++i) {
             const ClinicalItem &item = items[i];
-            if (item.category != m_category || !m_source->passes(i))
-                continue;
             // Current problems, medications and allergies stay listed whatever the range.
-            if (item.start.isValid() && !item.active) {
-                const qint64 s = item.start.msecs();
-                if (m_source->drawEnd(item, s) < m_from || s > m_to)
-                    continue;
-            }
-            rows.append(i);
+            if (item.category == m_category && m_source->listedIn(i, m_from, m_to))
+                rows.append(i);
         }
         const bool currentFirst = m_category == ItemCategory::Medication || m_category == ItemCategory::Problem
                                   || m_category == ItemCategory::Allergy;
