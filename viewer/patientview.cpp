@@ -140,6 +140,8 @@ PatientView::PatientView(QWidget *parent)
         if (!m_model->setItemFilter([panels = m_panels](int i) { return panels->lists(i); }))
             return;
         m_tree->expandAll();
+        for (int c = 0; c < RecordItemModel::ColumnCount - 1; ++c)
+            m_tree->resizeColumnToContents(c);
         if (m_selectedKey.isEmpty())
             return;
         const bool syncing = std::exchange(m_syncing, true);

@@ -261,7 +261,6 @@ private Q_SLOTS:
         view.resize(1366 - 260, 420);
         view.setRecord(*record);
         view.grab();
-        QCoreApplication::removeTranslator(&ja);
         const QStringList drawn = view.lastDrawnLabels();
         QCOMPARE(drawn.size(), view.model().lanes().size());
         bool sawEncounters = false;
@@ -270,6 +269,7 @@ private Q_SLOTS:
             QVERIFY(view.fontMetrics().horizontalAdvance(drawn[lane]) <= view.labelRect(lane).width() - 10);
             sawEncounters = sawEncounters || drawn[lane].startsWith(QStringLiteral("受診歴（外来・入院）"));
         }
+        QCoreApplication::removeTranslator(&ja);
         QVERIFY(sawEncounters);
     }
 
@@ -520,7 +520,9 @@ private Q_SLOTS:
                     continue;
                 const bool control = qobject_cast<QAbstractButton *>(c) || qobject_cast<QComboBox *>(c)
                                      || (qobject_cast<QLabel *>(c) && qobject_cast<QToolBar *>(c->parentWidget()));
-                if (!control || c->objectName() == u"qt_toolbar_ext_button")
+                // Buttons without text (a line edit's clear button, tab scrollers) draw only an icon.
+                if (!control || c->objectName() == u"qt_toolbar_ext_button"
+                    || (qobject_cast<QAbstractButton *>(c) && qobject_cast<QAbstractButton *>(c)->text().isEmpty()))
                     continue;
                 QVERIFY2(c->width() >= c->minimumSizeHint().width(),
                          qPrintable(QStringLiteral("%1: %2 \"%3\" is %4 px wide, needs %5")
@@ -535,6 +537,15 @@ private Q_SLOTS:
                     QVERIFY2(!ext->isVisible(), qPrintable(when + QStringLiteral(": toolbar overflows")));
         };
         checkControls(QStringLiteral("record"));
+        // Every lane and the legend fit in the timeline (lanes get lower rather than fall off).
+        TimelineView *timeline = w.patientView()->timeline();
+        const int lanes = int(timeline->model().lanes().size());
+        QVERIFY(lanes >= 6);
+        QVERIFY2(timeline->laneRect(lanes - 1).bottom() + TimelineView::LegendHeight <= timeline->height(),
+                 qPrintable(QStringLiteral("%1 lanes of %2 px in %3 px").arg(lanes).arg(timeline->laneHeight()).arg(timeline->height())));
+        // "All items" shows its category rows' text (columns fitted after filtering).
+        QTreeView *tree = w.patientView()->itemTree();
+        QVERIFY(tree->columnWidth(0) >= tree->fontMetrics().horizontalAdvance(tree->model()->index(0, 0).data().toString()));
         // A docked image: the record keeps a usable width and the timeline a usable plot.
         w.showImagingDock();
         QTest::qWait(100);

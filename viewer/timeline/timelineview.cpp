@@ -80,6 +80,9 @@ void TimelineView::updateLabelWidth()
         widest = std::max(widest, fm.horizontalAdvance(laneLabel(lane)));
         undated = undated || !m_model.lanes()[lane].undated.isEmpty();
     }
+    // Lanes shrink (down to MinLaneHeight) rather than fall off the bottom of a short view (1366×768).
+    const int lanes = std::max(1, int(m_model.lanes().size()));
+    m_laneHeight = std::clamp((height() - AxisHeight - LegendHeight) / lanes, int(MinLaneHeight), int(LaneHeight));
     const int wanted = std::max(int(LabelWidth), widest + 12);
     m_labelWidth = std::min(wanted, std::max(int(LabelWidth), width() / 3));
     m_hasUndated = undated;
@@ -110,7 +113,7 @@ QVector<TimelineView::DrawnMark> TimelineView::laneMarks(int lane) const
     const qint64 to = visibleTo();
     const QRect r = laneRect(lane);
     const int innerTop = r.top() + 4;
-    const int innerH = LaneHeight - 8;
+    const int innerH = m_laneHeight - 8;
 
     // 1. Bins aligned to multiples of binMs since the epoch, so that they stay put while panning.
     const qint64 binMs = std::max<qint64>(1, qint64(BinWidth * m_msPerPx));
@@ -344,14 +347,14 @@ QRect TimelineView::laneRect(int lane) const
 {
     if (lane < 0 || lane >= m_model.lanes().size())
         return {};
-    return QRect(0, AxisHeight + lane * LaneHeight, width(), LaneHeight);
+    return QRect(0, AxisHeight + lane * m_laneHeight, width(), m_laneHeight);
 }
 
 int TimelineView::laneAt(int y) const
 {
     if (y < AxisHeight)
         return -1;
-    const int lane = (y - AxisHeight) / LaneHeight;
+    const int lane = (y - AxisHeight) / m_laneHeight;
     return lane < m_model.lanes().size() ? lane : -1;
 }
 
@@ -420,7 +423,7 @@ TimelineView::Hit TimelineView::hitTest(const QPoint &pos) const
     const auto [pa, pb] = m_model.periodCandidates(lane, t, t);
     const QRect r = laneRect(lane);
     const int innerTop = r.top() + 4;
-    const int rowH = std::max(3, (LaneHeight - 8) / l.rows);
+    const int rowH = std::max(3, (m_laneHeight - 8) / l.rows);
     int coveringPeriod = -1;
     for (int i = pa; i < pb; ++i) {
         const TimelineModel::Entry &e = l.periods[i];
@@ -506,7 +509,7 @@ QSize TimelineView::sizeHint() const
 
 QSize TimelineView::minimumSizeHint() const
 {
-    return QSize(m_labelWidth + (m_hasUndated ? UndatedWidth : 0) + 200, AxisHeight + 2 * LaneHeight + LegendHeight);
+    return QSize(m_labelWidth + (m_hasUndated ? UndatedWidth : 0) + 200, AxisHeight + 2 * MinLaneHeight + LegendHeight);
 }
 
 void TimelineView::resizeEvent(QResizeEvent *event)
@@ -544,7 +547,7 @@ TimelineView::PaintStats TimelineView::paintTimeline(QPainter &p, const QRect &r
     }
     paintAxis(p, rect);
     p.save();
-    p.setClipRect(QRect(plotLeft(), AxisHeight, plotWidth(), lanes * LaneHeight));
+    p.setClipRect(QRect(plotLeft(), AxisHeight, plotWidth(), lanes * m_laneHeight));
     for (int lane = 0; lane < lanes; ++lane) {
         const QRect r = laneRect(lane);
         if (r.intersects(rect))
@@ -553,7 +556,7 @@ TimelineView::PaintStats TimelineView::paintTimeline(QPainter &p, const QRect &r
     // Today: drawn last so that it is never hidden by bars.
     const double xNow = xForMsecs(m_now.toMSecsSinceEpoch());
     if (xNow >= plotLeft() && xNow < plotLeft() + plotWidth()) {
-        p.fillRect(QRectF(std::floor(xNow) - 1, AxisHeight, 2, lanes * LaneHeight), todayColor());
+        p.fillRect(QRectF(std::floor(xNow) - 1, AxisHeight, 2, lanes * m_laneHeight), todayColor());
     }
     p.restore();
 
@@ -587,13 +590,13 @@ TimelineView::PaintStats TimelineView::paintTimeline(QPainter &p, const QRect &r
         p.restore();
     }
     p.setPen(QColor(0xc8, 0xcd, 0xd4));
-    p.drawLine(plotLeft(), AxisHeight, plotLeft(), AxisHeight + lanes * LaneHeight);
+    p.drawLine(plotLeft(), AxisHeight, plotLeft(), AxisHeight + lanes * m_laneHeight);
     if (lanes == 0) {
         p.setPen(QColor(0x60, 0x60, 0x60));
-        p.drawText(QRect(0, AxisHeight, width(), 2 * LaneHeight), Qt::AlignCenter,
+        p.drawText(QRect(0, AxisHeight, width(), 2 * m_laneHeight), Qt::AlignCenter,
                    m_model.record().items.isEmpty() ? tr("No items to show") : tr("No items match the filters"));
     }
-    paintLegend(p, QRect(0, AxisHeight + std::max(lanes, lanes == 0 ? 2 : 0) * LaneHeight, width(), LegendHeight));
+    paintLegend(p, QRect(0, AxisHeight + std::max(lanes, lanes == 0 ? 2 : 0) * m_laneHeight, width(), LegendHeight));
     p.setFont(f);
     m_lastStats = stats;
     return stats;
@@ -643,7 +646,7 @@ void TimelineView::paintAxis(QPainter &p, const QRect &) const
         const double x = xForMsecs(t);
         if (x >= plotLeft()) {
             p.setPen(QColor(0xdd, 0xe1, 0xe6));
-            p.drawLine(QPointF(x, AxisHeight), QPointF(x, AxisHeight + lanes * LaneHeight));
+            p.drawLine(QPointF(x, AxisHeight), QPointF(x, AxisHeight + lanes * m_laneHeight));
             p.setPen(QColor(0x45, 0x4f, 0x5c));
             p.drawLine(QPointF(x, AxisHeight - 6), QPointF(x, AxisHeight));
             const QString label = step.years ? DateFormat::year(d.year()) : step.months ? DateFormat::month(d) : DateFormat::date(d);
@@ -661,7 +664,7 @@ void TimelineView::paintLane(QPainter &p, int lane, const QRect &r, PaintStats &
     const qint64 from = visibleFrom();
     const qint64 to = visibleTo();
     const int innerTop = r.top() + 4;
-    const int innerH = LaneHeight - 8;
+    const int innerH = m_laneHeight - 8;
     const int rowH = std::max(3, innerH / l.rows);
     const int selected = m_model.itemIndexOfKey(m_selectedKey);
     const QColor uninformedColor(0xe0, 0x7b, 0x00);

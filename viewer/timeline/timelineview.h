@@ -53,7 +53,8 @@ public:
     static constexpr int UndatedWidth = 64; // the "undated" strip, when some lane has undated items
     static constexpr int MinMarkGap = 2;    // least space between two drawn marks or badges
     static constexpr int AxisHeight = 26;
-    static constexpr int LaneHeight = 30;
+    static constexpr int LaneHeight = 30;    // the lanes' height when there is room
+    static constexpr int MinLaneHeight = 18; // and when there is not
     static constexpr int LegendHeight = 22;
     static constexpr int BinWidth = 12; // aggregation bin per lane
     static QColor todayColor() { return QColor(0xd6, 0x27, 0x28); }
@@ -90,6 +91,7 @@ public:
     QRect labelRect(int lane) const;
     QString laneLabel(int lane) const;
     int labelWidth() const { return m_labelWidth; }
+    int laneHeight() const { return m_laneHeight; }
     // The lane's "undated" strip (empty rect when no lane has undated items).
     QRect undatedRect(int lane) const;
     // The marks and badges of a lane in the visible range, laid out without overlap.
@@ -157,6 +159,7 @@ private:
     mutable QVector<DrawnMark> m_lastDrawn;
     mutable QStringList m_lastLabels;
     int m_labelWidth = LabelWidth;
+    int m_laneHeight = LaneHeight;
     bool m_hasUndated = false;
 };
 
