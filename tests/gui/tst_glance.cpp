@@ -5,6 +5,8 @@
 // 1366×768 without clipped controls, a docked image leaves the record usable, HiDPI screenshots.
 #include "clinicalpanels.h"
 #include "clinicaltablemodel.h"
+#include "commandline.h"
+#include "connectionprofiledialog.h"
 #include "dateformat.h"
 #include "displayzone.h"
 #include "imagingpanel.h"
@@ -496,6 +498,17 @@ private Q_SLOTS:
         QVERIFY(utc.timeZoneLabel()->text().contains(QStringLiteral("UTC")));
     }
 
+    void connectionNameIsNotAPersonsName()
+    {
+        // The profile's name field was labelled "Name" (氏名, a person's name in Japanese).
+        ConnectionProfileDialog dialog;
+        QStringList labels;
+        for (QLabel *l : dialog.findChildren<QLabel *>())
+            labels << l->text();
+        QVERIFY2(labels.contains(QStringLiteral("Connection name")), qPrintable(labels.join(u'|')));
+        QVERIFY(!labels.contains(QStringLiteral("Name")));
+    }
+
     void at1366x768NothingIsClippedAndADockLeavesTheRecordUsable()
     {
         if (m_demo.patients.isEmpty())
@@ -556,6 +569,34 @@ private Q_SLOTS:
         for (QComboBox *box : w.imagingPanel()->findChildren<QComboBox *>())
             if (box->isVisibleTo(&w))
                 QVERIFY(box->width() >= box->minimumSizeHint().width());
+    }
+
+    // The display zone: --time-zone, else the setting display/timeZone, else Asia/Tokyo; an unknown zone
+    // in the setting is reported, never silently used.
+    void displayZoneSetting()
+    {
+        QString error;
+        QString help;
+        const auto parse = [&](const QStringList &args) {
+            return CommandLine::parse(QStringList{QStringLiteral("kakehashi"), QStringLiteral("--demo")} + args, &error, &help);
+        };
+        QString warning;
+        const std::optional<CommandLineOptions> plain = parse({});
+        QVERIFY(plain);
+        QCOMPARE(CommandLine::effectiveTimeZone(*plain, QString(), &warning), DisplayZone::defaultZone());
+        QCOMPARE(CommandLine::effectiveTimeZone(*plain, QStringLiteral("Europe/London"), &warning).id(), QByteArray("Europe/London"));
+        QVERIFY(warning.isEmpty());
+        QCOMPARE(CommandLine::effectiveTimeZone(*plain, QStringLiteral("Mars/Olympus"), &warning), DisplayZone::defaultZone());
+        QVERIFY(warning.contains(QStringLiteral("Mars/Olympus")));
+        const std::optional<CommandLineOptions> utc = parse({QStringLiteral("--time-zone"), QStringLiteral("UTC")});
+        QVERIFY(utc);
+        QCOMPARE(CommandLine::effectiveTimeZone(*utc, QStringLiteral("Europe/London"), &warning).id(), QByteArray("UTC"));
+        QVERIFY(!parse({QStringLiteral("--time-zone"), QStringLiteral("Mars/Olympus")}));
+        QVERIFY(error.contains(QStringLiteral("Mars/Olympus")));
+        QVERIFY(!parse({QStringLiteral("--window-size"), QStringLiteral("13x7")}));
+        const std::optional<CommandLineOptions> sized = parse({QStringLiteral("--window-size"), QStringLiteral("1366x768")});
+        QVERIFY(sized);
+        QCOMPARE(sized->windowSize, QSize(1366, 768));
     }
 
     // The command line: a pharmacist preview without a card, a bad role, HiDPI screenshots.

@@ -248,7 +248,7 @@ void TestRecordAssembler::partialDates_data()
     QTest::newRow("month") << "2019-07" << int(Fhir::DateTime::Precision::Month) << "2019-07";
     QTest::newRow("day") << "2019-07-05" << int(Fhir::DateTime::Precision::Day) << "2019-07-05";
     QTest::newRow("instant, shown as recorded") << "2019-07-05T10:20:30+09:00" << int(Fhir::DateTime::Precision::Time) << "2019-07-05 10:20";
-    QTest::newRow("instant in UTC") << "2019-07-05T01:20:30Z" << int(Fhir::DateTime::Precision::Time) << "2019-07-05 01:20";
+    QTest::newRow("instant in UTC, shown in Japan time") << "2019-07-05T01:20:30Z" << int(Fhir::DateTime::Precision::Time) << "2019-07-05 10:20";
     QTest::newRow("garbage") << "yesterday" << int(Fhir::DateTime::Precision::None) << "";
     QTest::newRow("bad month") << "2019-13" << int(Fhir::DateTime::Precision::None) << "";
 }

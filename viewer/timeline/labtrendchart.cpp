@@ -41,7 +41,8 @@ qint64 displayMidnight(const QDate &d)
 
 QString swatch(const QColor &c)
 {
-    return QStringLiteral("<span style='color:%1'>&#9632;</span>&nbsp;").arg(c.name());
+    // An entry wraps as a whole, never inside a name (Japanese may otherwise break between any two characters).
+    return QStringLiteral("<span style='white-space:nowrap'><span style='color:%1'>&#9632;</span>&nbsp;").arg(c.name());
 }
 } // namespace
 
@@ -61,6 +62,8 @@ LabTrendChart::LabTrendChart(QWidget *parent)
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setAccessibleName(tr("Lab trend chart"));
     m_view->setMinimumHeight(180);
+    // Room for the axis labels and a readable trend beside the results table, even at 1366×768.
+    setMinimumWidth(320);
     // The chart's own legend cuts long facility names; a wrapping label below never does.
     m_chart->legend()->hide();
     m_chart->setMargins(QMargins(4, 4, 4, 4));
@@ -319,15 +322,15 @@ void LabTrendChart::rebuildChart()
 
     QStringList legend;
     for (QLineSeries *series : std::as_const(m_facilitySeries)) {
-        legend << swatch(series->color()) + series->name().toHtmlEscaped();
+        legend << swatch(series->color()) + series->name().toHtmlEscaped() + QStringLiteral("</span>");
         m_legendEntries << series->name();
     }
     if (m_band) {
-        legend << swatch(QColor(0x2e, 0x9d, 0x5b)) + m_band->name().toHtmlEscaped();
+        legend << swatch(QColor(0x2e, 0x9d, 0x5b)) + m_band->name().toHtmlEscaped() + QStringLiteral("</span>");
         m_legendEntries << m_band->name();
     }
     if (m_abnormal->count() > 0) {
-        legend << swatch(m_abnormal->color()) + m_abnormal->name().toHtmlEscaped();
+        legend << swatch(m_abnormal->color()) + m_abnormal->name().toHtmlEscaped() + QStringLiteral("</span>");
         m_legendEntries << m_abnormal->name();
     }
     m_legend->setText(legend.join(QStringLiteral("&nbsp;&nbsp; ")));
