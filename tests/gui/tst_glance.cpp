@@ -451,6 +451,8 @@ private Q_SLOTS:
 
     void datesFollowTheInterfaceLanguage()
     {
+        DateFormat::setStyle(DateFormat::Style::English);
+        QCOMPARE(DateFormat::date(QDate(2018, 9, 14)), QStringLiteral("14 Sep 2018"));
         PatientRecord r;
         r.patient.id = QStringLiteral("g1");
         r.patient.key = QStringLiteral("Patient/g1");
@@ -531,8 +533,10 @@ private Q_SLOTS:
             for (QWidget *c : widgets) {
                 if (!c->isVisibleTo(&w))
                     continue;
+                const auto *label = qobject_cast<QLabel *>(c);
                 const bool control = qobject_cast<QAbstractButton *>(c) || qobject_cast<QComboBox *>(c)
-                                     || (qobject_cast<QLabel *>(c) && qobject_cast<QToolBar *>(c->parentWidget()));
+                                     || (label && qobject_cast<QToolBar *>(c->parentWidget()))
+                                     || (label && !label->wordWrap() && qobject_cast<TimelinePane *>(c->parentWidget()));
                 // Buttons without text (a line edit's clear button, tab scrollers) draw only an icon.
                 if (!control || c->objectName() == u"qt_toolbar_ext_button"
                     || (qobject_cast<QAbstractButton *>(c) && qobject_cast<QAbstractButton *>(c)->text().isEmpty()))
@@ -550,6 +554,7 @@ private Q_SLOTS:
                     QVERIFY2(!ext->isVisible(), qPrintable(when + QStringLiteral(": toolbar overflows")));
         };
         checkControls(QStringLiteral("record"));
+        QVERIFY(w.patientView()->timelinePane()->withheldLabel()->isVisibleTo(&w));
         // Every lane and the legend fit in the timeline (lanes get lower rather than fall off).
         TimelineView *timeline = w.patientView()->timeline();
         const int lanes = int(timeline->model().lanes().size());

@@ -19,7 +19,7 @@ std::atomic<Style> &currentStyle()
 
 const QLocale &english()
 {
-    static const QLocale locale(QLocale::English, QLocale::UnitedKingdom);
+    static const QLocale locale(QLocale::English, QLocale::UnitedStates); // "Sep", not en_GB's "Sept"
     return locale;
 }
 
