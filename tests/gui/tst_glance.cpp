@@ -380,7 +380,7 @@ private Q_SLOTS:
         for (const QString &e : entries)
             QVERIFY(chart->legend()->text().contains(e.toHtmlEscaped()));
         QVERIFY(chart->legend()->height() >= chart->legend()->heightForWidth(chart->legend()->width()));
-        // The time axis: dates in the interface language at a step that fits (about 90 px a label).
+        // The time axis: dates in the interface language at a step that fits (at least 64 px a label).
         QCategoryAxis *axis = chart->timeAxis();
         QVERIFY(axis);
         const QStringList labels = axis->categoriesLabels();
@@ -388,7 +388,7 @@ private Q_SLOTS:
         const QRegularExpression jaDate(QStringLiteral("^\\d{4}(/\\d{2}(/\\d{2})?)?$"));
         for (const QString &l : labels)
             QVERIFY2(jaDate.match(l).hasMatch(), qPrintable(l));
-        QVERIFY2(labels.size() <= int(chart->chart()->plotArea().width() / 90) + 1,
+        QVERIFY2(labels.size() <= int(chart->chart()->plotArea().width() / 64) + 1,
                  qPrintable(QStringLiteral("%1 labels on %2 px").arg(labels.size()).arg(chart->chart()->plotArea().width())));
 
         // Facility filter: hide clinic B.

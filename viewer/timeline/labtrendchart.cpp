@@ -81,6 +81,9 @@ LabTrendChart::LabTrendChart(QWidget *parent)
     layout->addWidget(m_view, 1);
     layout->addWidget(m_legend);
 
+    // The plot area is known only after the chart's layout: label the time axis again when it changes
+    // (queued, and only when the step would change, so relabelling cannot loop).
+    connect(m_chart, &QChart::plotAreaChanged, this, &LabTrendChart::labelTimeAxis, Qt::QueuedConnection);
     connect(m_selector, &QComboBox::activated, this, [this](int index) { setAnalyte(m_selector->itemData(index).toString()); });
 }
 
@@ -202,6 +205,7 @@ void LabTrendChart::rebuildChart()
     m_band = nullptr;
     m_abnormal = nullptr;
     m_timeAxis = nullptr;
+    m_axisStepDays = -1;
     m_caption->clear();
     m_legend->clear();
     m_legendEntries.clear();
@@ -350,10 +354,7 @@ void LabTrendChart::labelTimeAxis()
 {
     if (!m_timeAxis)
         return;
-    // The smallest calendar step whose labels fit: about 90 px per label ("2026/12" or "Dec 2026").
-    const auto labels = m_timeAxis->categoriesLabels();
-    for (const QString &label : labels)
-        m_timeAxis->remove(label);
+    // The smallest calendar step whose labels fit: at least 64 px per label ("2026/12" or "Dec 2026").
     const double plotWidth = std::max(120.0, m_chart->plotArea().width() > 0 ? m_chart->plotArea().width() : double(m_view->width() - 70));
     const double span = double(m_axisTo - m_axisFrom);
     struct Step
@@ -366,11 +367,20 @@ void LabTrendChart::labelTimeAxis()
     Step step = steps[std::size(steps) - 1];
     for (const Step &s : steps) {
         const double approxMs = (s.days + s.months * 30.44 + s.years * 365.25) * 86'400'000.0;
-        if (approxMs / span * plotWidth >= 90) {
+        if (approxMs / span * plotWidth >= 64) {
             step = s;
             break;
         }
     }
+    const int stepDays = step.days + step.months * 31 + step.years * 366;
+    if (stepDays == m_axisStepDays && m_labelledFrom == m_axisFrom && m_labelledTo == m_axisTo)
+        return;
+    m_axisStepDays = stepDays;
+    m_labelledFrom = m_axisFrom;
+    m_labelledTo = m_axisTo;
+    const auto labels = m_timeAxis->categoriesLabels();
+    for (const QString &label : labels)
+        m_timeAxis->remove(label);
     const QDate first = displayDate(m_axisFrom);
     QDate d = step.years ? QDate(first.year() - first.year() % step.years, 1, 1)
               : step.months ? QDate(first.year(), first.month() - (first.month() - 1) % step.months, 1)

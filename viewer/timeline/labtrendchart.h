@@ -75,6 +75,9 @@ private:
     QStringList m_legendEntries;
     qint64 m_from;
     qint64 m_to;
+    int m_axisStepDays = -1; // the labelled step (approximate days) and range, to relabel only on change
+    qint64 m_labelledFrom = 0;
+    qint64 m_labelledTo = 0;
     qint64 m_axisFrom = 0;
     qint64 m_axisTo = 0;
 };
