@@ -1,6 +1,7 @@
 #include "commandline.h"
 
 #include "patientview.h"
+#include "displayzone.h"
 #include "referenceclock.h"
 
 #include <QCommandLineParser>
@@ -31,7 +32,15 @@ std::optional<CommandLineOptions> CommandLine::parse(const QStringList &argument
                                        tr("With --view documents or --view emergency: write what is shown as a PDF (with a header naming the "
                                           "facility, the patient and the reference time) and exit."),
                                        tr("file"));
-    parser.addOptions({demo, open, patient, view, lang, screenshot, summary, service, asOf, exportPdf});
+    const QCommandLineOption timeZone(QStringLiteral("time-zone"),
+                                      tr("Show every time in this zone (an IANA name such as Asia/Tokyo or UTC) instead of the setting "
+                                         "display/timeZone; by default Asia/Tokyo. Times not in Japan time carry the zone's name."),
+                                      tr("zone"));
+    const QCommandLineOption role(QStringLiteral("role"),
+                                  tr("With --demo: preview what this user sees, without a card: doctor, pharmacist or emergency."), tr("role"));
+    const QCommandLineOption windowSize(QStringLiteral("window-size"),
+                                        tr("Window size in pixels, e.g. 1366x768 (also the size of a --screenshot)."), tr("WxH"));
+    parser.addOptions({demo, open, patient, view, lang, screenshot, summary, service, asOf, exportPdf, timeZone, role, windowSize});
 
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
@@ -63,6 +72,34 @@ std::optional<CommandLineOptions> CommandLine::parse(const QStringList &argument
         o.asOf = *when;
     }
 
+    if (parser.isSet(timeZone)) {
+        o.timeZone = parser.value(timeZone).toUtf8();
+        if (!QTimeZone::isTimeZoneIdAvailable(o.timeZone)) {
+            *error = tr("Unknown time zone \"%1\": use an IANA name such as Asia/Tokyo or UTC.").arg(parser.value(timeZone));
+            return std::nullopt;
+        }
+    }
+    if (parser.isSet(windowSize)) {
+        const QStringList wh = parser.value(windowSize).split(u'x');
+        bool okW = false;
+        bool okH = false;
+        const int w = wh.size() == 2 ? wh[0].toInt(&okW) : 0;
+        const int h = wh.size() == 2 ? wh[1].toInt(&okH) : 0;
+        if (!okW || !okH || w < 640 || h < 480 || w > 8192 || h > 8192) {
+            *error = tr("Invalid --window-size \"%1\": use WIDTHxHEIGHT, at least 640x480, e.g. 1366x768.").arg(parser.value(windowSize));
+            return std::nullopt;
+        }
+        o.windowSize = QSize(w, h);
+    }
+    o.role = parser.value(role);
+    if (!o.role.isEmpty() && o.role != u"doctor" && o.role != u"pharmacist" && o.role != u"emergency") {
+        *error = tr("Unknown role \"%1\": use doctor, pharmacist or emergency.").arg(o.role);
+        return std::nullopt;
+    }
+    if (!o.role.isEmpty() && !o.demo) {
+        *error = tr("--role previews the demo only: add --demo (a real session takes the role from the HPKI card).");
+        return std::nullopt;
+    }
     if (!o.language.isEmpty() && o.language != u"ja" && o.language != u"en") {
         *error = tr("Unknown language \"%1\": use ja or en.").arg(o.language);
         return std::nullopt;
@@ -107,6 +144,19 @@ QString CommandLine::effectiveLanguage(const CommandLineOptions &options)
     if (!options.language.isEmpty())
         return options.language;
     return QLocale().language() == QLocale::Japanese ? QStringLiteral("ja") : QStringLiteral("en");
+}
+
+QTimeZone CommandLine::effectiveTimeZone(const CommandLineOptions &options, const QString &settingValue, QString *warning)
+{
+    if (!options.timeZone.isEmpty())
+        return QTimeZone(options.timeZone);
+    const QByteArray setting = settingValue.trimmed().toUtf8();
+    if (!setting.isEmpty()) {
+        if (QTimeZone::isTimeZoneIdAvailable(setting))
+            return QTimeZone(setting);
+        *warning = tr("The setting display/timeZone names an unknown time zone \"%1\"; times are shown in Asia/Tokyo.").arg(settingValue);
+    }
+    return DisplayZone::defaultZone();
 }
 
 } // namespace Kakehashi

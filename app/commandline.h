@@ -2,7 +2,9 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QSize>
 #include <QStringList>
+#include <QTimeZone>
 
 #include <optional>
 
@@ -20,6 +22,9 @@ struct CommandLineOptions
     QString service;    // a connection profile or URL (sharing-service issue)
     QDateTime asOf;     // --as-of: the ReferenceClock's fixed time; invalid = not given
     QString exportPdfPath; // --export-pdf: write the document or emergency summary shown as PDF, exit
+    QByteArray timeZone; // --time-zone: IANA id of the display zone; empty = the setting, else Asia/Tokyo
+    QSize windowSize;    // --window-size WxH; invalid = the default (1600×1000)
+    QString role;        // --role (with --demo): doctor, pharmacist or emergency preview; empty = doctor
 
     bool headless() const { return summary || !screenshotPath.isEmpty() || !exportPdfPath.isEmpty(); }
 };
@@ -32,6 +37,9 @@ public:
     static std::optional<CommandLineOptions> parse(const QStringList &arguments, QString *error, QString *helpText);
     // The language to load: --lang if given, else the system's ("ja" for a Japanese locale, else "en").
     static QString effectiveLanguage(const CommandLineOptions &options);
+    // The display zone: --time-zone if given, else the setting display/timeZone, else Asia/Tokyo.
+    // An unknown zone in the setting is reported in |warning| and Asia/Tokyo used.
+    static QTimeZone effectiveTimeZone(const CommandLineOptions &options, const QString &settingValue, QString *warning);
 };
 
 } // namespace Kakehashi

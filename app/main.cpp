@@ -1,6 +1,8 @@
 #include "commandline.h"
 #include "documentexport.h"
 #include "documentsummary.h"
+#include "dateformat.h"
+#include "displayzone.h"
 #include "documentview.h"
 #include "dicomseries.h"
 #include "imagingpanel.h"
@@ -12,6 +14,7 @@
 #include "patientview.h"
 #include "recordsummary.h"
 #include "referenceclock.h"
+#include "rolepolicy.h"
 #include "screenshot.h"
 #include "signindialog.h"
 
@@ -155,6 +158,8 @@ int runSummary(const CommandLineOptions &options)
         const PatientRecord keep = *one;
         set.patients = {keep};
     }
+    if (options.role == u"pharmacist") // the same filter as the window's pharmacist preview
+        set = RolePolicy(RolePolicy::Scope::Pharmacy).apply(set);
     QJsonObject summary = recordSummaryJson(set);
     addDocumentSummaries(summary, set);
     summary.insert(QStringLiteral("dicom"), dicomSeriesSummaryJson(dicom.series));
@@ -203,7 +208,20 @@ int main(int argc, char *argv[])
         return 64;
     }
     const CommandLineOptions options = *parsed;
-    installTranslators(*app, CommandLine::effectiveLanguage(options));
+    const QString language = CommandLine::effectiveLanguage(options);
+    installTranslators(*app, language);
+    // Dates follow the interface language, never the computer's locale; the display zone is set once,
+    // before any record is read (DisplayZone, DateFormat).
+    QLocale::setDefault(language == u"ja" ? QLocale(QLocale::Japanese, QLocale::Japan) : QLocale(QLocale::English, QLocale::UnitedKingdom));
+    if (!options.summary) // --summary writes ISO 8601 (DisplayZone::isoText) whatever the language
+        DateFormat::setStyle(DateFormat::styleForLanguage(language));
+    {
+        QString zoneWarning;
+        const QSettings settings;
+        DisplayZone::setZone(CommandLine::effectiveTimeZone(options, settings.value(QStringLiteral("display/timeZone")).toString(), &zoneWarning));
+        if (!zoneWarning.isEmpty())
+            printErr(zoneWarning);
+    }
     if (noDisplay) {
         printErr(QCoreApplication::translate("main", "No display was found. Run Kakehashi on a desktop, or use --screenshot FILE or --summary, or set QT_QPA_PLATFORM=offscreen."));
         return 1;
@@ -215,12 +233,30 @@ int main(int argc, char *argv[])
     // Declared before the window: the window's card session refers to it until the window is gone.
     Net::HpkiCard card;
     MainWindow window;
-    if (options.demo)
+    if (options.demo && options.role == u"pharmacist") {
+        // A preview of what a pharmacist sees, without a card: the same RolePolicy as a pharmacist's
+        // HPKI sign-in, clearly labelled as a preview.
+        window.setIdentity({QCoreApplication::translate("main", "Demo Pharmacist"), QCoreApplication::translate("main", "Pharmacist"),
+                            QCoreApplication::translate("main", "Kakehashi Demo Pharmacy"), true});
+        window.setRolePolicy(RolePolicy(RolePolicy::Scope::Pharmacy));
+        window.setRolePreview(QCoreApplication::translate("main", "Preview: what a pharmacist sees (no card)"));
+    } else if (options.demo && options.role == u"emergency") {
+        window.setIdentity({QCoreApplication::translate("main", "Demo Emergency Physician"),
+                            QCoreApplication::translate("main", "Medical Doctor"),
+                            QCoreApplication::translate("main", "Kakehashi Demo Hospital (ER)"), true});
+        window.setRolePreview(QCoreApplication::translate("main", "Preview: what emergency staff see (no card)"));
+        if (options.view.isEmpty())
+            window.setView(QStringLiteral("emergency"));
+    } else if (options.demo) {
         window.setIdentity({QCoreApplication::translate("main", "Demo Doctor"),
                             QCoreApplication::translate("main", "Medical Doctor"),
                             QCoreApplication::translate("main", "Kakehashi Demo Hospital"), true});
-    else
+        if (options.role == u"doctor")
+            window.setRolePreview(QCoreApplication::translate("main", "Preview: what a doctor sees (no card)"));
+    } else
         window.setIdentity({QCoreApplication::translate("main", "Not signed in"), QString(), QString(), false});
+    if (options.windowSize.isValid())
+        window.resize(options.windowSize);
     if (!options.view.isEmpty())
         window.setView(options.view);
     if (options.asOf.isValid())

@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "dateformat.h"
+#include "displayzone.h"
 #include "imagingpanel.h"
 #include "studyretrieval.h"
 #include "localrecordsource.h"
@@ -20,6 +22,7 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
 #include <utility>
 
 namespace Kakehashi {
@@ -52,6 +55,24 @@ MainWindow::MainWindow(QWidget *parent)
     m_asOfAction = bar->addWidget(m_asOf);
     m_asOfAction->setVisible(false);
     showReferenceTime();
+    m_rolePreview = new QLabel(this);
+    m_rolePreview->setObjectName(QStringLiteral("rolePreviewLabel"));
+    m_rolePreview->setAccessibleName(tr("Role preview"));
+    m_rolePreview->setStyleSheet(QStringLiteral("QLabel { background: #4a148c; color: white; font-weight: bold; padding: 3px 8px; border-radius: 3px; }"));
+    m_rolePreviewAction = bar->addWidget(m_rolePreview);
+    m_rolePreviewAction->setVisible(false);
+    m_timeZone = new QLabel(this);
+    m_timeZone->setObjectName(QStringLiteral("timeZoneLabel"));
+    m_timeZone->setAccessibleName(tr("Display time zone"));
+    m_timeZone->setStyleSheet(QStringLiteral("QLabel { background: #e3f2fd; color: #0d3c61; font-weight: bold; padding: 3px 8px; border-radius: 3px; }"));
+    m_timeZoneAction = bar->addWidget(m_timeZone);
+    {
+        // Times are Japan time unless the display zone was set otherwise; then the toolbar says so.
+        const QString zone = DateFormat::zoneNameIfNotJapan();
+        m_timeZone->setText(tr("Times in %1", "the display time zone").arg(zone));
+        m_timeZone->setToolTip(tr("Every time is shown in %1, not in Japan time (setting display/timeZone or --time-zone).").arg(zone));
+        m_timeZoneAction->setVisible(!zone.isEmpty());
+    }
     auto *spacer = new QWidget(this);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     bar->addWidget(spacer);
@@ -107,6 +128,23 @@ MainWindow::MainWindow(QWidget *parent)
     resize(1600, 1000);
 }
 
+int MainWindow::dockWidthBesideRecord() const
+{
+    return std::max(320, std::min(width() * 3 / 5, width() - kMinRecordWidth));
+}
+
+void MainWindow::narrowPatientListBesideDock()
+{
+    // The patient list gives way first: the record keeps most of what is left beside the dock.
+    auto *split = qobject_cast<QSplitter *>(m_patientView->parentWidget());
+    if (!split || split->count() < 2)
+        return;
+    const QList<int> sizes = split->sizes();
+    const int total = sizes.value(0) + sizes.value(1);
+    const int list = std::min(sizes.value(0), std::max(180, (kMinRecordWidth - 12) / 4));
+    split->setSizes({list, std::max(0, total - list)});
+}
+
 MainWindow::~MainWindow()
 {
     m_watcher.waitForFinished();
@@ -115,11 +153,25 @@ MainWindow::~MainWindow()
 void MainWindow::setIdentity(const SessionIdentity &identity)
 {
     m_sessionIdentity = identity;
-    m_identity->setText(tr("%1 (%2) — %3").arg(identity.name, identity.role, identity.organization));
+    // Only what is known: no empty brackets for a session without role or organisation.
+    QString who = identity.name;
+    if (!identity.role.isEmpty())
+        who = tr("%1 (%2)", "user name (role)").arg(who, identity.role);
+    if (!identity.organization.isEmpty())
+        who = tr("%1 — %2", "user (role) — organisation").arg(who, identity.organization);
+    m_identity->setText(who);
     m_demoBadgeAction->setVisible(identity.demo);
     if (identity.demo)
         setWindowTitle(tr("Kakehashi — DEMO"));
     showReferenceTime();
+}
+
+void MainWindow::setRolePreview(const QString &text)
+{
+    m_rolePreview->setText(text);
+    m_rolePreview->setToolTip(text.isEmpty() ? QString() : tr("Demo data seen as this user would see it after signing in with an HPKI card. "
+                                                              "Nothing here comes from a card."));
+    m_rolePreviewAction->setVisible(!text.isEmpty());
 }
 
 void MainWindow::setReferenceTime(const QDateTime &asOf)
@@ -133,13 +185,13 @@ void MainWindow::showReferenceTime()
 {
     const QDateTime fixed = ReferenceClock::fixedTime();
     if (fixed.isValid()) {
-        const QString day = fixed.date().toString(Qt::ISODate);
+        const QString day = DateFormat::date(DisplayZone::toDisplay(fixed).date());
         m_demoBadge->setText(tr("DEMO — as of %1").arg(day));
         m_demoBadge->setToolTip(tr("Fictional patients. The demo reads as of %1: what is current is current on that date.").arg(day));
-        m_asOf->setText(tr("As of %1", "the record is read as of this date and time").arg(fixed.toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
+        m_asOf->setText(tr("As of %1", "the record is read as of this date and time").arg(DateFormat::dateTime(fixed)));
         m_asOf->setToolTip(tr("What is current (medications in use, recent encounters, ages, the timeline's today line) "
                               "is reckoned at %1, not at the computer's clock.")
-                               .arg(fixed.toString(Qt::ISODate)));
+                               .arg(DisplayZone::isoText(fixed)));
     } else {
         m_demoBadge->setText(tr("DEMO — not real patients"));
         m_demoBadge->setToolTip(QString());
@@ -197,8 +249,10 @@ void MainWindow::showImagingDock()
 {
     if (!m_imagingDock->isVisible()) {
         m_imagingDock->show();
-        // Images need room: give them most of the width beside the record.
-        resizeDocks({m_imagingDock}, {width() * 3 / 5}, Qt::Horizontal);
+        // Images need room, but the record beside them stays usable: at most 3/5 of the window, and
+        // never less than kMinRecordWidth for the patient list and record.
+        resizeDocks({m_imagingDock}, {dockWidthBesideRecord()}, Qt::Horizontal);
+        narrowPatientListBesideDock();
     }
     m_imagingDock->raise();
 }

@@ -48,6 +48,11 @@ public:
     ~MainWindow() override;
 
     void setIdentity(const SessionIdentity &identity);
+    // --demo --role: says in the toolbar that this is a preview of another user's view (no card).
+    void setRolePreview(const QString &text);
+    QLabel *rolePreviewLabel() const { return m_rolePreview; }
+    // The display zone's name when it is not Japan time ("Times in UTC"); hidden otherwise.
+    QLabel *timeZoneLabel() const { return m_timeZone; }
     // Loads in a worker thread; loadFinished() follows. Sets the ReferenceClock to the demo's own
     // date first (unless setReferenceTime() was given), so the demo reads as of that date.
     void loadDemo();
@@ -79,6 +84,10 @@ public:
     // false when the record has none.
     bool openFirstImagingStudy();
     void showImagingDock();
+    // A docked image or document leaves the record at least this wide (patient list and record panels).
+    static constexpr int kMinRecordWidth = 760;
+    int dockWidthBesideRecord() const;
+    void narrowPatientListBesideDock();
     // Documents (mainwindow_documents.cpp): referral letters, discharge summaries, reports, in a
     // dock created on first use (Qt WebEngine starts only when a document is opened).
     DocumentView *documentView();
@@ -186,6 +195,10 @@ private:
     QAction *m_demoBadgeAction = nullptr;
     QLabel *m_asOf;
     QAction *m_asOfAction = nullptr;
+    QLabel *m_rolePreview = nullptr;
+    QAction *m_rolePreviewAction = nullptr;
+    QLabel *m_timeZone = nullptr;
+    QAction *m_timeZoneAction = nullptr;
     bool m_referenceTimeGiven = false;
     QLabel *m_problems;
     QToolButton *m_problemDetails;

@@ -17,6 +17,8 @@
 #include <QPrinter>
 #include <QScrollArea>
 
+#include <algorithm>
+
 namespace Kakehashi {
 
 DocumentView *MainWindow::documentView()
@@ -39,7 +41,8 @@ void MainWindow::showDocumentDock()
     documentView();
     if (!m_documentDock->isVisible()) {
         m_documentDock->show();
-        resizeDocks({m_documentDock}, {width() / 2}, Qt::Horizontal);
+        resizeDocks({m_documentDock}, {std::min(width() / 2, dockWidthBesideRecord())}, Qt::Horizontal);
+        narrowPatientListBesideDock();
     }
     m_documentDock->raise();
 }

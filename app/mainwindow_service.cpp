@@ -1,6 +1,7 @@
 // MainWindow's sharing-service mode: search panel, cache-first opening, offline and emergency access.
 // Kept apart from mainwindow.cpp so the local-file views and the service wiring evolve separately.
 #include "mainwindow.h"
+#include "dateformat.h"
 
 #include "connectionprofiledialog.h"
 #include "displayzone.h"
@@ -275,7 +276,7 @@ void MainWindow::onServiceCachedRecord(const RecordSet &set, const QDateTime &ca
     m_serviceStale = true;
     showServiceRecord(set);
     setServiceBanner(tr("Showing cached data from %1; refreshing from the sharing service…")
-                         .arg(QLocale().toString(cachedAt.toLocalTime(), QLocale::ShortFormat)),
+                         .arg(DateFormat::dateTime(cachedAt)),
                      BannerInfo);
     Q_EMIT serviceCachedRecordShown(m_servicePatient);
 }
@@ -286,7 +287,7 @@ void MainWindow::onServiceRecord(const RecordSet &set, const RecordLoadOutcome &
         return; // arrived after the lock: never shown
     m_serviceOutcome = outcome;
     m_serviceStale = outcome.state != RecordLoadOutcome::State::Fresh;
-    const QString when = QLocale().toString(outcome.cachedAt.toLocalTime(), QLocale::ShortFormat);
+    const QString when = DateFormat::dateTime(outcome.cachedAt);
     switch (outcome.state) {
     case RecordLoadOutcome::State::Fresh:
         showServiceRecord(set);

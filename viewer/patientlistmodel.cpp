@@ -1,4 +1,5 @@
 #include "patientlistmodel.h"
+#include "dateformat.h"
 
 #include "displaytext.h"
 #include "referenceclock.h"
@@ -58,7 +59,7 @@ QVariant PatientListModel::data(const QModelIndex &index, int role) const
         case AgeColumn:
             return DisplayText::age(p->ageAt(m_today.isValid() ? m_today : ReferenceClock::now().date()));
         case BirthDateColumn:
-            return p->birthDate.toString(Qt::ISODate);
+            return DateFormat::date(p->birthDate);
         case IdColumn:
             return p->id;
         }

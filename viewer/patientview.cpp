@@ -1,6 +1,7 @@
 #include "patientview.h"
 
 #include "clinicalstatus.h"
+#include "dateformat.h"
 #include "medicationsafety.h"
 #include "referenceclock.h"
 
@@ -20,6 +21,8 @@
 #include <QTreeView>
 #include <QUrl>
 #include <QVBoxLayout>
+
+#include <utility>
 
 namespace Kakehashi {
 
@@ -133,6 +136,24 @@ PatientView::PatientView(QWidget *parent)
     connect(m_panels, &ClinicalPanels::itemSelected, this, [this](const QString &key) { syncSelection(key, m_panels); });
     connect(m_panels, &ClinicalPanels::itemActivated, this, &PatientView::requestDocument);
     connect(view, &TimelineView::filterChanged, m_panels, &ClinicalPanels::refresh);
+    // "All items" lists what the panels list: the same filter and, while following, the same range.
+    connect(m_panels, &ClinicalPanels::listingChanged, this, [this] {
+        if (!m_model->setItemFilter([panels = m_panels](int i) { return panels->lists(i); }))
+            return;
+        m_tree->expandAll();
+        for (int c = 0; c < RecordItemModel::ColumnCount - 1; ++c)
+            m_tree->resizeColumnToContents(c);
+        if (m_selectedKey.isEmpty())
+            return;
+        const bool syncing = std::exchange(m_syncing, true);
+        for (int c = 0; c < m_model->rowCount(); ++c) {
+            const QModelIndex group = m_model->index(c, 0);
+            for (int r = 0; r < m_model->rowCount(group); ++r)
+                if (m_model->index(r, 0, group).data(RecordItemModel::ItemKeyRole).toString() == m_selectedKey)
+                    m_tree->setCurrentIndex(m_model->index(r, 0, group));
+        }
+        m_syncing = syncing;
+    });
     // Panning repaints at once; the panels follow when the view settles.
     connect(view, &TimelineView::visibleRangeChanged, m_rangeDelay, qOverload<>(&QTimer::start));
     connect(m_rangeDelay, &QTimer::timeout, this, [this] {
@@ -185,7 +206,7 @@ void PatientView::setRecord(const PatientRecord &record)
     const QDateTime now = ReferenceClock::now(); // one moment for the header and the banners
     QStringList facts{DisplayText::gender(p.gender)};
     if (p.birthDate.isValid())
-        facts << tr("born %1 (%2)").arg(p.birthDate.toString(Qt::ISODate), DisplayText::age(p.ageAt(now.date())));
+        facts << tr("born %1 (%2)").arg(DateFormat::birthDate(p.birthDate), DisplayText::age(p.ageAt(now.date())));
     if (p.placeholder)
         facts << tr("not delivered: shown as a placeholder");
     header += QStringLiteral("<div>%1</div>").arg(esc(facts.join(QStringLiteral(" · "))));

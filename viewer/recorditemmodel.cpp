@@ -6,6 +6,8 @@
 #include <QColor>
 #include <QFont>
 
+#include <utility>
+
 namespace Kakehashi {
 
 namespace {
@@ -33,6 +35,23 @@ void RecordItemModel::setVisibleCategories(const QSet<ItemCategory> &categories)
     endResetModel();
 }
 
+bool RecordItemModel::setItemFilter(const ItemFilter &filter)
+{
+    m_filter = filter;
+    QList<Group> previous = std::exchange(m_groups, {});
+    rebuild();
+    bool same = previous.size() == m_groups.size();
+    for (int g = 0; same && g < m_groups.size(); ++g)
+        same = previous[g].category == m_groups[g].category && previous[g].items == m_groups[g].items;
+    if (same)
+        return false;
+    std::swap(previous, m_groups);
+    beginResetModel();
+    std::swap(previous, m_groups);
+    endResetModel();
+    return true;
+}
+
 void RecordItemModel::rebuild()
 {
     m_groups.clear();
@@ -42,7 +61,7 @@ void RecordItemModel::rebuild()
             continue;
         Group g{category, {}};
         for (int i = 0; i < m_record.items.size(); ++i)
-            if (m_record.items.at(i).category == category)
+            if (m_record.items.at(i).category == category && (!m_filter || m_filter(i)))
                 g.items.append(i);
         if (!g.items.isEmpty())
             m_groups.append(g);

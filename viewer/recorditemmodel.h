@@ -5,6 +5,8 @@
 #include <QAbstractItemModel>
 #include <QSet>
 
+#include <functional>
+
 namespace Kakehashi {
 
 // A patient's items grouped by category: category rows at the top level, items beneath.
@@ -20,6 +22,10 @@ public:
     void setRecord(const PatientRecord &record);
     // Only these categories are listed; empty = all.
     void setVisibleCategories(const QSet<ItemCategory> &categories);
+    // Only items (by index into the record) the filter accepts are listed; none set = all. Returns
+    // whether the listing changed (the model is reset only then).
+    using ItemFilter = std::function<bool(int itemIndex)>;
+    bool setItemFilter(const ItemFilter &filter);
     const ClinicalItem *itemAt(const QModelIndex &index) const;
     QModelIndex categoryIndex(ItemCategory category) const;
 
@@ -40,6 +46,7 @@ private:
     };
     PatientRecord m_record;
     QSet<ItemCategory> m_visible;
+    ItemFilter m_filter;
     QList<Group> m_groups;
 };
 

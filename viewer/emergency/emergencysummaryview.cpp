@@ -1,4 +1,5 @@
 #include "emergencysummaryview.h"
+#include "dateformat.h"
 
 #include "displaytext.h"
 #include "referenceclock.h"
@@ -156,7 +157,7 @@ QString EmergencySummaryView::dateText(const Fhir::DateTime &date) const
     if (!date.isValid())
         return tr("date unknown");
     if (date.precision == Fhir::DateTime::Precision::Day || date.precision == Fhir::DateTime::Precision::Time)
-        return date.date().toString(Qt::ISODate);
+        return DateFormat::date(date.date());
     return date.displayText();
 }
 
@@ -201,7 +202,7 @@ void EmergencySummaryView::rebuild()
     if (!p.gender.isEmpty())
         facts << DisplayText::gender(p.gender);
     if (p.birthDate.isValid())
-        facts << tr("born %1 (%2)").arg(p.birthDate.toString(Qt::ISODate), DisplayText::age(p.ageAt(asOf.date())));
+        facts << tr("born %1 (%2)").arg(DateFormat::birthDate(p.birthDate), DisplayText::age(p.ageAt(asOf.date())));
     QString header = QStringLiteral("<b style='font-size:large'>%1</b>&nbsp;&nbsp;<b style='font-size:large'>%2</b>")
                          .arg(esc(tr("Emergency summary")), esc(p.displayName()));
     if (!p.kanaName.isEmpty() && p.kanaName != p.displayName())
@@ -209,7 +210,7 @@ void EmergencySummaryView::rebuild()
     header += QStringLiteral("&nbsp;&nbsp;%1<br><span style='color:#404040'>%2</span>")
                   .arg(esc(facts.join(QStringLiteral(" · "))),
                        esc(tr("As of %1. Visits %2 days, dispensing %3 days, resolved problems %4 days, surgery %5 months.")
-                               .arg(asOf.toString(QStringLiteral("yyyy-MM-dd HH:mm")))
+                               .arg(DateFormat::dateTime(asOf))
                                .arg(lb.encounterDays)
                                .arg(lb.dispenseDays)
                                .arg(lb.resolvedProblemDays)

@@ -22,6 +22,8 @@ DicomViewerWidget::DicomViewerWidget(QWidget *parent)
     m_thumbnails->setFlow(QListView::TopToBottom);
     m_thumbnails->setMaximumWidth(140);
     m_thumbnails->setMovement(QListView::Static);
+    // Grows with its longest entry ("ウィンドウのプリセット", a file's own window names): never clipped.
+    m_presets->setSizeAdjustPolicy(QComboBox::AdjustToContents);
 
     auto *bar = new QToolBar(this);
     bar->addWidget(m_presets);

@@ -1,6 +1,7 @@
 #include "clinicaldocument.h"
 
 #include "cdadocument.h"
+#include "dateformat.h"
 #include "resourceindex.h"
 
 #include <QJsonArray>
@@ -245,8 +246,14 @@ void readSubject(const QJsonObject &resource, const LocalResources &resources, C
     doc.patientName = nameOf(patient, subject);
     QStringList detail;
     const QString birth = str(patient, "birthDate");
-    if (!birth.isEmpty())
-        detail << ClinicalDocumentReader::tr("born %1").arg(birth);
+    if (!birth.isEmpty()) {
+        // Through the one date format (和暦 beside it in Japanese); unreadable text is shown as written.
+        const DateTime born = DateTime::parse(birth);
+        const QString shown = born.precision == DateTime::Precision::Day ? DateFormat::birthDate(born.value.date())
+                              : born.isValid()                           ? born.displayText()
+                                                                         : birth;
+        detail << ClinicalDocumentReader::tr("born %1").arg(shown);
+    }
     const QString gender = str(patient, "gender");
     if (gender == u"male")
         detail << ClinicalDocumentReader::tr("male");

@@ -1,5 +1,6 @@
 #include "fhirjson.h"
 
+#include "dateformat.h"
 #include "displayzone.h"
 
 #include <QLocale>
@@ -56,19 +57,7 @@ QDate DateTime::date() const
 
 QString DateTime::displayText() const
 {
-    switch (precision) {
-    case Precision::None:
-        return {};
-    case Precision::Year:
-        return QString::number(value.date().year());
-    case Precision::Month:
-        return value.date().toString(QStringLiteral("yyyy-MM"));
-    case Precision::Day:
-        return value.date().toString(Qt::ISODate);
-    case Precision::Time:
-        return DisplayZone::toDisplay(value).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
-    }
-    return {};
+    return DateFormat::value(*this);
 }
 
 QList<Coding> codings(const QJsonValue &codeableConcept)

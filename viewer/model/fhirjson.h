@@ -30,7 +30,7 @@ struct DateTime
     // The calendar day: for an instant, the day in the display zone (DisplayZone), never the day at the
     // recorded offset or in the computer's zone; a date-only value is its own day.
     QDate date() const;
-    // Shown as written: year, year-month, a day, or an instant's date and time in the display zone.
+    // Shown as written (year, month, day, or an instant in the display zone), in the interface language: DateFormat::value.
     QString displayText() const;
     qint64 msecs() const { return value.toMSecsSinceEpoch(); }
 

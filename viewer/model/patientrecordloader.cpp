@@ -216,9 +216,9 @@ void PatientRecordLoader::onFetched(const RecordSet &set, const Net::FhirError &
         shown.warnings += set.warnings;
         // Why a facility could not be resolved was learnt while fetching; the cache re-read only knows
         // that it was not delivered. Keep the specific reason.
-        if (const PatientRecord *fetched = set.find(m_patientId)) {
+        if (const PatientRecord *fetchedRecord = set.find(m_patientId)) {
             QHash<QString, QString> reasons;
-            for (const ClinicalItem &item : fetched->items)
+            for (const ClinicalItem &item : fetchedRecord->items)
                 if (!item.source.unresolvedReason.isEmpty())
                     reasons.insert(item.key, item.source.unresolvedReason);
             for (PatientRecord &record : shown.patients)

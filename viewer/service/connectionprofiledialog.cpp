@@ -118,7 +118,7 @@ ConnectionProfileDialog::ConnectionProfileDialog(QWidget *parent)
 
     auto *service = new QWidget(m_pages);
     auto *form = new QFormLayout(service);
-    form->addRow(tr("Name"), m_name);
+    form->addRow(tr("Connection name"), m_name);
     form->addRow(tr("FHIR base URL"), m_baseUrl);
     form->addRow(tr("Trust anchor files"), m_trustAnchors);
     form->addRow(tr("Client certificate"), m_clientCert);

@@ -1,4 +1,6 @@
 #include "signindialog.h"
+#include "dateformat.h"
+#include "displayzone.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -116,15 +118,14 @@ void SignInDialog::showToken(int index)
         problems << tr("This card holds no authentication certificate (only a signing certificate or none).");
     if (m_auth) {
         const HpkiCertificate &c = m_auth->certificate;
-        const QLocale locale;
         QStringList lines;
         lines << (c.kanjiName().isEmpty() ? c.romajiName() : tr("%1 (%2)", "kanji name (romaji name)").arg(c.kanjiName(), c.romajiName()));
         lines << tr("Role: %1", "HPKI role").arg(c.hasRole() ? HpkiCertificate::roleName(c.role()) + QStringLiteral(" — ") + c.roleText()
                                                             : HpkiCertificate::roleName(c.role()));
         lines << tr("Organisation: %1").arg(c.kanjiOrganization().isEmpty() ? c.organization() : c.kanjiOrganization());
         lines << tr("Issued by: %1").arg(c.issuerCommonName());
-        lines << tr("Valid: %1 – %2").arg(locale.toString(c.notBefore().toLocalTime().date(), QLocale::ShortFormat),
-                                          locale.toString(c.notAfter().toLocalTime().date(), QLocale::ShortFormat));
+        lines << tr("Valid: %1 – %2").arg(DateFormat::date(DisplayZone::toDisplay(c.notBefore()).date()),
+                                          DateFormat::date(DisplayZone::toDisplay(c.notAfter()).date()));
         m_summary->setText(lines.join(u'\n'));
         const HpkiCheck check = checkForAuthentication(c, m_anchors);
         m_acceptable = check.accepted();

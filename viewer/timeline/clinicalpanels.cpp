@@ -90,12 +90,23 @@ void ClinicalPanels::setSource(const TimelineModel *source)
     m_selectedKey.clear();
     for (const Panel &p : std::as_const(m_panels))
         p.model->setSource(source);
+    m_labChart->setRange(m_followRange ? m_from : std::numeric_limits<qint64>::min(),
+                         m_followRange ? m_to : std::numeric_limits<qint64>::max());
     m_labChart->setSource(source);
     for (int i = 0; i < m_panels.size(); ++i)
         setTabText(indexOf(m_panels[i].page), QStringLiteral("%1 (%2)").arg(CategoryNames::displayName(m_panels[i].category)).arg(m_panels[i].model->rowCount()));
     for (Panel &p : m_panels)
         p.columnsFitted = false;
     fitCurrentPanel();
+    Q_EMIT listingChanged();
+}
+
+bool ClinicalPanels::lists(int itemIndex) const
+{
+    if (!m_source)
+        return false;
+    return m_followRange ? m_source->listedIn(itemIndex, m_from, m_to)
+                         : m_source->listedIn(itemIndex, std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max());
 }
 
 void ClinicalPanels::fitCurrentPanel()
@@ -111,8 +122,13 @@ void ClinicalPanels::fitCurrentPanel()
 
 void ClinicalPanels::refresh()
 {
+    {
     const QSignalBlocker block(this);
     m_syncing = true;
+    // The trend chart shows what the lists show.
+    m_labChart->setRange(m_followRange ? m_from : std::numeric_limits<qint64>::min(),
+                         m_followRange ? m_to : std::numeric_limits<qint64>::max());
+    m_labChart->refresh();
     for (int i = 0; i < m_panels.size(); ++i) {
         const Panel &p = m_panels[i];
         if (m_followRange)
@@ -130,6 +146,8 @@ void ClinicalPanels::refresh()
                 p.view->setCurrentIndex(p.model->index(row, 0));
         }
     m_syncing = false;
+    }
+    Q_EMIT listingChanged();
 }
 
 void ClinicalPanels::setRange(qint64 from, qint64 to)

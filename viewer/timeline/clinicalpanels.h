@@ -36,10 +36,15 @@ public:
     ClinicalTableModel *tableModel(ItemCategory category) const;
     LabTrendChart *labChart() const { return m_labChart; }
     QCheckBox *followRangeBox() const { return m_follow; }
+    // Whether the panels list the item now (filter and, while following, the timeline's range): the
+    // "All items" tree lists exactly these too.
+    bool lists(int itemIndex) const;
 
 Q_SIGNALS:
     void itemSelected(const QString &key);
     void itemActivated(const QString &key);
+    // The listed items changed (filter, range, follow, record).
+    void listingChanged();
 
 private:
     struct Panel

@@ -76,16 +76,11 @@ void ClinicalTableModel::refresh()
         QHash<int, bool> current; // decided once per row at the reference time, not per comparison
         for (int i = 0; i < items.size(); ++i) {
             const ClinicalItem &item = items[i];
-            if (item.category != m_category || !m_source->passes(i))
+            // Current problems, medications and allergies stay listed whatever the range (one rule with
+            // the timeline and 「すべての項目」: TimelineModel::listedIn).
+            if (item.category != m_category || !m_source->listedIn(i, m_from, m_to))
                 continue;
-            const bool isCurrent = m_source->isCurrent(item);
-            // Current problems, medications and allergies stay listed whatever the range.
-            if (item.start.isValid() && !isCurrent) {
-                const qint64 s = item.start.msecs();
-                if (m_source->drawEnd(item, s) < m_from || s > m_to)
-                    continue;
-            }
-            current.insert(i, isCurrent);
+            current.insert(i, m_source->isCurrent(item));
             rows.append(i);
         }
         const bool currentFirst = m_category == ItemCategory::Medication || m_category == ItemCategory::Problem

@@ -3,7 +3,9 @@
 #include "displaytext.h"
 #include "medicationperiod.h"
 
+#include <QHash>
 #include <QMap>
+#include <QMutex>
 
 #include <algorithm>
 
@@ -27,6 +29,31 @@ QColor TimelineModel::paletteColor(int index)
     return QColor::fromRgb(palette[((index % n) + n) % n]);
 }
 
+namespace {
+struct SessionColours
+{
+    QMutex mutex;
+    QHash<QString, int> index; // facility key → palette index, in order of first appearance
+};
+SessionColours &sessionColours()
+{
+    static SessionColours colours;
+    return colours;
+}
+} // namespace
+
+QColor TimelineModel::facilityColor(const QString &facilityKey)
+{
+    if (facilityKey.isEmpty())
+        return QColor(0x9e, 0x9e, 0x9e);
+    SessionColours &c = sessionColours();
+    const QMutexLocker lock(&c.mutex);
+    auto it = c.index.constFind(facilityKey);
+    if (it == c.index.cend())
+        it = c.index.insert(facilityKey, int(c.index.size()));
+    return paletteColor(*it);
+}
+
 QVector<FacilityEntry> TimelineModel::facilitiesOf(const PatientRecord &record)
 {
     QMap<QString, FacilityEntry> byKey;
@@ -41,9 +68,9 @@ QVector<FacilityEntry> TimelineModel::facilitiesOf(const PatientRecord &record)
         ++f.itemCount;
     }
     QVector<FacilityEntry> out;
-    int known = 0;
+    // Keys are visited sorted, so a new facility's colour does not depend on item order.
     for (auto it = byKey.begin(); it != byKey.end(); ++it) {
-        it->color = it->key.isEmpty() ? QColor(0x9e, 0x9e, 0x9e) : paletteColor(known++);
+        it->color = facilityColor(it->key);
         out.append(*it);
     }
     return out;
@@ -120,6 +147,17 @@ bool TimelineModel::passes(int itemIndex) const
     return true;
 }
 
+bool TimelineModel::listedIn(int itemIndex, qint64 from, qint64 to) const
+{
+    if (!passes(itemIndex))
+        return false;
+    const ClinicalItem &item = m_record.items[itemIndex];
+    if (!item.start.isValid() || isCurrent(item))
+        return true;
+    const qint64 s = item.start.msecs();
+    return drawEnd(item, s) >= from && s <= to;
+}
+
 void TimelineModel::rebuild()
 {
     QVector<Lane> lanes(ItemCategoryCount);
@@ -132,8 +170,12 @@ void TimelineModel::rebuild()
     for (int i = 0; i < m_record.items.size(); ++i) {
         const ClinicalItem &item = m_record.items[i];
         present[int(item.category)] = true;
-        if (!item.start.isValid() || !passes(i))
+        if (!passes(i))
             continue;
+        if (!item.start.isValid()) {
+            lanes[int(item.category)].undated.append(i); // drawn in the lane's "undated" strip
+            continue;
+        }
         Entry e;
         e.start = item.start.msecs();
         e.end = drawEnd(item, e.start);

@@ -54,7 +54,9 @@ public:
         QVector<Entry> events;   // sorted by start
         QVector<Entry> periods;  // sorted by start
         QVector<qint64> periodMaxEnd; // running maximum of periods[i].end; monotonic, so binary-searchable
+        QVector<int> undated;    // items without a date that pass the filter (record item indexes)
         int rows = 1;
+        int shownCount() const { return int(events.size() + periods.size() + undated.size()); }
     };
     static constexpr int MaxPeriodRows = 3;
 
@@ -67,6 +69,10 @@ public:
     void setFilter(const TimelineFilter &filter);
     const TimelineFilter &filter() const { return m_filter; }
     bool passes(int itemIndex) const;
+    // Whether a list (a clinical panel, the record tree, the trend chart) shows the item when it follows
+    // the time range [from, to]: it passes the filter and overlaps the range; current problems,
+    // medications and allergies, and undated items, are listed whatever the range.
+    bool listedIn(int itemIndex, qint64 from, qint64 to) const;
 
     // Lanes in display order: every category present in the record that the filter does not hide.
     const QVector<Lane> &lanes() const { return m_lanes; }
@@ -74,9 +80,13 @@ public:
 
     const QVector<FacilityEntry> &facilities() const { return m_facilities; }
     int facilityOfItem(int itemIndex) const { return m_itemFacility.value(itemIndex); }
-    // The same facility → colour mapping for any record (sorted by key, fixed palette).
+    // Facilities of a record, sorted by key, each with its session colour (facilityColor).
     static QVector<FacilityEntry> facilitiesOf(const PatientRecord &record);
     static QColor paletteColor(int index);
+    // One colour per facility for the whole session, keyed by SourceFacility::key: the same in the
+    // legend, the lists and the charts, and the same whichever patient is opened (a facility keeps the
+    // colour it was first given; new facilities take the next palette colour). Grey for an unknown source.
+    static QColor facilityColor(const QString &facilityKey);
 
     int itemIndexOfKey(const QString &key) const { return m_keyIndex.value(key, -1); }
     // Time span of the shown items; {0,0} when nothing is shown.

@@ -1,5 +1,8 @@
 #include "timelinepane.h"
 
+#include "dateformat.h"
+#include "displayzone.h"
+
 #include <QDateEdit>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -39,7 +42,7 @@ TimelinePane::TimelinePane(QWidget *parent)
     m_facilities->setPopupMode(QToolButton::InstantPopup);
     for (QDateEdit *edit : {m_from, m_to}) {
         edit->setCalendarPopup(true);
-        edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+        edit->setDisplayFormat(DateFormat::datePattern());
         edit->setMinimumDate(kAnyDate);
         edit->setSpecialValueText(tr("any", "no date limit"));
         edit->setDate(kAnyDate);
@@ -133,10 +136,15 @@ void TimelinePane::applyFilter()
     for (QAction *a : facilityActions)
         if (!a->isChecked())
             filter.hiddenFacilities.insert(a->data().toString());
+    // Days in the display zone, like every date on screen.
+    const auto midnight = [](const QDate &d) {
+        const qint64 asUtc = QDateTime(d, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+        return asUtc - qint64(DisplayZone::offsetAt(asUtc)) * 1000;
+    };
     if (m_from->date() != kAnyDate)
-        filter.from = QDateTime(m_from->date(), QTime(0, 0)).toMSecsSinceEpoch();
+        filter.from = midnight(m_from->date());
     if (m_to->date() != kAnyDate)
-        filter.to = QDateTime(m_to->date().addDays(1), QTime(0, 0)).toMSecsSinceEpoch() - 1;
+        filter.to = midnight(m_to->date().addDays(1)) - 1;
     filter.text = m_search->text();
     if (filter == m_view->model().filter())
         return;

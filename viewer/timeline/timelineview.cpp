@@ -1,6 +1,8 @@
 #include "timelineview.h"
 
+#include "dateformat.h"
 #include "displaytext.h"
+#include "displayzone.h"
 #include "referenceclock.h"
 
 #include <QKeyEvent>
@@ -25,23 +27,178 @@ qint64 floorDiv(qint64 a, qint64 b)
     return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
 }
 
-QString badgeText(int count)
+// The day of an instant and the start of a day, in the display zone (never the computer's zone).
+QDate displayDate(qint64 msecs)
+{
+    return DisplayZone::toDisplay(QDateTime::fromMSecsSinceEpoch(msecs, Qt::UTC)).date();
+}
+
+qint64 displayMidnight(const QDate &d)
+{
+    const qint64 asUtc = QDateTime(d, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+    return asUtc - qint64(DisplayZone::offsetAt(asUtc)) * 1000;
+}
+} // namespace
+
+QString TimelineView::compactCount(int count)
 {
     if (count < 1000)
         return QString::number(count);
-    return QStringLiteral("%1k").arg(count / 1000);
+    // One decimal below 10 (1.2k), none above (12k); rounded down, so never more than there are.
+    const bool mega = count >= 1'000'000;
+    const int unit = mega ? 1'000'000 : 1000;
+    const QLatin1String suffix = mega ? QLatin1String("M") : QLatin1String("k");
+    const int tenths = int(qint64(count) * 10 / unit);
+    if (tenths >= 100 || tenths % 10 == 0)
+        return QString::number(tenths / 10) + suffix;
+    return QString::number(tenths / 10) + u'.' + QString::number(tenths % 10) + suffix;
 }
 
-QDate toLocalDate(qint64 msecs)
+QFont TimelineView::badgeFont() const
 {
-    return QDateTime::fromMSecsSinceEpoch(msecs).date();
+    QFont small = font();
+    small.setPixelSize(10);
+    small.setBold(true);
+    return small;
 }
 
-qint64 localMsecs(const QDate &d)
+QString TimelineView::laneLabel(int lane) const
 {
-    return QDateTime(d, QTime(0, 0)).toMSecsSinceEpoch();
+    if (lane < 0 || lane >= m_model.lanes().size())
+        return {};
+    const TimelineModel::Lane &l = m_model.lanes()[lane];
+    return QStringLiteral("%1 (%2)").arg(CategoryNames::displayName(l.category)).arg(l.shownCount());
 }
-} // namespace
+
+void TimelineView::updateLabelWidth()
+{
+    // Wide enough for the longest label ("受診歴（外来・入院） (12)"), but never more than a third of the view.
+    const QFontMetrics fm(font());
+    int widest = 0;
+    bool undated = false;
+    for (int lane = 0; lane < m_model.lanes().size(); ++lane) {
+        widest = std::max(widest, fm.horizontalAdvance(laneLabel(lane)));
+        undated = undated || !m_model.lanes()[lane].undated.isEmpty();
+    }
+    // Lanes shrink (down to MinLaneHeight) rather than fall off the bottom of a short view (1366×768).
+    const int lanes = std::max(1, int(m_model.lanes().size()));
+    m_laneHeight = std::clamp((height() - AxisHeight - LegendHeight) / lanes, int(MinLaneHeight), int(LaneHeight));
+    const int wanted = std::max(int(LabelWidth), widest + 12);
+    m_labelWidth = std::min(wanted, std::max(int(LabelWidth), width() / 3));
+    m_hasUndated = undated;
+}
+
+QRect TimelineView::labelRect(int lane) const
+{
+    const QRect r = laneRect(lane);
+    return r.isNull() ? QRect() : QRect(r.left(), r.top(), m_labelWidth, r.height());
+}
+
+QRect TimelineView::undatedRect(int lane) const
+{
+    const QRect r = laneRect(lane);
+    if (r.isNull() || !m_hasUndated)
+        return {};
+    return QRect(m_labelWidth, r.top(), UndatedWidth, r.height());
+}
+
+QVector<TimelineView::DrawnMark> TimelineView::laneMarks(int lane) const
+{
+    QVector<DrawnMark> out;
+    if (lane < 0 || lane >= m_model.lanes().size())
+        return out;
+    const TimelineModel::Lane &l = m_model.lanes()[lane];
+    const auto &items = m_model.record().items;
+    const qint64 from = visibleFrom();
+    const qint64 to = visibleTo();
+    const QRect r = laneRect(lane);
+    const int innerTop = r.top() + 4;
+    const int innerH = m_laneHeight - 8;
+
+    // 1. Bins aligned to multiples of binMs since the epoch, so that they stay put while panning.
+    const qint64 binMs = std::max<qint64>(1, qint64(BinWidth * m_msPerPx));
+    const qint64 firstBin = floorDiv(from, binMs) - 1;
+    const int binCount = int(floorDiv(to, binMs) - firstBin) + 2;
+    QVarLengthArray<int, 512> binTotal(binCount);
+    QVarLengthArray<int, 512> binSingle(binCount);
+    std::fill(binTotal.begin(), binTotal.end(), 0);
+    // Periods narrower than 3 px join the bins like events; wider ones are bars (paintLane).
+    const double smallSpan = 3 * m_msPerPx;
+    const auto [pa, pb] = m_model.periodCandidates(lane, firstBin * binMs, to + binMs);
+    for (int i = pa; i < pb; ++i) {
+        const TimelineModel::Entry &e = l.periods[i];
+        if (e.end < firstBin * binMs || double(e.end - e.start) >= smallSpan)
+            continue;
+        const qint64 b = floorDiv(e.start, binMs) - firstBin;
+        if (b >= 0 && b < binCount) {
+            ++binTotal[b];
+            binSingle[b] = e.item;
+        }
+    }
+    // Events: one binary search per occupied bin, so the cost follows what is drawn, not the record.
+    const QVector<TimelineModel::Entry> &ev = l.events;
+    auto [idx, last] = m_model.eventRange(lane, firstBin * binMs, (firstBin + binCount) * binMs);
+    while (idx < last) {
+        const qint64 bin = floorDiv(ev[idx].start, binMs);
+        const qint64 binEnd = (bin + 1) * binMs;
+        const auto next = std::lower_bound(ev.begin() + idx, ev.begin() + last, binEnd,
+                                           [](const TimelineModel::Entry &e, qint64 t) { return e.start < t; });
+        const int j = int(next - ev.begin());
+        const qint64 b = bin - firstBin;
+        binTotal[b] += j - idx;
+        binSingle[b] = ev[idx].item;
+        idx = j;
+    }
+
+    // 2. Occupied bins left to right; a bin whose mark or badge would come closer than MinMarkGap to
+    // the one before joins it (the merged badge is centred on its bins and counts them all).
+    const QFontMetricsF fm(badgeFont());
+    const auto place = [&](DrawnMark &m, double minLeft) {
+        if (!m.badge) {
+            const double x = xForMsecs(items[m.item].start.msecs());
+            m.rect = QRectF(x - 1.5, innerTop, 3, innerH);
+            return;
+        }
+        m.text = compactCount(m.count);
+        const double w = std::max(double(BinWidth - 1), fm.horizontalAdvance(m.text) + 6);
+        const double centre = (xForMsecs(m.from) + xForMsecs(m.to)) / 2;
+        const double left = std::max(centre - w / 2, minLeft);
+        m.rect = QRectF(left, innerTop + innerH / 2.0 - 7, w, 14);
+    };
+    double prevRight = -1e9;
+    DrawnMark current;
+    bool open = false;
+    for (int b = 0; b < binCount; ++b) {
+        const int n = binTotal[b];
+        if (n == 0)
+            continue;
+        DrawnMark g;
+        g.lane = lane;
+        g.count = n;
+        g.badge = n > 1;
+        g.item = n == 1 ? binSingle[b] : -1;
+        g.from = (firstBin + b) * binMs;
+        g.to = g.from + binMs;
+        place(g, -1e9);
+        if (open && g.rect.left() < current.rect.right() + MinMarkGap) {
+            current.count += g.count;
+            current.badge = true;
+            current.item = -1;
+            current.to = g.to;
+            place(current, prevRight + MinMarkGap);
+            continue;
+        }
+        if (open) {
+            prevRight = current.rect.right();
+            out.append(current);
+        }
+        current = g;
+        open = true;
+    }
+    if (open)
+        out.append(current);
+    return out;
+}
 
 TimelineView::TimelineView(QWidget *parent)
     : QWidget(parent)
@@ -64,6 +221,7 @@ void TimelineView::setRecord(const PatientRecord &record)
     if (!m_nowSet)
         m_now = ReferenceClock::now(); // the clock may have been set since (demo date, --as-of)
     m_model.setRecord(record, m_now.toMSecsSinceEpoch()); // lanes built once, under the current filter
+    updateLabelWidth();
     m_fitted = false;
     fitAll();
     updateGeometry();
@@ -78,7 +236,12 @@ void TimelineView::setFilter(const TimelineFilter &filter)
 {
     if (filter == m_model.filter())
         return;
+    const qint64 from = visibleFrom();
+    const qint64 to = visibleTo();
     m_model.setFilter(filter);
+    updateLabelWidth(); // the counts in the labels changed; keep the visible time range
+    if (m_fitted)
+        setView(double(from), double(to - from) / plotWidth());
     if (!m_selectedKey.isEmpty() && !m_model.passes(m_model.itemIndexOfKey(m_selectedKey))) {
         m_selectedKey.clear();
         Q_EMIT selectionChanged(QString());
@@ -184,14 +347,14 @@ QRect TimelineView::laneRect(int lane) const
 {
     if (lane < 0 || lane >= m_model.lanes().size())
         return {};
-    return QRect(0, AxisHeight + lane * LaneHeight, width(), LaneHeight);
+    return QRect(0, AxisHeight + lane * m_laneHeight, width(), m_laneHeight);
 }
 
 int TimelineView::laneAt(int y) const
 {
     if (y < AxisHeight)
         return -1;
-    const int lane = (y - AxisHeight) / LaneHeight;
+    const int lane = (y - AxisHeight) / m_laneHeight;
     return lane < m_model.lanes().size() ? lane : -1;
 }
 
@@ -208,52 +371,71 @@ TimelineView::Hit TimelineView::hitTest(const QPoint &pos) const
 {
     Hit hit;
     const int lane = laneAt(pos.y());
-    if (lane < 0 || pos.x() < plotLeft())
+    if (lane < 0)
+        return hit;
+    const TimelineModel::Lane &l = m_model.lanes()[lane];
+    if (undatedRect(lane).contains(pos)) {
+        if (l.undated.isEmpty())
+            return hit;
+        hit.lane = lane;
+        hit.kind = HitKind::Undated;
+        hit.item = l.undated.first();
+        hit.count = int(l.undated.size());
+        return hit;
+    }
+    if (pos.x() < plotLeft())
         return hit;
     hit.lane = lane;
-    const TimelineModel::Lane &l = m_model.lanes()[lane];
-    const qint64 binMs = std::max<qint64>(1, qint64(BinWidth * m_msPerPx));
-    const qint64 t = msecsAtX(pos.x());
-    const qint64 binFrom = floorDiv(t, binMs) * binMs;
-    const qint64 binTo = binFrom + binMs;
-
-    // Events and sub-3-pixel periods in this bin, exactly as paintLane() groups them.
-    int count = 0;
-    int single = -1;
-    const auto [ea, eb] = m_model.eventRange(lane, binFrom, binTo);
-    count += eb - ea;
-    if (eb - ea == 1)
-        single = l.events[ea].item;
-    const double smallSpan = 3 * m_msPerPx;
-    const auto [pa, pb] = m_model.periodCandidates(lane, binFrom - qint64(smallSpan) - 1, binTo);
-    int coveringPeriod = -1;
-    const QRect r = laneRect(lane);
-    const int innerTop = r.top() + 4;
-    const int rowH = std::max(3, (LaneHeight - 8) / l.rows);
-    for (int i = pa; i < pb; ++i) {
-        const TimelineModel::Entry &e = l.periods[i];
-        if (double(e.end - e.start) < smallSpan) {
-            if (e.start >= binFrom && e.start < binTo) {
-                ++count;
-                single = e.item;
-            }
-        } else if (e.start <= t && e.end >= t) {
-            const int y0 = innerTop + e.row * rowH;
-            if (pos.y() >= y0 - 1 && pos.y() <= y0 + rowH + 1)
-                coveringPeriod = e.item;
-            else if (coveringPeriod < 0)
-                coveringPeriod = e.item;
+    // Marks and badges as drawn (paintLane uses the same layout).
+    const QVector<DrawnMark> marks = laneMarks(lane);
+    const DrawnMark *found = nullptr;
+    for (const DrawnMark &m : marks) {
+        if (pos.x() >= m.rect.left() - 1 && pos.x() <= m.rect.right() + 1) {
+            found = &m;
+            break;
         }
     }
-    if (count > 1) {
-        hit.kind = HitKind::Badge;
-        hit.count = count;
-        hit.from = binFrom;
-        hit.to = binTo;
-    } else if (count == 1) {
-        hit.kind = HitKind::Item;
-        hit.item = single;
-    } else if (coveringPeriod >= 0) {
+    if (!found) {
+        // Between the badge and the far end of the bins it stands for.
+        const qint64 t = msecsAtX(pos.x());
+        for (const DrawnMark &m : marks)
+            if (m.badge && t >= m.from && t < m.to) {
+                found = &m;
+                break;
+            }
+    }
+    if (found) {
+        if (found->badge) {
+            hit.kind = HitKind::Badge;
+            hit.count = found->count;
+            hit.from = found->from;
+            hit.to = found->to;
+        } else {
+            hit.kind = HitKind::Item;
+            hit.item = found->item;
+        }
+        return hit;
+    }
+
+    // A bar under the cursor: one in the cursor's row, else any covering this time.
+    const qint64 t = msecsAtX(pos.x());
+    const double smallSpan = 3 * m_msPerPx;
+    const auto [pa, pb] = m_model.periodCandidates(lane, t, t);
+    const QRect r = laneRect(lane);
+    const int innerTop = r.top() + 4;
+    const int rowH = std::max(3, (m_laneHeight - 8) / l.rows);
+    int coveringPeriod = -1;
+    for (int i = pa; i < pb; ++i) {
+        const TimelineModel::Entry &e = l.periods[i];
+        if (double(e.end - e.start) < smallSpan || e.start > t || e.end < t)
+            continue;
+        const int y0 = innerTop + e.row * rowH;
+        if (pos.y() >= y0 - 1 && pos.y() <= y0 + rowH + 1)
+            coveringPeriod = e.item; // the latest-starting bar in the cursor's row wins
+        else if (coveringPeriod < 0)
+            coveringPeriod = e.item;
+    }
+    if (coveringPeriod >= 0) {
         hit.kind = HitKind::Item;
         hit.item = coveringPeriod;
     }
@@ -327,12 +509,13 @@ QSize TimelineView::sizeHint() const
 
 QSize TimelineView::minimumSizeHint() const
 {
-    return QSize(LabelWidth + 200, AxisHeight + 2 * LaneHeight + LegendHeight);
+    return QSize(m_labelWidth + (m_hasUndated ? UndatedWidth : 0) + 200, AxisHeight + 2 * MinLaneHeight + LegendHeight);
 }
 
 void TimelineView::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
+    updateLabelWidth();
     if (!m_fitted)
         fitAll();
     else
@@ -353,6 +536,7 @@ void TimelineView::paintEvent(QPaintEvent *)
 TimelineView::PaintStats TimelineView::paintTimeline(QPainter &p, const QRect &rect) const
 {
     PaintStats stats;
+    m_lastDrawn.clear();
     p.fillRect(rect, QColor(0xff, 0xff, 0xff));
     const int lanes = int(m_model.lanes().size());
     for (int lane = 0; lane < lanes; ++lane) {
@@ -363,7 +547,7 @@ TimelineView::PaintStats TimelineView::paintTimeline(QPainter &p, const QRect &r
     }
     paintAxis(p, rect);
     p.save();
-    p.setClipRect(QRect(plotLeft(), AxisHeight, plotWidth(), lanes * LaneHeight));
+    p.setClipRect(QRect(plotLeft(), AxisHeight, plotWidth(), lanes * m_laneHeight));
     for (int lane = 0; lane < lanes; ++lane) {
         const QRect r = laneRect(lane);
         if (r.intersects(rect))
@@ -372,31 +556,47 @@ TimelineView::PaintStats TimelineView::paintTimeline(QPainter &p, const QRect &r
     // Today: drawn last so that it is never hidden by bars.
     const double xNow = xForMsecs(m_now.toMSecsSinceEpoch());
     if (xNow >= plotLeft() && xNow < plotLeft() + plotWidth()) {
-        p.fillRect(QRectF(std::floor(xNow) - 1, AxisHeight, 2, lanes * LaneHeight), todayColor());
+        p.fillRect(QRectF(std::floor(xNow) - 1, AxisHeight, 2, lanes * m_laneHeight), todayColor());
     }
     p.restore();
 
-    // Lane labels.
+    // Lane labels, then the "undated" strip: items without a date are counted there, never lost.
     QFont f = p.font();
+    m_lastLabels.clear();
     for (int lane = 0; lane < lanes; ++lane) {
-        const QRect r = laneRect(lane);
-        const QRect label(r.left(), r.top(), LabelWidth, r.height());
+        const QRect label = labelRect(lane);
         p.fillRect(label, QColor(0xee, 0xf1, 0xf5));
         p.setPen(QColor(0x22, 0x2a, 0x35));
-        const ItemCategory category = m_model.lanes()[lane].category;
-        const auto &l = m_model.lanes()[lane];
-        p.drawText(label.adjusted(6, 0, -4, 0), Qt::AlignVCenter | Qt::AlignLeft,
-                   p.fontMetrics().elidedText(QStringLiteral("%1 (%2)").arg(CategoryNames::displayName(category)).arg(l.events.size() + l.periods.size()),
-                                              Qt::ElideMiddle, LabelWidth - 10));
+        const QString text = p.fontMetrics().elidedText(laneLabel(lane), Qt::ElideMiddle, label.width() - 10);
+        p.drawText(label.adjusted(6, 0, -4, 0), Qt::AlignVCenter | Qt::AlignLeft, text);
+        m_lastLabels << text;
+        const QRect undated = undatedRect(lane);
+        if (undated.isNull())
+            continue;
+        p.fillRect(undated, QColor(0xf4, 0xf0, 0xe6));
+        const int n = int(m_model.lanes()[lane].undated.size());
+        if (n == 0)
+            continue;
+        p.save();
+        p.setFont(badgeFont());
+        const QString count = compactCount(n);
+        const double w = std::max(double(BinWidth - 1), QFontMetricsF(p.font()).horizontalAdvance(count) + 6);
+        const QRectF badge(undated.center().x() - w / 2, undated.center().y() - 7, w, 14);
+        p.setPen(Qt::NoPen);
+        p.setBrush(QColor(0x8d, 0x6e, 0x3f));
+        p.drawRoundedRect(badge, 3, 3);
+        p.setPen(QColor(0xff, 0xff, 0xff));
+        p.drawText(badge, Qt::AlignCenter, count);
+        p.restore();
     }
     p.setPen(QColor(0xc8, 0xcd, 0xd4));
-    p.drawLine(plotLeft(), AxisHeight, plotLeft(), AxisHeight + lanes * LaneHeight);
+    p.drawLine(plotLeft(), AxisHeight, plotLeft(), AxisHeight + lanes * m_laneHeight);
     if (lanes == 0) {
         p.setPen(QColor(0x60, 0x60, 0x60));
-        p.drawText(QRect(0, AxisHeight, width(), 2 * LaneHeight), Qt::AlignCenter,
+        p.drawText(QRect(0, AxisHeight, width(), 2 * m_laneHeight), Qt::AlignCenter,
                    m_model.record().items.isEmpty() ? tr("No items to show") : tr("No items match the filters"));
     }
-    paintLegend(p, QRect(0, AxisHeight + std::max(lanes, lanes == 0 ? 2 : 0) * LaneHeight, width(), LegendHeight));
+    paintLegend(p, QRect(0, AxisHeight + std::max(lanes, lanes == 0 ? 2 : 0) * m_laneHeight, width(), LegendHeight));
     p.setFont(f);
     m_lastStats = stats;
     return stats;
@@ -407,7 +607,10 @@ void TimelineView::paintAxis(QPainter &p, const QRect &) const
     const QRect axis(0, 0, width(), AxisHeight);
     p.fillRect(axis, QColor(0xee, 0xf1, 0xf5));
     p.setPen(QColor(0x22, 0x2a, 0x35));
-    p.drawText(QRect(6, 0, LabelWidth - 8, AxisHeight), Qt::AlignVCenter | Qt::AlignLeft, tr("Date"));
+    p.drawText(QRect(6, 0, m_labelWidth - 8, AxisHeight), Qt::AlignVCenter | Qt::AlignLeft, tr("Date"));
+    if (m_hasUndated)
+        p.drawText(QRect(m_labelWidth, 0, UndatedWidth, AxisHeight), Qt::AlignCenter,
+                   p.fontMetrics().elidedText(tr("Undated", "items without a date"), Qt::ElideRight, UndatedWidth - 4));
     // Tick step: the smallest calendar unit whose ticks are at least 70 px apart.
     struct Step
     {
@@ -419,12 +622,12 @@ void TimelineView::paintAxis(QPainter &p, const QRect &) const
     Step step = steps[std::size(steps) - 1];
     for (const Step &s : steps) {
         const double approxMs = (s.days + s.months * 30.44 + s.years * 365.25) * kDayMs;
-        if (approxMs / m_msPerPx >= 70) {
+        if (approxMs / m_msPerPx >= 84) { // room for "2026/12/04" or "4 Dec 2026"
             step = s;
             break;
         }
     }
-    const QDate firstVisible = toLocalDate(visibleFrom());
+    const QDate firstVisible = displayDate(visibleFrom());
     QDate d;
     if (step.years)
         d = QDate(firstVisible.year() - firstVisible.year() % step.years, 1, 1);
@@ -437,23 +640,17 @@ void TimelineView::paintAxis(QPainter &p, const QRect &) const
     const int lanes = int(m_model.lanes().size());
     const qint64 end = visibleTo();
     for (int guard = 0; guard < 400 && d.isValid(); ++guard) {
-        const qint64 t = localMsecs(d);
+        const qint64 t = displayMidnight(d);
         if (t > end)
             break;
         const double x = xForMsecs(t);
         if (x >= plotLeft()) {
             p.setPen(QColor(0xdd, 0xe1, 0xe6));
-            p.drawLine(QPointF(x, AxisHeight), QPointF(x, AxisHeight + lanes * LaneHeight));
+            p.drawLine(QPointF(x, AxisHeight), QPointF(x, AxisHeight + lanes * m_laneHeight));
             p.setPen(QColor(0x45, 0x4f, 0x5c));
             p.drawLine(QPointF(x, AxisHeight - 6), QPointF(x, AxisHeight));
-            QString label;
-            if (step.years)
-                label = QString::number(d.year());
-            else if (step.months)
-                label = d.toString(QStringLiteral("yyyy-MM"));
-            else
-                label = d.toString(QStringLiteral("yyyy-MM-dd"));
-            p.drawText(QRectF(x + 3, 0, 100, AxisHeight - 4), Qt::AlignVCenter | Qt::AlignLeft, label);
+            const QString label = step.years ? DateFormat::year(d.year()) : step.months ? DateFormat::month(d) : DateFormat::date(d);
+            p.drawText(QRectF(x + 3, 0, 120, AxisHeight - 4), Qt::AlignVCenter | Qt::AlignLeft, label);
         }
         d = step.years ? d.addYears(step.years) : step.months ? d.addMonths(step.months) : d.addDays(step.days);
     }
@@ -467,34 +664,20 @@ void TimelineView::paintLane(QPainter &p, int lane, const QRect &r, PaintStats &
     const qint64 from = visibleFrom();
     const qint64 to = visibleTo();
     const int innerTop = r.top() + 4;
-    const int innerH = LaneHeight - 8;
+    const int innerH = m_laneHeight - 8;
     const int rowH = std::max(3, innerH / l.rows);
     const int selected = m_model.itemIndexOfKey(m_selectedKey);
     const QColor uninformedColor(0xe0, 0x7b, 0x00);
 
-    // Bins aligned to multiples of binMs since the epoch, so that they stay put while panning.
+    // Periods: wide ones as bars; ones narrower than 3 px are laid out with the events (laneMarks).
     const qint64 binMs = std::max<qint64>(1, qint64(BinWidth * m_msPerPx));
     const qint64 firstBin = floorDiv(from, binMs) - 1;
-    const int binCount = int(floorDiv(to, binMs) - firstBin) + 2;
-    QVarLengthArray<int, 512> binTotal(binCount);
-    QVarLengthArray<int, 512> binSingle(binCount);
-    std::fill(binTotal.begin(), binTotal.end(), 0);
-
-    // Periods: wide ones as bars; ones narrower than 3 px join the bins like events.
     const double smallSpan = 3 * m_msPerPx;
     const auto [pa, pb] = m_model.periodCandidates(lane, firstBin * binMs, to + binMs);
     for (int i = pa; i < pb; ++i) {
         const TimelineModel::Entry &e = l.periods[i];
-        if (e.end < firstBin * binMs)
+        if (e.end < firstBin * binMs || double(e.end - e.start) < smallSpan)
             continue;
-        if (double(e.end - e.start) < smallSpan) {
-            const qint64 b = floorDiv(e.start, binMs) - firstBin;
-            if (b >= 0 && b < binCount) {
-                ++binTotal[b];
-                binSingle[b] = e.item;
-            }
-            continue;
-        }
         const double x1 = std::max(xForMsecs(e.start), double(plotLeft() - 2));
         const double x2 = std::min(xForMsecs(e.end), double(plotLeft() + plotWidth() + 2));
         const QRectF bar(x1, innerTop + e.row * rowH, std::max(2.0, x2 - x1), rowH - 1);
@@ -512,35 +695,14 @@ void TimelineView::paintLane(QPainter &p, int lane, const QRect &r, PaintStats &
         ++stats.bars;
     }
 
-    // Events: one binary search per occupied bin, so the cost follows what is drawn, not the record.
-    const QVector<TimelineModel::Entry> &ev = l.events;
-    auto [idx, last] = m_model.eventRange(lane, firstBin * binMs, (firstBin + binCount) * binMs);
-    while (idx < last) {
-        const qint64 bin = floorDiv(ev[idx].start, binMs);
-        const qint64 binEnd = (bin + 1) * binMs;
-        const auto next = std::lower_bound(ev.begin() + idx, ev.begin() + last, binEnd,
-                                           [](const TimelineModel::Entry &e, qint64 t) { return e.start < t; });
-        const int j = int(next - ev.begin());
-        const qint64 b = bin - firstBin;
-        binTotal[b] += j - idx;
-        binSingle[b] = ev[idx].item;
-        idx = j;
-    }
-
-    QFont small = p.font();
-    small.setPixelSize(10);
-    small.setBold(true);
-    p.setFont(small);
-    for (int b = 0; b < binCount; ++b) {
-        const int n = binTotal[b];
-        if (n == 0)
-            continue;
-        const qint64 binStart = (firstBin + b) * binMs;
-        if (n == 1) {
-            const int item = binSingle[b];
-            const double x = xForMsecs(items[item].start.msecs());
-            const QRectF mark(x - 1.5, innerTop, 3, innerH);
-            p.fillRect(mark, facilities[m_model.facilityOfItem(item)].color);
+    // Marks and badges, laid out so that none overlaps another.
+    p.setFont(badgeFont());
+    const QVector<DrawnMark> marks = laneMarks(lane);
+    for (const DrawnMark &m : marks) {
+        if (!m.badge) {
+            const int item = m.item;
+            const double x = m.rect.center().x();
+            p.fillRect(m.rect, facilities[m_model.facilityOfItem(item)].color);
             if (items[item].uninformed) {
                 const QPointF tri[] = {QPointF(x - 4, innerTop - 3), QPointF(x + 4, innerTop - 3), QPointF(x, innerTop + 4)};
                 p.setPen(Qt::NoPen);
@@ -550,28 +712,26 @@ void TimelineView::paintLane(QPainter &p, int lane, const QRect &r, PaintStats &
             if (item == selected) {
                 p.setPen(QPen(QColor(0, 0, 0), 2));
                 p.setBrush(Qt::NoBrush);
-                p.drawRect(mark.adjusted(-2, -2, 2, 2));
+                p.drawRect(m.rect.adjusted(-2, -2, 2, 2));
             }
             ++stats.marks;
+            m_lastDrawn.append(m);
             continue;
         }
-        const QString label = badgeText(n);
-        const double w = std::max(double(BinWidth - 1), double(p.fontMetrics().horizontalAdvance(label) + 4));
-        const double cx = xForMsecs(binStart) + BinWidth / 2.0;
-        const QRectF badge(cx - w / 2, innerTop + innerH / 2.0 - 7, w, 14);
         p.setPen(Qt::NoPen);
-        p.setBrush(QColor(0x3a, 0x47, 0x58));
-        p.drawRoundedRect(badge, 3, 3);
-        if (selected >= 0 && items[selected].category == l.category && items[selected].start.msecs() >= binStart
-            && items[selected].start.msecs() < binStart + binMs) {
+        p.setBrush(badgeColor());
+        p.drawRoundedRect(m.rect, 3, 3);
+        if (selected >= 0 && items[selected].category == l.category && items[selected].start.isValid()
+            && items[selected].start.msecs() >= m.from && items[selected].start.msecs() < m.to) {
             p.setPen(QPen(QColor(0, 0, 0), 2));
             p.setBrush(Qt::NoBrush);
-            p.drawRoundedRect(badge.adjusted(-1, -1, 1, 1), 3, 3);
+            p.drawRoundedRect(m.rect.adjusted(-1, -1, 1, 1), 3, 3);
         }
         p.setPen(QColor(0xff, 0xff, 0xff));
-        p.drawText(badge, Qt::AlignCenter, label);
+        p.drawText(m.rect, Qt::AlignCenter, m.text);
         ++stats.badges;
-        stats.aggregatedItems += n;
+        stats.aggregatedItems += m.count;
+        m_lastDrawn.append(m);
     }
 }
 
@@ -602,8 +762,17 @@ QString TimelineView::tooltipFor(const Hit &hit) const
 {
     if (hit.kind == HitKind::Badge) {
         return tr("%n item(s) between %1 and %2. Zoom in to see them.", nullptr, hit.count)
-            .arg(QDateTime::fromMSecsSinceEpoch(hit.from).date().toString(Qt::ISODate),
-                 QDateTime::fromMSecsSinceEpoch(hit.to).date().toString(Qt::ISODate));
+            .arg(DateFormat::date(displayDate(hit.from)), DateFormat::date(displayDate(hit.to)));
+    }
+    if (hit.kind == HitKind::Undated) {
+        QStringList titles;
+        const QVector<int> &undated = m_model.lanes()[hit.lane].undated;
+        for (int i = 0; i < undated.size() && i < 10; ++i)
+            titles << m_model.record().items[undated[i]].title.toHtmlEscaped();
+        if (undated.size() > 10)
+            titles << QStringLiteral("…");
+        return QStringLiteral("<b>%1</b><br>%2")
+            .arg(tr("%n item(s) without a date", nullptr, hit.count).toHtmlEscaped(), titles.join(QStringLiteral("<br>")));
     }
     if (hit.kind != HitKind::Item)
         return {};
@@ -689,7 +858,7 @@ void TimelineView::mouseReleaseEvent(QMouseEvent *event)
         return;
     }
     const Hit hit = hitTest(event->position().toPoint());
-    if (hit.kind == HitKind::Item) {
+    if (hit.kind == HitKind::Item || hit.kind == HitKind::Undated) {
         setSelectedKey(m_model.record().items[hit.item].key);
     } else if (hit.kind == HitKind::Badge) {
         // A badge stands for more than fits: zoom in on it.
@@ -702,7 +871,7 @@ void TimelineView::mouseReleaseEvent(QMouseEvent *event)
 void TimelineView::mouseDoubleClickEvent(QMouseEvent *event)
 {
     const Hit hit = hitTest(event->position().toPoint());
-    if (hit.kind == HitKind::Item) {
+    if (hit.kind == HitKind::Item || hit.kind == HitKind::Undated) {
         setSelectedKey(m_model.record().items[hit.item].key);
         Q_EMIT itemActivated(m_selectedKey);
     }

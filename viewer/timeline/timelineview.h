@@ -9,19 +9,21 @@ namespace Kakehashi {
 
 // A patient's history on one horizontal time axis (decades down to days), one swimlane per
 // category, periods as bars and events as marks, coloured by source facility.
-// Dense stretches collapse into count badges: each lane is binned by pixel columns and a bin
-// with more than one item draws its count instead of overdrawn marks.
+// Dense stretches collapse into count badges: each lane is binned by pixel columns, a bin with more
+// than one item draws its count instead of overdrawn marks, and neighbouring bins whose badges or marks
+// would touch are merged into one badge, so that no two drawn marks or badges ever overlap (counts are
+// compact: 12, 999, 1.2k, 12k). Items without a date sit in an "undated" strip beside the lane labels.
 class TimelineView : public QWidget
 {
     Q_OBJECT
 public:
-    enum class HitKind { None, Item, Badge };
+    enum class HitKind { None, Item, Badge, Undated };
     struct Hit
     {
         HitKind kind = HitKind::None;
         int lane = -1;
-        int item = -1; // record item index for HitKind::Item
-        int count = 0; // for HitKind::Badge
+        int item = -1; // record item index for HitKind::Item (the first undated item for HitKind::Undated)
+        int count = 0; // for HitKind::Badge and HitKind::Undated
         qint64 from = 0;
         qint64 to = 0;
     };
@@ -33,13 +35,32 @@ public:
         int aggregatedItems = 0; // items represented by badges
     };
 
+    // A mark or badge as laid out in a lane (paint and hit-testing use the same layout).
+    struct DrawnMark
+    {
+        bool badge = false;
+        QRectF rect;
+        int lane = -1;
+        int count = 0;
+        int item = -1;    // the item of a single mark
+        qint64 from = 0;  // time span of the bins it stands for
+        qint64 to = 0;
+        QString text;     // the badge's count as drawn
+    };
+
     // Geometry, in pixels.
-    static constexpr int LabelWidth = 150;
+    static constexpr int LabelWidth = 150; // the lane labels' minimum width; wider when a label needs it
+    static constexpr int UndatedWidth = 64; // the "undated" strip, when some lane has undated items
+    static constexpr int MinMarkGap = 2;    // least space between two drawn marks or badges
     static constexpr int AxisHeight = 26;
-    static constexpr int LaneHeight = 30;
+    static constexpr int LaneHeight = 30;    // the lanes' height when there is room
+    static constexpr int MinLaneHeight = 18; // and when there is not
     static constexpr int LegendHeight = 22;
     static constexpr int BinWidth = 12; // aggregation bin per lane
     static QColor todayColor() { return QColor(0xd6, 0x27, 0x28); }
+    static QColor badgeColor() { return QColor(0x3a, 0x47, 0x58); }
+    // Compact count for a badge: 7, 999, 1.2k, 12k, 1.2M.
+    static QString compactCount(int count);
 
     explicit TimelineView(QWidget *parent = nullptr);
 
@@ -66,6 +87,18 @@ public:
 
     // Lanes and hit-testing.
     QRect laneRect(int lane) const;
+    // Where the lane's label is drawn, and its full text ("Lab results (12)").
+    QRect labelRect(int lane) const;
+    QString laneLabel(int lane) const;
+    int labelWidth() const { return m_labelWidth; }
+    int laneHeight() const { return m_laneHeight; }
+    // The lane's "undated" strip (empty rect when no lane has undated items).
+    QRect undatedRect(int lane) const;
+    // The marks and badges of a lane in the visible range, laid out without overlap.
+    QVector<DrawnMark> laneMarks(int lane) const;
+    // What the last paint drew: every mark and badge of every lane, and each lane label as drawn.
+    const QVector<DrawnMark> &lastDrawnMarks() const { return m_lastDrawn; }
+    const QStringList &lastDrawnLabels() const { return m_lastLabels; }
     int laneAt(int y) const;
     Hit hitTest(const QPoint &pos) const;
     // Record item keys drawn in a lane within the visible range (after filtering).
@@ -101,8 +134,10 @@ protected:
     bool event(QEvent *event) override;
 
 private:
-    int plotLeft() const { return LabelWidth; }
-    int plotWidth() const { return std::max(1, width() - LabelWidth); }
+    int plotLeft() const { return m_labelWidth + (m_hasUndated ? UndatedWidth : 0); }
+    int plotWidth() const { return std::max(1, width() - plotLeft()); }
+    void updateLabelWidth();
+    QFont badgeFont() const;
     void setView(double t0, double msPerPx);
     void selectNeighbour(int direction);
     QString tooltipFor(const Hit &hit) const;
@@ -121,6 +156,11 @@ private:
     double m_pressT0 = 0;
     bool m_dragging = false;
     mutable PaintStats m_lastStats;
+    mutable QVector<DrawnMark> m_lastDrawn;
+    mutable QStringList m_lastLabels;
+    int m_labelWidth = LabelWidth;
+    int m_laneHeight = LaneHeight;
+    bool m_hasUndated = false;
 };
 
 } // namespace Kakehashi
