@@ -198,7 +198,7 @@ QList<DicomImageView::Preset> DicomImageView::filePresets() const
 {
     QList<Preset> out;
     if (const Decoded *d = current()) {
-        for (const VoiWindow &w : d->info.voiWindows)
+        for (const VoiWindow &w : d->info.windowsForFrame(d->frame.frameIndex))
             out.append({w.explanation.isEmpty() ? tr("File window %1").arg(out.size() + 1) : w.explanation, w});
     }
     return out;
