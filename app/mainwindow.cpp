@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "dicompatients.h"
 #include "imagingpanel.h"
 #include "studyretrieval.h"
 #include "localrecordsource.h"
@@ -178,6 +179,7 @@ void MainWindow::openPaths(const QStringList &paths)
         if (!inputs.dicomPaths.isEmpty()) {
             *scan = Dicom::DicomSeriesScanner::scan(inputs.dicomPaths);
             set.errors += scan->errors;
+            DicomPatients::addTo(set, scan->series);
         }
         return set;
     }, paths.join(QStringLiteral(", ")));

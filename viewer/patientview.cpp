@@ -203,8 +203,11 @@ void PatientView::setRecord(const PatientRecord &record)
     for (const ClinicalItem &item : record.items)
         if (item.category == ItemCategory::Allergy && item.active)
             allergies << (item.detail.isEmpty() ? item.title : item.title + QStringLiteral(" (") + item.detail + u')');
-    m_allergies->setText(allergies.isEmpty() ? tr("Allergies: none recorded in the shared record")
-                                             : tr("Allergies: %1").arg(allergies.join(QStringLiteral("; "))));
+    if (record.imagesOnly)
+        m_allergies->setText(tr("Allergies: unknown — no health record was loaded for this patient, only images"));
+    else
+        m_allergies->setText(allergies.isEmpty() ? tr("Allergies: none recorded in the shared record")
+                                                 : tr("Allergies: %1").arg(allergies.join(QStringLiteral("; "))));
     m_allergies->show();
 
     QStringList duplicates;

@@ -81,6 +81,7 @@ struct EmergencySummary
     int undeliveredCount = 0;
     bool incomplete = false;
     QStringList incompleteReasons;
+    bool imagesOnly = false; // no health record at all (PatientRecord::imagesOnly): every section is unknown
     int uninformedCount = 0; // lines marked UNINFORMED
 
     bool isEmpty() const;

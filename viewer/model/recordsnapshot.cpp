@@ -11,7 +11,7 @@ namespace Kakehashi {
 #if defined(__linux__) && defined(__x86_64__)
 static_assert(sizeof(ClinicalItem) == 568 && sizeof(LabValue) == 168 && sizeof(SourceFacility) == 56,
               "ClinicalItem changed: update the snapshot operators, the round-trip test, and RecordSnapshot::FormatVersion");
-static_assert(sizeof(PatientInfo) == 232 && sizeof(PatientRecord) == 304 && sizeof(RecordSet) == 80 && sizeof(PatientIdentifier) == 48,
+static_assert(sizeof(PatientInfo) == 232 && sizeof(PatientRecord) == 312 && sizeof(RecordSet) == 80 && sizeof(PatientIdentifier) == 48,
               "PatientRecord changed: update the snapshot operators, the round-trip test, and RecordSnapshot::FormatVersion");
 static_assert(sizeof(Fhir::DateTime) == 16 && sizeof(Fhir::Coding) == 72,
               "Fhir::DateTime or Coding changed: update the snapshot operators, the round-trip test, and RecordSnapshot::FormatVersion");
@@ -206,6 +206,7 @@ QDataStream &operator<<(QDataStream &out, const PatientRecord &record)
     writeList(out, record.items);
     out << qint32(record.withheldCount) << qint32(record.undeliveredCount) << record.incomplete;
     writeList(out, record.incompleteReasons);
+    out << record.imagesOnly;
     // The document sources (small Bundles) as compact JSON, sorted by key for a stable layout.
     QStringList keys = record.documentSources.keys();
     keys.sort();
@@ -225,6 +226,7 @@ QDataStream &operator>>(QDataStream &in, PatientRecord &record)
     record.withheldCount = withheld;
     record.undeliveredCount = undelivered;
     readList(in, record.incompleteReasons);
+    in >> record.imagesOnly;
     quint32 documents = 0;
     in >> documents;
     record.documentSources.clear();

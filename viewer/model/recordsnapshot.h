@@ -42,7 +42,7 @@ QDataStream &operator>>(QDataStream &in, RecordSet &set);
 // RecordAssembler makes of the same resources, changes.
 struct RecordSnapshot
 {
-    static constexpr quint32 FormatVersion = 1;
+    static constexpr quint32 FormatVersion = 2;
 
     RecordSet set;
     QDateTime newestFetch; // when the newest resource it was assembled from was fetched

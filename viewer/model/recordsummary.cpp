@@ -41,6 +41,8 @@ QJsonObject recordSummaryJson(const RecordSet &set)
         };
         if (rec.patient.placeholder)
             p.insert(QStringLiteral("placeholder"), true);
+        if (rec.imagesOnly)
+            p.insert(QStringLiteral("imagesOnly"), true); // no health record: every count is unknown, not zero
         patients.append(p);
         withheld += rec.withheldCount;
         undelivered += rec.undeliveredCount;

@@ -8,7 +8,7 @@
 
 #include <QApplication>
 #include <QComboBox>
-#include <QListWidget>
+#include <QTreeWidget>
 #include <QStandardPaths>
 #include <QtTest>
 
@@ -163,10 +163,10 @@ void TestDicomImageView::thumbnails()
                                                            pydicomFile(QStringLiteral("test_files/MR_small.dcm"))});
     QCOMPARE(scan.series.size(), 2);
     viewer.setSeries(scan.series);
-    QCOMPARE(viewer.thumbnails()->count(), 2);
-    QTRY_VERIFY(!viewer.thumbnails()->item(0)->icon().isNull());
-    QTRY_VERIFY(!viewer.thumbnails()->item(1)->icon().isNull());
-    viewer.thumbnails()->setCurrentRow(1);
+    QCOMPARE(viewer.seriesCount(), 2);
+    QTRY_VERIFY(!viewer.seriesItem(0)->icon(0).isNull());
+    QTRY_VERIFY(!viewer.seriesItem(1)->icon(0).isNull());
+    viewer.browser()->setCurrentItem(viewer.seriesItem(1));
     QTRY_VERIFY(viewer.imageView()->isCurrentSliceReady());
     QCOMPARE(viewer.imageView()->series().modality, scan.series.at(1).modality);
 }
