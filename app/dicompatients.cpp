@@ -122,7 +122,6 @@ QList<PatientRecord> DicomPatients::records(const QList<Dicom::DicomSeries> &ser
             item.title = first.studyDescription.isEmpty() ? tr("%1 study", "imaging modality").arg(item.subtype) : first.studyDescription;
             item.detail = QStringList{item.subtype, tr("%n series", nullptr, int(group.size())), tr("%n image(s)", nullptr, images)}.join(u'・');
             item.start = Fhir::DateTime::parse(studyDay(first.studyDate));
-            item.status = QStringLiteral("available");
             if (!first.studyInstanceUid.isEmpty())
                 item.codes.append({QStringLiteral("urn:dicom:uid"), first.studyInstanceUid, QString()});
             out[pi].items.append(item);
