@@ -32,6 +32,17 @@ struct DicomFrameGroups
     QVector3D position;
 };
 
+// An overlay plane (60xx group, PS3.3 C.9.2) stored in Overlay Data: a bitmap drawn over the image.
+struct DicomOverlay
+{
+    int group = 0x6000;
+    QString label;        // Overlay Label, else Overlay Description, as written
+    QString type;         // "G" graphics or "R" region of interest
+    int originRow = 1;    // 1-based image row and column of the bitmap's top-left pixel
+    int originColumn = 1;
+    QImage bitmap;        // Format_Mono, 1 = drawn; the overlay's first frame
+};
+
 // What a viewer needs to know about one image besides its pixels.
 struct DicomImageInfo
 {
@@ -65,6 +76,7 @@ struct DicomImageInfo
     QVector3D imagePosition;
     QList<VoiWindow> voiWindows; // from the file, in file order
     QList<DicomFrameGroups> frameGroups; // enhanced multi-frame objects: one per frame; else empty
+    QList<DicomOverlay> overlays;        // read when pixels are decoded (not by readInfo)
 
     // The windows the file gives for a frame: its Frame VOI LUT, else the image's windows.
     QList<VoiWindow> windowsForFrame(int frame) const

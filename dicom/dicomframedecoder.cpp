@@ -280,6 +280,51 @@ DicomImageInfo readInfo(DcmFileFormat &file, const QString &path)
     return info;
 }
 
+// Overlay planes with their own Overlay Data (60xx,3000): bits packed little-endian, row by row.
+QList<DicomOverlay> readOverlays(DcmDataset *ds)
+{
+    QList<DicomOverlay> out;
+    for (Uint16 group = 0x6000; group <= 0x601e; group += 2) {
+        DcmElement *data = nullptr;
+        if (ds->findAndGetElement(DcmTagKey(group, 0x3000), data).bad() || !data)
+            continue;
+        Uint16 rows = 0, columns = 0;
+        if (ds->findAndGetUint16(DcmTagKey(group, 0x0010), rows).bad() || ds->findAndGetUint16(DcmTagKey(group, 0x0011), columns).bad()
+            || rows == 0 || columns == 0)
+            continue;
+        Uint8 *bytes = nullptr;
+        if (data->getUint8Array(bytes).bad() || !bytes) {
+            Uint16 *words = nullptr;
+            if (data->getUint16Array(words).bad() || !words)
+                continue;
+            bytes = reinterpret_cast<Uint8 *>(words); // little-endian host: the words' bytes in file order
+        }
+        const quint64 bits = quint64(rows) * columns;
+        if (quint64(data->getLength()) * 8 < bits)
+            continue; // cut short: not drawn rather than drawn wrong
+        DicomOverlay o;
+        o.group = group;
+        Sint16 origin = 1;
+        if (ds->findAndGetSint16(DcmTagKey(group, 0x0050), origin, 0).good())
+            o.originRow = origin;
+        if (ds->findAndGetSint16(DcmTagKey(group, 0x0050), origin, 1).good())
+            o.originColumn = origin;
+        OFString text;
+        if (ds->findAndGetOFString(DcmTagKey(group, 0x0040), text).good())
+            o.type = QString::fromLatin1(text.c_str()).trimmed();
+        if (ds->findAndGetOFString(DcmTagKey(group, 0x1500), text).good() || ds->findAndGetOFString(DcmTagKey(group, 0x0022), text).good())
+            o.label = QString::fromLatin1(text.c_str()).trimmed();
+        o.bitmap = QImage(columns, rows, QImage::Format_Mono);
+        o.bitmap.setColorTable({qRgba(0, 0, 0, 0), qRgba(255, 255, 0, 255)});
+        o.bitmap.fill(0);
+        for (quint64 i = 0; i < bits; ++i)
+            if (bytes[i / 8] & (1u << (i % 8)))
+                o.bitmap.setPixel(int(i % columns), int(i / columns), 1);
+        out.append(o);
+    }
+    return out;
+}
+
 // Native pixel data shorter than the attributes promise is truncated: DCMTK would pad it.
 bool nativePixelDataComplete(DcmDataset *ds, const DicomImageInfo &info)
 {
@@ -645,6 +690,7 @@ DicomDecodeResult decodeLoaded(DcmFileFormat &file, const QString &path, const D
         }
         imageXfer = EXS_LittleEndianExplicit;
     }
+    info.overlays = readOverlays(ds);
     const int first = std::clamp(options.firstFrame, 0, info.numberOfFrames - 1);
     const int available = info.numberOfFrames - first;
     const int count = options.frameCount < 0 ? available : std::min(options.frameCount, available);

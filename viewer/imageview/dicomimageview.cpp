@@ -204,6 +204,18 @@ QList<DicomImageView::Preset> DicomImageView::filePresets() const
     return out;
 }
 
+void DicomImageView::setOverlaysShown(bool shown)
+{
+    m_showOverlays = shown;
+    update();
+}
+
+int DicomImageView::overlayCount() const
+{
+    const Decoded *d = current();
+    return d ? int(d->info.overlays.size()) : 0;
+}
+
 void DicomImageView::setInverted(bool inverted)
 {
     m_inverted = inverted;
@@ -336,6 +348,11 @@ void DicomImageView::paintEvent(QPaintEvent *)
     p.setTransform(t);
     p.setRenderHint(QPainter::SmoothPixmapTransform, zoom() < 4);
     p.drawImage(QPointF(0, 0), m_rendered);
+    if (m_showOverlays) {
+        if (const Decoded *d = current())
+            for (const DicomOverlay &o : d->info.overlays)
+                p.drawImage(QPointF(o.originColumn - 1, o.originRow - 1), o.bitmap);
+    }
     p.restore();
 
     if (m_hasMeasure) {

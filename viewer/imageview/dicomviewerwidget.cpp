@@ -37,6 +37,12 @@ DicomViewerWidget::DicomViewerWidget(QWidget *parent)
     QAction *invert = bar->addAction(tr("Invert"));
     invert->setCheckable(true);
     connect(invert, &QAction::toggled, m_view, &DicomImageView::setInverted);
+    QAction *overlays = bar->addAction(tr("Overlays"));
+    overlays->setObjectName(QStringLiteral("overlaysAction"));
+    overlays->setCheckable(true);
+    overlays->setChecked(true);
+    overlays->setToolTip(tr("Show the overlay planes (60xx) the file draws over the image"));
+    connect(overlays, &QAction::toggled, m_view, &DicomImageView::setOverlaysShown);
     connect(bar->addAction(tr("Fit")), &QAction::triggered, m_view, &DicomImageView::fitToWindow);
     QAction *measure = bar->addAction(tr("Measure"));
     measure->setCheckable(true);

@@ -12,4 +12,6 @@ JA = {
     'no ID': 'IDなし',
     'ID %1': 'ID %1',
     'Study': '検査',
+    'Overlays': 'オーバーレイ',
+    'Show the overlay planes (60xx) the file draws over the image': 'ファイルが画像の上に重ねるオーバーレイ（60xx）を表示します',
 }
