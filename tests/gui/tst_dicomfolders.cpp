@@ -217,6 +217,38 @@ private Q_SLOTS:
         QCOMPARE(summary.value(QStringLiteral("dicom")).toArray().size(), 4);
     }
 
+    // `--open X.dcm --screenshot` without --view images: the picture shows the image, not "Loading…".
+    void screenshotWaitsForTheImage()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        DicomFixture f;
+        f.fill = 1000; // white in the file's window (C 500, W 1000); the view's background is black
+        // Large and deflated: decoding takes longer than the layouts need to settle.
+        f.rows = 2048;
+        f.columns = 2048;
+        f.deflate = true;
+        const QString file = dir.filePath(QStringLiteral("white.dcm"));
+        QVERIFY(f.write(file));
+        const QString png = dir.filePath(QStringLiteral("shot.png"));
+        QProcess p;
+        p.start(QStringLiteral(KAKEHASHI_BINARY), {QStringLiteral("--open"), file, QStringLiteral("--screenshot"), png});
+        QVERIFY(p.waitForFinished(120000));
+        QCOMPARE(p.exitCode(), 0);
+        const QImage shot(png);
+        QVERIFY(!shot.isNull());
+        // The image pane is the right part of the window: a large white area there is the image.
+        int white = 0;
+        int total = 0;
+        for (int y = 0; y < shot.height(); y += 2)
+            for (int x = shot.width() * 2 / 3; x < shot.width(); x += 2) {
+                ++total;
+                if (qGray(shot.pixel(x, y)) >= 250)
+                    ++white;
+            }
+        QVERIFY2(white > total / 5, qPrintable(QStringLiteral("%1 of %2 sampled pixels white").arg(white).arg(total)));
+    }
+
     void folderOfFilesWithoutPreamble()
     {
         QTemporaryDir dir;

@@ -27,6 +27,10 @@ struct DicomFixture
     int seriesNumber = 1;
     int instanceNumber = 1;
     bool preamble = true; // false: the file starts with the meta group, as in older exports
+    int fill = -1;        // >= 0: every pixel has this value (1000 shows white in the file's window)
+    int rows = 12;
+    int columns = 16;
+    bool deflate = false; // deflated explicit VR little endian
 
     // Writes the file; false on failure.
     bool write(const QString &path) const
@@ -55,19 +59,19 @@ struct DicomFixture
         ds->putAndInsertString(DCM_InstanceNumber, QByteArray::number(instanceNumber).constData());
         ds->putAndInsertString(DCM_PhotometricInterpretation, "MONOCHROME2");
         ds->putAndInsertUint16(DCM_SamplesPerPixel, 1);
-        ds->putAndInsertUint16(DCM_Rows, 12);
-        ds->putAndInsertUint16(DCM_Columns, 16);
+        ds->putAndInsertUint16(DCM_Rows, Uint16(rows));
+        ds->putAndInsertUint16(DCM_Columns, Uint16(columns));
         ds->putAndInsertUint16(DCM_BitsAllocated, 16);
         ds->putAndInsertUint16(DCM_BitsStored, 12);
         ds->putAndInsertUint16(DCM_HighBit, 11);
         ds->putAndInsertUint16(DCM_PixelRepresentation, 0);
         ds->putAndInsertString(DCM_WindowCenter, "500");
         ds->putAndInsertString(DCM_WindowWidth, "1000");
-        std::vector<Uint16> words(16 * 12);
+        std::vector<Uint16> words(size_t(rows) * size_t(columns));
         for (size_t i = 0; i < words.size(); ++i)
-            words[i] = Uint16((i * 37 + size_t(instanceNumber) * 101) % 1000);
+            words[i] = fill >= 0 ? Uint16(fill) : Uint16((i * 37 + size_t(instanceNumber) * 101) % 1000);
         ds->putAndInsertUint16Array(DCM_PixelData, words.data(), words.size());
-        if (file.saveFile(QFile::encodeName(path).constData(), EXS_LittleEndianExplicit).bad())
+        if (file.saveFile(QFile::encodeName(path).constData(), deflate ? EXS_DeflatedLittleEndianExplicit : EXS_LittleEndianExplicit).bad())
             return false;
         if (preamble)
             return true;
