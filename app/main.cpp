@@ -3,6 +3,8 @@
 #include "documentsummary.h"
 #include "dateformat.h"
 #include "displayzone.h"
+#include "dicompatients.h"
+#include "dicomviewerwidget.h"
 #include "documentview.h"
 #include "dicomseries.h"
 #include "imagingpanel.h"
@@ -147,6 +149,8 @@ int runSummary(const CommandLineOptions &options)
         set.errors += opened.errors;
         set.resourceCount += opened.resourceCount;
     }
+    // Patients of the DICOM files that no record was loaded for: listed like the others.
+    DicomPatients::addTo(set, dicom.series);
     if (!options.patientId.isEmpty()) {
         const PatientRecord *one = set.find(options.patientId);
         if (!one) {
@@ -290,18 +294,21 @@ int main(int argc, char *argv[])
             return;
         // Let layouts settle before rendering.
         const auto shoot = [&] { screenshotThenExit(&window, options.screenshotPath, exitCode); };
-        // The images decode on the thread pool: wait (bounded) until the first slice or a message
-        // is on screen before rendering.
+        // What the window shows may still be loading: images (with or without --view images, e.g.
+        // DICOM given to --open) decode on the thread pool, their thumbnails too, and documents render
+        // asynchronously in WebEngine. Wait (bounded) until everything on screen is final.
         ImagingPanel *images = window.imagingPanel();
-        const bool waitImages = options.view == u"images" && !images->isSettled();
-        // Documents render asynchronously in WebEngine: wait (bounded) for the page too.
-        const bool waitDocument = options.view == u"documents" && !window.documentView()->isSettled();
         // QtPdf draws pages on its own thread after the view is laid out: give it a moment.
         if (options.view == u"documents" && window.documentView()->content() == DocumentView::Content::Pdf) {
             QTimer::singleShot(1500, &window, shoot);
             return;
         }
-        if (!waitImages && !waitDocument) {
+        const bool wantDocument = options.view == u"documents";
+        const auto settled = [&window, images, wantDocument] {
+            return images->isSettled() && images->viewer()->pendingThumbnails() == 0
+                && (!wantDocument || window.documentView()->isSettled());
+        };
+        if (settled()) {
             shoot();
             return;
         }
@@ -310,10 +317,15 @@ int main(int argc, char *argv[])
             if (!std::exchange(*shot, true))
                 shoot();
         };
-        if (waitImages)
-            QObject::connect(images, &ImagingPanel::imagesShown, &window, shootOnce);
-        else
-            QObject::connect(window.documentView(), &DocumentView::documentShown, &window, shootOnce);
+        auto *poll = new QTimer(&window);
+        poll->setInterval(50);
+        QObject::connect(poll, &QTimer::timeout, &window, [poll, settled, shootOnce] {
+            if (settled()) {
+                poll->stop();
+                shootOnce();
+            }
+        });
+        poll->start();
         QTimer::singleShot(60000, &window, shootOnce);
     });
 

@@ -2,6 +2,7 @@
 
 #include "dateformat.h"
 #include "displayzone.h"
+#include "dicompatients.h"
 #include "imagingpanel.h"
 #include "studyretrieval.h"
 #include "localrecordsource.h"
@@ -231,6 +232,7 @@ void MainWindow::openPaths(const QStringList &paths)
         if (!inputs.dicomPaths.isEmpty()) {
             *scan = Dicom::DicomSeriesScanner::scan(inputs.dicomPaths);
             set.errors += scan->errors;
+            DicomPatients::addTo(set, scan->series);
         }
         return set;
     }, paths.join(QStringLiteral(", ")));

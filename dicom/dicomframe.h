@@ -20,6 +20,29 @@ struct VoiWindow
     friend bool operator==(const VoiWindow &, const VoiWindow &) = default;
 };
 
+// One frame's functional groups of an enhanced multi-frame object (PS3.3 C.7.6.16): the per-frame
+// group where it has the macro, else the shared one.
+struct DicomFrameGroups
+{
+    bool hasRescale = false;       // Pixel Value Transformation
+    double rescaleSlope = 1;
+    double rescaleIntercept = 0;
+    QList<VoiWindow> windows;      // Frame VOI LUT
+    bool hasPosition = false;      // Plane Position (Patient)
+    QVector3D position;
+};
+
+// An overlay plane (60xx group, PS3.3 C.9.2) stored in Overlay Data: a bitmap drawn over the image.
+struct DicomOverlay
+{
+    int group = 0x6000;
+    QString label;        // Overlay Label, else Overlay Description, as written
+    QString type;         // "G" graphics or "R" region of interest
+    int originRow = 1;    // 1-based image row and column of the bitmap's top-left pixel
+    int originColumn = 1;
+    QImage bitmap;        // Format_Mono, 1 = drawn; the overlay's first frame
+};
+
 // What a viewer needs to know about one image besides its pixels.
 struct DicomImageInfo
 {
@@ -28,7 +51,10 @@ struct DicomImageInfo
     QString photometricInterpretation; // as written in the file
     QString patientName;               // Unicode, all component groups
     QString patientId;
+    QString patientBirthDate;   // DA as written (YYYYMMDD); empty when not recorded
+    QString patientSex;         // M, F, O as written; empty when not recorded
     QString studyDate;
+    QString studyTime;
     QString studyDescription;
     QString seriesDescription;
     QString studyInstanceUid;
@@ -49,6 +75,16 @@ struct DicomImageInfo
     bool hasImagePosition = false;
     QVector3D imagePosition;
     QList<VoiWindow> voiWindows; // from the file, in file order
+    QList<DicomFrameGroups> frameGroups; // enhanced multi-frame objects: one per frame; else empty
+    QList<DicomOverlay> overlays;        // read when pixels are decoded (not by readInfo)
+
+    // The windows the file gives for a frame: its Frame VOI LUT, else the image's windows.
+    QList<VoiWindow> windowsForFrame(int frame) const
+    {
+        if (frame >= 0 && frame < frameGroups.size() && !frameGroups.at(frame).windows.isEmpty())
+            return frameGroups.at(frame).windows;
+        return voiWindows;
+    }
 };
 
 // One decoded frame. Monochrome frames keep every modality value: the 16-bit image holds
@@ -71,6 +107,9 @@ struct DicomFrame
     double modalityValue(int x, int y) const;
     // A window spanning the frame's value range.
     VoiWindow fullRangeWindow() const;
+    // For images that name no window: the 1st to the 99th percentile of the frame's modality
+    // values (colour frames: the full range).
+    VoiWindow histogramWindow() const;
     // Display image after windowing: Grayscale8 for monochrome, RGB888 for colour. invert is
     // applied on top of the photometric interpretation.
     QImage render(const VoiWindow &window, bool invert = false) const;

@@ -8,6 +8,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <dcmtk/config/osconfig.h>
+#include <dcmtk/dcmdata/dccodec.h>
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcfcache.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
@@ -58,6 +59,37 @@ bool isJpeg2000(E_TransferSyntax xfer)
 {
     return xfer == EXS_JPEG2000LosslessOnly || xfer == EXS_JPEG2000 || xfer == EXS_JPEG2000MulticomponentLosslessOnly
         || xfer == EXS_JPEG2000Multicomponent;
+}
+
+// High-Throughput JPEG 2000 (PS3.5 A.4.11): newer than DCMTK 3.6.7, decoded by OpenJPEG 2.5.
+bool isHtj2kUid(const QString &uid)
+{
+    return uid == u"1.2.840.10008.1.2.4.201" || uid == u"1.2.840.10008.1.2.4.202" || uid == u"1.2.840.10008.1.2.4.203";
+}
+
+// The transfer syntax the file meta header names, as written; empty without a meta header.
+QString metaTransferSyntax(DcmFileFormat &file)
+{
+    OFString uid;
+    DcmMetaInfo *meta = file.getMetaInfo();
+    if (!meta || meta->findAndGetOFString(DCM_TransferSyntaxUID, uid).bad())
+        return {};
+    return QString::fromLatin1(uid.c_str()).trimmed();
+}
+
+// A readable name for a transfer syntax UID.
+QString transferSyntaxName(const QString &uid)
+{
+    if (uid == u"1.2.840.10008.1.2.4.201")
+        return QStringLiteral("HTJ2K Lossless");
+    if (uid == u"1.2.840.10008.1.2.4.202")
+        return QStringLiteral("HTJ2K Lossless RPCL");
+    if (uid == u"1.2.840.10008.1.2.4.203")
+        return QStringLiteral("HTJ2K");
+    const DcmXfer xfer(uid.toLatin1().constData());
+    if (xfer.getXfer() == EXS_Unknown)
+        return uid;
+    return QStringLiteral("%1 (%2)").arg(QString::fromLatin1(xfer.getXferName()), uid);
 }
 
 class TextReader
@@ -111,17 +143,91 @@ private:
     bool m_converted = false;
 };
 
+// The windows of a VOI LUT macro (Window Center/Width and their explanations) in |item|.
+QList<VoiWindow> windowsIn(DcmItem *item)
+{
+    QList<VoiWindow> out;
+    OFString explanation;
+    item->findAndGetOFStringArray(DCM_WindowCenterWidthExplanation, explanation);
+    const QStringList explanations = QString::fromLatin1(explanation.c_str()).split(u'\\');
+    for (unsigned long i = 0;; ++i) {
+        Float64 center = 0, width = 0;
+        if (item->findAndGetFloat64(DCM_WindowCenter, center, i).bad() || item->findAndGetFloat64(DCM_WindowWidth, width, i).bad())
+            break;
+        const VoiWindow win{center, width, i < ulong(explanations.size()) ? explanations.at(int(i)).trimmed() : QString()};
+        if (win.isValid())
+            out.append(win);
+    }
+    return out;
+}
+
+// One functional group macro's item (e.g. the Frame VOI LUT Sequence's) in a frame's group item.
+DcmItem *macroItem(DcmItem *group, const DcmTagKey &sequence)
+{
+    DcmItem *item = nullptr;
+    if (!group || group->findAndGetSequenceItem(sequence, item, 0).bad())
+        return nullptr;
+    return item;
+}
+
+// Enhanced multi-frame objects keep rescale, window and position in functional groups (shared, or
+// per frame, which wins): read them for every frame. Empty for classic objects.
+QList<DicomFrameGroups> readFrameGroups(DcmDataset *ds, int frames)
+{
+    QList<DicomFrameGroups> out;
+    DcmItem *shared = nullptr;
+    ds->findAndGetSequenceItem(DCM_SharedFunctionalGroupsSequence, shared, 0);
+    DcmSequenceOfItems *perFrame = nullptr;
+    ds->findAndGetSequence(DCM_PerFrameFunctionalGroupsSequence, perFrame);
+    if (!shared && !perFrame)
+        return out;
+    out.reserve(frames);
+    for (int f = 0; f < frames; ++f) {
+        DcmItem *own = perFrame && ulong(f) < perFrame->card() ? perFrame->getItem(ulong(f)) : nullptr;
+        DicomFrameGroups g;
+        for (DcmItem *group : {own, shared}) {
+            if (!group)
+                continue;
+            if (DcmItem *pvt = macroItem(group, DCM_PixelValueTransformationSequence); pvt && !g.hasRescale) {
+                Float64 slope = 1, intercept = 0;
+                if (pvt->findAndGetFloat64(DCM_RescaleSlope, slope).good() && pvt->findAndGetFloat64(DCM_RescaleIntercept, intercept).good()) {
+                    g.hasRescale = true;
+                    g.rescaleSlope = slope;
+                    g.rescaleIntercept = intercept;
+                }
+            }
+            if (DcmItem *voi = macroItem(group, DCM_FrameVOILUTSequence); voi && g.windows.isEmpty())
+                g.windows = windowsIn(voi);
+            if (DcmItem *plane = macroItem(group, DCM_PlanePositionSequence); plane && !g.hasPosition) {
+                Float64 x = 0, y = 0, z = 0;
+                if (plane->findAndGetFloat64(DCM_ImagePositionPatient, x, 0).good() && plane->findAndGetFloat64(DCM_ImagePositionPatient, y, 1).good()
+                    && plane->findAndGetFloat64(DCM_ImagePositionPatient, z, 2).good()) {
+                    g.hasPosition = true;
+                    g.position = QVector3D(float(x), float(y), float(z));
+                }
+            }
+        }
+        out.append(g);
+    }
+    return out;
+}
+
 DicomImageInfo readInfo(DcmFileFormat &file, const QString &path)
 {
     DcmDataset *ds = file.getDataset();
     TextReader t(file, ds);
     DicomImageInfo info;
     info.path = path;
-    info.transferSyntaxUid = QString::fromLatin1(DcmXfer(ds->getOriginalXfer()).getXferID());
+    info.transferSyntaxUid = metaTransferSyntax(file);
+    if (info.transferSyntaxUid.isEmpty())
+        info.transferSyntaxUid = QString::fromLatin1(DcmXfer(ds->getOriginalXfer()).getXferID());
     info.photometricInterpretation = t.text(DCM_PhotometricInterpretation);
     info.patientName = t.text(DCM_PatientName);
     info.patientId = t.text(DCM_PatientID);
+    info.patientBirthDate = t.text(DCM_PatientBirthDate);
+    info.patientSex = t.text(DCM_PatientSex);
     info.studyDate = t.text(DCM_StudyDate);
+    info.studyTime = t.text(DCM_StudyTime);
     info.studyDescription = t.text(DCM_StudyDescription);
     info.seriesDescription = t.text(DCM_SeriesDescription);
     info.studyInstanceUid = t.text(DCM_StudyInstanceUID);
@@ -170,7 +276,53 @@ DicomImageInfo readInfo(DcmFileFormat &file, const QString &path)
         if (win.isValid())
             info.voiWindows.append(win);
     }
+    info.frameGroups = readFrameGroups(ds, info.numberOfFrames);
     return info;
+}
+
+// Overlay planes with their own Overlay Data (60xx,3000): bits packed little-endian, row by row.
+QList<DicomOverlay> readOverlays(DcmDataset *ds)
+{
+    QList<DicomOverlay> out;
+    for (Uint16 group = 0x6000; group <= 0x601e; group += 2) {
+        DcmElement *data = nullptr;
+        if (ds->findAndGetElement(DcmTagKey(group, 0x3000), data).bad() || !data)
+            continue;
+        Uint16 rows = 0, columns = 0;
+        if (ds->findAndGetUint16(DcmTagKey(group, 0x0010), rows).bad() || ds->findAndGetUint16(DcmTagKey(group, 0x0011), columns).bad()
+            || rows == 0 || columns == 0)
+            continue;
+        Uint8 *bytes = nullptr;
+        if (data->getUint8Array(bytes).bad() || !bytes) {
+            Uint16 *words = nullptr;
+            if (data->getUint16Array(words).bad() || !words)
+                continue;
+            bytes = reinterpret_cast<Uint8 *>(words); // little-endian host: the words' bytes in file order
+        }
+        const quint64 bits = quint64(rows) * columns;
+        if (quint64(data->getLength()) * 8 < bits)
+            continue; // cut short: not drawn rather than drawn wrong
+        DicomOverlay o;
+        o.group = group;
+        Sint16 origin = 1;
+        if (ds->findAndGetSint16(DcmTagKey(group, 0x0050), origin, 0).good())
+            o.originRow = origin;
+        if (ds->findAndGetSint16(DcmTagKey(group, 0x0050), origin, 1).good())
+            o.originColumn = origin;
+        OFString text;
+        if (ds->findAndGetOFString(DcmTagKey(group, 0x0040), text).good())
+            o.type = QString::fromLatin1(text.c_str()).trimmed();
+        if (ds->findAndGetOFString(DcmTagKey(group, 0x1500), text).good() || ds->findAndGetOFString(DcmTagKey(group, 0x0022), text).good())
+            o.label = QString::fromLatin1(text.c_str()).trimmed();
+        o.bitmap = QImage(columns, rows, QImage::Format_Mono);
+        o.bitmap.setColorTable({qRgba(0, 0, 0, 0), qRgba(255, 255, 0, 255)});
+        o.bitmap.fill(0);
+        for (quint64 i = 0; i < bits; ++i)
+            if (bytes[i / 8] & (1u << (i % 8)))
+                o.bitmap.setPixel(int(i % columns), int(i / columns), 1);
+        out.append(o);
+    }
+    return out;
 }
 
 // Native pixel data shorter than the attributes promise is truncated: DCMTK would pad it.
@@ -311,6 +463,7 @@ struct StoredLayout
     bool isSigned = false;
     double slope = 1;
     double intercept = 0;
+    bool fromFile = false; // the rescale was in the data set itself, not left at the identity
 };
 
 // The layouts the direct path handles: one sample of 8 or 16 bits, the high bit on top of the
@@ -344,7 +497,13 @@ bool directLayout(DcmDataset *ds, const DicomImageInfo &info, StoredLayout &layo
     }
     if (!(slope > 0) || !std::isfinite(slope) || !std::isfinite(intercept))
         return false;
-    layout = StoredLayout{allocated, stored, representation != 0, slope, intercept};
+    layout = StoredLayout{allocated, stored, representation != 0, slope, intercept, hasSlope};
+    // Enhanced objects: a frame's Pixel Value Transformation applies where the data set has none.
+    if (!hasSlope) {
+        for (const DicomFrameGroups &g : info.frameGroups)
+            if (g.hasRescale && (!(g.rescaleSlope > 0) || !std::isfinite(g.rescaleSlope) || !std::isfinite(g.rescaleIntercept)))
+                return false;
+    }
     return true;
 }
 
@@ -477,10 +636,15 @@ bool decodeMonochromeDirect(DcmDataset *ds, E_TransferSyntax imageXfer, DicomIma
         DicomFrame frame;
         frame.frameIndex = first + f;
         frame.inverted = info.photometricInterpretation == u"MONOCHROME1";
+        StoredLayout frameLayout = layout;
+        if (!layout.fromFile && first + f < info.frameGroups.size() && info.frameGroups.at(first + f).hasRescale) {
+            frameLayout.slope = info.frameGroups.at(first + f).rescaleSlope;
+            frameLayout.intercept = info.frameGroups.at(first + f).rescaleIntercept;
+        }
         if (layout.bitsAllocated == 16)
-            storedFrame(reinterpret_cast<const Uint16 *>(src), width, height, layout, frame);
+            storedFrame(reinterpret_cast<const Uint16 *>(src), width, height, frameLayout, frame);
         else
-            storedFrame(src, width, height, layout, frame);
+            storedFrame(src, width, height, frameLayout, frame);
         result.frames.append(frame);
     }
     result.ok = true;
@@ -503,6 +667,16 @@ DicomDecodeResult decodeLoaded(DcmFileFormat &file, const QString &path, const D
     }
     const E_TransferSyntax xfer = ds->getOriginalXfer();
     const DcmXfer xferInfo(xfer);
+    // A syntax DCMTK does not know is read as if native: say which one it is, not "truncated".
+    const QString metaUid = metaTransferSyntax(file);
+    const bool unknownSyntax = !metaUid.isEmpty() && !isHtj2kUid(metaUid) && DcmXfer(metaUid.toLatin1().constData()).getXfer() == EXS_Unknown;
+    const bool noDecoder = xferInfo.isEncapsulated() && !isJpeg2000(xfer)
+        && !DcmCodecList::canChangeCoding(xfer, EXS_LittleEndianExplicit);
+    if (unknownSyntax || noDecoder) {
+        result.errorString = DicomFrameDecoder::tr("%1: images in the transfer syntax %2 cannot be shown (not supported)")
+                                 .arg(path, transferSyntaxName(metaUid.isEmpty() ? QString::fromLatin1(xferInfo.getXferID()) : metaUid));
+        return result;
+    }
     if (!xferInfo.isEncapsulated() && !nativePixelDataComplete(ds, info)) {
         result.errorString = DicomFrameDecoder::tr("%1: the pixel data is truncated").arg(path);
         return result;
@@ -516,6 +690,7 @@ DicomDecodeResult decodeLoaded(DcmFileFormat &file, const QString &path, const D
         }
         imageXfer = EXS_LittleEndianExplicit;
     }
+    info.overlays = readOverlays(ds);
     const int first = std::clamp(options.firstFrame, 0, info.numberOfFrames - 1);
     const int available = info.numberOfFrames - first;
     const int count = options.frameCount < 0 ? available : std::min(options.frameCount, available);
@@ -617,6 +792,42 @@ VoiWindow DicomFrame::fullRangeWindow() const
     return VoiWindow{(minValue + maxValue) / 2.0, std::max(1.0, maxValue - minValue + 1), QString()};
 }
 
+VoiWindow DicomFrame::histogramWindow() const
+{
+    if (!isMonochrome() || pixels.isNull())
+        return fullRangeWindow();
+    // The modality values between the 1st and the 99th percentile: a few outliers (a padding value,
+    // a metal artefact, an overflowed pixel) do not decide the contrast of the whole image.
+    std::vector<quint32> histogram(65536, 0);
+    const int width = pixels.width();
+    for (int y = 0; y < pixels.height(); ++y) {
+        const auto *row = reinterpret_cast<const quint16 *>(pixels.constScanLine(y));
+        for (int x = 0; x < width; ++x)
+            ++histogram[row[x]];
+    }
+    const quint64 total = quint64(width) * quint64(pixels.height());
+    const quint64 lowCount = total / 100;
+    const quint64 highCount = total - total / 100;
+    quint64 seen = 0;
+    int lowIndex = -1;
+    int highIndex = 0;
+    for (int i = 0; i < 65536; ++i) {
+        if (histogram[size_t(i)] == 0)
+            continue;
+        seen += histogram[size_t(i)];
+        if (lowIndex < 0 && seen > lowCount)
+            lowIndex = i;
+        highIndex = i;
+        if (seen >= highCount && seen > lowCount)
+            break;
+    }
+    if (lowIndex < 0 || highIndex <= lowIndex)
+        return fullRangeWindow();
+    const double lo = valueOffset + valueScale * lowIndex;
+    const double hi = valueOffset + valueScale * highIndex;
+    return VoiWindow{(lo + hi) / 2.0, std::max(1.0, hi - lo + valueScale), QString()};
+}
+
 QImage DicomFrame::render(const VoiWindow &window, bool invert) const
 {
     if (pixels.isNull())
@@ -704,20 +915,55 @@ QByteArray readResource(const QString &path, QString *error)
     return f.readAll();
 }
 
+// HTJ2K is encoded like JPEG 2000 (explicit VR little endian, encapsulated), but DCMTK 3.6.7 does not
+// know its UIDs and reads the data set as native. For the pixels the data set is read again from
+// |bytes| (the whole Part 10 object) as JPEG 2000; the UID as written stays in the meta header.
+OFCondition rereadHtj2k(DcmFileFormat &file, const QByteArray &bytes)
+{
+    DcmMetaInfo *meta = file.getMetaInfo();
+    if (!meta || meta->isEmpty())
+        return EC_CorruptedData;
+    // The meta header as read (explicit VR little endian, group length included when present).
+    const Uint32 metaLength = meta->getLength(EXS_LittleEndianExplicit, EET_ExplicitLength);
+    const bool preamble = bytes.size() >= 132 && bytes.mid(128, 4) == "DICM";
+    const qint64 start = (preamble ? 132 : 0) + qint64(metaLength);
+    if (start >= bytes.size())
+        return EC_StreamNotifyClient;
+    DcmDataset *ds = file.getDataset();
+    ds->clear();
+    DcmInputBufferStream stream;
+    stream.setBuffer(bytes.constData() + start, offile_off_t(bytes.size() - start));
+    stream.setEos();
+    ds->transferInit();
+    const OFCondition status = ds->read(stream, EXS_JPEG2000, EGL_noChange, DCM_MaxReadLength);
+    ds->transferEnd();
+    return status;
+}
+
 // Loads a Part 10 file, or a Qt resource (the demo images), into |file|. From disk the whole file is
 // parsed but values longer than DCM_MaxReadLength (the pixels) are read on demand: cheap, and a file cut
 // short is still reported. From memory every value is read, so the bytes need not outlive |file|.
-bool loadPart10(DcmFileFormat &file, const QString &path, QString *error)
+// |forPixels|: an HTJ2K data set is read again so that its pixel data is encapsulated.
+bool loadPart10(DcmFileFormat &file, const QString &path, QString *error, bool forPixels)
 {
     OFCondition status;
+    QByteArray bytes;
     if (isResourcePath(path)) {
-        const QByteArray bytes = readResource(path, error);
+        bytes = readResource(path, error);
         if (!error->isEmpty())
             return false;
         status = readBuffer(file, bytes);
     } else {
         const QByteArray local = QFile::encodeName(path);
         status = file.loadFile(local.constData(), EXS_Unknown, EGL_noChange, DCM_MaxReadLength, ERM_autoDetect);
+    }
+    if (status.good() && forPixels && isHtj2kUid(metaTransferSyntax(file))) {
+        if (bytes.isEmpty()) {
+            QFile f(path);
+            if (f.open(QIODevice::ReadOnly))
+                bytes = f.readAll();
+        }
+        status = rereadHtj2k(file, bytes);
     }
     if (status.bad()) {
         *error = DicomFrameDecoder::tr("%1: not a readable DICOM file (%2)").arg(path, QString::fromLatin1(status.text()));
@@ -737,7 +983,7 @@ DicomDecodeResult DicomFrameDecoder::decodeFile(const QString &path, const Optio
         return result;
     }
     DcmFileFormat file;
-    if (!loadPart10(file, path, &result.errorString))
+    if (!loadPart10(file, path, &result.errorString, true))
         return result;
     result = decodeLoaded(file, path, options);
     if (!result.ok)
@@ -750,7 +996,9 @@ DicomDecodeResult DicomFrameDecoder::decodeBytes(const QByteArray &part10, const
     registerCodecsOnce();
     DicomDecodeResult result;
     DcmFileFormat file;
-    const OFCondition status = readBuffer(file, part10);
+    OFCondition status = readBuffer(file, part10);
+    if (status.good() && isHtj2kUid(metaTransferSyntax(file)))
+        status = rereadHtj2k(file, part10);
     if (status.bad()) {
         result.errorString = tr("not a readable DICOM object (%1)").arg(QString::fromLatin1(status.text()));
         return result;
@@ -802,7 +1050,7 @@ DicomDecodeResult DicomFrameDecoder::readInfo(const QString &path)
     DicomDecodeResult result;
     DcmFileFormat file;
     registerCodecsOnce();
-    if (!loadPart10(file, path, &result.errorString))
+    if (!loadPart10(file, path, &result.errorString, false))
         return result;
     result.info = Kakehashi::Dicom::readInfo(file, path);
     result.ok = true;
@@ -811,9 +1059,10 @@ DicomDecodeResult DicomFrameDecoder::readInfo(const QString &path)
 
 VoiWindow DicomFrameDecoder::defaultWindow(const DicomImageInfo &info, const DicomFrame &frame)
 {
-    if (!info.voiWindows.isEmpty())
-        return info.voiWindows.first();
-    return frame.fullRangeWindow();
+    const QList<VoiWindow> windows = info.windowsForFrame(frame.frameIndex);
+    if (!windows.isEmpty())
+        return windows.first();
+    return frame.histogramWindow();
 }
 
 } // namespace Kakehashi::Dicom

@@ -39,7 +39,8 @@ public:
     static DicomDecodeResult readInfo(const QString &path);
     static DicomDecodeResult readInfoBytes(const QByteArray &part10);
 
-    // The window the file asks for first, else the frame's full range.
+    // The window the file asks for first (the frame's Frame VOI LUT in an enhanced object, else
+    // the image's), else the frame's histogram window.
     static VoiWindow defaultWindow(const DicomImageInfo &info, const DicomFrame &frame);
 };
 

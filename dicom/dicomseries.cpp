@@ -1,5 +1,6 @@
 #include "dicomseries.h"
 
+#include "dicomfilekind.h"
 #include "dicomframedecoder.h"
 
 #include <QDir>
@@ -53,6 +54,37 @@ struct ScannedInstance
     DicomInstancePtr instance;
 };
 
+// The order to show a multi-frame object's frames in: by Plane Position along the stack when every
+// frame has one (enhanced CT/MR frames need not be stored in spatial order), else as stored.
+QList<int> frameOrder(const DicomImageInfo &info)
+{
+    QList<int> order;
+    for (int f = 0; f < info.numberOfFrames; ++f)
+        order.append(f);
+    const QList<DicomFrameGroups> &groups = info.frameGroups;
+    if (groups.size() != info.numberOfFrames || info.numberOfFrames < 2)
+        return order;
+    for (const DicomFrameGroups &g : groups)
+        if (!g.hasPosition)
+            return order;
+    // The stack's direction: from the lowest to the highest position, whichever axis it runs along.
+    QVector3D lo = groups.first().position;
+    QVector3D hi = lo;
+    for (const DicomFrameGroups &g : groups) {
+        if (g.position.z() < lo.z() || (g.position.z() == lo.z() && g.position.x() + g.position.y() < lo.x() + lo.y()))
+            lo = g.position;
+        if (g.position.z() > hi.z() || (g.position.z() == hi.z() && g.position.x() + g.position.y() > hi.x() + hi.y()))
+            hi = g.position;
+    }
+    const QVector3D direction = hi - lo;
+    if (direction.lengthSquared() <= 0)
+        return order;
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+        return QVector3D::dotProduct(groups.at(a).position - lo, direction) < QVector3D::dotProduct(groups.at(b).position - lo, direction);
+    });
+    return order;
+}
+
 // Groups readable headers into series in display order.
 void groupIntoSeries(const QList<ScannedInstance> &scanned, DicomScanResult *result)
 {
@@ -77,7 +109,10 @@ void groupIntoSeries(const QList<ScannedInstance> &scanned, DicomScanResult *res
             s.studyInstanceUid = r.info.studyInstanceUid;
             s.patientName = r.info.patientName;
             s.patientId = r.info.patientId;
+            s.patientBirthDate = r.info.patientBirthDate;
+            s.patientSex = r.info.patientSex;
             s.studyDate = r.info.studyDate;
+            s.studyTime = r.info.studyTime;
             s.studyDescription = r.info.studyDescription;
             s.description = r.info.seriesDescription;
             s.modality = r.info.modality;
@@ -95,7 +130,7 @@ void groupIntoSeries(const QList<ScannedInstance> &scanned, DicomScanResult *res
         });
         result->series[i].instanceCount = int(infos.size());
         for (const ScannedInstance &s : std::as_const(infos)) {
-            for (int f = 0; f < s.info.numberOfFrames; ++f)
+            for (const int f : frameOrder(s.info))
                 result->series[i].slices.append({s.name, f, s.instance});
         }
     }
@@ -107,11 +142,7 @@ void groupIntoSeries(const QList<ScannedInstance> &scanned, DicomScanResult *res
 
 bool DicomSeriesScanner::isDicomFile(const QString &path)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return false;
-    const QByteArray head = f.read(132);
-    return head.size() == 132 && head.mid(128, 4) == "DICM";
+    return isDicomFileContent(path);
 }
 
 QStringList DicomSeriesScanner::dicomDirFiles(const QString &dicomDir, QString *error)

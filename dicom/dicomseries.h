@@ -50,7 +50,10 @@ struct DicomSeries
     QString modality;
     QString patientName; // Unicode, all component groups (from the first instance)
     QString patientId;
+    QString patientBirthDate; // DA as written
+    QString patientSex;       // M, F, O as written
     QString studyDate;
+    QString studyTime;
     QString studyDescription;
     int seriesNumber = 0;
     int instanceCount = 0; // files; a multi-frame file gives several slices

@@ -73,7 +73,13 @@ private Q_SLOTS:
                            QStringLiteral("--open"), record, QStringLiteral("--open"), japanese});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QJsonObject s = QJsonDocument::fromJson(r.out).object();
-        QCOMPARE(s.value(QStringLiteral("patients")).toArray().size(), 1);
+        // The FHIR patient, and the three people of the DICOM files beside it (images only: no record).
+        const QJsonArray patients = s.value(QStringLiteral("patients")).toArray();
+        QCOMPARE(patients.size(), 4);
+        int imagesOnly = 0;
+        for (const QJsonValue &p : patients)
+            imagesOnly += p.toObject().value(QStringLiteral("imagesOnly")).toBool() ? 1 : 0;
+        QCOMPARE(imagesOnly, 3);
         QCOMPARE(s.value(QStringLiteral("errors")).toArray().size(), 0);
         const QJsonArray dicom = s.value(QStringLiteral("dicom")).toArray();
         QCOMPARE(dicom.size(), 3);

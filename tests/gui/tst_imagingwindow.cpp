@@ -134,7 +134,7 @@ private Q_SLOTS:
         const QList<Dicom::DicomSeries> &series = panel->openedSeries();
         QCOMPARE(int(series.size()), expectedSeries);
         QCOMPARE(totalInstances(series), expectedInstances);
-        QCOMPARE(panel->viewer()->thumbnails()->count(), expectedSeries);
+        QCOMPARE(panel->viewer()->seriesCount(), expectedSeries);
         if (!expectedModalities.isEmpty()) {
             QSet<QString> modalities;
             for (const auto &s : series)
@@ -145,8 +145,13 @@ private Q_SLOTS:
         QVERIFY(view->isCurrentSliceReady());
         QVERIFY(!view->overlayText(DicomImageView::Corner::TopLeft).isEmpty());
         QCOMPARE(view->overlayText(DicomImageView::Corner::TopLeft).section(u'\n', 0, 0), DicomImageView::personNameForDisplay(series.first().patientName));
-        // DICOM is not mistaken for a record: no patients, no "not FHIR" complaints.
-        QVERIFY(window.recordSet().patients.isEmpty());
+        // DICOM is not mistaken for a record: no "not FHIR" complaints, and its patients are listed as
+        // images only (no health record), never with an empty record passed off as complete.
+        QVERIFY(!window.recordSet().patients.isEmpty());
+        for (const PatientRecord &r : window.recordSet().patients) {
+            QVERIFY(r.imagesOnly);
+            QVERIFY(r.incomplete);
+        }
     }
 
     void recordAndImagesInOneOpen()
@@ -164,7 +169,10 @@ private Q_SLOTS:
         MainWindow window;
         window.show();
         QVERIFY(openAndWait(window, {dir.path()}));
-        QCOMPARE(window.recordSet().patients.size(), 1);
+        // The FHIR patient, and the CT's patient beside it: the files prove no link between them.
+        QCOMPARE(window.recordSet().patients.size(), 2);
+        QVERIFY(!window.recordSet().patients.first().imagesOnly);
+        QVERIFY(window.recordSet().patients.last().imagesOnly);
         QVERIFY2(window.recordSet().errors.isEmpty(), qPrintable(window.recordSet().errors.join(u'\n')));
         QVERIFY2(window.recordSet().warnings.isEmpty(), qPrintable(window.recordSet().warnings.join(u'\n')));
         QCOMPARE(window.imagingPanel()->openedSeries().size(), 1);

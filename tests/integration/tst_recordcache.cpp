@@ -106,7 +106,7 @@ QString recordSetDifference(const RecordSet &a, const RecordSet &b)
         for (qsizetype i = 0; i < x.patient.identifiers.size(); ++i) {
             KK_FIELD(x, y, patient.identifiers.at(i).system) KK_FIELD(x, y, patient.identifiers.at(i).value)
         }
-        KK_FIELD(x, y, withheldCount) KK_FIELD(x, y, undeliveredCount) KK_FIELD(x, y, incomplete) KK_FIELD(x, y, incompleteReasons)
+        KK_FIELD(x, y, withheldCount) KK_FIELD(x, y, undeliveredCount) KK_FIELD(x, y, incomplete) KK_FIELD(x, y, incompleteReasons) KK_FIELD(x, y, imagesOnly)
         KK_FIELD(x, y, documentSources) KK_FIELD(x, y, items.size())
         KK_FIELD(x, y, withheldByType) KK_FIELD(x, y, notDisclosedForRole)
         for (qsizetype i = 0; i < x.items.size(); ++i) {
@@ -372,6 +372,12 @@ private Q_SLOTS:
         QCOMPARE(recordSetDifference(back->set, assembled.set), QString());
         QCOMPARE(back->resourceRows, assembled.rows);
         QCOMPARE(sameDateTime(back->newestFetch, assembled.cachedAt), QString());
+        // Flags no assembled record sets (images-only records come from local DICOM) travel too.
+        RecordSet flagged = assembled.set;
+        flagged.patients.first().imagesOnly = true;
+        const std::optional<RecordSnapshot> flaggedBack = RecordSnapshot::deserialize(RecordSnapshot{flagged, assembled.cachedAt, assembled.rows}.serialize());
+        QVERIFY(flaggedBack);
+        QCOMPARE(recordSetDifference(flaggedBack->set, flagged), QString());
 
         // Through the cache: sealed, stored, read and opened again.
         QVERIFY(!cache->hasSnapshot(id));

@@ -232,6 +232,14 @@ void EmergencySummaryView::rebuild()
     m_status->setAccessibleDescription(status.join(u'\n'));
     m_status->setVisible(!status.isEmpty());
 
+    // Only images were opened for this person: every section is unknown, and says so.
+    if (s.imagesOnly) {
+        const QString unknown = tr("Unknown: no health record was loaded for this patient, only DICOM images.");
+        for (QLabel *section : {m_allergies, m_medications, m_problems, m_encounters, m_procedures, m_labs})
+            setSection(section, QStringLiteral("<span style='font-weight:bold'>%1</span>").arg(esc(unknown)), {unknown});
+        return;
+    }
+
     // Allergies: large, red, first.
     {
         QString html;

@@ -198,10 +198,22 @@ QList<DicomImageView::Preset> DicomImageView::filePresets() const
 {
     QList<Preset> out;
     if (const Decoded *d = current()) {
-        for (const VoiWindow &w : d->info.voiWindows)
+        for (const VoiWindow &w : d->info.windowsForFrame(d->frame.frameIndex))
             out.append({w.explanation.isEmpty() ? tr("File window %1").arg(out.size() + 1) : w.explanation, w});
     }
     return out;
+}
+
+void DicomImageView::setOverlaysShown(bool shown)
+{
+    m_showOverlays = shown;
+    update();
+}
+
+int DicomImageView::overlayCount() const
+{
+    const Decoded *d = current();
+    return d ? int(d->info.overlays.size()) : 0;
 }
 
 void DicomImageView::setInverted(bool inverted)
@@ -336,6 +348,11 @@ void DicomImageView::paintEvent(QPaintEvent *)
     p.setTransform(t);
     p.setRenderHint(QPainter::SmoothPixmapTransform, zoom() < 4);
     p.drawImage(QPointF(0, 0), m_rendered);
+    if (m_showOverlays) {
+        if (const Decoded *d = current())
+            for (const DicomOverlay &o : d->info.overlays)
+                p.drawImage(QPointF(o.originColumn - 1, o.originRow - 1), o.bitmap);
+    }
     p.restore();
 
     if (m_hasMeasure) {

@@ -39,6 +39,10 @@ public:
     static QList<Preset> ctPresets();   // lung, mediastinum, bone, brain
     QList<Preset> filePresets() const;  // the current image's VOI windows
     void setInverted(bool inverted);
+    // Overlay planes (60xx) are drawn over the image unless switched off.
+    void setOverlaysShown(bool shown);
+    bool overlaysShown() const { return m_showOverlays; }
+    int overlayCount() const;
     bool isInverted() const { return m_inverted; }
     void setTool(Tool tool) { m_tool = tool; }
     double zoom() const; // the effective zoom, also when fitting
@@ -96,6 +100,7 @@ private:
     Dicom::VoiWindow m_window;
     bool m_windowFromUser = false;
     bool m_inverted = false;
+    bool m_showOverlays = true;
     QImage m_rendered;
     double m_zoom = 1;
     QPointF m_pan;

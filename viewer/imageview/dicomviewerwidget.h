@@ -5,12 +5,14 @@
 #include <QWidget>
 
 class QComboBox;
-class QListWidget;
-class QToolButton;
+class QTreeWidget;
+class QTreeWidgetItem;
 
 namespace Kakehashi {
 
-// Series thumbnails beside a DicomImageView, with presets, invert, fit, measure and cine.
+// A study browser beside a DicomImageView, with presets, invert, fit, measure and cine. The browser
+// groups the series patient → study → series (a folder or CD may hold several patients); each
+// series row carries a thumbnail of its middle slice.
 class DicomViewerWidget : public QWidget
 {
     Q_OBJECT
@@ -21,15 +23,27 @@ public:
     // zoom while slices are added (see DicomImageView::updateSlices).
     void updateSeries(const QList<Dicom::DicomSeries> &series);
     DicomImageView *imageView() const { return m_view; }
-    QListWidget *thumbnails() const { return m_thumbnails; }
+    QTreeWidget *browser() const { return m_browser; }
     QComboBox *presets() const { return m_presets; }
+    int seriesCount() const { return int(m_series.size()); }
+    // The browser row of series |index| (in the order given to setSeries).
+    QTreeWidgetItem *seriesItem(int index) const;
+    int currentSeries() const { return m_current; }
+    void showSeriesAt(int index);
+    // Thumbnails still being decoded (0: every series row has its picture or never will).
+    int pendingThumbnails() const { return m_pendingThumbnails; }
+    // The browser as text, one row a line, indented by level: what a reader sees in it.
+    QString browserText() const;
 
 private:
-    void showSeries(int row);
+    void showSeries(int index);
     void refreshPresets();
     QList<Dicom::DicomSeries> m_series;
+    QList<QTreeWidgetItem *> m_seriesItems;
+    int m_current = -1;
+    int m_pendingThumbnails = 0;
     DicomImageView *m_view;
-    QListWidget *m_thumbnails;
+    QTreeWidget *m_browser;
     QComboBox *m_presets;
 };
 

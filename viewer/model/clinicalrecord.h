@@ -138,6 +138,9 @@ struct PatientRecord
     int undeliveredCount = 0; // UNDELIVERED items dropped before display
     bool incomplete = false;  // the record is known to be partial
     QStringList incompleteReasons;
+    // No health record was loaded for this person at all, only DICOM images (a CD, a folder):
+    // allergies, medications, problems … are unknown, never "none". Local opens only; not cached.
+    bool imagesOnly = false;
     // Document items only, by item key: what is needed to show the document later (see
     // ClinicalDocumentReader::sourceBundle), as compact JSON bytes. Parsed only when a document is
     // opened, so a warm open of a record with thousands of reports does not parse them all.

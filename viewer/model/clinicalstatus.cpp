@@ -116,7 +116,9 @@ ClinicalStatus::Result ClinicalStatus::evaluate(const PatientRecord &record, Kin
         r.withheldUnattributed = true;
     }
 
-    if (!r.items.isEmpty())
+    if (record.imagesOnly)
+        r.state = State::Unknown;
+    else if (!r.items.isEmpty())
         r.state = State::Recorded;
     else if (record.notDisclosedForRole.contains(ItemCategory::Allergy))
         r.state = State::NotDisclosedForRole;
@@ -142,6 +144,8 @@ QString ClinicalStatus::stateKey(State state)
         return QStringLiteral("withheld");
     case State::NotDisclosedForRole:
         return QStringLiteral("not-disclosed-for-role");
+    case State::Unknown:
+        return QStringLiteral("unknown");
     }
     return {};
 }
@@ -175,6 +179,9 @@ QString ClinicalStatus::stateText(Kind kind, const Result &result)
     case State::NotDisclosedForRole:
         return allergies ? tr("Allergies: not disclosed to this role — their absence here means nothing")
                          : tr("Drug contraindications: not disclosed to this role — their absence here means nothing");
+    case State::Unknown:
+        return allergies ? tr("Allergies: unknown — no health record was loaded for this patient, only images")
+                         : tr("Drug contraindications: unknown — no health record was loaded for this patient, only images");
     }
     return {};
 }

@@ -23,6 +23,7 @@ public:
         NotRecorded,         // nothing in the shared record and nothing withheld
         Withheld,            // withheld items exist that may be of this kind
         NotDisclosedForRole, // the signed-in role may not see this kind (or the service does not send it)
+        Unknown,             // no health record was loaded for this person at all (e.g. DICOM files only)
     };
 
     struct Result
@@ -36,7 +37,7 @@ public:
 
     static Result evaluate(const PatientRecord &record, Kind kind, const QDateTime &asOf);
 
-    // Stable key for --summary: "recorded", "none-known", "not-recorded", "withheld", "not-disclosed-for-role".
+    // Stable key for --summary: "recorded", "none-known", "not-recorded", "withheld", "not-disclosed-for-role", "unknown".
     static QString stateKey(State state);
     // Translated sentence for a state other than Recorded ("Allergies: not disclosed to this role …").
     static QString stateText(Kind kind, const Result &result);

@@ -192,6 +192,7 @@ EmergencySummary EmergencySummary::build(const PatientRecord &record, const QDat
     s.undeliveredCount = record.undeliveredCount;
     s.incomplete = record.incomplete;
     s.incompleteReasons = record.incompleteReasons;
+    s.imagesOnly = record.imagesOnly;
 
     const qint64 asOf = asOfTime.toMSecsSinceEpoch();
     const qint64 encounterFrom = asOf - qint64(lookBack.encounterDays) * DayMs;

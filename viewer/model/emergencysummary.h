@@ -103,6 +103,7 @@ public:
     QList<ItemCategory> notDisclosedForRole;
     bool incomplete = false;
     QStringList incompleteReasons;
+    bool imagesOnly = false; // no health record at all (PatientRecord::imagesOnly): every section is unknown
     int uninformedCount = 0; // lines marked UNINFORMED
 
     bool isEmpty() const;

@@ -1,5 +1,7 @@
 #include "localrecordsource.h"
 
+#include "dicomfilekind.h"
+
 #include "recordassembler.h"
 #include "referenceclock.h"
 
@@ -30,8 +32,7 @@ void loadFile(RecordAssembler &assembler, const QString &path, const QString &sh
         early->errors.append(LocalRecordSource::tr("%1: too large to open (%2 MB)").arg(shownName).arg(f.size() >> 20));
         return;
     }
-    const QByteArray head = f.peek(132);
-    if (head.size() >= 132 && head.mid(128, 4) == "DICM") {
+    if (Dicom::dicomFileKind(f.peek(132)) != Dicom::DicomFileKind::NotDicom) {
         early->warnings.append(LocalRecordSource::tr("%1: DICOM files are opened in the image view, not as records").arg(shownName));
         return;
     }
@@ -44,11 +45,7 @@ bool LocalRecordSource::isDicomFile(const QString &path)
 {
     if (QFileInfo(path).fileName().compare(QLatin1String("DICOMDIR"), Qt::CaseInsensitive) == 0)
         return true;
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return false;
-    const QByteArray head = f.read(132);
-    return head.size() == 132 && head.mid(128, 4) == "DICM";
+    return Dicom::isDicomFileContent(path);
 }
 
 LocalInputs LocalRecordSource::partition(const QStringList &paths)

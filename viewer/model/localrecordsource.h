@@ -24,8 +24,8 @@ class LocalRecordSource
 public:
     static RecordSet load(const QStringList &paths);
 
-    // Sorts paths into FHIR and DICOM inputs by content (the DICM preamble, a DICOMDIR), not by
-    // file name. Paths that do not exist go to recordPaths, where load() reports them.
+    // Sorts paths into FHIR and DICOM inputs by content (the DICM preamble, a data set without
+    // preamble, a DICOMDIR: Dicom::dicomFileKind), not by file name nor by JSON failing to parse. Paths that do not exist go to recordPaths, where load() reports them.
     static LocalInputs partition(const QStringList &paths);
     static bool isDicomFile(const QString &path);
 

@@ -11,7 +11,7 @@ namespace Kakehashi {
 #if defined(__linux__) && defined(__x86_64__)
 static_assert(sizeof(ClinicalItem) == 616 && sizeof(LabValue) == 168 && sizeof(SourceFacility) == 104,
               "ClinicalItem changed: update the snapshot operators, the round-trip test, and RecordSnapshot::FormatVersion");
-static_assert(sizeof(PatientInfo) == 256 && sizeof(PatientRecord) == 360 && sizeof(RecordSet) == 80 && sizeof(PatientIdentifier) == 48,
+static_assert(sizeof(PatientInfo) == 256 && sizeof(PatientRecord) == 368 && sizeof(RecordSet) == 80 && sizeof(PatientIdentifier) == 48,
               "PatientRecord changed: update the snapshot operators, the round-trip test, and RecordSnapshot::FormatVersion");
 static_assert(sizeof(Fhir::DateTime) == 16 && sizeof(Fhir::Coding) == 72,
               "Fhir::DateTime or Coding changed: update the snapshot operators, the round-trip test, and RecordSnapshot::FormatVersion");
@@ -208,6 +208,7 @@ QDataStream &operator<<(QDataStream &out, const PatientRecord &record)
     writeList(out, record.items);
     out << qint32(record.withheldCount) << qint32(record.undeliveredCount) << record.incomplete;
     writeList(out, record.incompleteReasons);
+    out << record.imagesOnly;
     // The document sources (small Bundles) as compact JSON, sorted by key for a stable layout.
     QStringList keys = record.documentSources.keys();
     keys.sort();
@@ -235,6 +236,7 @@ QDataStream &operator>>(QDataStream &in, PatientRecord &record)
     record.withheldCount = withheld;
     record.undeliveredCount = undelivered;
     readList(in, record.incompleteReasons);
+    in >> record.imagesOnly;
     quint32 documents = 0;
     in >> documents;
     record.documentSources.clear();

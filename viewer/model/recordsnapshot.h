@@ -47,7 +47,8 @@ struct RecordSnapshot
     // 3: withheld counts by type and categories not disclosed for the role are kept (ClinicalStatus).
     // 4: facilities carry their 医療機関コード and why a reference could not be resolved; identity notes.
     // 5: check-up results read from CDA attachments are items of the record.
-    static constexpr quint32 FormatVersion = 5;
+    // 6: records read from DICOM files alone are marked imagesOnly.
+    static constexpr quint32 FormatVersion = 6;
 
     RecordSet set;
     QDateTime newestFetch; // when the newest resource it was assembled from was fetched

@@ -226,7 +226,9 @@ QJsonObject recordSummaryJson(const RecordSet &set, const QDateTime &asOfTime)
         };
         if (rec.patient.placeholder)
             p.insert(QStringLiteral("placeholder"), true);
-        else
+        if (rec.imagesOnly)
+            p.insert(QStringLiteral("imagesOnly"), true); // no health record: every count is unknown, not zero
+        if (!rec.patient.placeholder && !rec.imagesOnly) // nothing clinical is known of an images-only person
             p.insert(QStringLiteral("clinical"), clinicalSummaryJson(EmergencySummary::build(rec, asOf, lookBack)));
         p.insert(QStringLiteral("facilities"), facilitiesJson(rec));
         if (!rec.patient.identityNotes.isEmpty())

@@ -8,9 +8,17 @@
 
 #include <QApplication>
 #include <QComboBox>
-#include <QListWidget>
+#include <QTreeWidget>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QtTest>
+
+#include <dcmtk/config/osconfig.h>
+#include <dcmtk/dcmdata/dcdeftag.h>
+#include <dcmtk/dcmdata/dcfilefo.h>
+#include <dcmtk/dcmdata/dcuid.h>
+
+#include <vector>
 
 using namespace Kakehashi;
 using namespace Kakehashi::Dicom;
@@ -23,6 +31,7 @@ private slots:
     void windowLevelPresetsAndPixels();
     void measurementInMillimetres();
     void stackScrollAndCine();
+    void overlaysDrawnAndToggled();
     void thumbnails();
     void personNameForDisplay_data();
     void personNameForDisplay();
@@ -163,12 +172,92 @@ void TestDicomImageView::thumbnails()
                                                            pydicomFile(QStringLiteral("test_files/MR_small.dcm"))});
     QCOMPARE(scan.series.size(), 2);
     viewer.setSeries(scan.series);
-    QCOMPARE(viewer.thumbnails()->count(), 2);
-    QTRY_VERIFY(!viewer.thumbnails()->item(0)->icon().isNull());
-    QTRY_VERIFY(!viewer.thumbnails()->item(1)->icon().isNull());
-    viewer.thumbnails()->setCurrentRow(1);
+    QCOMPARE(viewer.seriesCount(), 2);
+    QTRY_VERIFY(!viewer.seriesItem(0)->icon(0).isNull());
+    QTRY_VERIFY(!viewer.seriesItem(1)->icon(0).isNull());
+    viewer.browser()->setCurrentItem(viewer.seriesItem(1));
     QTRY_VERIFY(viewer.imageView()->isCurrentSliceReady());
     QCOMPARE(viewer.imageView()->series().modality, scan.series.at(1).modality);
+}
+
+// A 60xx overlay (a marked lesion): decoded bit for bit, drawn in yellow over the image, hidden by
+// the toggle.
+void TestDicomImageView::overlaysDrawnAndToggled()
+{
+    DcmFileFormat file;
+    DcmDataset *ds = file.getDataset();
+    ds->putAndInsertString(DCM_SOPClassUID, UID_MRImageStorage);
+    ds->putAndInsertString(DCM_SOPInstanceUID, "1.2.826.0.1.3680043.9.7433.14.40.1");
+    ds->putAndInsertString(DCM_SeriesInstanceUID, "1.2.826.0.1.3680043.9.7433.14.40");
+    ds->putAndInsertString(DCM_Modality, "MR");
+    ds->putAndInsertString(DCM_PhotometricInterpretation, "MONOCHROME2");
+    ds->putAndInsertUint16(DCM_SamplesPerPixel, 1);
+    ds->putAndInsertUint16(DCM_Rows, 32);
+    ds->putAndInsertUint16(DCM_Columns, 32);
+    ds->putAndInsertUint16(DCM_BitsAllocated, 16);
+    ds->putAndInsertUint16(DCM_BitsStored, 12);
+    ds->putAndInsertUint16(DCM_HighBit, 11);
+    ds->putAndInsertUint16(DCM_PixelRepresentation, 0);
+    ds->putAndInsertString(DCM_WindowCenter, "100");
+    ds->putAndInsertString(DCM_WindowWidth, "200");
+    std::vector<Uint16> pixels(32 * 32, 0); // black image
+    ds->putAndInsertUint16Array(DCM_PixelData, pixels.data(), pixels.size());
+    // Overlay 16×16 at row 9, column 5: a filled square in its top-left 8×8.
+    std::vector<Uint8> bits(16 * 16 / 8, 0);
+    for (int y = 0; y < 8; ++y)
+        for (int x = 0; x < 8; ++x)
+            bits[size_t((y * 16 + x) / 8)] |= Uint8(1u << ((y * 16 + x) % 8));
+    ds->putAndInsertUint16(DcmTagKey(0x6000, 0x0010), 16);
+    ds->putAndInsertUint16(DcmTagKey(0x6000, 0x0011), 16);
+    ds->putAndInsertString(DcmTagKey(0x6000, 0x0040), "G");
+    ds->putAndInsertString(DcmTagKey(0x6000, 0x1500), "LESION");
+    ds->putAndInsertString(DcmTagKey(0x6000, 0x0050), "9\\5"); // Overlay Origin: row, column
+    ds->putAndInsertUint16(DcmTagKey(0x6000, 0x0100), 1);
+    ds->putAndInsertUint16(DcmTagKey(0x6000, 0x0102), 0);
+    ds->putAndInsertUint8Array(DcmTagKey(0x6000, 0x3000), bits.data(), bits.size());
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("overlay.dcm"));
+    QVERIFY(file.saveFile(QFile::encodeName(path).constData(), EXS_LittleEndianExplicit).good());
+
+    const DicomDecodeResult r = DicomFrameDecoder::decodeFile(path);
+    QVERIFY2(r.ok, qPrintable(r.errorString));
+    QCOMPARE(r.info.overlays.size(), 1);
+    const DicomOverlay &o = r.info.overlays.first();
+    QCOMPARE(o.label, QStringLiteral("LESION"));
+    QCOMPARE(o.originRow, 9);
+    QCOMPARE(o.originColumn, 5);
+    QCOMPARE(o.bitmap.size(), QSize(16, 16));
+    for (int y = 0; y < 16; ++y)
+        for (int x = 0; x < 16; ++x)
+            QCOMPARE(o.bitmap.pixelIndex(x, y), x < 8 && y < 8 ? 1 : 0);
+
+    const DicomScanResult scan = DicomSeriesScanner::scan({path});
+    QCOMPARE(scan.series.size(), 1);
+    DicomImageView view;
+    view.resize(320, 320);
+    view.show();
+    view.setSeries(scan.series.first());
+    QTRY_VERIFY(view.isCurrentSliceReady());
+    QCOMPARE(view.overlayCount(), 1);
+    // Image pixel (column 5+3, row 9+3) is inside the square; (column 20, row 20) is outside.
+    // The widget point in the middle of an image pixel (the view is zoomed to fit, ~10× here).
+    auto colourAt = [&view](int column, int row) {
+        const QImage shot = view.grab().toImage();
+        for (int y = 0; y < view.height(); ++y)
+            for (int x = 0; x < view.width(); ++x) {
+                const QPointF i = view.widgetToImage(QPointF(x + 0.5, y + 0.5));
+                if (int(std::floor(i.x())) == column && int(std::floor(i.y())) == row)
+                    return QColor(shot.pixel(x + 3, y + 3));
+            }
+        return QColor();
+    };
+    QColor inside = colourAt(4 + 3, 8 + 3);
+    QVERIFY2(inside.red() > 200 && inside.green() > 200 && inside.blue() < 60, qPrintable(inside.name()));
+    QColor outside = colourAt(20, 20);
+    QVERIFY2(outside.red() < 30 && outside.green() < 30, qPrintable(outside.name()));
+    view.setOverlaysShown(false);
+    inside = colourAt(4 + 3, 8 + 3);
+    QVERIFY2(inside.red() < 30 && inside.green() < 30, qPrintable(inside.name()));
 }
 
 int main(int argc, char **argv)
