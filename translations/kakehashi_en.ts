@@ -186,6 +186,86 @@
     </message>
 </context>
 <context>
+    <name>Kakehashi::CdaReader</name>
+    <message>
+        <source>[multimedia not shown]</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ref. %1</source>
+        <comment>reference range</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>from the CDA document “%1”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The CDA document is too large to read (%1 MB; at most %2 MB).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The CDA document declares a DTD or entities (&lt;!DOCTYPE&gt;/&lt;!ENTITY&gt;). CDA documents need none, and they can be used to read local files or exhaust memory, so it is not read.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The XML parser could not be started.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not well-formed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The CDA document is not well-formed XML (%1, line %2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The XML document is not an HL7 CDA R2 ClinicalDocument.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Specific health check-up (特定健診, CDA)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Referral letter (CDA)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Discharge summary (CDA)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CDA document</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>born %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>male</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>female</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Body</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The body of this CDA document is not XML (%1) and is not shown here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Parts of this CDA document's narrative were too large or too deeply nested and were shortened.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Kakehashi::ClinicalDocumentReader</name>
     <message>
         <source>born %1</source>
@@ -224,22 +304,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>This document is a PDF file; PDF documents cannot be shown in the viewer yet.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>This document is an HL7 CDA R2 document (an older referral format); CDA documents cannot be shown in the viewer yet.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>This document is XML (%1), which the viewer cannot show yet.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Documents of type %1 cannot be shown in the viewer yet.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>The document is not valid JSON (%1 at byte %2).</source>
         <translation type="unfinished" />
     </message>
@@ -269,6 +333,74 @@
     </message>
     <message>
         <source>The document's content (%1) was not delivered with the record.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Attachment %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>type not stated</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Attachment: %1 (%2) — open it with “Attachments” above the document</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Attachment: %1 (%2) — on another server (%3); not fetched</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Attachment: %1 (%2) — its content was not delivered with the document</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a FHIR document</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a PDF file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a CDA document (XML)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>an image</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>plain text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a DICOM image</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>content of an unknown kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The attachment is declared as %1 (%2), but its content is %3. It is not shown, because its type cannot be trusted.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This attachment is a DICOM image. Images are opened from the record's imaging studies; a DICOM file attached to a document is not shown here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Documents of type %1 cannot be shown in the viewer.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This document is XML (%1) but not a CDA document, so the viewer cannot show it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -379,6 +511,23 @@
             <numerusform>%n images</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Unnamed facility</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Facility unknown (reference could not be resolved)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 was not delivered with the record.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>[withheld]</source>
+        <comment>REDACTED: the value was removed under the patient's disclosure settings</comment>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Kakehashi::ClinicalPanels</name>
@@ -396,17 +545,78 @@
     </message>
 </context>
 <context>
+    <name>Kakehashi::ClinicalStatus</name>
+    <message>
+        <source>date unknown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>facility unknown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Allergies: none known (stated by %1, %2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Drug contraindications: none known (stated by %1, %2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Allergies: not recorded in the shared record (this does not mean there are none)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Drug contraindications: not recorded in the shared record (this does not mean there are none)</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Allergies: none shown, but %n item(s) of unstated kind were withheld by the patient's disclosure settings and may include allergies</source>
+        <translation><numerusform>Allergies: none shown, but %n item of unstated kind were withheld by the patient's disclosure settings and may include allergies</numerusform><numerusform>Allergies: none shown, but %n items of unstated kind were withheld by the patient's disclosure settings and may include allergies</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Drug contraindications: none shown, but %n item(s) of unstated kind were withheld by the patient's disclosure settings and may include contraindications</source>
+        <translation><numerusform>Drug contraindications: none shown, but %n item of unstated kind were withheld by the patient's disclosure settings and may include contraindications</numerusform><numerusform>Drug contraindications: none shown, but %n items of unstated kind were withheld by the patient's disclosure settings and may include contraindications</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Allergies: none shown, but %n allergy item(s) were withheld by the patient's disclosure settings</source>
+        <translation><numerusform>Allergies: none shown, but %n allergy item were withheld by the patient's disclosure settings</numerusform><numerusform>Allergies: none shown, but %n allergy items were withheld by the patient's disclosure settings</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Drug contraindications: none shown, but %n allergy item(s) were withheld by the patient's disclosure settings and may include contraindications</source>
+        <translation><numerusform>Drug contraindications: none shown, but %n allergy item were withheld by the patient's disclosure settings and may include contraindications</numerusform><numerusform>Drug contraindications: none shown, but %n allergy items were withheld by the patient's disclosure settings and may include contraindications</numerusform></translation>
+    </message>
+    <message>
+        <source>Allergies: not disclosed to this role — their absence here means nothing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Drug contraindications: not disclosed to this role — their absence here means nothing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Allergies: unknown — no health record was loaded for this patient, only images</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Drug contraindications: unknown — no health record was loaded for this patient, only images</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Allergies: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Drug contraindications: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>(%n more withheld item(s) may include more)</source>
+        <translation><numerusform>(%n more withheld item may include more)</numerusform><numerusform>(%n more withheld items may include more)</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>Kakehashi::ClinicalTableModel</name>
-    <message>
-        <source>Current</source>
-        <comment>medication in use</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Past</source>
-        <comment>medication no longer in use</comment>
-        <translation type="unfinished" />
-    </message>
     <message>
         <source>Active</source>
         <comment>problem</comment>
@@ -642,6 +852,66 @@
         <source>Invalid --as-of "%1": use an ISO 8601 date or date-time, e.g. 2026-10-31 or 2026-10-31T09:30+09:00.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>With --view documents or --view emergency: write what is shown as a PDF (with a header naming the facility, the patient and the reference time) and exit.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show every time in this zone (an IANA name such as Asia/Tokyo or UTC) instead of the setting display/timeZone; by default Asia/Tokyo. Times not in Japan time carry the zone's name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>zone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>With --demo: preview what this user sees, without a card: doctor, pharmacist or emergency.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>role</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Window size in pixels, e.g. 1366x768 (also the size of a --screenshot).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>WxH</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unknown time zone "%1": use an IANA name such as Asia/Tokyo or UTC.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Invalid --window-size "%1": use WIDTHxHEIGHT, at least 640x480, e.g. 1366x768.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unknown role "%1": use doctor, pharmacist or emergency.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--role previews the demo only: add --demo (a real session takes the role from the HPKI card).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--export-pdf needs --view documents or --view emergency.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--export-pdf cannot be combined with --screenshot or --summary.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--export-pdf needs something to show: --demo or --open.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The setting display/timeZone names an unknown time zone "%1"; times are shown in Asia/Tokyo.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Kakehashi::ConnectionProfileDialog</name>
@@ -676,10 +946,6 @@
     </message>
     <message>
         <source> MB</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Name</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -912,6 +1178,18 @@
         <source>Certificates (*.pem *.crt *.cer *.der)</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Connection name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pharmacy view: show allergies and drug contraindications the service sends</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Off: pharmacists see disease names and medications only, as the sharing-service rule provides; the allergy banner then says they are not disclosed to this role.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Kakehashi::Dicom::DicomFrameDecoder</name>
@@ -993,6 +1271,10 @@
     </message>
     <message>
         <source>the image is not available</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: images in the transfer syntax %2 cannot be shown (not supported)</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1120,6 +1402,34 @@
     </message>
 </context>
 <context>
+    <name>Kakehashi::DicomPatients</name>
+    <message>
+        <source>no patient ID</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DICOM files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>only DICOM images were opened for this patient; no health record (diseases, medications, allergies, lab results) was loaded, so nothing is known about them here</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 study</source>
+        <comment>imaging modality</comment>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n series</source>
+        <translation><numerusform>%n series</numerusform><numerusform>%n series</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation><numerusform>%n image</numerusform><numerusform>%n images</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>Kakehashi::DicomViewerWidget</name>
     <message>
         <source>Invert</source>
@@ -1151,6 +1461,34 @@
     </message>
     <message>
         <source>Window presets</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Patients, studies and series</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Overlays</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show the overlay planes (60xx) the file draws over the image</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no ID</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ID %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Study</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1196,14 +1534,6 @@
     </message>
     <message>
         <source>Remission</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Current</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Past</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1266,6 +1596,53 @@
     </message>
     <message>
         <source>CDA / XML</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Kakehashi::DocumentExport</name>
+    <message>
+        <source>page %1 of %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The printer or file could not be opened for writing.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The PDF could not be written to %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Patient: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Facility: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reference time: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not set</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Printed by Kakehashi: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Document</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1362,10 +1739,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>This document cannot be shown yet</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>This document cannot be read</source>
         <translation type="unfinished" />
     </message>
@@ -1402,6 +1775,113 @@
     </message>
     <message>
         <source>A link or redirect in the document was not followed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The image is damaged or incomplete and cannot be shown.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open attachment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Back to the document</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Attachments:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export as PDF…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Document details</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Attached image</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This attachment is on another server (%1). Documents never fetch content from outside the record, so it is not shown.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This attachment's content was not delivered with the document.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Print document</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export as PDF</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This document cannot be shown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>patient: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This PDF cannot be shown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This PDF file is incomplete (it ends before its end marker): pages or parts of pages may be missing.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>PDF, %n page(s)</source>
+        <translation><numerusform>PDF, %n page</numerusform><numerusform>PDF, %n pages</numerusform></translation>
+    </message>
+    <message>
+        <source>The image is too large to show (%1 × %2 pixels).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This image cannot be shown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>image, %1 × %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This text is too large to show in full.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Kakehashi::EmergencySummary</name>
+    <message>
+        <source>eGFR not shown: the result uses the adult equation, which does not apply under 18. Read the creatinine against the reference range reported with it.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1504,10 +1984,6 @@
             <numerusform>%n item marked UNINFORMED: not yet told to the patient — do not disclose to the patient or family without care.</numerusform>
             <numerusform>%n items marked UNINFORMED: not yet told to the patient — do not disclose to the patient or family without care.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Allergies: none recorded in the shared record</source>
-        <translation type="unfinished" />
     </message>
     <message>
         <source>DRUG</source>
@@ -1621,6 +2097,53 @@
     <message>
         <source>Last check-up: none in the shared record</source>
         <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Infections and dialysis</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unknown: no health record was loaded for this patient, only DICOM images.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n more withheld item(s) may include more allergies.</source>
+        <translation><numerusform>%n more withheld item may include more allergies.</numerusform><numerusform>%n more withheld items may include more allergies.</numerusform></translation>
+    </message>
+    <message>
+        <source>period unknown</source>
+        <comment>medication whose end cannot be known</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ingredient unknown — not checked</source>
+        <comment>duplicate therapy</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>until %1</source>
+        <comment>medication: last day of use</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Infection tests: not disclosed to this role.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Infection tests (syphilis, HBs antigen, HCV, HIV): none in the shared record.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dialysis: not disclosed to this role.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Dialysis: %n session(s) in the last %1 days, latest %2</source>
+        <translation><numerusform>Dialysis: %n session in the last %1 days, latest %2</numerusform><numerusform>Dialysis: %n sessions in the last %1 days, latest %2</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Dialysis: none recorded in the last %n day(s).</source>
+        <translation><numerusform>Dialysis: none recorded in the last %n day.</numerusform><numerusform>Dialysis: none recorded in the last %n days.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1775,6 +2298,33 @@
     </message>
 </context>
 <context>
+    <name>Kakehashi::InfectionLabs</name>
+    <message>
+        <source>Syphilis (STS)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Syphilis (TP antibody)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HBs antigen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HCV</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HIV</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Other infection test</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Kakehashi::LabTrendChart</name>
     <message>
         <source>Analyte</source>
@@ -1820,6 +2370,10 @@
     </message>
     <message>
         <source>Units differ between facilities; compare with care.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Chart legend</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1882,10 +2436,6 @@
     </message>
     <message>
         <source>Show load problems</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 (%2) — %3</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2147,6 +2697,154 @@ The reason is sent to the sharing service and recorded in the access history.</s
         <source>What is current (medications in use, recent encounters, ages, the timeline's today line) is reckoned at %1, not at the computer's clock.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Role preview</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Display time zone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Times in %1</source>
+        <comment>the display time zone</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Every time is shown in %1, not in Japan time (setting display/timeZone or --time-zone).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>user name (role)</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>user (role) — organisation</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Demo data seen as this user would see it after signing in with an HPKI card. Nothing here comes from a card.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Emergency summary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>all facilities in the record: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Print emergency summary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Print</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Print document…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export document as PDF…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Print emergency summary…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export emergency summary as PDF…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export emergency summary as PDF</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>EMERGENCY ACCESS (break the glass): this record was opened without the patient's consent at %1. Reason: %2. The access is recorded in the patient's access history.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Kakehashi::MedicationPeriod</name>
+    <message>
+        <source>Current</source>
+        <comment>medication in use at the reference time</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not started</source>
+        <comment>medication whose period starts after the reference time</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ended</source>
+        <comment>medication whose period ended before the reference time</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Period unknown</source>
+        <comment>medication whose end cannot be known from the record</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stopped</source>
+        <comment>medication status</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <comment>medication status</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Entered in error</source>
+        <comment>medication status</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>On hold</source>
+        <comment>medication status</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Draft</source>
+        <comment>medication status</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not taken</source>
+        <comment>medication status</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not done</source>
+        <comment>medication status</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Declined</source>
+        <comment>medication status</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Intended</source>
+        <comment>medication status</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Being prepared</source>
+        <comment>medication status</comment>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Kakehashi::MedicationSafety</name>
@@ -2157,6 +2855,14 @@ The reason is sent to the sharing service and recorded in the access history.</s
     <message>
         <source> and </source>
         <comment>list of facilities</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Possible duplicate therapy (%1): %2 prescribed by %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: ingredient unknown — not checked for duplicate therapy</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2338,14 +3044,6 @@ The reason is sent to the sharing service and recorded in the access history.</s
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Allergies: none recorded in the shared record</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Allergies: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>This record is incomplete: %1</source>
         <translation type="unfinished" />
     </message>
@@ -2380,6 +3078,112 @@ The reason is sent to the sharing service and recorded in the access history.</s
     </message>
     <message>
         <source>Allergies, current medications, problems, recent visits and surgery on one screen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Medical institution code</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Kakehashi::PdfDocumentPane</name>
+    <message>
+        <source>PDF document</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>◀ Previous page</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Page</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next page ▶</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search in the PDF</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy page text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation><numerusform>%n match</numerusform><numerusform>%n matches</numerusform></translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> / %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>searching…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>match %1 of %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Kakehashi::PdfProbe</name>
+    <message>
+        <source>The PDF is encrypted (password-protected). The viewer does not open password-protected files; ask the sender for an unprotected copy.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The PDF uses a security scheme the viewer does not support.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The PDF is damaged or incomplete (not a valid PDF file).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The PDF is incomplete (its data ends early).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The PDF could not be opened.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The PDF is too large to show (%1 MB; at most %2 MB).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The PDF has no pages.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2477,6 +3281,26 @@ The reason is sent to the sharing service and recorded in the access history.</s
             <numerusform>%n item withheld by the patient's disclosure settings</numerusform>
             <numerusform>%n items withheld by the patient's disclosure settings</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>insurance member ID</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>facility patient ID (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>identifier (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 and %2 share an identifier (%3) but differ in birth date or sex; they are shown as two people. Check the patient's identity.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 and %2 have the same %3 and are shown as one person.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2676,6 +3500,42 @@ The reason is sent to the sharing service and recorded in the access history.</s
             <numerusform>%n cached items could not be read and were left out.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The sharing service returned patient %1 but no records at all (no diseases, medications, results or visits). This is not the same as "nothing recorded": the service or the search may have failed. Ask the service or check another way.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>This person has more than %n linked patient records; only the first %n were fetched.</source>
+        <translation><numerusform>This person has more than %n linked patient records; only the first %n were fetched.</numerusform><numerusform>This person has more than %n linked patient records; only the first %n were fetched.</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 points into a Bundle that did not contain it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is not a reference the viewer can follow.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is on another server (%2); only the sharing service itself is asked.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The sharing service did not return %1 when asked for it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 was not fetched: references nested too deeply.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Asking the sharing service for %1 failed: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n facility reference(s) could not be resolved; those items are shown as "%1" with the reason in their details.</source>
+        <translation><numerusform>%n facility reference could not be resolved; those items are shown as "%1" with the reason in their details.</numerusform><numerusform>%n facility references could not be resolved; those items are shown as "%1" with the reason in their details.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>Kakehashi::SignInDialog</name>
@@ -2874,6 +3734,15 @@ The reason is sent to the sharing service and recorded in the access history.</s
         <comment>facility an item came from</comment>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Undated</source>
+        <comment>items without a date</comment>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) without a date</source>
+        <translation><numerusform>%n item without a date</numerusform><numerusform>%n items without a date</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -2927,6 +3796,38 @@ The reason is sent to the sharing service and recorded in the access history.</s
     </message>
     <message>
         <source>No display was found. Run Kakehashi on a desktop, or use --screenshot FILE or --summary, or set QT_QPA_PLATFORM=offscreen.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Demo Pharmacist</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pharmacist</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Kakehashi Demo Pharmacy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Preview: what a pharmacist sees (no card)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Demo Emergency Physician</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Kakehashi Demo Hospital (ER)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Preview: what emergency staff see (no card)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Preview: what a doctor sees (no card)</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -186,6 +186,86 @@
     </message>
 </context>
 <context>
+    <name>Kakehashi::CdaReader</name>
+    <message>
+        <source>[multimedia not shown]</source>
+        <translation>［マルチメディアは表示しません］</translation>
+    </message>
+    <message>
+        <source>ref. %1</source>
+        <comment>reference range</comment>
+        <translation>基準値 %1</translation>
+    </message>
+    <message>
+        <source>from the CDA document “%1”</source>
+        <translation>CDA文書「%1」から</translation>
+    </message>
+    <message>
+        <source>The CDA document is too large to read (%1 MB; at most %2 MB).</source>
+        <translation>CDA文書が大きすぎるため読み込めません（%1 MB、上限 %2 MB）。</translation>
+    </message>
+    <message>
+        <source>The CDA document declares a DTD or entities (&lt;!DOCTYPE&gt;/&lt;!ENTITY&gt;). CDA documents need none, and they can be used to read local files or exhaust memory, so it is not read.</source>
+        <translation>このCDA文書はDTDまたは実体（&lt;!DOCTYPE&gt;/&lt;!ENTITY&gt;）を宣言しています。CDA文書には不要であり、ローカルファイルの読み取りやメモリ枯渇に悪用され得るため、読み込みません。</translation>
+    </message>
+    <message>
+        <source>The XML parser could not be started.</source>
+        <translation>XMLパーサーを開始できませんでした。</translation>
+    </message>
+    <message>
+        <source>not well-formed</source>
+        <translation>整形式ではありません</translation>
+    </message>
+    <message>
+        <source>The CDA document is not well-formed XML (%1, line %2).</source>
+        <translation>CDA文書が整形式のXMLではありません（%1、%2行目）。</translation>
+    </message>
+    <message>
+        <source>The XML document is not an HL7 CDA R2 ClinicalDocument.</source>
+        <translation>このXML文書はHL7 CDA R2のClinicalDocumentではありません。</translation>
+    </message>
+    <message>
+        <source>Specific health check-up (特定健診, CDA)</source>
+        <translation>特定健診情報（CDA）</translation>
+    </message>
+    <message>
+        <source>Referral letter (CDA)</source>
+        <translation>診療情報提供書（CDA）</translation>
+    </message>
+    <message>
+        <source>Discharge summary (CDA)</source>
+        <translation>退院時サマリー（CDA）</translation>
+    </message>
+    <message>
+        <source>CDA document</source>
+        <translation>CDA文書</translation>
+    </message>
+    <message>
+        <source>born %1</source>
+        <translation>%1 生</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>男性</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>女性</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>本文</translation>
+    </message>
+    <message>
+        <source>The body of this CDA document is not XML (%1) and is not shown here.</source>
+        <translation>このCDA文書の本文はXMLではない（%1）ため、ここには表示しません。</translation>
+    </message>
+    <message>
+        <source>Parts of this CDA document's narrative were too large or too deeply nested and were shortened.</source>
+        <translation>このCDA文書の記述の一部は大きすぎるか入れ子が深すぎるため、短縮して表示しています。</translation>
+    </message>
+</context>
+<context>
     <name>Kakehashi::ClinicalDocumentReader</name>
     <message>
         <source>born %1</source>
@@ -224,22 +304,6 @@
         <translation>文書 Bundle に Composition がないため、文書として読めません。</translation>
     </message>
     <message>
-        <source>This document is a PDF file; PDF documents cannot be shown in the viewer yet.</source>
-        <translation>この文書は PDF ファイルです。PDF 文書はまだビューワで表示できません。</translation>
-    </message>
-    <message>
-        <source>This document is an HL7 CDA R2 document (an older referral format); CDA documents cannot be shown in the viewer yet.</source>
-        <translation>この文書は HL7 CDA R2 文書（従来の診療情報提供書の形式）です。CDA 文書はまだビューワで表示できません。</translation>
-    </message>
-    <message>
-        <source>This document is XML (%1), which the viewer cannot show yet.</source>
-        <translation>この文書は XML（%1）で、まだビューワで表示できません。</translation>
-    </message>
-    <message>
-        <source>Documents of type %1 cannot be shown in the viewer yet.</source>
-        <translation>種類が %1 の文書はまだビューワで表示できません。</translation>
-    </message>
-    <message>
         <source>The document is not valid JSON (%1 at byte %2).</source>
         <translation>文書が JSON として正しくありません（%2 バイト目：%1）。</translation>
     </message>
@@ -270,6 +334,74 @@
     <message>
         <source>The document's content (%1) was not delivered with the record.</source>
         <translation>文書の内容（%1）は記録と一緒に提供されていません。</translation>
+    </message>
+    <message>
+        <source>Attachment %1</source>
+        <translation>添付 %1</translation>
+    </message>
+    <message>
+        <source>type not stated</source>
+        <translation>種類の記載なし</translation>
+    </message>
+    <message>
+        <source>Attachment: %1 (%2) — open it with “Attachments” above the document</source>
+        <translation>添付: %1（%2）— 文書の上の「添付」から開けます</translation>
+    </message>
+    <message>
+        <source>Attachment: %1 (%2) — on another server (%3); not fetched</source>
+        <translation>添付: %1（%2）— 別のサーバー上（%3）にあるため取得しません</translation>
+    </message>
+    <message>
+        <source>Attachment: %1 (%2) — its content was not delivered with the document</source>
+        <translation>添付: %1（%2）— 内容が文書と一緒に届いていません</translation>
+    </message>
+    <message>
+        <source>a FHIR document</source>
+        <translation>FHIR文書</translation>
+    </message>
+    <message>
+        <source>a PDF file</source>
+        <translation>PDFファイル</translation>
+    </message>
+    <message>
+        <source>a CDA document (XML)</source>
+        <translation>CDA文書（XML）</translation>
+    </message>
+    <message>
+        <source>an image</source>
+        <translation>画像</translation>
+    </message>
+    <message>
+        <source>plain text</source>
+        <translation>テキスト</translation>
+    </message>
+    <message>
+        <source>a DICOM image</source>
+        <translation>DICOM画像</translation>
+    </message>
+    <message>
+        <source>content of an unknown kind</source>
+        <translation>種類不明の内容</translation>
+    </message>
+    <message>
+        <source>The attachment is declared as %1 (%2), but its content is %3. It is not shown, because its type cannot be trusted.</source>
+        <translation>この添付は%1（%2）とされていますが、内容は%3です。種類が信頼できないため表示しません。</translation>
+    </message>
+    <message>
+        <source>This attachment is a DICOM image. Images are opened from the record's imaging studies; a DICOM file attached to a document is not shown here.</source>
+        <translation>この添付はDICOM画像です。画像は記録の画像検査から開きます。文書に添付されたDICOMファイルはここには表示しません。</translation>
+    </message>
+    <message>
+        <source>Documents of type %1 cannot be shown in the viewer.</source>
+        <translation>種類 %1 の文書はビューワで表示できません。</translation>
+    </message>
+    <message>
+        <source>This document is XML (%1) but not a CDA document, so the viewer cannot show it.</source>
+        <translation>この文書はXML（%1）ですがCDA文書ではないため、表示できません。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -376,6 +508,23 @@
             <numerusform>%n画像</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Unnamed facility</source>
+        <translation>名称不明の施設</translation>
+    </message>
+    <message>
+        <source>Facility unknown (reference could not be resolved)</source>
+        <translation>施設不明（参照を解決できません）</translation>
+    </message>
+    <message>
+        <source>%1 was not delivered with the record.</source>
+        <translation>%1 は記録と一緒に届いていません。</translation>
+    </message>
+    <message>
+        <source>[withheld]</source>
+        <comment>REDACTED: the value was removed under the patient's disclosure settings</comment>
+        <translation>【非開示】</translation>
+    </message>
 </context>
 <context>
     <name>Kakehashi::ClinicalPanels</name>
@@ -393,17 +542,78 @@
     </message>
 </context>
 <context>
+    <name>Kakehashi::ClinicalStatus</name>
+    <message>
+        <source>date unknown</source>
+        <translation>日付不明</translation>
+    </message>
+    <message>
+        <source>facility unknown</source>
+        <translation>施設不明</translation>
+    </message>
+    <message>
+        <source>Allergies: none known (stated by %1, %2)</source>
+        <translation>アレルギー：なし（%1 が %2 に「アレルギーなし」と記録）</translation>
+    </message>
+    <message>
+        <source>Drug contraindications: none known (stated by %1, %2)</source>
+        <translation>薬剤禁忌：なし（%1 が %2 に「アレルギーなし」と記録）</translation>
+    </message>
+    <message>
+        <source>Allergies: not recorded in the shared record (this does not mean there are none)</source>
+        <translation>アレルギー：共有記録に登録なし（アレルギーがないという意味ではありません）</translation>
+    </message>
+    <message>
+        <source>Drug contraindications: not recorded in the shared record (this does not mean there are none)</source>
+        <translation>薬剤禁忌：共有記録に登録なし（禁忌がないという意味ではありません）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Allergies: none shown, but %n item(s) of unstated kind were withheld by the patient's disclosure settings and may include allergies</source>
+        <translation><numerusform>アレルギー：表示なし。ただし患者の開示設定により種類不明の %n 件が非開示で、アレルギーを含む可能性があります</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Drug contraindications: none shown, but %n item(s) of unstated kind were withheld by the patient's disclosure settings and may include contraindications</source>
+        <translation><numerusform>薬剤禁忌：表示なし。ただし患者の開示設定により種類不明の %n 件が非開示で、薬剤禁忌を含む可能性があります</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Allergies: none shown, but %n allergy item(s) were withheld by the patient's disclosure settings</source>
+        <translation><numerusform>アレルギー：表示なし。ただし患者の開示設定によりアレルギー %n 件が非開示です</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Drug contraindications: none shown, but %n allergy item(s) were withheld by the patient's disclosure settings and may include contraindications</source>
+        <translation><numerusform>薬剤禁忌：表示なし。ただし患者の開示設定によりアレルギー %n 件が非開示で、薬剤禁忌を含む可能性があります</numerusform></translation>
+    </message>
+    <message>
+        <source>Allergies: not disclosed to this role — their absence here means nothing</source>
+        <translation>アレルギー：この職種には開示されていません（表示がないことは「なし」を意味しません）</translation>
+    </message>
+    <message>
+        <source>Drug contraindications: not disclosed to this role — their absence here means nothing</source>
+        <translation>薬剤禁忌：この職種には開示されていません（表示がないことは「なし」を意味しません）</translation>
+    </message>
+    <message>
+        <source>Allergies: unknown — no health record was loaded for this patient, only images</source>
+        <translation>アレルギー: 不明 — この患者の診療記録は読み込まれていません（画像のみ）</translation>
+    </message>
+    <message>
+        <source>Drug contraindications: unknown — no health record was loaded for this patient, only images</source>
+        <translation>薬剤禁忌: 不明 — この患者の診療記録は読み込まれていません（画像のみ）</translation>
+    </message>
+    <message>
+        <source>Allergies: %1</source>
+        <translation>アレルギー：%1</translation>
+    </message>
+    <message>
+        <source>Drug contraindications: %1</source>
+        <translation>薬剤禁忌：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n more withheld item(s) may include more)</source>
+        <translation><numerusform>（ほかに非開示 %n 件：さらに含まれる可能性があります）</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>Kakehashi::ClinicalTableModel</name>
-    <message>
-        <source>Current</source>
-        <comment>medication in use</comment>
-        <translation>服用中</translation>
-    </message>
-    <message>
-        <source>Past</source>
-        <comment>medication no longer in use</comment>
-        <translation>過去</translation>
-    </message>
     <message>
         <source>Active</source>
         <comment>problem</comment>
@@ -639,6 +849,66 @@
         <source>Invalid --as-of "%1": use an ISO 8601 date or date-time, e.g. 2026-10-31 or 2026-10-31T09:30+09:00.</source>
         <translation>--as-of の値「%1」が正しくありません：ISO 8601 の日付または日時（例：2026-10-31、2026-10-31T09:30+09:00）を指定してください。</translation>
     </message>
+    <message>
+        <source>With --view documents or --view emergency: write what is shown as a PDF (with a header naming the facility, the patient and the reference time) and exit.</source>
+        <translation>--view documents または --view emergency と併用: 表示内容を（医療機関・患者・基準時刻を記したヘッダー付きで）PDFに書き出して終了します。</translation>
+    </message>
+    <message>
+        <source>Show every time in this zone (an IANA name such as Asia/Tokyo or UTC) instead of the setting display/timeZone; by default Asia/Tokyo. Times not in Japan time carry the zone's name.</source>
+        <translation>時刻をこのタイムゾーン（Asia/Tokyo や UTC などの IANA 名）で表示します。設定 display/timeZone より優先し、既定は Asia/Tokyo です。日本時間でない時刻にはタイムゾーン名を添えます。</translation>
+    </message>
+    <message>
+        <source>zone</source>
+        <translation>タイムゾーン</translation>
+    </message>
+    <message>
+        <source>With --demo: preview what this user sees, without a card: doctor, pharmacist or emergency.</source>
+        <translation>--demo と併用：カードなしで、この利用者に見える画面をプレビューします（doctor、pharmacist、emergency）。</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <source>Window size in pixels, e.g. 1366x768 (also the size of a --screenshot).</source>
+        <translation>ウィンドウの大きさ（ピクセル、例：1366x768）。--screenshot の画像の大きさにもなります。</translation>
+    </message>
+    <message>
+        <source>WxH</source>
+        <translation>幅x高さ</translation>
+    </message>
+    <message>
+        <source>Unknown time zone "%1": use an IANA name such as Asia/Tokyo or UTC.</source>
+        <translation>不明なタイムゾーン「%1」です。Asia/Tokyo や UTC などの IANA 名を指定してください。</translation>
+    </message>
+    <message>
+        <source>Invalid --window-size "%1": use WIDTHxHEIGHT, at least 640x480, e.g. 1366x768.</source>
+        <translation>--window-size「%1」が不正です。幅x高さ（640x480 以上、例：1366x768）で指定してください。</translation>
+    </message>
+    <message>
+        <source>Unknown role "%1": use doctor, pharmacist or emergency.</source>
+        <translation>不明な役割「%1」です。doctor、pharmacist、emergency のいずれかを指定してください。</translation>
+    </message>
+    <message>
+        <source>--role previews the demo only: add --demo (a real session takes the role from the HPKI card).</source>
+        <translation>--role はデモのプレビュー専用です。--demo を付けてください（実際のセッションでは役割は HPKI カードから決まります）。</translation>
+    </message>
+    <message>
+        <source>--export-pdf needs --view documents or --view emergency.</source>
+        <translation>--export-pdf には --view documents または --view emergency が必要です。</translation>
+    </message>
+    <message>
+        <source>--export-pdf cannot be combined with --screenshot or --summary.</source>
+        <translation>--export-pdf は --screenshot や --summary と併用できません。</translation>
+    </message>
+    <message>
+        <source>--export-pdf needs something to show: --demo or --open.</source>
+        <translation>--export-pdf には表示する内容（--demo または --open）が必要です。</translation>
+    </message>
+    <message>
+        <source>The setting display/timeZone names an unknown time zone "%1"; times are shown in Asia/Tokyo.</source>
+        <translation>設定 display/timeZone のタイムゾーン「%1」は不明です。時刻は Asia/Tokyo で表示します。</translation>
+    </message>
 </context>
 <context>
     <name>Kakehashi::ConnectionProfileDialog</name>
@@ -674,10 +944,6 @@
     <message>
         <source> MB</source>
         <translation> MB</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>氏名</translation>
     </message>
     <message>
         <source>FHIR base URL</source>
@@ -909,6 +1175,18 @@
         <source>Certificates (*.pem *.crt *.cer *.der)</source>
         <translation>証明書 (*.pem *.crt *.cer *.der)</translation>
     </message>
+    <message>
+        <source>Connection name</source>
+        <translation>接続名</translation>
+    </message>
+    <message>
+        <source>Pharmacy view: show allergies and drug contraindications the service sends</source>
+        <translation>薬局ビュー：サービスから届いたアレルギー・薬剤禁忌を表示する</translation>
+    </message>
+    <message>
+        <source>Off: pharmacists see disease names and medications only, as the sharing-service rule provides; the allergy banner then says they are not disclosed to this role.</source>
+        <translation>オフ：共有サービスの規定どおり、薬剤師には病名と処方・調剤のみを表示します。アレルギー欄には「この職種には開示されていません」と表示されます。</translation>
+    </message>
 </context>
 <context>
     <name>Kakehashi::Dicom::DicomFrameDecoder</name>
@@ -991,6 +1269,10 @@
     <message>
         <source>the image is not available</source>
         <translation>画像を利用できません</translation>
+    </message>
+    <message>
+        <source>%1: images in the transfer syntax %2 cannot be shown (not supported)</source>
+        <translation>%1: 転送構文 %2 の画像は表示できません（未対応）</translation>
     </message>
 </context>
 <context>
@@ -1117,6 +1399,34 @@
     </message>
 </context>
 <context>
+    <name>Kakehashi::DicomPatients</name>
+    <message>
+        <source>no patient ID</source>
+        <translation>患者IDなし</translation>
+    </message>
+    <message>
+        <source>DICOM files</source>
+        <translation>DICOM ファイル</translation>
+    </message>
+    <message>
+        <source>only DICOM images were opened for this patient; no health record (diseases, medications, allergies, lab results) was loaded, so nothing is known about them here</source>
+        <translation>この患者は DICOM 画像のみを開いています。診療記録（病名・処方・アレルギー・検査結果）は読み込まれていないため、ここではそれらは不明です</translation>
+    </message>
+    <message>
+        <source>%1 study</source>
+        <comment>imaging modality</comment>
+        <translation>%1 検査</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n series</source>
+        <translation><numerusform>%nシリーズ</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation><numerusform>%n画像</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>Kakehashi::DicomViewerWidget</name>
     <message>
         <source>Invert</source>
@@ -1148,6 +1458,34 @@
     <message>
         <source>Window presets</source>
         <translation>ウィンドウのプリセット</translation>
+    </message>
+    <message>
+        <source>Patients, studies and series</source>
+        <translation>患者・検査・シリーズ</translation>
+    </message>
+    <message>
+        <source>Overlays</source>
+        <translation>オーバーレイ</translation>
+    </message>
+    <message>
+        <source>Show the overlay planes (60xx) the file draws over the image</source>
+        <translation>ファイルが画像の上に重ねるオーバーレイ（60xx）を表示します</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（氏名なし）</translation>
+    </message>
+    <message>
+        <source>no ID</source>
+        <translation>IDなし</translation>
+    </message>
+    <message>
+        <source>ID %1</source>
+        <translation>ID %1</translation>
+    </message>
+    <message>
+        <source>Study</source>
+        <translation>検査</translation>
     </message>
 </context>
 <context>
@@ -1192,14 +1530,6 @@
     <message>
         <source>Remission</source>
         <translation>寛解</translation>
-    </message>
-    <message>
-        <source>Current</source>
-        <translation>服用中</translation>
-    </message>
-    <message>
-        <source>Past</source>
-        <translation>過去</translation>
     </message>
     <message>
         <source>Final</source>
@@ -1262,6 +1592,53 @@
     <message>
         <source>CDA / XML</source>
         <translation>CDA・XML</translation>
+    </message>
+</context>
+<context>
+    <name>Kakehashi::DocumentExport</name>
+    <message>
+        <source>page %1 of %2</source>
+        <translation>%1 / %2 ページ</translation>
+    </message>
+    <message>
+        <source>The printer or file could not be opened for writing.</source>
+        <translation>プリンターまたはファイルに書き込めませんでした。</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written to %1: %2</source>
+        <translation>PDFを %1 に書き込めませんでした: %2</translation>
+    </message>
+    <message>
+        <source>Patient: %1</source>
+        <translation>患者: %1</translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation>記載なし</translation>
+    </message>
+    <message>
+        <source>Facility: %1</source>
+        <translation>医療機関: %1</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>Reference time: %1</source>
+        <translation>基準時刻: %1</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未設定</translation>
+    </message>
+    <message>
+        <source>Printed by Kakehashi: %1</source>
+        <translation>架け橋で出力: %1</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文書</translation>
     </message>
 </context>
 <context>
@@ -1355,10 +1732,6 @@
         <translation>記録、タイムライン、または文書パネルから文書を開いてください。</translation>
     </message>
     <message>
-        <source>This document cannot be shown yet</source>
-        <translation>この文書はまだ表示できません</translation>
-    </message>
-    <message>
         <source>This document cannot be read</source>
         <translation>この文書を読み取れません</translation>
     </message>
@@ -1395,6 +1768,113 @@
     <message>
         <source>A link or redirect in the document was not followed: %1</source>
         <translation>文書内のリンクまたは転送先には移動しませんでした：%1</translation>
+    </message>
+    <message>
+        <source>The image is damaged or incomplete and cannot be shown.</source>
+        <translation>画像が壊れているか不完全なため表示できません。</translation>
+    </message>
+    <message>
+        <source>Open attachment</source>
+        <translation>添付を開く</translation>
+    </message>
+    <message>
+        <source>Back to the document</source>
+        <translation>文書に戻る</translation>
+    </message>
+    <message>
+        <source>Attachments:</source>
+        <translation>添付:</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>印刷…</translation>
+    </message>
+    <message>
+        <source>Export as PDF…</source>
+        <translation>PDFに書き出す…</translation>
+    </message>
+    <message>
+        <source>Document details</source>
+        <translation>文書の詳細</translation>
+    </message>
+    <message>
+        <source>Attached image</source>
+        <translation>添付画像</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>添付</translation>
+    </message>
+    <message>
+        <source>This attachment is on another server (%1). Documents never fetch content from outside the record, so it is not shown.</source>
+        <translation>この添付は別のサーバー上（%1）にあります。文書は記録の外から内容を取得しないため、表示しません。</translation>
+    </message>
+    <message>
+        <source>This attachment's content was not delivered with the document.</source>
+        <translation>この添付の内容は文書と一緒に届いていません。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Print document</source>
+        <translation>文書の印刷</translation>
+    </message>
+    <message>
+        <source>Export as PDF</source>
+        <translation>PDFに書き出す</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDFファイル (*.pdf)</translation>
+    </message>
+    <message>
+        <source>This document cannot be shown</source>
+        <translation>この文書は表示できません</translation>
+    </message>
+    <message>
+        <source>patient: %1</source>
+        <translation>患者: %1</translation>
+    </message>
+    <message>
+        <source>This PDF cannot be shown</source>
+        <translation>このPDFは表示できません</translation>
+    </message>
+    <message>
+        <source>This PDF file is incomplete (it ends before its end marker): pages or parts of pages may be missing.</source>
+        <translation>このPDFファイルは不完全です（終端マーカーの前で途切れています）。ページやページの一部が欠けている可能性があります。</translation>
+    </message>
+    <message numerus="yes">
+        <source>PDF, %n page(s)</source>
+        <translation><numerusform>PDF、%nページ</numerusform></translation>
+    </message>
+    <message>
+        <source>The image is too large to show (%1 × %2 pixels).</source>
+        <translation>画像が大きすぎるため表示できません（%1 × %2 ピクセル）。</translation>
+    </message>
+    <message>
+        <source>This image cannot be shown</source>
+        <translation>この画像は表示できません</translation>
+    </message>
+    <message>
+        <source>image, %1 × %2</source>
+        <translation>画像、%1 × %2</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>テキスト</translation>
+    </message>
+    <message>
+        <source>This text is too large to show in full.</source>
+        <translation>このテキストは大きすぎるため、全文は表示できません。</translation>
+    </message>
+</context>
+<context>
+    <name>Kakehashi::EmergencySummary</name>
+    <message>
+        <source>eGFR not shown: the result uses the adult equation, which does not apply under 18. Read the creatinine against the reference range reported with it.</source>
+        <translation>eGFR は表示しません：成人用の推算式による値で、18 歳未満には当てはまりません。クレアチニンは結果とともに報告された基準範囲で判断してください。</translation>
     </message>
 </context>
 <context>
@@ -1493,10 +1973,6 @@
         <translation>
             <numerusform>未告知（UNINFORMED）の項目 %n 件：患者に未告知です。患者・家族への開示には注意してください。</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Allergies: none recorded in the shared record</source>
-        <translation>アレルギー：共有記録に登録なし</translation>
     </message>
     <message>
         <source>DRUG</source>
@@ -1607,6 +2083,53 @@
     <message>
         <source>Last check-up: none in the shared record</source>
         <translation>最終健診：共有記録になし</translation>
+    </message>
+    <message>
+        <source>Infections and dialysis</source>
+        <translation>感染症・透析</translation>
+    </message>
+    <message>
+        <source>Unknown: no health record was loaded for this patient, only DICOM images.</source>
+        <translation>不明: この患者の診療記録は読み込まれていません（DICOM 画像のみ）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more withheld item(s) may include more allergies.</source>
+        <translation><numerusform>ほかに非開示 %n 件：さらにアレルギーを含む可能性があります。</numerusform></translation>
+    </message>
+    <message>
+        <source>period unknown</source>
+        <comment>medication whose end cannot be known</comment>
+        <translation>期間不明</translation>
+    </message>
+    <message>
+        <source>ingredient unknown — not checked</source>
+        <comment>duplicate therapy</comment>
+        <translation>成分不明・重複未確認</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <comment>medication: last day of use</comment>
+        <translation>%1まで</translation>
+    </message>
+    <message>
+        <source>Infection tests: not disclosed to this role.</source>
+        <translation>感染症検査：この職種には開示されていません。</translation>
+    </message>
+    <message>
+        <source>Infection tests (syphilis, HBs antigen, HCV, HIV): none in the shared record.</source>
+        <translation>感染症検査（梅毒・HBs抗原・HCV・HIV）：共有記録になし。</translation>
+    </message>
+    <message>
+        <source>Dialysis: not disclosed to this role.</source>
+        <translation>透析：この職種には開示されていません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Dialysis: %n session(s) in the last %1 days, latest %2</source>
+        <translation><numerusform>透析：直近 %1 日間に %n 回、最終 %2</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Dialysis: none recorded in the last %n day(s).</source>
+        <translation><numerusform>透析：直近 %n 日間の記録なし。</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1758,6 +2281,33 @@
     </message>
 </context>
 <context>
+    <name>Kakehashi::InfectionLabs</name>
+    <message>
+        <source>Syphilis (STS)</source>
+        <translation>梅毒（STS）</translation>
+    </message>
+    <message>
+        <source>Syphilis (TP antibody)</source>
+        <translation>梅毒（TP抗体）</translation>
+    </message>
+    <message>
+        <source>HBs antigen</source>
+        <translation>HBs抗原</translation>
+    </message>
+    <message>
+        <source>HCV</source>
+        <translation>HCV</translation>
+    </message>
+    <message>
+        <source>HIV</source>
+        <translation>HIV</translation>
+    </message>
+    <message>
+        <source>Other infection test</source>
+        <translation>その他の感染症検査</translation>
+    </message>
+</context>
+<context>
     <name>Kakehashi::LabTrendChart</name>
     <message>
         <source>Analyte</source>
@@ -1802,6 +2352,10 @@
     <message>
         <source>Units differ between facilities; compare with care.</source>
         <translation>施設によって単位が異なります。比較には注意してください。</translation>
+    </message>
+    <message>
+        <source>Chart legend</source>
+        <translation>グラフの凡例</translation>
     </message>
 </context>
 <context>
@@ -1864,10 +2418,6 @@
     <message>
         <source>Show load problems</source>
         <translation>読み込み時の問題を表示</translation>
-    </message>
-    <message>
-        <source>%1 (%2) — %3</source>
-        <translation>%1（%2）— %3</translation>
     </message>
     <message>
         <source>Kakehashi — DEMO</source>
@@ -2125,6 +2675,154 @@ The reason is sent to the sharing service and recorded in the access history.</s
         <source>What is current (medications in use, recent encounters, ages, the timeline's today line) is reckoned at %1, not at the computer's clock.</source>
         <translation>服用中の薬・最近の受診・年齢・タイムラインの今日線は、コンピュータの時計ではなく %1 を基準に判定しています。</translation>
     </message>
+    <message>
+        <source>Role preview</source>
+        <translation>役割のプレビュー</translation>
+    </message>
+    <message>
+        <source>Display time zone</source>
+        <translation>表示タイムゾーン</translation>
+    </message>
+    <message>
+        <source>Times in %1</source>
+        <comment>the display time zone</comment>
+        <translation>時刻は %1</translation>
+    </message>
+    <message>
+        <source>Every time is shown in %1, not in Japan time (setting display/timeZone or --time-zone).</source>
+        <translation>すべての時刻を日本時間ではなく %1 で表示しています（設定 display/timeZone または --time-zone）。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>user name (role)</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>user (role) — organisation</comment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Demo data seen as this user would see it after signing in with an HPKI card. Nothing here comes from a card.</source>
+        <translation>HPKI カードでログインしたこの利用者に見えるとおりにデモデータを表示しています。カードの情報は使っていません。</translation>
+    </message>
+    <message>
+        <source>Emergency summary</source>
+        <translation>救急サマリー</translation>
+    </message>
+    <message>
+        <source>all facilities in the record: %1</source>
+        <translation>記録のすべての医療機関: %1</translation>
+    </message>
+    <message>
+        <source>Print emergency summary</source>
+        <translation>救急サマリーの印刷</translation>
+    </message>
+    <message>
+        <source>&amp;Print</source>
+        <translation>印刷(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Print document…</source>
+        <translation>文書を印刷…</translation>
+    </message>
+    <message>
+        <source>Export document as PDF…</source>
+        <translation>文書をPDFに書き出す…</translation>
+    </message>
+    <message>
+        <source>Print emergency summary…</source>
+        <translation>救急サマリーを印刷…</translation>
+    </message>
+    <message>
+        <source>Export emergency summary as PDF…</source>
+        <translation>救急サマリーをPDFに書き出す…</translation>
+    </message>
+    <message>
+        <source>Export emergency summary as PDF</source>
+        <translation>救急サマリーのPDF書き出し</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDFファイル (*.pdf)</translation>
+    </message>
+    <message>
+        <source>EMERGENCY ACCESS (break the glass): this record was opened without the patient's consent at %1. Reason: %2. The access is recorded in the patient's access history.</source>
+        <translation>緊急時アクセス（ブレイクグラス）：この記録は %1 に患者の同意なしで開かれました。理由：%2。このアクセスは患者の閲覧履歴に記録されます。</translation>
+    </message>
+</context>
+<context>
+    <name>Kakehashi::MedicationPeriod</name>
+    <message>
+        <source>Current</source>
+        <comment>medication in use at the reference time</comment>
+        <translation>服用中</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <comment>medication whose period starts after the reference time</comment>
+        <translation>開始前</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <comment>medication whose period ended before the reference time</comment>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>Period unknown</source>
+        <comment>medication whose end cannot be known from the record</comment>
+        <translation>期間不明</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <comment>medication status</comment>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <comment>medication status</comment>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Entered in error</source>
+        <comment>medication status</comment>
+        <translation>誤登録</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <comment>medication status</comment>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <comment>medication status</comment>
+        <translation>下書き</translation>
+    </message>
+    <message>
+        <source>Not taken</source>
+        <comment>medication status</comment>
+        <translation>未服用</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <comment>medication status</comment>
+        <translation>未実施</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <comment>medication status</comment>
+        <translation>辞退</translation>
+    </message>
+    <message>
+        <source>Intended</source>
+        <comment>medication status</comment>
+        <translation>予定</translation>
+    </message>
+    <message>
+        <source>Being prepared</source>
+        <comment>medication status</comment>
+        <translation>調剤中</translation>
+    </message>
 </context>
 <context>
     <name>Kakehashi::MedicationSafety</name>
@@ -2136,6 +2834,14 @@ The reason is sent to the sharing service and recorded in the access history.</s
         <source> and </source>
         <comment>list of facilities</comment>
         <translation>、</translation>
+    </message>
+    <message>
+        <source>Possible duplicate therapy (%1): %2 prescribed by %3</source>
+        <translation>重複投薬の可能性（%1）：%2（処方元：%3）</translation>
+    </message>
+    <message>
+        <source>%1: ingredient unknown — not checked for duplicate therapy</source>
+        <translation>%1：成分不明のため重複投薬を確認できません</translation>
     </message>
 </context>
 <context>
@@ -2315,14 +3021,6 @@ The reason is sent to the sharing service and recorded in the access history.</s
         <translation>記録のある施設：%1</translation>
     </message>
     <message>
-        <source>Allergies: none recorded in the shared record</source>
-        <translation>アレルギー：共有記録に登録なし</translation>
-    </message>
-    <message>
-        <source>Allergies: %1</source>
-        <translation>アレルギー：%1</translation>
-    </message>
-    <message>
         <source>This record is incomplete: %1</source>
         <translation>この記録は不完全です：%1</translation>
     </message>
@@ -2358,6 +3056,112 @@ The reason is sent to the sharing service and recorded in the access history.</s
     <message>
         <source>Allergies, current medications, problems, recent visits and surgery on one screen</source>
         <translation>アレルギー、現在の薬剤、病名、最近の受診、手術を1画面で表示</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>注意: %1</translation>
+    </message>
+    <message>
+        <source>Medical institution code</source>
+        <translation>医療機関コード</translation>
+    </message>
+</context>
+<context>
+    <name>Kakehashi::PdfDocumentPane</name>
+    <message>
+        <source>PDF document</source>
+        <translation>PDF文書</translation>
+    </message>
+    <message>
+        <source>◀ Previous page</source>
+        <translation>◀ 前のページ</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>ページ</translation>
+    </message>
+    <message>
+        <source>Next page ▶</source>
+        <translation>次のページ ▶</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>縮小</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>拡大</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>幅に合わせる</translation>
+    </message>
+    <message>
+        <source>Search in the PDF</source>
+        <translation>PDF内を検索</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>次の一致</translation>
+    </message>
+    <message>
+        <source>Copy page text</source>
+        <translation>ページのテキストをコピー</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>ページ一覧</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation><numerusform>%n件一致</numerusform></translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>%1ページ</translation>
+    </message>
+    <message>
+        <source> / %1</source>
+        <translation> / %1</translation>
+    </message>
+    <message>
+        <source>searching…</source>
+        <translation>検索中…</translation>
+    </message>
+    <message>
+        <source>match %1 of %2</source>
+        <translation>%2件中 %1件目</translation>
+    </message>
+</context>
+<context>
+    <name>Kakehashi::PdfProbe</name>
+    <message>
+        <source>The PDF is encrypted (password-protected). The viewer does not open password-protected files; ask the sender for an unprotected copy.</source>
+        <translation>このPDFは暗号化（パスワード保護）されています。ビューワはパスワード保護されたファイルを開きません。送信元に保護なしの版を依頼してください。</translation>
+    </message>
+    <message>
+        <source>The PDF uses a security scheme the viewer does not support.</source>
+        <translation>このPDFはビューワが対応していないセキュリティ方式を使っています。</translation>
+    </message>
+    <message>
+        <source>The PDF is damaged or incomplete (not a valid PDF file).</source>
+        <translation>このPDFは壊れているか不完全です（有効なPDFファイルではありません）。</translation>
+    </message>
+    <message>
+        <source>The PDF is incomplete (its data ends early).</source>
+        <translation>このPDFは不完全です（データが途中で終わっています）。</translation>
+    </message>
+    <message>
+        <source>The PDF could not be opened.</source>
+        <translation>このPDFを開けませんでした。</translation>
+    </message>
+    <message>
+        <source>The PDF is too large to show (%1 MB; at most %2 MB).</source>
+        <translation>PDFが大きすぎるため表示できません（%1 MB、上限 %2 MB）。</translation>
+    </message>
+    <message>
+        <source>The PDF has no pages.</source>
+        <translation>このPDFにはページがありません。</translation>
     </message>
 </context>
 <context>
@@ -2452,6 +3256,26 @@ The reason is sent to the sharing service and recorded in the access history.</s
         <translation>
             <numerusform>患者の開示設定により %n 件が非開示</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>insurance member ID</source>
+        <translation>被保険者番号</translation>
+    </message>
+    <message>
+        <source>facility patient ID (%1)</source>
+        <translation>医療機関の患者ID（%1）</translation>
+    </message>
+    <message>
+        <source>identifier (%1)</source>
+        <translation>識別子（%1）</translation>
+    </message>
+    <message>
+        <source>%1 and %2 share an identifier (%3) but differ in birth date or sex; they are shown as two people. Check the patient's identity.</source>
+        <translation>%1 と %2 は同じ識別子（%3）を持ちますが、生年月日または性別が異なるため、別の人として表示しています。患者の本人確認をしてください。</translation>
+    </message>
+    <message>
+        <source>%1 and %2 have the same %3 and are shown as one person.</source>
+        <translation>%1 と %2 は同じ%3を持つため、同一人物として表示しています。</translation>
     </message>
 </context>
 <context>
@@ -2649,6 +3473,42 @@ The reason is sent to the sharing service and recorded in the access history.</s
             <numerusform>キャッシュの %n 件を読み取れなかったため除外しました。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The sharing service returned patient %1 but no records at all (no diseases, medications, results or visits). This is not the same as "nothing recorded": the service or the search may have failed. Ask the service or check another way.</source>
+        <translation>共有サービスは患者 %1 を返しましたが、記録が1件もありません（病名・処方・検査結果・受診歴なし）。「記録なし」と同じ意味ではありません。サービスまたは検索が失敗している可能性があります。サービスに確認するか、別の方法で確かめてください。</translation>
+    </message>
+    <message numerus="yes">
+        <source>This person has more than %n linked patient records; only the first %n were fetched.</source>
+        <translation><numerusform>この人には %n 件を超える関連する患者記録があります。最初の %n 件だけを取得しました。</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 points into a Bundle that did not contain it.</source>
+        <translation>%1 は Bundle 内の資源を指していますが、その Bundle に含まれていません。</translation>
+    </message>
+    <message>
+        <source>%1 is not a reference the viewer can follow.</source>
+        <translation>%1 はたどることのできない参照です。</translation>
+    </message>
+    <message>
+        <source>%1 is on another server (%2); only the sharing service itself is asked.</source>
+        <translation>%1 は別のサーバー（%2）にあります。問い合わせるのは共有サービス自身だけです。</translation>
+    </message>
+    <message>
+        <source>The sharing service did not return %1 when asked for it.</source>
+        <translation>共有サービスに %1 を問い合わせましたが、返されませんでした。</translation>
+    </message>
+    <message>
+        <source>%1 was not fetched: references nested too deeply.</source>
+        <translation>%1 は取得していません（参照の入れ子が深すぎます）。</translation>
+    </message>
+    <message>
+        <source>Asking the sharing service for %1 failed: %2</source>
+        <translation>共有サービスへの %1 の問い合わせに失敗しました: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n facility reference(s) could not be resolved; those items are shown as "%1" with the reason in their details.</source>
+        <translation><numerusform>%n 件の施設参照を解決できませんでした。該当する項目は「%1」と表示し、理由を詳細に示します。</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>Kakehashi::SignInDialog</name>
@@ -2845,6 +3705,15 @@ The reason is sent to the sharing service and recorded in the access history.</s
         <comment>facility an item came from</comment>
         <translation>情報元</translation>
     </message>
+    <message>
+        <source>Undated</source>
+        <comment>items without a date</comment>
+        <translation>日付なし</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) without a date</source>
+        <translation><numerusform>日付のない項目 %n件</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -2899,6 +3768,38 @@ The reason is sent to the sharing service and recorded in the access history.</s
     <message>
         <source>No display was found. Run Kakehashi on a desktop, or use --screenshot FILE or --summary, or set QT_QPA_PLATFORM=offscreen.</source>
         <translation>画面（ディスプレイ）が見つかりません。デスクトップで起動するか、--screenshot FILE または --summary を使うか、QT_QPA_PLATFORM=offscreen を設定してください。</translation>
+    </message>
+    <message>
+        <source>Demo Pharmacist</source>
+        <translation>デモ薬剤師</translation>
+    </message>
+    <message>
+        <source>Pharmacist</source>
+        <translation>薬剤師</translation>
+    </message>
+    <message>
+        <source>Kakehashi Demo Pharmacy</source>
+        <translation>架け橋デモ薬局</translation>
+    </message>
+    <message>
+        <source>Preview: what a pharmacist sees (no card)</source>
+        <translation>プレビュー：薬剤師に見える画面（カードなし）</translation>
+    </message>
+    <message>
+        <source>Demo Emergency Physician</source>
+        <translation>デモ救急医</translation>
+    </message>
+    <message>
+        <source>Kakehashi Demo Hospital (ER)</source>
+        <translation>架け橋デモ病院（救急外来）</translation>
+    </message>
+    <message>
+        <source>Preview: what emergency staff see (no card)</source>
+        <translation>プレビュー：救急の医療者に見える画面（カードなし）</translation>
+    </message>
+    <message>
+        <source>Preview: what a doctor sees (no card)</source>
+        <translation>プレビュー：医師に見える画面（カードなし）</translation>
     </message>
 </context>
 </TS>

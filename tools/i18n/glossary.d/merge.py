@@ -1,0 +1,5 @@
+# Strings added while merging the feature branches.
+JA = {
+    'Drug contraindications: unknown — no health record was loaded for this patient, only images':
+        '薬剤禁忌: 不明 — この患者の診療記録は読み込まれていません（画像のみ）',
+}
