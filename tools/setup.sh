@@ -12,7 +12,7 @@ if [ "$(id -u)" -ne 0 ]; then sudo=sudo; fi
 
 # Runtime and build dependencies (Debian 12 package names).
 packages=(
-  cmake ninja-build g++ pkg-config python3
+  cmake ninja-build g++ pkg-config python3 ccache
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
   qt6-webengine-dev qt6-charts-dev libqt6sql6-sqlite qt6-qpa-plugins libgl-dev
   libdcmtk-dev dcmtk libopenjp2-7-dev libcharls-dev
@@ -34,16 +34,34 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
-# The services are started by the tests themselves, never as system daemons.
-for svc in nginx orthanc; do
-  if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet "$svc" 2>/dev/null; then
-    $sudo systemctl stop "$svc" || true
-  fi
-done
+# The tests start their own nginx, Orthanc and dcmqrscp on free loopback ports, by PID: the
+# machine's own services (if any) are left running and untouched.
+
+# The test sharing service (@medplum/fhir-router) needs Node.js ^20.19 or >= 22.12; Debian 12 ships 18.
+node_ok() {
+  command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 &&
+    node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>22||(a===22&&b>=12)||(a===20&&b>=19)?0:1)' 2>/dev/null
+}
+if [ "$mode" = test ] && ! node_ok; then
+  have=$(command -v node >/dev/null 2>&1 && node -v || echo "none")
+  cat >&2 <<MSG
+setup.sh: the integration tests need Node.js 20.19 or newer (20.x from 20.19, or 22.12+) with npm;
+this machine has: $have. Debian 12's own nodejs package is 18 and is too old. Install Node.js 20 LTS,
+for example from NodeSource:
+    curl -fsSL https://deb.nodesource.com/setup_20.x | sudo -E bash -
+    sudo apt-get install -y nodejs
+or from https://nodejs.org/en/download (a tarball on PATH is enough), then run this again.
+MSG
+  exit 69
+fi
+
+# Rebuilds reuse earlier compilations when ccache is there (it is in the package list above).
+launcher=()
+if command -v ccache >/dev/null 2>&1; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
 
 werror=${KAKEHASHI_WERROR:-OFF}
 echo "== configuring ($build)"
-cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKAKEHASHI_WERROR="$werror" >/dev/null
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKAKEHASHI_WERROR="$werror" "${launcher[@]}" >/dev/null
 echo "== building"
 cmake --build "$build" -j "$(nproc)"
 
