@@ -21,6 +21,8 @@ packages=(
 )
 # What the tests start for real: nginx (mTLS), Orthanc and dcmqrscp (PACS), the FHIR engine (Node).
 test_packages=(curl nginx-light orthanc orthanc-dicomweb orthanc-gdcm python3-pydicom xvfb xauth)
+# The second test build: clang with AddressSanitizer, UndefinedBehaviorSanitizer and libFuzzer.
+test_packages+=(clang-14 libfuzzer-14-dev libclang-rt-14-dev)
 
 want=("${packages[@]}")
 if [ "$mode" = test ]; then want+=("${test_packages[@]}"); fi
@@ -79,7 +81,23 @@ case "$mode" in
       bash "$root/tests/fixtures/sharing-service/install.sh"
     fi
     echo "== testing"
-    exec ctest --test-dir "$build" --output-on-failure --timeout 900 -j "$(nproc)"
+    status=0
+    ctest --test-dir "$build" --output-on-failure --timeout 900 -j "$(nproc)" || status=1
+    # Then the sanitizer build (build-asan): the tests that need no viewer widgets, under ASan +
+    # UBSan, and each fuzz target for 20 s. KAKEHASHI_SANITIZE_RUN=0 skips it.
+    if [ "${KAKEHASHI_SANITIZE_RUN:-1}" != 0 ]; then
+      asan=${KAKEHASHI_ASAN_BUILD_DIR:-$root/build-asan}
+      echo "== configuring the sanitizer build ($asan)"
+      cmake -S "$root" -B "$asan" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++-14 \
+        -DKAKEHASHI_FUZZ=ON -DKAKEHASHI_BUILD_BENCH=OFF "${launcher[@]}" >/dev/null
+      echo "== building the sanitizer tests and fuzz targets"
+      start=$(date +%s)
+      cmake --build "$asan" -j "$(nproc)" --target sanitize_tests fuzz_targets
+      echo "   built in $(( $(date +%s) - start )) s"
+      echo "== testing under ASan + UBSan (labels sanitize, fuzz)"
+      ctest --test-dir "$asan" -L 'sanitize|fuzz' --output-on-failure --timeout 900 -j "$(nproc)" || status=1
+    fi
+    exit $status
     ;;
   *)
     echo "usage: $0 demo|test" >&2
