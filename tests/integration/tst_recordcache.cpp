@@ -10,6 +10,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
@@ -710,6 +711,61 @@ private Q_SLOTS:
         QCOMPARE(octal(modeOf(target)), octal(0700));
         for (const QString &p : extracted.paths)
             QCOMPARE(octal(modeOf(p)), octal(0600));
+    }
+
+    // Fault: the cache file is not a database (corrupted, or something else at its path). Opening
+    // says so; the file is left as it was (nothing is overwritten or deleted behind the user's back).
+    void corruptedCacheFileIsAClearError()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+        QByteArray junk(64 * 1024, Qt::Uninitialized);
+        QRandomGenerator(7).fillRange(reinterpret_cast<quint32 *>(junk.data()), junk.size() / 4);
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(junk);
+        }
+        RecordCache cache(path, randomKey(), QStringLiteral("dr"));
+        QString error;
+        QVERIFY(!cache.open(&error));
+        QVERIFY2(error.startsWith(RecordCache::tr("The local cache cannot be opened: %1").arg(QString()).trimmed()), qPrintable(error));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), junk);
+    }
+
+    // Fault: another process holds the write lock. A store waits the busy timeout, then fails with a
+    // message (bounded, no hang); what was cached before is still there, and the next store works.
+    void lockedCacheFailsCleanlyAndRecovers()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+        RecordCache cache(path, randomKey(), QStringLiteral("dr"));
+        QString error;
+        QVERIFY2(cache.open(&error), qPrintable(error));
+        QVERIFY(cache.storeJson(QStringLiteral("p001"), samplePatientBundle(), QDateTime::currentDateTimeUtc(), &error));
+        const qsizetype before = cache.load(QStringLiteral("p001"), nullptr, &error).size();
+        QVERIFY(before > 0);
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("locker"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+            QElapsedTimer timer;
+            timer.start();
+            error.clear();
+            QVERIFY(!cache.storeJson(QStringLiteral("p002"), samplePatientBundle(), QDateTime::currentDateTimeUtc(), &error));
+            QVERIFY2(timer.elapsed() < 20000, qPrintable(QString::number(timer.elapsed())));
+            QVERIFY2(error.startsWith(RecordCache::tr("The local cache cannot be written: %1").arg(QString()).trimmed()), qPrintable(error));
+            QVERIFY(q.exec(QStringLiteral("ROLLBACK")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("locker"));
+        QCOMPARE(cache.load(QStringLiteral("p001"), nullptr, &error).size(), before);
+        QVERIFY2(cache.storeJson(QStringLiteral("p002"), samplePatientBundle(), QDateTime::currentDateTimeUtc(), &error), qPrintable(error));
+        QVERIFY(cache.hasPatient(QStringLiteral("p002")));
     }
 
     void migratesFromVersion2()
