@@ -26,6 +26,7 @@ class QToolButton;
 
 namespace Kakehashi {
 
+class AccessHistory;
 class DocumentView;
 class ImageCache;
 class ImagingPanel;
@@ -222,6 +223,8 @@ private:
     void updateEmergencyAccessBanner();
     void askEmergencyAccess();
     void askPurgeCache();
+    void logRecordAccess(const PatientRecord &shown);
+    void showAccessHistory();
     void editConnection();
 
     Net::ConnectionProfile m_serviceProfile;
@@ -235,6 +238,8 @@ private:
     QDateTime m_emergencyAccessAt; // when the emergency open was asked for
     QAction *m_emergencyAction = nullptr;
     QAction *m_purgeCacheAction = nullptr;
+    std::shared_ptr<AccessHistory> m_accessHistory; // 閲覧履歴, sealed under the cache key
+    QString m_accessLoggedFor; // the patient whose current open is already in the access history
     QString m_servicePatient;
     PatientRecord m_serviceRecord;
     bool m_serviceRecordShown = false;

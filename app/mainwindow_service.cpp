@@ -3,6 +3,8 @@
 #include "mainwindow.h"
 #include "dateformat.h"
 
+#include "accesshistory.h"
+#include "accesshistorydialog.h"
 #include "connectionprofiledialog.h"
 #include "displayzone.h"
 #include "fhirclient.h"
@@ -120,6 +122,10 @@ bool MainWindow::connectService(const Net::ConnectionProfile &profile, QString *
         statusBar()->showMessage(cacheError);
     }
 
+    // Every record opened is logged on this workstation, sealed under the same key as the cache.
+    m_accessHistory = std::make_shared<AccessHistory>(
+        QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/access-history.log"), m_cacheKey, user);
+
     m_serviceClient = client;
     m_recordLoader = new PatientRecordLoader(client, m_recordCache, this);
     connect(m_recordLoader, &PatientRecordLoader::cachedRecordReady, this, &MainWindow::onServiceCachedRecord);
@@ -174,6 +180,9 @@ void MainWindow::createServiceUi()
     m_emergencyAction->setEnabled(false);
     connect(m_emergencyAction, &QAction::triggered, this, &MainWindow::askEmergencyAccess);
     menu->addSeparator();
+    QAction *history = menu->addAction(tr("Access history…"));
+    history->setToolTip(tr("The records you opened on this workstation, and whether the log is intact."));
+    connect(history, &QAction::triggered, this, &MainWindow::showAccessHistory);
     m_purgeCacheAction = menu->addAction(tr("Purge cached records…"));
     m_purgeCacheAction->setEnabled(m_recordCache != nullptr);
     connect(m_purgeCacheAction, &QAction::triggered, this, &MainWindow::askPurgeCache);
@@ -228,6 +237,7 @@ void MainWindow::openServicePatient(const QString &patientId)
     setServiceBanner(tr("Loading the record from the sharing service…"), BannerInfo);
     m_openPurpose = {};
     updateEmergencyAccessBanner();
+    m_accessLoggedFor.clear();
     m_recordLoader->open(patientId);
 }
 
@@ -246,6 +256,7 @@ bool MainWindow::openServicePatientInEmergency(const QString &patientId, const Q
     m_openPurpose = purpose; // the images of this open are fetched for the same purpose
     m_emergencyAccessAt = QDateTime::currentDateTimeUtc(); // the real time of the access, not --as-of
     updateEmergencyAccessBanner();
+    m_accessLoggedFor.clear();
     m_recordLoader->open(patientId, purpose);
     return true;
 }
@@ -267,6 +278,49 @@ void MainWindow::showServiceRecord(const RecordSet &set)
     m_patientView->setRecord(m_serviceRecord);
     if (!m_view.isEmpty())
         m_patientView->setView(m_view);
+    logRecordAccess(m_serviceRecord);
+}
+
+void MainWindow::logRecordAccess(const PatientRecord &shown)
+{
+    // Once per open: the cached record and the fresh one that follows are one access.
+    if (!m_accessHistory || m_accessLoggedFor == m_servicePatient)
+        return;
+    m_accessLoggedFor = m_servicePatient;
+    AccessEntry entry;
+    entry.at = QDateTime::currentDateTimeUtc();
+    entry.holder = m_sessionIdentity.name.isEmpty() ? tr("(no card)") : m_sessionIdentity.name;
+    entry.role = m_sessionIdentity.role;
+    entry.patientId = m_servicePatient;
+    entry.patientName = shown.patient.displayName();
+    entry.purpose = QString::fromLatin1(m_openPurpose.actReasonCode());
+    if (m_openPurpose.reason == Net::PurposeOfUse::Reason::EmergencyTreatment)
+        entry.emergencyReason = m_openPurpose.emergencyReason;
+    entry.service = QStringLiteral("%1 (%2)").arg(m_serviceProfile.name, m_serviceProfile.baseUrl.toDisplayString(QUrl::RemoveUserInfo));
+    entry.source = m_serviceStale ? QStringLiteral("cache") : QStringLiteral("service");
+    for (int c = 0; c < ItemCategoryCount; ++c) {
+        const auto category = ItemCategory(c);
+        if (const int n = shown.count(category))
+            entry.categories.append(QStringLiteral("%1:%2").arg(CategoryNames::key(category)).arg(n));
+    }
+    if (shown.withheldCount > 0)
+        entry.categories.append(QStringLiteral("withheld:%1").arg(shown.withheldCount));
+    // The append syncs the file: off the GUI thread.
+    const std::shared_ptr<AccessHistory> history = m_accessHistory;
+    (void)QtConcurrent::run([history, entry] {
+        QString error;
+        if (!history->append(entry, &error))
+            qCWarning(lcServiceWindow) << "the access history could not be written";
+    });
+}
+
+void MainWindow::showAccessHistory()
+{
+    if (!m_accessHistory)
+        return;
+    auto *dialog = new AccessHistoryDialog(m_accessHistory, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::onServiceCachedRecord(const RecordSet &set, const QDateTime &cachedAt)

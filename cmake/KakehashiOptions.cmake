@@ -14,7 +14,7 @@ target_compile_definitions(kakehashi_options INTERFACE
     OPENSSL_API_COMPAT=0x10100000L
     OPENSSL_SUPPRESS_DEPRECATED)
 target_compile_options(kakehashi_options INTERFACE
-    -Wall -Wextra -Wpedantic -Wshadow=local -Wnon-virtual-dtor
+    -Wall -Wextra -Wpedantic $<$<CXX_COMPILER_ID:GNU>:-Wshadow=local> -Wnon-virtual-dtor
     $<$<BOOL:${KAKEHASHI_WERROR}>:-Werror>)
 set(CMAKE_CXX_EXTENSIONS OFF)
 set(CMAKE_EXPORT_COMPILE_COMMANDS ON)

@@ -87,10 +87,17 @@ ConnectionProfile ConnectionProfile::load(QSettings &settings, const QString &na
     p.clientKeyFile = settings.value(QStringLiteral("clientKeyFile")).toString();
     p.headers.purpose = settings.value(QStringLiteral("purposeHeader"), p.headers.purpose).toByteArray();
     p.headers.emergencyReason = settings.value(QStringLiteral("emergencyReasonHeader"), p.headers.emergencyReason).toByteArray();
+    // A hand-edited or handed-over file may hold anything: a limit out of range falls back to the
+    // default (a negative timeout or page size) or to the nearest sane value.
+    const ConnectionProfile defaults;
     p.timeoutMs = settings.value(QStringLiteral("timeoutMs"), p.timeoutMs).toInt();
-    p.maxRetries = settings.value(QStringLiteral("maxRetries"), p.maxRetries).toInt();
+    if (p.timeoutMs <= 0)
+        p.timeoutMs = defaults.timeoutMs;
+    p.maxRetries = qMax(0, settings.value(QStringLiteral("maxRetries"), p.maxRetries).toInt());
     p.maxRetryDelayMs = settings.value(QStringLiteral("maxRetryDelayMs"), p.maxRetryDelayMs).toInt();
     p.pageSize = settings.value(QStringLiteral("pageSize"), p.pageSize).toInt();
+    if (p.pageSize <= 0)
+        p.pageSize = defaults.pageSize;
     p.allowEmergencyAccess = settings.value(QStringLiteral("allowEmergencyAccess"), false).toBool();
     p.cacheTtlDays = settings.value(QStringLiteral("cacheTtlDays"), p.cacheTtlDays).toInt();
     p.cacheBudgetMb = settings.value(QStringLiteral("cacheBudgetMb"), p.cacheBudgetMb).toInt();

@@ -26,7 +26,7 @@ namespace Kakehashi::Dicom {
 
 namespace {
 
-const OFConditionConst kCancelled(OFM_dcmnet, 0x7F01, OF_error, "Cancelled by the user");
+const OFConditionConst kCancelled{OFM_dcmnet, 0x7F01, OF_error, "Cancelled by the user"};
 
 OFList<OFString> queryTransferSyntaxes()
 {

@@ -113,7 +113,9 @@ bool MultipartRelatedParser::parse()
                 qsizetype bodyEnd = at;
                 if (bodyEnd > bodyStart && m_buffer.at(bodyEnd - 1) == '\r')
                     --bodyEnd;
-                m_current.body = m_buffer.mid(bodyStart, bodyEnd - bodyStart);
+                // An empty body: its delimiter's line break is the blank line's own, so the delimiter
+                // starts before the body would (mid() with a negative length would take the rest).
+                m_current.body = bodyEnd > bodyStart ? m_buffer.mid(bodyStart, bodyEnd - bodyStart) : QByteArray();
                 m_parts.append(std::exchange(m_current, {}));
             }
             if (closing) {

@@ -52,6 +52,13 @@ void TestMultipartRelated::parse_data()
         << QList<QByteArray>{"x"} << QByteArray("application/dicom");
     QTest::newRow("empty body") << QByteArray("--B\r\nContent-Type: application/dicom\r\n\r\n\r\n--B--")
                                 << QList<QByteArray>{QByteArray()} << QByteArray("application/dicom");
+    // Found by fuzz_multipart: the blank line after the headers is also the delimiter's line break.
+    // The part is empty; it must not swallow the rest of the stream.
+    QTest::newRow("empty body, delimiter right after the blank line")
+        << QByteArray("--B\r\nContent-Type: application/dicom\r\n\r\n--B\r\nContent-Type: application/dicom\r\n\r\nsecond\r\n--B--")
+        << QList<QByteArray>{QByteArray(), "second"} << QByteArray("application/dicom");
+    QTest::newRow("empty body, bare lf") << QByteArray("--B\nContent-Type: application/dicom\n\n--B\n\nsecond\n--B--")
+                                         << QList<QByteArray>{QByteArray(), "second"} << QByteArray("application/dicom");
     QTest::newRow("binary with boundary text inside")
         << (QByteArray("--BOUNDARY\r\ncontent-type: application/dicom\r\n\r\n") + bin + QByteArray("\r\n--BOUNDARY--"))
         << QList<QByteArray>{bin} << QByteArray("application/dicom");

@@ -3,11 +3,14 @@
 #include "localrecordsource.h"
 #include "patientrecordloader.h"
 #include "recordassembler.h"
+#include "imagecache.h"
 #include "recordcache.h"
 #include "recordsnapshot.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QDirIterator>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
@@ -19,6 +22,8 @@
 #include <QTest>
 
 #include <algorithm>
+
+#include <sys/stat.h>
 
 using namespace Kakehashi;
 
@@ -47,6 +52,34 @@ QByteArray allCacheBytes(const QString &path)
     }
     return all;
 }
+
+
+// The permission bits of |path| (no symlink following), or -1 when it is missing.
+int modeOf(const QString &path)
+{
+    struct stat st {};
+    if (::lstat(QFile::encodeName(path).constData(), &st) != 0)
+        return -1;
+    return int(st.st_mode & 07777);
+}
+
+QString octal(int mode)
+{
+    return mode < 0 ? QStringLiteral("missing") : QStringLiteral("0%1").arg(mode, 0, 8);
+}
+
+// The most permissive umask while alive: the caches must not rely on the user's.
+class UmaskZero
+{
+public:
+    UmaskZero() : m_old(::umask(0)) {}
+    ~UmaskZero() { ::umask(m_old); }
+    UmaskZero(const UmaskZero &) = delete;
+    UmaskZero &operator=(const UmaskZero &) = delete;
+
+private:
+    mode_t m_old;
+};
 
 // Written out, not compared with operator==: the first field that differs names itself.
 QString sameDateTime(const QDateTime &a, const QDateTime &b)
@@ -567,6 +600,181 @@ private Q_SLOTS:
 
     // A cache written by the previous version (schema 2, no snapshots) keeps its rows and fetch
     // times, and gains snapshots.
+    // The database, its -wal, -shm and -journal, and the folders created for it are owner-only
+    // whatever the umask; files an older version left 0644 in a 0755 folder are tightened.
+    void cacheFilesAreOwnerOnly()
+    {
+        const UmaskZero umaskZero;
+        QTemporaryDir dir;
+        const QString folder = dir.filePath(QStringLiteral("new/kakehashi"));
+        const QString path = folder + QStringLiteral("/cache.sqlite");
+        RecordCache cache(path, randomKey(), QStringLiteral("dr"));
+        QString error;
+        QVERIFY2(cache.open(&error), qPrintable(error));
+        for (const QString &d : {dir.filePath(QStringLiteral("new")), folder})
+            QVERIFY2(modeOf(d) == 0700, qPrintable(d + u' ' + octal(modeOf(d))));
+        QCOMPARE(octal(modeOf(path)), octal(0600));
+        {
+            // A second connection held open keeps the -wal and -shm files after the cache's own closes.
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("holder"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM resources")));
+            QVERIFY2(cache.storeJson(QStringLiteral("p001"), samplePatientBundle(), QDateTime::currentDateTimeUtc(), &error), qPrintable(error));
+            QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM resources")) && q.next() && q.value(0).toInt() > 0);
+            QCOMPARE(octal(modeOf(path + QStringLiteral("-wal"))), octal(0600));
+            QCOMPARE(octal(modeOf(path + QStringLiteral("-shm"))), octal(0600));
+            q.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("holder"));
+        {
+            // A rollback journal (another tool, or SQLite before WAL is set) gets the same mode.
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("journal"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode=DELETE")) && q.next());
+            QCOMPARE(q.value(0).toString(), QStringLiteral("delete"));
+            q.finish();
+            QVERIFY(db.transaction());
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE journal_probe (x INTEGER)")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO journal_probe VALUES (1)")));
+            QCOMPARE(octal(modeOf(path + QStringLiteral("-journal"))), octal(0600));
+            QVERIFY(db.rollback());
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("journal"));
+
+        // What an older version left: a 0755 folder, a 0644 database and a 0644 -wal.
+        const QString oldFolder = dir.filePath(QStringLiteral("old"));
+        QVERIFY(QDir().mkpath(oldFolder));
+        QVERIFY(::chmod(QFile::encodeName(oldFolder).constData(), 0755) == 0);
+        const QString oldPath = oldFolder + QStringLiteral("/cache.sqlite");
+        QVERIFY(QFile::copy(path, oldPath));
+        QFile wal(oldPath + QStringLiteral("-wal"));
+        QVERIFY(wal.open(QIODevice::WriteOnly));
+        wal.close();
+        for (const QString &f : {oldPath, wal.fileName()})
+            QVERIFY(::chmod(QFile::encodeName(f).constData(), 0644) == 0);
+        RecordCache old(oldPath, randomKey(), QStringLiteral("dr"));
+        QVERIFY2(old.open(&error), qPrintable(error));
+        QCOMPARE(octal(modeOf(oldFolder)), octal(0700));
+        QCOMPARE(octal(modeOf(oldPath)), octal(0600));
+        const int walMode = modeOf(wal.fileName());
+        QVERIFY2(walMode == 0600 || walMode == -1, qPrintable(octal(walMode))); // SQLite may have removed it
+
+        // A shared folder (sticky, like /tmp) is used but never changed.
+        const QString shared = dir.filePath(QStringLiteral("shared"));
+        QVERIFY(QDir().mkpath(shared));
+        QVERIFY(::chmod(QFile::encodeName(shared).constData(), 01777) == 0);
+        RecordCache inShared(shared + QStringLiteral("/cache.sqlite"), randomKey(), QStringLiteral("dr"));
+        QVERIFY2(inShared.open(&error), qPrintable(error));
+        QCOMPARE(octal(modeOf(shared)), octal(01777));
+        QCOMPARE(octal(modeOf(shared + QStringLiteral("/cache.sqlite"))), octal(0600));
+
+        // A symbolic link in place of the database is refused, not followed.
+        const QString linkPath = dir.filePath(QStringLiteral("new/link.sqlite"));
+        QVERIFY(QFile::link(dir.filePath(QStringLiteral("elsewhere.sqlite")), linkPath));
+        RecordCache linked(linkPath, randomKey(), QStringLiteral("dr"));
+        error.clear();
+        QVERIFY(!linked.open(&error));
+        QVERIFY(!error.isEmpty());
+        QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("elsewhere.sqlite"))));
+    }
+
+    // The image cache: every folder 0700 and every sealed file 0600 whatever the umask, and so
+    // are the decrypted copies extractStudy() writes for the viewer.
+    void imageCacheFilesAreOwnerOnly()
+    {
+        const UmaskZero umaskZero;
+        QTemporaryDir dir;
+        const QString root = dir.filePath(QStringLiteral("image-cache"));
+        QVERIFY(QDir().mkpath(root));
+        QVERIFY(::chmod(QFile::encodeName(root).constData(), 0755) == 0); // as an older version left it
+        ImageCache cache(root, randomKey(), QStringLiteral("dr"));
+        QString error;
+        const QString study = QStringLiteral("1.2.392.200036.9116.2.6.1.48.1215709044.1459316254.522441");
+        QVERIFY2(cache.storeInstance(study, QByteArray(2000, 'x'), &error), qPrintable(error));
+        QVERIFY2(cache.storeInstance(study, QByteArray(3000, 'y'), &error), qPrintable(error));
+        QVERIFY2(cache.markComplete(study, 2, &error), qPrintable(error));
+        int files = 0;
+        int folders = 0;
+        QDirIterator it(root, QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString p = it.next();
+            const bool isDir = it.fileInfo().isDir();
+            (isDir ? folders : files) += 1;
+            QVERIFY2(modeOf(p) == (isDir ? 0700 : 0600), qPrintable(p + u' ' + octal(modeOf(p))));
+        }
+        QCOMPARE(files, 3);
+        QCOMPARE(folders, 2);
+        QCOMPARE(octal(modeOf(root)), octal(0700));
+        const QString target = dir.filePath(QStringLiteral("view"));
+        const ImageCache::Extracted extracted = cache.extractStudy(study, target);
+        QVERIFY2(extracted.ok(), qPrintable(extracted.errorString));
+        QCOMPARE(extracted.paths.size(), 2);
+        QCOMPARE(octal(modeOf(target)), octal(0700));
+        for (const QString &p : extracted.paths)
+            QCOMPARE(octal(modeOf(p)), octal(0600));
+    }
+
+    // Fault: the cache file is not a database (corrupted, or something else at its path). Opening
+    // says so; the file is left as it was (nothing is overwritten or deleted behind the user's back).
+    void corruptedCacheFileIsAClearError()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+        QByteArray junk(64 * 1024, Qt::Uninitialized);
+        QRandomGenerator(7).fillRange(reinterpret_cast<quint32 *>(junk.data()), junk.size() / 4);
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(junk);
+        }
+        RecordCache cache(path, randomKey(), QStringLiteral("dr"));
+        QString error;
+        QVERIFY(!cache.open(&error));
+        QVERIFY2(error.startsWith(RecordCache::tr("The local cache cannot be opened: %1").arg(QString()).trimmed()), qPrintable(error));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), junk);
+    }
+
+    // Fault: another process holds the write lock. A store waits the busy timeout, then fails with a
+    // message (bounded, no hang); what was cached before is still there, and the next store works.
+    void lockedCacheFailsCleanlyAndRecovers()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+        RecordCache cache(path, randomKey(), QStringLiteral("dr"));
+        QString error;
+        QVERIFY2(cache.open(&error), qPrintable(error));
+        QVERIFY(cache.storeJson(QStringLiteral("p001"), samplePatientBundle(), QDateTime::currentDateTimeUtc(), &error));
+        const qsizetype before = cache.load(QStringLiteral("p001"), nullptr, &error).size();
+        QVERIFY(before > 0);
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("locker"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+            QElapsedTimer timer;
+            timer.start();
+            error.clear();
+            QVERIFY(!cache.storeJson(QStringLiteral("p002"), samplePatientBundle(), QDateTime::currentDateTimeUtc(), &error));
+            QVERIFY2(timer.elapsed() < 20000, qPrintable(QString::number(timer.elapsed())));
+            QVERIFY2(error.startsWith(RecordCache::tr("The local cache cannot be written: %1").arg(QString()).trimmed()), qPrintable(error));
+            QVERIFY(q.exec(QStringLiteral("ROLLBACK")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("locker"));
+        QCOMPARE(cache.load(QStringLiteral("p001"), nullptr, &error).size(), before);
+        QVERIFY2(cache.storeJson(QStringLiteral("p002"), samplePatientBundle(), QDateTime::currentDateTimeUtc(), &error), qPrintable(error));
+        QVERIFY(cache.hasPatient(QStringLiteral("p002")));
+    }
+
     void migratesFromVersion2()
     {
         QTemporaryDir dir;

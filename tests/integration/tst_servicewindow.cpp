@@ -3,6 +3,8 @@
 #include "../testsupport.h"
 
 #include "SharingServiceFixture.h"
+#include "accesshistory.h"
+#include "accesshistorydialog.h"
 
 #include "localrecordsource.h"
 #include "mainwindow.h"
@@ -20,6 +22,9 @@
 #include "timelineview.h"
 
 #include <QAction>
+#include <algorithm>
+#include <QMenuBar>
+#include <QTableWidget>
 #include <QComboBox>
 #include <QDir>
 #include <QImage>
@@ -415,6 +420,71 @@ private Q_SLOTS:
         QCOMPARE(last.value(u"emergencyReason").toString(), QStringLiteral("意識障害で搬送"));
         QCOMPARE(last.value(u"status").toInt(), 200);
         m_server.control({{QStringLiteral("reset"), true}});
+    }
+
+    // Every record opened is in the access history: who, which patient, the purpose (with the
+    // emergency reason), the service and what was shown; Service › Access history shows it and
+    // exports it as CSV.
+    void accessHistoryRecordsEachOpen()
+    {
+        requireServer();
+        const QString logPath = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/access-history.log");
+        QFile::remove(logPath);
+        Net::ConnectionProfile profile = Net::ConnectionProfile::fromUrl(m_server.baseUrl());
+        profile.name = QStringLiteral("test service");
+        profile.allowEmergencyAccess = true;
+        auto window = makeWindow(testKey('h'), profile);
+        QVERIFY(open(window.get(), QStringLiteral("p001")));
+        QSignalSpy loaded(window.get(), &MainWindow::servicePatientLoaded);
+        QVERIFY(window->openServicePatientInEmergency(QStringLiteral("p002"), QStringLiteral("意識障害で搬送")));
+        QVERIFY(loaded.wait(30000));
+
+        AccessHistory history(logPath, testKey('h'), QStringLiteral("試験 医師"));
+        QTRY_COMPARE_WITH_TIMEOUT(history.read().entries.size(), 2, 10000); // written off the GUI thread
+        const AccessHistory::Reading r = history.read();
+        QVERIFY(r.intact());
+        const AccessEntry &first = r.entries.at(0);
+        QCOMPARE(first.patientId, QStringLiteral("p001"));
+        QCOMPARE(first.holder, QStringLiteral("試験 医師"));
+        QCOMPARE(first.role, QStringLiteral("医師"));
+        QCOMPARE(first.purpose, QStringLiteral("TREAT"));
+        QVERIFY2(first.service.contains(m_server.baseUrl().toString()), qPrintable(first.service));
+        QVERIFY2(std::any_of(first.categories.cbegin(), first.categories.cend(), [](const QString &c) { return c.startsWith(u"problems:"); }),
+                 qPrintable(first.categories.join(u' ')));
+        const AccessEntry &second = r.entries.at(1);
+        QCOMPARE(second.patientId, QStringLiteral("p002"));
+        QCOMPARE(second.purpose, QStringLiteral("ETREAT"));
+        QCOMPARE(second.emergencyReason, QStringLiteral("意識障害で搬送"));
+        QVERIFY(!second.patientName.isEmpty());
+
+        // Service › Access history, as the user opens it.
+        QAction *action = nullptr;
+        for (QAction *a : window->menuBar()->findChildren<QAction *>()) {
+            if (a->text() == MainWindow::tr("Access history…"))
+                action = a;
+        }
+        QVERIFY(action);
+        action->trigger();
+        auto *dialog = window->findChild<AccessHistoryDialog *>();
+        QVERIFY(dialog);
+        auto *table = dialog->findChild<QTableWidget *>(QStringLiteral("accessHistoryTable"));
+        QTRY_COMPARE_WITH_TIMEOUT(table->rowCount(), 2, 10000);
+        // Newest first: the emergency open, with its reason.
+        QVERIFY2(table->item(0, 2)->text().contains(u"p002"), qPrintable(table->item(0, 2)->text()));
+        QVERIFY2(table->item(0, 3)->text().contains(QStringLiteral("意識障害で搬送")), qPrintable(table->item(0, 3)->text()));
+        QVERIFY(table->item(1, 2)->text().contains(u"p001"));
+        const QString status = dialog->findChild<QLabel *>(QStringLiteral("accessHistoryStatus"))->text();
+        QVERIFY2(status.contains(AccessHistoryDialog::tr("The log is intact: no entry was changed, removed or reordered.")), qPrintable(status));
+        QTemporaryDir dir;
+        QString error;
+        QVERIFY2(dialog->exportCsv(dir.filePath(QStringLiteral("history.csv")), &error), qPrintable(error));
+        QFile csv(dir.filePath(QStringLiteral("history.csv")));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(csv.readAll());
+        QCOMPARE(text.count(QStringLiteral("\r\n")), 3);
+        QVERIFY(text.contains(QStringLiteral(",ETREAT,意識障害で搬送,")));
+        QCOMPARE(int(csv.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther)), 0);
+        dialog->close();
     }
 
     void commandLineScreenshotAfterTheRecordLoaded()

@@ -1,5 +1,6 @@
 #include "imagecache.h"
 
+#include "privatefiles.h"
 #include "recordcache.h"
 
 #include <QCryptographicHash>
@@ -41,7 +42,10 @@ qint64 folderBytes(const QString &dir)
 bool writeFile(const QString &path, const QByteArray &bytes, QString *error)
 {
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+    // Owner only whatever the umask: the temporary file gets 0600 before a byte is written, and
+    // keeps it through the rename.
+    if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+        || file.write(bytes) != bytes.size() || !file.commit()) {
         *error = file.errorString();
         return false;
     }
@@ -49,6 +53,17 @@ bool writeFile(const QString &path, const QByteArray &bytes, QString *error)
 }
 
 } // namespace
+
+bool ImageCache::makeStudyDir(const QString &dir, QString *error) const
+{
+    // The cache folder, the user's and the study's: each 0700 (an older version left them 0755).
+    QString detail;
+    if (PrivateFiles::makeDirectory(m_directory, &detail) && PrivateFiles::makeDirectory(userDir(), &detail)
+        && PrivateFiles::makeDirectory(dir, &detail))
+        return true;
+    *error = tr("Cannot create the image cache folder.") + u' ' + detail;
+    return false;
+}
 
 ImageCache::ImageCache(const QString &directory, const QByteArray &key, const QString &user)
     : m_directory(directory)
@@ -94,10 +109,8 @@ bool ImageCache::storeInstance(const QString &studyInstanceUid, const QByteArray
 bool ImageCache::storeInstance(const QString &studyInstanceUid, const QByteArray &part10, QString *error, QString *storedName)
 {
     const QString dir = studyDir(studyInstanceUid);
-    if (!QDir().mkpath(dir)) {
-        *error = tr("Cannot create the image cache folder.");
+    if (!makeStudyDir(dir, error))
         return false;
-    }
     const QByteArray digest = QCryptographicHash::hash(part10, QCryptographicHash::Sha256);
     const QString name = QString::fromLatin1(tag("instance", digest).left(40)) + Suffix;
     const QString path = dir + u'/' + name;
@@ -116,10 +129,8 @@ bool ImageCache::storeInstance(const QString &studyInstanceUid, const QByteArray
 bool ImageCache::markComplete(const QString &studyInstanceUid, int instanceCount, QString *error)
 {
     const QString dir = studyDir(studyInstanceUid);
-    if (!QDir().mkpath(dir)) {
-        *error = tr("Cannot create the image cache folder.");
+    if (!makeStudyDir(dir, error))
         return false;
-    }
     const QByteArray sealed = RecordCache::seal(m_encKey, QByteArray::number(instanceCount), aad(QFileInfo(dir).fileName(), CompleteName));
     return !sealed.isEmpty() && writeFile(dir + u'/' + CompleteName, sealed, error);
 }
@@ -145,7 +156,7 @@ ImageCache::Extracted ImageCache::extractStudy(const QString &studyInstanceUid, 
         out.errorString = tr("The cached study cannot be decrypted with this session's key.");
         return out;
     }
-    if (!QDir().mkpath(targetDir)) {
+    if (!PrivateFiles::makeDirectory(targetDir, nullptr)) {
         out.errorString = tr("Cannot create a folder for the images.");
         return out;
     }

@@ -72,6 +72,7 @@ private:
     QByteArray tag(const QByteArray &kind, const QByteArray &value) const;
     QString userDir() const;
     QString studyDir(const QString &studyInstanceUid) const;
+    bool makeStudyDir(const QString &dir, QString *error) const;
     QByteArray aad(const QString &studyDirName, const QString &fileName) const;
 
     QString m_directory;

@@ -1,5 +1,7 @@
 #include "recordcache.h"
 
+#include "privatefiles.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -159,7 +161,18 @@ void RecordCache::setBudgetBytes(qint64 bytes)
 
 bool RecordCache::open(QString *error)
 {
-    QDir().mkpath(QFileInfo(d->path).absolutePath());
+    // Owner only, whatever the umask: the folder 0700, the database 0600 before SQLite opens it.
+    // SQLite gives its -wal, -shm and -journal files the database's mode; files an older version
+    // left behind are tightened here.
+    QString fileError;
+    bool privateOk = PrivateFiles::makeDirectory(QFileInfo(d->path).absolutePath(), &fileError)
+                     && PrivateFiles::makeFile(d->path, &fileError);
+    for (const char *suffix : {"-wal", "-shm", "-journal"})
+        privateOk = privateOk && PrivateFiles::restrictExisting(d->path + QLatin1String(suffix), &fileError);
+    if (!privateOk) {
+        *error = tr("The local cache cannot be opened: %1").arg(fileError);
+        return false;
+    }
     Connection c(d->path);
     QSqlDatabase db = c.db();
     if (!db.isOpen()) {

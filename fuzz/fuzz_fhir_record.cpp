@@ -1,0 +1,51 @@
+// FHIR JSON from a sharing service or a file → the assembled record, and every view's reading of
+// it: the summary JSON (--summary), the emergency summary, duplicate therapy, and each document
+// (its Bundle and narrative through the sanitiser).
+#include "fuzzcommon.h"
+
+#include "clinicaldocument.h"
+#include "emergencysummary.h"
+#include "medicationsafety.h"
+#include "recordassembler.h"
+#include "recordsnapshot.h"
+#include "recordsummary.h"
+
+#include <QBuffer>
+#include <QDataStream>
+#include <QJsonDocument>
+
+using namespace Kakehashi;
+
+KAKEHASHI_FUZZ_INIT
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const QByteArray json(reinterpret_cast<const char *>(data), qsizetype(size));
+    RecordAssembler assembler;
+    assembler.setParallel(false);
+    assembler.addJson(json, QStringLiteral("fuzz.json"));
+    const RecordSet set = assembler.finish();
+    (void)QJsonDocument(recordSummaryJson(set)).toJson();
+    const QDateTime asOf = QDateTime::fromSecsSinceEpoch(1767225600, Qt::UTC); // 2026-01-01
+    for (const PatientRecord &record : set.patients) {
+        const EmergencySummary summary = EmergencySummary::build(record, asOf);
+        (void)summary.isEmpty();
+        (void)MedicationSafety::duplicateTherapy(record, asOf);
+        for (const QString &key : ClinicalDocumentReader::openableKeys(record))
+            (void)ClinicalDocumentReader::load(record, key);
+    }
+    // The snapshot the cache keeps must read back what was written.
+    QByteArray bytes;
+    {
+        QDataStream out(&bytes, QIODevice::WriteOnly);
+        out << set;
+    }
+    RecordSet back;
+    QDataStream in(bytes);
+    in >> back;
+    if (in.status() != QDataStream::Ok || back.patients.size() != set.patients.size())
+        __builtin_trap();
+    // The document reader on the raw bytes, as a Binary's content would reach it.
+    (void)ClinicalDocumentReader::fromBytes(json, QStringLiteral("application/fhir+json"));
+    return 0;
+}
