@@ -137,6 +137,120 @@
     </message>
 </context>
 <context>
+    <name>Kakehashi::AccessHistory</name>
+    <message>
+        <source>The access history cannot be written: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The access history is locked by another program.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The access history cannot be read: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The access history cannot be written: encryption failed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Line %1 is not an access history entry.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Line %1 does not follow line %2: an entry was removed, reordered or changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Line %1 is yours but no longer decrypts: it was changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Line %1 holds entry %2: entries were moved.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Kakehashi::AccessHistoryDialog</name>
+    <message>
+        <source>Access history</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reading the access history…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Shown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) opened by you.</source>
+        <translation><numerusform>%n record opened by you.</numerusform><numerusform>%n records opened by you.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(s) of other users or earlier sessions are sealed and not shown.</source>
+        <translation><numerusform>%n entry of other users or earlier sessions are sealed and not shown.</numerusform><numerusform>%n entrys of other users or earlier sessions are sealed and not shown.</numerusform></translation>
+    </message>
+    <message>
+        <source>The log is intact: no entry was changed, removed or reordered.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The log has been tampered with:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Emergency (ETREAT): %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Treatment (TREAT)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export access history</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The access history could not be exported: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Kakehashi::CategoryNames</name>
     <message>
         <source>Allergies and intolerances</source>
@@ -572,19 +686,31 @@
     </message>
     <message numerus="yes">
         <source>Allergies: none shown, but %n item(s) of unstated kind were withheld by the patient's disclosure settings and may include allergies</source>
-        <translation><numerusform>Allergies: none shown, but %n item of unstated kind were withheld by the patient's disclosure settings and may include allergies</numerusform><numerusform>Allergies: none shown, but %n items of unstated kind were withheld by the patient's disclosure settings and may include allergies</numerusform></translation>
+        <translation>
+            <numerusform>Allergies: none shown, but %n item of unstated kind were withheld by the patient's disclosure settings and may include allergies</numerusform>
+            <numerusform>Allergies: none shown, but %n items of unstated kind were withheld by the patient's disclosure settings and may include allergies</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Drug contraindications: none shown, but %n item(s) of unstated kind were withheld by the patient's disclosure settings and may include contraindications</source>
-        <translation><numerusform>Drug contraindications: none shown, but %n item of unstated kind were withheld by the patient's disclosure settings and may include contraindications</numerusform><numerusform>Drug contraindications: none shown, but %n items of unstated kind were withheld by the patient's disclosure settings and may include contraindications</numerusform></translation>
+        <translation>
+            <numerusform>Drug contraindications: none shown, but %n item of unstated kind were withheld by the patient's disclosure settings and may include contraindications</numerusform>
+            <numerusform>Drug contraindications: none shown, but %n items of unstated kind were withheld by the patient's disclosure settings and may include contraindications</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Allergies: none shown, but %n allergy item(s) were withheld by the patient's disclosure settings</source>
-        <translation><numerusform>Allergies: none shown, but %n allergy item were withheld by the patient's disclosure settings</numerusform><numerusform>Allergies: none shown, but %n allergy items were withheld by the patient's disclosure settings</numerusform></translation>
+        <translation>
+            <numerusform>Allergies: none shown, but %n allergy item were withheld by the patient's disclosure settings</numerusform>
+            <numerusform>Allergies: none shown, but %n allergy items were withheld by the patient's disclosure settings</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Drug contraindications: none shown, but %n allergy item(s) were withheld by the patient's disclosure settings and may include contraindications</source>
-        <translation><numerusform>Drug contraindications: none shown, but %n allergy item were withheld by the patient's disclosure settings and may include contraindications</numerusform><numerusform>Drug contraindications: none shown, but %n allergy items were withheld by the patient's disclosure settings and may include contraindications</numerusform></translation>
+        <translation>
+            <numerusform>Drug contraindications: none shown, but %n allergy item were withheld by the patient's disclosure settings and may include contraindications</numerusform>
+            <numerusform>Drug contraindications: none shown, but %n allergy items were withheld by the patient's disclosure settings and may include contraindications</numerusform>
+        </translation>
     </message>
     <message>
         <source>Allergies: not disclosed to this role — their absence here means nothing</source>
@@ -612,7 +738,10 @@
     </message>
     <message numerus="yes">
         <source>(%n more withheld item(s) may include more)</source>
-        <translation><numerusform>(%n more withheld item may include more)</numerusform><numerusform>(%n more withheld items may include more)</numerusform></translation>
+        <translation>
+            <numerusform>(%n more withheld item may include more)</numerusform>
+            <numerusform>(%n more withheld items may include more)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1422,11 +1551,17 @@
     </message>
     <message numerus="yes">
         <source>%n series</source>
-        <translation><numerusform>%n series</numerusform><numerusform>%n series</numerusform></translation>
+        <translation>
+            <numerusform>%n series</numerusform>
+            <numerusform>%n series</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n image(s)</source>
-        <translation><numerusform>%n image</numerusform><numerusform>%n images</numerusform></translation>
+        <translation>
+            <numerusform>%n image</numerusform>
+            <numerusform>%n images</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1855,7 +1990,10 @@
     </message>
     <message numerus="yes">
         <source>PDF, %n page(s)</source>
-        <translation><numerusform>PDF, %n page</numerusform><numerusform>PDF, %n pages</numerusform></translation>
+        <translation>
+            <numerusform>PDF, %n page</numerusform>
+            <numerusform>PDF, %n pages</numerusform>
+        </translation>
     </message>
     <message>
         <source>The image is too large to show (%1 × %2 pixels).</source>
@@ -2108,7 +2246,10 @@
     </message>
     <message numerus="yes">
         <source>%n more withheld item(s) may include more allergies.</source>
-        <translation><numerusform>%n more withheld item may include more allergies.</numerusform><numerusform>%n more withheld items may include more allergies.</numerusform></translation>
+        <translation>
+            <numerusform>%n more withheld item may include more allergies.</numerusform>
+            <numerusform>%n more withheld items may include more allergies.</numerusform>
+        </translation>
     </message>
     <message>
         <source>period unknown</source>
@@ -2139,11 +2280,17 @@
     </message>
     <message numerus="yes">
         <source>Dialysis: %n session(s) in the last %1 days, latest %2</source>
-        <translation><numerusform>Dialysis: %n session in the last %1 days, latest %2</numerusform><numerusform>Dialysis: %n sessions in the last %1 days, latest %2</numerusform></translation>
+        <translation>
+            <numerusform>Dialysis: %n session in the last %1 days, latest %2</numerusform>
+            <numerusform>Dialysis: %n sessions in the last %1 days, latest %2</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Dialysis: none recorded in the last %n day(s).</source>
-        <translation><numerusform>Dialysis: none recorded in the last %n day.</numerusform><numerusform>Dialysis: none recorded in the last %n days.</numerusform></translation>
+        <translation>
+            <numerusform>Dialysis: none recorded in the last %n day.</numerusform>
+            <numerusform>Dialysis: none recorded in the last %n days.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2772,6 +2919,18 @@ The reason is sent to the sharing service and recorded in the access history.</s
         <source>EMERGENCY ACCESS (break the glass): this record was opened without the patient's consent at %1. Reason: %2. The access is recorded in the patient's access history.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Access history…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The records you opened on this workstation, and whether the log is intact.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(no card)</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Kakehashi::MedicationPeriod</name>
@@ -3137,7 +3296,10 @@ The reason is sent to the sharing service and recorded in the access history.</s
     </message>
     <message numerus="yes">
         <source>%n match(es)</source>
-        <translation><numerusform>%n match</numerusform><numerusform>%n matches</numerusform></translation>
+        <translation>
+            <numerusform>%n match</numerusform>
+            <numerusform>%n matches</numerusform>
+        </translation>
     </message>
     <message>
         <source>Page %1</source>
@@ -3506,7 +3668,10 @@ The reason is sent to the sharing service and recorded in the access history.</s
     </message>
     <message numerus="yes">
         <source>This person has more than %n linked patient records; only the first %n were fetched.</source>
-        <translation><numerusform>This person has more than %n linked patient records; only the first %n were fetched.</numerusform><numerusform>This person has more than %n linked patient records; only the first %n were fetched.</numerusform></translation>
+        <translation>
+            <numerusform>This person has more than %n linked patient records; only the first %n were fetched.</numerusform>
+            <numerusform>This person has more than %n linked patient records; only the first %n were fetched.</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 points into a Bundle that did not contain it.</source>
@@ -3534,7 +3699,10 @@ The reason is sent to the sharing service and recorded in the access history.</s
     </message>
     <message numerus="yes">
         <source>%n facility reference(s) could not be resolved; those items are shown as "%1" with the reason in their details.</source>
-        <translation><numerusform>%n facility reference could not be resolved; those items are shown as "%1" with the reason in their details.</numerusform><numerusform>%n facility references could not be resolved; those items are shown as "%1" with the reason in their details.</numerusform></translation>
+        <translation>
+            <numerusform>%n facility reference could not be resolved; those items are shown as "%1" with the reason in their details.</numerusform>
+            <numerusform>%n facility references could not be resolved; those items are shown as "%1" with the reason in their details.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3741,7 +3909,10 @@ The reason is sent to the sharing service and recorded in the access history.</s
     </message>
     <message numerus="yes">
         <source>%n item(s) without a date</source>
-        <translation><numerusform>%n item without a date</numerusform><numerusform>%n items without a date</numerusform></translation>
+        <translation>
+            <numerusform>%n item without a date</numerusform>
+            <numerusform>%n items without a date</numerusform>
+        </translation>
     </message>
 </context>
 <context>

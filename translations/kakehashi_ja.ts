@@ -137,6 +137,120 @@
     </message>
 </context>
 <context>
+    <name>Kakehashi::AccessHistory</name>
+    <message>
+        <source>The access history cannot be written: %1</source>
+        <translation>閲覧履歴を書き込めません: %1</translation>
+    </message>
+    <message>
+        <source>The access history is locked by another program.</source>
+        <translation>閲覧履歴は別のプログラムがロックしています。</translation>
+    </message>
+    <message>
+        <source>The access history cannot be read: %1</source>
+        <translation>閲覧履歴を読み込めません: %1</translation>
+    </message>
+    <message>
+        <source>The access history cannot be written: encryption failed.</source>
+        <translation>閲覧履歴を書き込めません: 暗号化に失敗しました。</translation>
+    </message>
+    <message>
+        <source>Line %1 is not an access history entry.</source>
+        <translation>%1行目は閲覧履歴の記録ではありません。</translation>
+    </message>
+    <message>
+        <source>Line %1 does not follow line %2: an entry was removed, reordered or changed.</source>
+        <translation>%1行目が%2行目に続いていません: 記録が削除・並べ替え・変更されています。</translation>
+    </message>
+    <message>
+        <source>Line %1 is yours but no longer decrypts: it was changed.</source>
+        <translation>%1行目はあなたの記録ですが復号できません: 変更されています。</translation>
+    </message>
+    <message>
+        <source>Line %1 holds entry %2: entries were moved.</source>
+        <translation>%1行目に記録%2があります: 記録が移動されています。</translation>
+    </message>
+</context>
+<context>
+    <name>Kakehashi::AccessHistoryDialog</name>
+    <message>
+        <source>Access history</source>
+        <translation>閲覧履歴</translation>
+    </message>
+    <message>
+        <source>Reading the access history…</source>
+        <translation>閲覧履歴を読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>閲覧者</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>利用目的</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>サービス</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>取得元</translation>
+    </message>
+    <message>
+        <source>Shown</source>
+        <translation>表示した情報</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSVに書き出す…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) opened by you.</source>
+        <translation><numerusform>あなたが開いた記録: %n件。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(s) of other users or earlier sessions are sealed and not shown.</source>
+        <translation><numerusform>他の利用者または以前のセッションの記録%n件は暗号化されたままで、表示されません。</numerusform></translation>
+    </message>
+    <message>
+        <source>The log is intact: no entry was changed, removed or reordered.</source>
+        <translation>履歴は改ざんされていません（変更・削除・並べ替えなし）。</translation>
+    </message>
+    <message>
+        <source>The log has been tampered with:</source>
+        <translation>履歴が改ざんされています:</translation>
+    </message>
+    <message>
+        <source>Emergency (ETREAT): %1</source>
+        <translation>救急（ETREAT）: %1</translation>
+    </message>
+    <message>
+        <source>Treatment (TREAT)</source>
+        <translation>診療（TREAT）</translation>
+    </message>
+    <message>
+        <source>Export access history</source>
+        <translation>閲覧履歴の書き出し</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSVファイル (*.csv)</translation>
+    </message>
+    <message>
+        <source>The access history could not be exported: %1</source>
+        <translation>閲覧履歴を書き出せませんでした: %1</translation>
+    </message>
+</context>
+<context>
     <name>Kakehashi::CategoryNames</name>
     <message>
         <source>Allergies and intolerances</source>
@@ -569,19 +683,27 @@
     </message>
     <message numerus="yes">
         <source>Allergies: none shown, but %n item(s) of unstated kind were withheld by the patient's disclosure settings and may include allergies</source>
-        <translation><numerusform>アレルギー：表示なし。ただし患者の開示設定により種類不明の %n 件が非開示で、アレルギーを含む可能性があります</numerusform></translation>
+        <translation>
+            <numerusform>アレルギー：表示なし。ただし患者の開示設定により種類不明の %n 件が非開示で、アレルギーを含む可能性があります</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Drug contraindications: none shown, but %n item(s) of unstated kind were withheld by the patient's disclosure settings and may include contraindications</source>
-        <translation><numerusform>薬剤禁忌：表示なし。ただし患者の開示設定により種類不明の %n 件が非開示で、薬剤禁忌を含む可能性があります</numerusform></translation>
+        <translation>
+            <numerusform>薬剤禁忌：表示なし。ただし患者の開示設定により種類不明の %n 件が非開示で、薬剤禁忌を含む可能性があります</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Allergies: none shown, but %n allergy item(s) were withheld by the patient's disclosure settings</source>
-        <translation><numerusform>アレルギー：表示なし。ただし患者の開示設定によりアレルギー %n 件が非開示です</numerusform></translation>
+        <translation>
+            <numerusform>アレルギー：表示なし。ただし患者の開示設定によりアレルギー %n 件が非開示です</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Drug contraindications: none shown, but %n allergy item(s) were withheld by the patient's disclosure settings and may include contraindications</source>
-        <translation><numerusform>薬剤禁忌：表示なし。ただし患者の開示設定によりアレルギー %n 件が非開示で、薬剤禁忌を含む可能性があります</numerusform></translation>
+        <translation>
+            <numerusform>薬剤禁忌：表示なし。ただし患者の開示設定によりアレルギー %n 件が非開示で、薬剤禁忌を含む可能性があります</numerusform>
+        </translation>
     </message>
     <message>
         <source>Allergies: not disclosed to this role — their absence here means nothing</source>
@@ -609,7 +731,9 @@
     </message>
     <message numerus="yes">
         <source>(%n more withheld item(s) may include more)</source>
-        <translation><numerusform>（ほかに非開示 %n 件：さらに含まれる可能性があります）</numerusform></translation>
+        <translation>
+            <numerusform>（ほかに非開示 %n 件：さらに含まれる可能性があります）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1419,11 +1543,15 @@
     </message>
     <message numerus="yes">
         <source>%n series</source>
-        <translation><numerusform>%nシリーズ</numerusform></translation>
+        <translation>
+            <numerusform>%nシリーズ</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n image(s)</source>
-        <translation><numerusform>%n画像</numerusform></translation>
+        <translation>
+            <numerusform>%n画像</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1847,7 +1975,9 @@
     </message>
     <message numerus="yes">
         <source>PDF, %n page(s)</source>
-        <translation><numerusform>PDF、%nページ</numerusform></translation>
+        <translation>
+            <numerusform>PDF、%nページ</numerusform>
+        </translation>
     </message>
     <message>
         <source>The image is too large to show (%1 × %2 pixels).</source>
@@ -2094,7 +2224,9 @@
     </message>
     <message numerus="yes">
         <source>%n more withheld item(s) may include more allergies.</source>
-        <translation><numerusform>ほかに非開示 %n 件：さらにアレルギーを含む可能性があります。</numerusform></translation>
+        <translation>
+            <numerusform>ほかに非開示 %n 件：さらにアレルギーを含む可能性があります。</numerusform>
+        </translation>
     </message>
     <message>
         <source>period unknown</source>
@@ -2125,11 +2257,15 @@
     </message>
     <message numerus="yes">
         <source>Dialysis: %n session(s) in the last %1 days, latest %2</source>
-        <translation><numerusform>透析：直近 %1 日間に %n 回、最終 %2</numerusform></translation>
+        <translation>
+            <numerusform>透析：直近 %1 日間に %n 回、最終 %2</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Dialysis: none recorded in the last %n day(s).</source>
-        <translation><numerusform>透析：直近 %n 日間の記録なし。</numerusform></translation>
+        <translation>
+            <numerusform>透析：直近 %n 日間の記録なし。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2750,6 +2886,18 @@ The reason is sent to the sharing service and recorded in the access history.</s
         <source>EMERGENCY ACCESS (break the glass): this record was opened without the patient's consent at %1. Reason: %2. The access is recorded in the patient's access history.</source>
         <translation>緊急時アクセス（ブレイクグラス）：この記録は %1 に患者の同意なしで開かれました。理由：%2。このアクセスは患者の閲覧履歴に記録されます。</translation>
     </message>
+    <message>
+        <source>Access history…</source>
+        <translation>閲覧履歴…</translation>
+    </message>
+    <message>
+        <source>The records you opened on this workstation, and whether the log is intact.</source>
+        <translation>この端末で開いた記録と、履歴が改ざんされていないかを表示します。</translation>
+    </message>
+    <message>
+        <source>(no card)</source>
+        <translation>（カードなし）</translation>
+    </message>
 </context>
 <context>
     <name>Kakehashi::MedicationPeriod</name>
@@ -3114,7 +3262,9 @@ The reason is sent to the sharing service and recorded in the access history.</s
     </message>
     <message numerus="yes">
         <source>%n match(es)</source>
-        <translation><numerusform>%n件一致</numerusform></translation>
+        <translation>
+            <numerusform>%n件一致</numerusform>
+        </translation>
     </message>
     <message>
         <source>Page %1</source>
@@ -3479,7 +3629,9 @@ The reason is sent to the sharing service and recorded in the access history.</s
     </message>
     <message numerus="yes">
         <source>This person has more than %n linked patient records; only the first %n were fetched.</source>
-        <translation><numerusform>この人には %n 件を超える関連する患者記録があります。最初の %n 件だけを取得しました。</numerusform></translation>
+        <translation>
+            <numerusform>この人には %n 件を超える関連する患者記録があります。最初の %n 件だけを取得しました。</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 points into a Bundle that did not contain it.</source>
@@ -3507,7 +3659,9 @@ The reason is sent to the sharing service and recorded in the access history.</s
     </message>
     <message numerus="yes">
         <source>%n facility reference(s) could not be resolved; those items are shown as "%1" with the reason in their details.</source>
-        <translation><numerusform>%n 件の施設参照を解決できませんでした。該当する項目は「%1」と表示し、理由を詳細に示します。</numerusform></translation>
+        <translation>
+            <numerusform>%n 件の施設参照を解決できませんでした。該当する項目は「%1」と表示し、理由を詳細に示します。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3712,7 +3866,9 @@ The reason is sent to the sharing service and recorded in the access history.</s
     </message>
     <message numerus="yes">
         <source>%n item(s) without a date</source>
-        <translation><numerusform>日付のない項目 %n件</numerusform></translation>
+        <translation>
+            <numerusform>日付のない項目 %n件</numerusform>
+        </translation>
     </message>
 </context>
 <context>
