@@ -1,4 +1,5 @@
 #pragma once
+
 // Shared by the libFuzzer targets: a QCoreApplication (some code paths ask for one) and a private
 // scratch file for parsers that read from a path.
 #include <QByteArray>
@@ -8,6 +9,7 @@
 #include <QString>
 
 #include <cstddef>
+#include <cstdlib>
 #include <cstdint>
 
 #include <unistd.h>
@@ -31,6 +33,9 @@ inline QString scratchFile(const char *suffix)
     static const QString dir = [] {
         const QString base = QDir::tempPath() + QStringLiteral("/kakehashi-fuzz-%1").arg(::getpid());
         QDir().mkpath(base);
+        // libFuzzer leaves through exit(): remove the scratch folder then, so no fuzzed file outlives
+        // the run (other tests scan the temp folder for stray plaintext DICOM).
+        std::atexit([] { QDir(QDir::tempPath() + QStringLiteral("/kakehashi-fuzz-%1").arg(::getpid())).removeRecursively(); });
         return base;
     }();
     return dir + u'/' + QString::fromLatin1(suffix);

@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QUrl>
+#include <QUrlQuery>
 #include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
@@ -82,6 +83,20 @@ QString searchedTypeOf(const QJsonObject &bundle, const QString &origin)
     const QString last = path.section(u'/', -1);
     static const QRegularExpression typeName(QStringLiteral("^[A-Z][A-Za-z]+$"));
     return typeName.match(last).hasMatch() ? last : QString();
+}
+
+// A page that looked resources up by id (`Type?_id=a,b`: references the record's own fetch did not
+// include). Its withheld count is not added again: what it withholds was already counted by the
+// patient's own search or $everything, and the reference then reads as unresolved with its reason.
+bool isIdLookup(const QJsonObject &bundle, const QString &origin)
+{
+    QString url;
+    for (const QJsonValue &l : bundle.value(QLatin1String("link")).toArray())
+        if (str(l.toObject(), "relation") == u"self")
+            url = str(l.toObject(), "url");
+    if (url.isEmpty())
+        url = origin;
+    return QUrlQuery(QUrl(url)).hasQueryItem(QStringLiteral("_id"));
 }
 
 // A patient reference as written in subject/patient/link: a bare id means Patient/<id>, so
@@ -331,6 +346,8 @@ void RecordAssembler::addBundle(const QJsonObject &bundle, int originIndex, cons
             if (type.isEmpty()) {
                 m_errors.append(tr("%1: Bundle entry %2 is not a FHIR resource (no resourceType)").arg(origin).arg(index));
             } else if (type == u"OperationOutcome") {
+                if (mode == u"outcome" && isIdLookup(frame.bundle, origin))
+                    continue;
                 addOperationOutcome(resource, originIndex, origin, mode == u"outcome",
                                     mode == u"outcome" ? searchedTypeOf(frame.bundle, origin) : QString());
             } else if (type == u"Bundle") {
