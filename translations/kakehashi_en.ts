@@ -215,11 +215,17 @@
     </message>
     <message numerus="yes">
         <source>%n record(s) opened by you.</source>
-        <translation><numerusform>%n record opened by you.</numerusform><numerusform>%n records opened by you.</numerusform></translation>
+        <translation>
+            <numerusform>%n record opened by you.</numerusform>
+            <numerusform>%n records opened by you.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n entry(s) of other users or earlier sessions are sealed and not shown.</source>
-        <translation><numerusform>%n entry of other users or earlier sessions are sealed and not shown.</numerusform><numerusform>%n entrys of other users or earlier sessions are sealed and not shown.</numerusform></translation>
+        <translation>
+            <numerusform>%n entry of other users or earlier sessions are sealed and not shown.</numerusform>
+            <numerusform>%n entrys of other users or earlier sessions are sealed and not shown.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The log is intact: no entry was changed, removed or reordered.</source>
@@ -655,6 +661,10 @@
     </message>
     <message>
         <source>List only what lies in the timeline's visible time range (current items are always listed)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (not disclosed to this role)</source>
         <translation type="unfinished" />
     </message>
 </context>

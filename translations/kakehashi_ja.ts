@@ -215,11 +215,15 @@
     </message>
     <message numerus="yes">
         <source>%n record(s) opened by you.</source>
-        <translation><numerusform>あなたが開いた記録: %n件。</numerusform></translation>
+        <translation>
+            <numerusform>あなたが開いた記録: %n件。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n entry(s) of other users or earlier sessions are sealed and not shown.</source>
-        <translation><numerusform>他の利用者または以前のセッションの記録%n件は暗号化されたままで、表示されません。</numerusform></translation>
+        <translation>
+            <numerusform>他の利用者または以前のセッションの記録%n件は暗号化されたままで、表示されません。</numerusform>
+        </translation>
     </message>
     <message>
         <source>The log is intact: no entry was changed, removed or reordered.</source>
@@ -653,6 +657,10 @@
     <message>
         <source>List only what lies in the timeline's visible time range (current items are always listed)</source>
         <translation>タイムラインの表示期間内の項目だけを一覧します（継続中の項目は常に表示）</translation>
+    </message>
+    <message>
+        <source>%1 (not disclosed to this role)</source>
+        <translation>%1（この職種には非開示）</translation>
     </message>
 </context>
 <context>

@@ -94,11 +94,19 @@ void ClinicalPanels::setSource(const TimelineModel *source)
                          m_followRange ? m_to : std::numeric_limits<qint64>::max());
     m_labChart->setSource(source);
     for (int i = 0; i < m_panels.size(); ++i)
-        setTabText(indexOf(m_panels[i].page), QStringLiteral("%1 (%2)").arg(CategoryNames::displayName(m_panels[i].category)).arg(m_panels[i].model->rowCount()));
+        setTabText(indexOf(m_panels[i].page), tabLabel(m_panels[i]));
     for (Panel &p : m_panels)
         p.columnsFitted = false;
     fitCurrentPanel();
     Q_EMIT listingChanged();
+}
+
+QString ClinicalPanels::tabLabel(const Panel &panel) const
+{
+    // A category the role may not see is never shown as "(0)": that would read as "none".
+    if (m_source && m_source->record().notDisclosedForRole.contains(panel.category))
+        return tr("%1 (not disclosed to this role)").arg(CategoryNames::displayName(panel.category));
+    return QStringLiteral("%1 (%2)").arg(CategoryNames::displayName(panel.category)).arg(panel.model->rowCount());
 }
 
 bool ClinicalPanels::lists(int itemIndex) const
@@ -136,7 +144,7 @@ void ClinicalPanels::refresh()
         else
             p.model->setRange(std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max());
         p.model->refresh();
-        setTabText(indexOf(m_panels[i].page), QStringLiteral("%1 (%2)").arg(CategoryNames::displayName(p.category)).arg(p.model->rowCount()));
+        setTabText(indexOf(m_panels[i].page), tabLabel(m_panels[i]));
     }
     // Keep the selection across a refresh where the item is still listed.
     if (!m_selectedKey.isEmpty())

@@ -56,6 +56,7 @@ private:
         bool columnsFitted = false;
     };
     void onRowChanged(const Panel &panel, const QModelIndex &current);
+    QString tabLabel(const Panel &panel) const;
     const Panel *panel(ItemCategory category) const;
     // Column widths come from the rows' text, which costs a pass over many rows: a panel is
     // fitted when it is first shown after a new record, not for every tab on every open.

@@ -5,6 +5,7 @@
 #include "hazardfixtures.h"
 
 #include "clinicalitembuilder.h"
+#include "clinicalpanels.h"
 #include "emergency/emergencysummaryview.h"
 #include "patientview.h"
 #include "recorditemmodel.h"
@@ -62,8 +63,20 @@ private Q_SLOTS:
         QVERIFY(view->allergyBanner()->isVisible());
         QVERIFY2(banner.contains(expected), qPrintable(banner));
         QVERIFY2(!banner.contains(u"none recorded"), qPrintable(banner));
-        if (pharmacy)
+        if (pharmacy) {
             QVERIFY2(!banner.contains(u"さば") && !banner.contains(u"not recorded"), qPrintable(banner));
+            // The allergy tab of the record panels never reads "(0)" for what the role could not see.
+            ClinicalPanels *panels = view->panels();
+            bool allergyTabSeen = false;
+            for (int i = 0; i < panels->count(); ++i) {
+                const QString tab = panels->tabText(i);
+                if (!tab.startsWith(CategoryNames::displayName(ItemCategory::Allergy)))
+                    continue;
+                allergyTabSeen = true;
+                QVERIFY2(tab.contains(u"not disclosed to this role") && !tab.contains(u"(0)"), qPrintable(tab));
+            }
+            QVERIFY(allergyTabSeen);
+        }
 
         view->setView(QStringLiteral("emergency"));
         const QString emergency = view->emergencySummary()->allergyLabel()->accessibleDescription();
