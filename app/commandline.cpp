@@ -19,7 +19,7 @@ std::optional<CommandLineOptions> CommandLine::parse(const QStringList &argument
     const QCommandLineOption open(QStringLiteral("open"), tr("Open local FHIR JSON or DICOM files, folders or DICOMDIRs (repeatable)."), tr("path"));
     const QCommandLineOption patient(QStringLiteral("patient"), tr("Open this patient."), tr("id"));
     const QCommandLineOption view(QStringLiteral("view"),
-                                  tr("Show this view: %1.").arg((PatientView::viewNames() << QStringLiteral("images")).join(QStringLiteral(", "))), tr("name"));
+                                  tr("Show this view: %1.").arg((PatientView::viewNames() << QStringLiteral("images") << QStringLiteral("compare")).join(QStringLiteral(", "))), tr("name"));
     const QCommandLineOption lang(QStringLiteral("lang"), tr("Interface language: ja or en."), tr("language"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"), tr("Render offscreen, write a PNG and exit."), tr("file"));
     const QCommandLineOption summary(QStringLiteral("summary"), tr("Print a JSON summary of what was loaded and exit."));
@@ -104,8 +104,8 @@ std::optional<CommandLineOptions> CommandLine::parse(const QStringList &argument
         *error = tr("Unknown language \"%1\": use ja or en.").arg(o.language);
         return std::nullopt;
     }
-    if (!o.view.isEmpty() && !PatientView::viewNames().contains(o.view) && o.view != u"overview" && o.view != u"images") {
-        *error = tr("Unknown view \"%1\": use one of %2.").arg(o.view, (PatientView::viewNames() << QStringLiteral("images")).join(QStringLiteral(", ")));
+    if (!o.view.isEmpty() && !PatientView::viewNames().contains(o.view) && o.view != u"overview" && o.view != u"images" && o.view != u"compare") {
+        *error = tr("Unknown view \"%1\": use one of %2.").arg(o.view, (PatientView::viewNames() << QStringLiteral("images") << QStringLiteral("compare")).join(QStringLiteral(", ")));
         return std::nullopt;
     }
     if (!o.service.isEmpty() && o.summary && o.patientId.isEmpty()) {

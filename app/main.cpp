@@ -1,3 +1,4 @@
+#include "cardrevocation.h"
 #include "commandline.h"
 #include "documentexport.h"
 #include "documentsummary.h"
@@ -7,8 +8,8 @@
 #include "dicomviewerwidget.h"
 #include "documentview.h"
 #include "dicomseries.h"
-#include "imagingpanel.h"
-#include "imagingstudylocator.h"
+#include "viewer/imaging/imagingpanel.h"
+#include "session/imaging/imagingstudylocator.h"
 #include "fhirclient.h"
 #include "sharingservicesource.h"
 #include "localrecordsource.h"
@@ -18,6 +19,7 @@
 #include "referenceclock.h"
 #include "rolepolicy.h"
 #include "screenshot.h"
+#include "sessionpolicy.h"
 #include "signindialog.h"
 
 #include <QApplication>
@@ -26,6 +28,7 @@
 #include <QLibraryInfo>
 #include <QEventLoop>
 #include <QLocale>
+#include <QMessageBox>
 #include <QSettings>
 #include <QTimer>
 #include <QTranslator>
@@ -76,7 +79,7 @@ RecordSet loadFromService(const CommandLineOptions &options)
         set = loaded;
         loop.quit();
     });
-    source.load(options.patientId);
+    source.load(options.patientId, Net::PurposeOfUse::treatment());
     loop.exec();
     return set;
 }
@@ -163,7 +166,7 @@ int runSummary(const CommandLineOptions &options)
         set.patients = {keep};
     }
     if (options.role == u"pharmacist") // the same filter as the window's pharmacist preview
-        set = RolePolicy(RolePolicy::Scope::Pharmacy).apply(set);
+        set = Session::rolePolicyFor(std::nullopt, {}, RolePolicy::Scope::Pharmacy).apply(set);
     QJsonObject summary = recordSummaryJson(set);
     addDocumentSummaries(summary, set);
     summary.insert(QStringLiteral("dicom"), dicomSeriesSummaryJson(dicom.series));
@@ -235,14 +238,14 @@ int main(int argc, char *argv[])
         return runSummary(options);
 
     // Declared before the window: the window's card session refers to it until the window is gone.
-    Net::HpkiCard card;
+    Session::CardSession cardSession;
     MainWindow window;
     if (options.demo && options.role == u"pharmacist") {
         // A preview of what a pharmacist sees, without a card: the same RolePolicy as a pharmacist's
         // HPKI sign-in, clearly labelled as a preview.
         window.setIdentity({QCoreApplication::translate("main", "Demo Pharmacist"), QCoreApplication::translate("main", "Pharmacist"),
                             QCoreApplication::translate("main", "Kakehashi Demo Pharmacy"), true});
-        window.setRolePolicy(RolePolicy(RolePolicy::Scope::Pharmacy));
+        window.setRolePolicy(Session::rolePolicyFor(std::nullopt, {}, RolePolicy::Scope::Pharmacy));
         window.setRolePreview(QCoreApplication::translate("main", "Preview: what a pharmacist sees (no card)"));
     } else if (options.demo && options.role == u"emergency") {
         window.setIdentity({QCoreApplication::translate("main", "Demo Emergency Physician"),
@@ -305,7 +308,7 @@ int main(int argc, char *argv[])
         }
         const bool wantDocument = options.view == u"documents";
         const auto settled = [&window, images, wantDocument] {
-            return images->isSettled() && images->viewer()->pendingThumbnails() == 0
+            return images->isSettled() && images->viewer()->isSettled()
                 && (!wantDocument || window.documentView()->isSettled());
         };
         if (settled()) {
@@ -338,7 +341,17 @@ int main(int argc, char *argv[])
                 printErr(QCoreApplication::translate("main", "%1 needs a card sign-in, which --screenshot cannot do.").arg(options.service));
                 return 2;
             }
-            const Net::HpkiCardError opened = card.open(profile.pkcs11Module.isEmpty() ? Net::HpkiCard::defaultModulePath() : profile.pkcs11Module);
+            // The card works on its own thread; this waits in an event loop, not on the card.
+            Net::HpkiCardError opened;
+            {
+                QEventLoop loop;
+                QObject::connect(&cardSession, &Session::CardSession::moduleOpened, &loop, [&](const Net::HpkiCardError &e) {
+                    opened = e;
+                    loop.quit();
+                });
+                cardSession.openModule(profile.pkcs11Module.isEmpty() ? Net::HpkiCard::defaultModulePath() : profile.pkcs11Module);
+                loop.exec();
+            }
             if (!opened.ok()) {
                 printErr(opened.message());
                 return 2;
@@ -347,10 +360,15 @@ int main(int argc, char *argv[])
             for (const QString &file : profile.cardTrustAnchorFiles)
                 if (!anchors.addFile(file))
                     printErr(QCoreApplication::translate("main", "Card trust anchor file %1 holds no certificate.").arg(file));
-            SignInDialog signIn(&card, anchors);
+            SignInDialog signIn(&cardSession, anchors);
             if (signIn.exec() != QDialog::Accepted)
                 return 1;
-            window.beginCardSession(&card, anchors, signIn.identity(), signIn.certificate());
+            if (QString refused; !checkCardRevocation(&window, profile, anchors, signIn.certificate(), &refused)) {
+                printErr(refused);
+                QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Sign-in refused"), refused);
+                return 2;
+            }
+            window.beginCardSession(&cardSession, anchors);
             QObject::connect(&window, &MainWindow::signedOut, &window, [] { QCoreApplication::quit(); });
         }
         QString serviceError;

@@ -3,8 +3,10 @@
 #include "dateformat.h"
 #include "displayzone.h"
 #include "dicompatients.h"
-#include "imagingpanel.h"
-#include "studyretrieval.h"
+#include "session/imaging/imagingcontroller.h"
+#include "session/imaging/studyretrieval.h"
+#include "viewer/imaging/imagingpanel.h"
+#include "viewer/imageview/dicomviewerwidget.h"
 #include "localrecordsource.h"
 #include "patientlistmodel.h"
 #include "patientlistview.h"
@@ -109,16 +111,19 @@ MainWindow::MainWindow(QWidget *parent)
 
     connect(m_patientList, &PatientListView::patientActivated, this, &MainWindow::showPatient);
 
-    m_imagingPanel = new ImagingPanel(this);
+    m_imaging = new Session::ImagingController(this);
+    m_imaging->setImageCacheProvider([this] { return imageCache(); });
+    m_imagingPanel = new ImagingPanel(m_imaging, this);
     m_imagingDock = new QDockWidget(tr("Images"), this);
     m_imagingDock->setObjectName(QStringLiteral("imagingDock"));
     m_imagingDock->setWidget(m_imagingPanel);
     addDockWidget(Qt::RightDockWidgetArea, m_imagingDock);
     m_imagingDock->hide();
     connect(m_patientView, &PatientView::imagingStudyRequested, this, &MainWindow::openImagingStudy);
+    connect(m_patientView, &PatientView::imagingComparisonRequested, this, &MainWindow::compareImagingStudy);
     connect(m_patientView, &PatientView::documentRequested, this, &MainWindow::openDocument);
     createPrintMenu();
-    m_imagingPanel->setRetrievalFactory([this](const QString &uid) { return makeStudyRetrieval(uid); });
+    m_imaging->setRetrievalFactory([this](const QString &uid) { return makeStudyRetrieval(uid); });
     // Before anyone else hears loadFinished: DICOM opened with the record is in place by then.
     connect(this, &MainWindow::loadFinished, this, &MainWindow::onDicomScanned);
     connect(&m_watcher, &QFutureWatcher<RecordSet>::finished, this, &MainWindow::onLoaded);
@@ -243,6 +248,8 @@ void MainWindow::onDicomScanned()
     const std::shared_ptr<Dicom::DicomScanResult> scan = std::exchange(m_pendingDicomScan, nullptr);
     if (!scan || scan->series.isEmpty())
         return;
+    // Key object selections, presentation states and reports among the files (read off the GUI thread).
+    m_imagingPanel->viewer()->loadPresentationObjects(scan->otherObjects);
     m_imagingPanel->setOpenedSeries(scan->series);
     showImagingDock();
 }
@@ -259,8 +266,15 @@ void MainWindow::showImagingDock()
     m_imagingDock->raise();
 }
 
+void MainWindow::compareImagingStudy(const QString &studyInstanceUid)
+{
+    openImagingStudy(studyInstanceUid);
+    m_imagingPanel->viewer()->setCompareOnOpen(true); // when the study's series are shown
+}
+
 void MainWindow::openImagingStudy(const QString &studyInstanceUid)
 {
+    m_imagingPanel->viewer()->setCompareOnOpen(false);
     showImagingDock();
     m_imagingPanel->openStudy(studyInstanceUid);
 }
@@ -332,6 +346,12 @@ bool MainWindow::setView(const QString &name)
 {
     if (name == u"images") {
         showImagingDock();
+        return true;
+    }
+    if (name == u"compare") {
+        // The first series of the opened DICOM beside its most recent prior of the same patient.
+        showImagingDock();
+        m_imagingPanel->viewer()->setCompareOnOpen(true);
         return true;
     }
     if (name == u"documents")

@@ -7,8 +7,9 @@
 #include <QFutureWatcher>
 #include <QMainWindow>
 
+#include "cachemaintenance.h"
+#include "cardsession.h"
 #include "connectionprofile.h"
-#include "hpkicard.h"
 #include "hpkitrust.h"
 #include "patientrecordloader.h"
 #include "rolepolicy.h"
@@ -30,7 +31,10 @@ class AccessHistory;
 class DocumentView;
 class ImageCache;
 class ImagingPanel;
+namespace Session {
+class ImagingController;
 class StudyRetrieval;
+}
 namespace Net {
 class FhirClient;
 }
@@ -81,6 +85,8 @@ public:
     ImagingPanel *imagingPanel() const { return m_imagingPanel; }
     QDockWidget *imagingDock() const { return m_imagingDock; }
     void openImagingStudy(const QString &studyInstanceUid);
+    // The study beside its most recent earlier study of the same patient among the opened DICOM.
+    void compareImagingStudy(const QString &studyInstanceUid);
     // The current patient's first CT study (else first imaging study) with a Study Instance UID;
     // false when the record has none.
     bool openFirstImagingStudy();
@@ -94,6 +100,8 @@ public:
     DocumentView *documentView();
     QDockWidget *documentDock() const { return m_documentDock; }
     void openDocument(const QString &itemKey);
+    // A DICOM key image a document carries, shown in the image view (mainwindow_documents.cpp).
+    void showDocumentImage(const QByteArray &part10, const QString &documentName);
     // The current patient's first FHIR document (else first report); false when it has none.
     bool openFirstDocument();
     void showDocumentDock();
@@ -107,8 +115,10 @@ public:
     std::shared_ptr<ImageCache> imageCache();
     // --- Sharing service (mainwindow_service.cpp) ---
     // Connects to the service: search panel, cache-first patient opening. Call setIdentity() first
-    // (the cache is per user). False and |error| when the profile or the cache cannot be used.
+    // (the cache is per user). False and |error| when the profile cannot be used. The record cache
+    // opens on a worker thread; serviceReady() follows (a patient opened meanwhile waits for it).
     bool connectService(const Net::ConnectionProfile &profile, QString *error);
+    bool isServiceReady() const { return m_recordLoader != nullptr; }
     // The key the record cache is encrypted under, for this session only. Must be KeyBytes long and
     // set before connectService(); by default a random key is made per session (see README).
     void setCacheKey(const QByteArray &key);
@@ -116,8 +126,12 @@ public:
     void openServicePatient(const QString &patientId);
     // Break-the-glass (ETREAT) with the reason the user gave; only when the profile allows it.
     bool openServicePatientInEmergency(const QString &patientId, const QString &reason);
-    // Removes every cached record (no confirmation; the menu action asks first).
+    // Removes every cached record and image (no confirmation; the menu action asks first and runs the
+    // same work on a worker thread). Blocking: for tests and command-line use, never from the GUI.
     bool purgeCachedRecords(QString *error);
+    // True while cache work (the open after connectService(), a purge) runs on a worker thread; the
+    // purge action is disabled meanwhile.
+    bool isPurging() const { return m_purging; }
     bool isServiceConnected() const { return m_serviceClient != nullptr; }
     ServicePanel *servicePanel() const { return m_servicePanel; }
     QLabel *serviceBanner() const { return m_serviceBanner; }
@@ -133,22 +147,19 @@ public:
     const PatientRecord *serviceRecord() const { return m_serviceRecordShown ? &m_serviceRecord : nullptr; }
     std::shared_ptr<RecordCache> recordCache() const { return m_recordCache; }
 
-    // --- HPKI card session (mainwindow_session.cpp) ---
+    // --- HPKI card session (mainwindow_session.cpp): binding Session::CardSession to the window ---
     enum class LockReason { CardRemoved, Idle, User };
-    // Starts the signed-in session: the toolbar shows who (kanji name, role, organisation from the
-    // certificate), the role sets the view, and every service request presents the on-card key.
-    // Call before connectService(). The card must outlive the window.
-    void beginCardSession(Net::HpkiCard *card, const Net::HpkiTrustAnchors &anchors, const Net::HpkiTlsIdentity &identity,
-                          const Net::HpkiCertificate &certificate);
-    bool hasCardSession() const { return m_card != nullptr; }
-    // With a card session the record and image cache keys come from the card (HpkiCard::deriveCacheKey,
-    // one context each), so the same card and PIN read the cache again after a restart; without a card,
-    // or when the card's key cannot derive one, a random key per session (see README).
-    static constexpr const char *RecordCacheKeyContext = "record-cache";
-    static constexpr const char *ImageCacheKeyContext = "image-cache";
+    // Starts the signed-in session of |session| (signed in already: certificate, TLS identity and
+    // cache keys are there): the toolbar shows who, the role sets the view, and every service
+    // request presents the on-card key. Call before connectService(). The session must outlive the window.
+    void beginCardSession(Session::CardSession *session, const Net::HpkiTrustAnchors &anchors);
+    bool hasCardSession() const { return m_cardSession != nullptr; }
+    Session::CardSession *cardSession() const { return m_cardSession; }
+    // With a card session the record and image cache keys come from the card (Session::CacheKeys);
+    // without a card, or when the card's key cannot derive one, a random key per session (see README).
     bool isCacheKeyFromCard() const { return m_cacheKeyFromCard; }
-    const Net::HpkiCertificate &sessionCertificate() const { return m_sessionCertificate; }
-    // What the viewer may show; applied to every record shown (service, cache, local files).
+    // What the viewer may show; applied to every record shown (service, cache, local files). A card
+    // session decides it with Session::rolePolicyFor(); --demo --role previews set it here.
     void setRolePolicy(const RolePolicy &policy);
     const RolePolicy &rolePolicy() const { return m_rolePolicy; }
     QLabel *pharmacyViewLabel() const { return m_pharmacyLabel; }
@@ -162,7 +173,8 @@ public:
     // Opens the sign-in dialog (window-modal, does not block) to unlock with the same card.
     void requestUnlock();
     SignInDialog *unlockDialog() const { return m_unlockDialog; }
-    // Ends the session: cache policy (purge when the profile says so), card logout, views cleared.
+    // Ends the session: views cleared, card logout, keys wiped, then the cache policy (purge when the
+    // profile says so, on a worker thread); signedOut() follows when all of it is done.
     void logout();
 
 Q_SIGNALS:
@@ -174,6 +186,10 @@ Q_SIGNALS:
     void serviceCachedRecordShown(const QString &patientId);
     // The open finished: see serviceOutcome().
     void servicePatientLoaded(const QString &patientId);
+    // The record cache is open (or known to be unusable) and patients can be opened.
+    void serviceReady();
+    // A purge started from the menu finished.
+    void cachePurged(bool ok);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -223,6 +239,8 @@ private:
     void updateEmergencyAccessBanner();
     void askEmergencyAccess();
     void askPurgeCache();
+    void onRecordCacheOpened(const Session::CacheMaintenance::Opened &opened);
+    void setPurging(bool purging);
     void logRecordAccess(const PatientRecord &shown);
     void showAccessHistory();
     void editConnection();
@@ -245,9 +263,15 @@ private:
     bool m_serviceRecordShown = false;
     bool m_serviceStale = false;
     RecordLoadOutcome m_serviceOutcome;
+    // A patient asked for while the cache was still opening, and its purpose.
+    QString m_pendingOpen;
+    QFuture<Session::CacheMaintenance::Opened> m_cacheOpening;
+    Net::PurposeOfUse m_pendingPurpose;
+    bool m_purging = false;
 
     // Images from a PACS (mainwindow_imaging.cpp)
-    std::unique_ptr<StudyRetrieval> makeStudyRetrieval(const QString &studyInstanceUid);
+    std::unique_ptr<Session::StudyRetrieval> makeStudyRetrieval(const QString &studyInstanceUid);
+    Session::ImagingController *m_imaging = nullptr; // the PACS back-end choice
     Net::ConnectionProfile m_imagingProfile;
     std::shared_ptr<ImageCache> m_imageCache;
     // The purpose of the open on screen (TREAT, or ETREAT with its reason after break-the-glass):
@@ -261,15 +285,11 @@ private:
     QSslConfiguration cardSslConfiguration(const Net::ConnectionProfile &profile, QString *error) const;
     void dropPatientData();
     void placeLockOverlay();
-    void finishUnlock(SignInDialog *dialog);
-    void showSessionIdentity();
-    void deriveCardCacheKeys();
+    void finishUnlock();
     void wipeCacheKeys();
 
-    Net::HpkiCard *m_card = nullptr;
+    Session::CardSession *m_cardSession = nullptr;
     Net::HpkiTrustAnchors m_cardAnchors;
-    Net::HpkiTlsIdentity m_tlsIdentity;
-    Net::HpkiCertificate m_sessionCertificate;
     RolePolicy m_rolePolicy;
     QLabel *m_pharmacyLabel = nullptr;
     QAction *m_pharmacyLabelAction = nullptr;

@@ -4,8 +4,10 @@
 #include "documentview.h"
 #include "patientview.h"
 
+#include "dicomseries.h"
 #include "documentexport.h"
 #include "emergency/emergencysummaryview.h"
+#include "imagingpanel.h"
 #include "referenceclock.h"
 
 #include <QDockWidget>
@@ -16,6 +18,7 @@
 #include <QPrintDialog>
 #include <QPrinter>
 #include <QScrollArea>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -32,8 +35,32 @@ DocumentView *MainWindow::documentView()
         m_documentDock->hide();
         // Never leave one patient's document beside another patient's record.
         connect(m_patientView, &PatientView::recordChanged, m_documentView, &DocumentView::clear);
+        connect(m_documentView, &DocumentView::dicomImageOpened, this, &MainWindow::showDocumentImage);
     }
     return m_documentView;
+}
+
+// A DICOM key image attached to a document: read from memory (never written to disk) off the GUI
+// thread, then shown in the image view, first among the series already opened there.
+void MainWindow::showDocumentImage(const QByteArray &part10, const QString &documentName)
+{
+    const QString patient = m_patientView->record().patient.key;
+    QtConcurrent::run([part10] {
+        return Dicom::DicomSeriesScanner::scanMemory(part10);
+    }).then(this, [this, patient, documentName](const Dicom::DicomScanResult &scan) {
+        if (m_patientView->record().patient.key != patient)
+            return; // another patient is open now
+        showImagingDock();
+        if (scan.series.isEmpty()) {
+            m_imagingPanel->showMessage(tr("%1: the DICOM image cannot be read (%2).").arg(documentName, scan.errors.join(QStringLiteral("; "))));
+            return;
+        }
+        QList<Dicom::DicomSeries> series = scan.series;
+        for (const Dicom::DicomSeries &s : m_imagingPanel->openedSeries())
+            if (s.seriesInstanceUid != series.first().seriesInstanceUid)
+                series << s;
+        m_imagingPanel->setOpenedSeries(series);
+    });
 }
 
 void MainWindow::showDocumentDock()

@@ -1,16 +1,12 @@
-// MainWindow's PACS wiring: which back-end fetches a study of the record (its ImagingStudy.endpoint,
-// else the connection profile's DICOMweb URL or DIMSE PACS), with the session's TLS identity and
-// purpose of use, through the encrypted image cache.
+// MainWindow's imaging wiring: binds the session (profile, TLS identity, purpose, role) and the
+// record's ImagingStudy.endpoint to Session::ImagingController, which chooses the back-end.
 #include "mainwindow.h"
 
-#include "dicomwebsource.h"
-#include "dimsesource.h"
-#include "fhirclient.h"
 #include "imagecache.h"
-#include "imagingpanel.h"
 #include "patientview.h"
 #include "recordcache.h"
-#include "studyretrieval.h"
+#include "session/imaging/imagingcontroller.h"
+#include "session/imaging/studyretrieval.h"
 
 #include <QLoggingCategory>
 #include <QRandomGenerator>
@@ -70,64 +66,34 @@ std::shared_ptr<ImageCache> MainWindow::imageCache()
     return m_imageCache;
 }
 
-std::unique_ptr<StudyRetrieval> MainWindow::makeStudyRetrieval(const QString &studyInstanceUid)
+std::unique_ptr<Session::StudyRetrieval> MainWindow::makeStudyRetrieval(const QString &studyInstanceUid)
 {
     if (m_locked)
         return {};
     // The study as the record describes it: its Endpoint, when it names one.
     const PatientRecord *record = m_serviceRecordShown ? &m_serviceRecord : m_records.find(m_currentPatient);
-    QString endpointType;
-    QUrl endpointAddress;
+    Session::StudyEndpoint endpoint;
     if (record) {
         for (const ClinicalItem &item : record->items) {
             if (PatientView::imagingStudyUid(item) == studyInstanceUid && !item.imagingEndpointAddress.isEmpty()) {
-                endpointType = item.imagingEndpointType;
-                endpointAddress = QUrl(item.imagingEndpointAddress);
+                endpoint = {item.imagingEndpointType, QUrl(item.imagingEndpointAddress)};
                 break;
             }
         }
     }
-    const Net::ConnectionProfile &profile = m_imagingProfile;
-    std::unique_ptr<Dicom::ImageSource> source;
-    QUrl webBase;
-    if (endpointType == u"dicom-wado-rs" && endpointAddress.isValid()
-        && (endpointAddress.scheme() == u"https" || endpointAddress.scheme() == u"http"))
-        webBase = endpointAddress;
-    else if (profile.imagingDicomWebUrl.isValid() && !profile.imagingDicomWebUrl.isEmpty())
-        webBase = profile.imagingDicomWebUrl;
-
-    if (webBase.isValid() && !webBase.isEmpty()) {
-        Dicom::DicomWebOptions options;
-        options.baseUrl = webBase;
-        QString sslError;
-        if (m_card) {
-            options.sslConfiguration = cardSslConfiguration(profile, &sslError); // the on-card key
-        } else {
-            options.sslConfiguration = profile.sslConfiguration(&sslError);
-        }
-        if (!sslError.isEmpty())
-            qCWarning(lcImagingWindow) << "PACS TLS configuration incomplete";
-        // The purpose of the open on screen: an emergency (ETREAT) open fetches its images as one.
-        options.purpose = m_openPurpose;
-        options.purposeHeaderNames = profile.headers;
-        if (m_card && !profile.roleHeader.isEmpty())
-            options.extraHeaders.append({profile.roleHeader, m_sessionCertificate.roleText().toUtf8()});
-        options.transferTimeoutMs = profile.imagingTimeoutSeconds * 1000;
-        source = std::make_unique<Dicom::DicomWebSource>(options);
-    } else if (!profile.imagingDimseHost.isEmpty() && profile.imagingDimsePort > 0) {
-        Dicom::DimseProfile dimse;
-        dimse.host = profile.imagingDimseHost;
-        dimse.port = profile.imagingDimsePort;
-        dimse.calledAeTitle = profile.imagingDimseCalledAe;
-        dimse.callingAeTitle = profile.imagingDimseCallingAe;
-        dimse.timeoutSeconds = profile.imagingTimeoutSeconds;
-        if (profile.imagingDimseUseMove) {
-            dimse.retrieve = Dicom::DimseProfile::Retrieve::CMove;
-            dimse.moveDestinationPort = profile.imagingDimseMovePort;
-        }
-        source = std::make_unique<Dicom::DimseSource>(dimse);
-    }
-    return std::make_unique<StudyRetrieval>(studyInstanceUid, std::move(source), imageCache());
+    // The session as it is now: profile, TLS identity (the on-card key), purpose and role.
+    m_imaging->setProfile(m_imagingProfile);
+    QString sslError;
+    m_imaging->setSslConfiguration(m_cardSession ? cardSslConfiguration(m_imagingProfile, &sslError)
+                                          : m_imagingProfile.sslConfiguration(&sslError));
+    if (!sslError.isEmpty())
+        qCWarning(lcImagingWindow) << "PACS TLS configuration incomplete";
+    m_imaging->setPurpose(m_openPurpose);
+    QList<QPair<QByteArray, QByteArray>> headers;
+    if (m_cardSession && !m_imagingProfile.roleHeader.isEmpty())
+        headers.append({m_imagingProfile.roleHeader, m_cardSession->certificate().roleText().toUtf8()});
+    m_imaging->setSessionHeaders(headers);
+    return m_imaging->makeRetrieval(studyInstanceUid, endpoint);
 }
 
 } // namespace Kakehashi

@@ -25,7 +25,6 @@
 #include <QLoggingCategory>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QRandomGenerator>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -42,22 +41,6 @@ const auto BannerInfo = QStringLiteral("QLabel { background: #e3f2fd; color: #0d
 const auto BannerWarning = QStringLiteral("QLabel { background: #fff4d6; color: #6b4a00; border: 1px solid #e8c870; padding: 4px; }");
 const auto BannerError = QStringLiteral("QLabel { background: #fdecea; color: #7f1d1d; border: 1px solid #f5a3a3; padding: 4px; }");
 
-// A random key per session: a new session cannot read an old session's cache (it refetches).
-// Tests may supply the key so that "reopen after restart" can be exercised; the variable is read
-// only in test mode (QStandardPaths::isTestModeEnabled(), never set by the kakehashi program).
-QByteArray sessionCacheKey()
-{
-    if (QStandardPaths::isTestModeEnabled()) {
-        const QByteArray hex = qgetenv("KAKEHASHI_TEST_CACHE_KEY");
-        const QByteArray key = QByteArray::fromHex(hex);
-        if (key.size() == RecordCache::KeyBytes)
-            return key;
-    }
-    QByteArray key(RecordCache::KeyBytes, Qt::Uninitialized);
-    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(key.data()), RecordCache::KeyBytes / int(sizeof(quint32)));
-    return key;
-}
-
 QString cachePath()
 {
     return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/record-cache.sqlite");
@@ -72,7 +55,7 @@ void MainWindow::setCacheKey(const QByteArray &key)
 
 bool MainWindow::isServiceLoading() const
 {
-    return m_recordLoader && m_recordLoader->isRunning();
+    return (m_recordLoader && m_recordLoader->isRunning()) || !m_pendingOpen.isEmpty();
 }
 
 bool MainWindow::connectService(const Net::ConnectionProfile &profile, QString *error)
@@ -102,37 +85,51 @@ bool MainWindow::connectService(const Net::ConnectionProfile &profile, QString *
     }
 
     if (m_cacheKey.size() != RecordCache::KeyBytes)
-        m_cacheKey = sessionCacheKey();
+        m_cacheKey = Session::CacheKeys::forThisSessionOnly().record;
     const QString user = m_sessionIdentity.name.isEmpty() ? QStringLiteral("anonymous") : m_sessionIdentity.name;
-    auto cache = std::make_shared<RecordCache>(cachePath(), m_cacheKey, user);
-    cache->setTtlSeconds(qint64(profile.cacheTtlDays) * 24 * 3600);
-    cache->setBudgetBytes(qint64(profile.cacheBudgetMb) * 1024 * 1024);
-    QString cacheError;
-    if (cache->open(&cacheError)) {
-        m_recordCache = cache;
-        // TTL and budget housekeeping, off the GUI thread.
-        (void)QtConcurrent::run([cache] {
-            QString purgeError;
-            if (cache->purgeExpired(QDateTime::currentDateTimeUtc(), &purgeError) < 0)
-                qCWarning(lcServiceWindow) << "cache purge failed";
-        });
-    } else {
-        // Working without a cache is still working: say so and go on.
-        qCWarning(lcServiceWindow) << "record cache unavailable";
-        statusBar()->showMessage(cacheError);
-    }
-
     // Every record opened is logged on this workstation, sealed under the same key as the cache.
     m_accessHistory = std::make_shared<AccessHistory>(
         QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/access-history.log"), m_cacheKey, user);
 
     m_serviceClient = client;
-    m_recordLoader = new PatientRecordLoader(client, m_recordCache, this);
+    createServiceUi();
+    // Opening (and migrating, and trimming) the SQLite cache runs on a worker thread.
+    setPurging(true);
+    statusBar()->showMessage(tr("Opening the local cache…"));
+    m_cacheOpening = Session::CacheMaintenance::openRecordCache(cachePath(), m_cacheKey, user, qint64(profile.cacheTtlDays) * 24 * 3600,
+                                                                qint64(profile.cacheBudgetMb) * 1024 * 1024);
+    m_cacheOpening.then(this, [this](const Session::CacheMaintenance::Opened &opened) { onRecordCacheOpened(opened); });
+    return true;
+}
+
+void MainWindow::onRecordCacheOpened(const Session::CacheMaintenance::Opened &opened)
+{
+    m_recordCache = opened.cache;
+    setPurging(false);
+    m_recordLoader = new PatientRecordLoader(m_serviceClient, m_recordCache, this);
     connect(m_recordLoader, &PatientRecordLoader::cachedRecordReady, this, &MainWindow::onServiceCachedRecord);
     connect(m_recordLoader, &PatientRecordLoader::recordReady, this, &MainWindow::onServiceRecord);
-    createServiceUi();
-    statusBar()->showMessage(tr("Connected to %1").arg(profile.baseUrl.toDisplayString(QUrl::RemoveUserInfo)));
-    return true;
+    // Working without a cache is still working: say so and go on.
+    if (!m_recordCache)
+        statusBar()->showMessage(opened.error);
+    else
+        statusBar()->showMessage(tr("Connected to %1").arg(m_serviceProfile.baseUrl.toDisplayString(QUrl::RemoveUserInfo)));
+    Q_EMIT serviceReady();
+    if (!m_pendingOpen.isEmpty() && !m_locked) {
+        const QString id = std::exchange(m_pendingOpen, QString());
+        if (m_pendingPurpose.reason == Net::PurposeOfUse::Reason::EmergencyTreatment)
+            openServicePatientInEmergency(id, m_pendingPurpose.emergencyReason);
+        else
+            openServicePatient(id);
+    }
+}
+
+void MainWindow::setPurging(bool purging)
+{
+    // Also while the cache opens: nothing to purge yet, and the purge would race the open.
+    m_purging = purging;
+    if (m_purgeCacheAction)
+        m_purgeCacheAction->setEnabled(!purging && m_recordCache != nullptr);
 }
 
 void MainWindow::createServiceUi()
@@ -184,7 +181,7 @@ void MainWindow::createServiceUi()
     history->setToolTip(tr("The records you opened on this workstation, and whether the log is intact."));
     connect(history, &QAction::triggered, this, &MainWindow::showAccessHistory);
     m_purgeCacheAction = menu->addAction(tr("Purge cached records…"));
-    m_purgeCacheAction->setEnabled(m_recordCache != nullptr);
+    m_purgeCacheAction->setEnabled(false); // once the cache is open
     connect(m_purgeCacheAction, &QAction::triggered, this, &MainWindow::askPurgeCache);
 }
 
@@ -226,8 +223,14 @@ void MainWindow::onServicePatientsFound(const QList<PatientInfo> &patients, cons
 
 void MainWindow::openServicePatient(const QString &patientId)
 {
-    if (!m_recordLoader || patientId.isEmpty())
+    if (!m_serviceClient || patientId.isEmpty())
         return;
+    if (!m_recordLoader) { // the cache is still opening: this patient is opened as soon as it is
+        m_pendingOpen = patientId;
+        m_pendingPurpose = Net::PurposeOfUse::treatment();
+        setServiceBanner(tr("Opening the local cache…"), BannerInfo);
+        return;
+    }
     // Selecting the row that is already loading is not a new request.
     if (patientId == m_servicePatient && m_recordLoader->isRunning())
         return;
@@ -238,20 +241,24 @@ void MainWindow::openServicePatient(const QString &patientId)
     m_openPurpose = {};
     updateEmergencyAccessBanner();
     m_accessLoggedFor.clear();
-    m_recordLoader->open(patientId);
+    m_recordLoader->open(patientId, Net::PurposeOfUse::treatment());
 }
 
 bool MainWindow::openServicePatientInEmergency(const QString &patientId, const QString &reason)
 {
-    if (!m_recordLoader || !m_serviceProfile.allowEmergencyAccess || reason.trimmed().isEmpty() || patientId.isEmpty())
+    if (!m_serviceClient || !m_serviceProfile.allowEmergencyAccess || reason.trimmed().isEmpty() || patientId.isEmpty())
         return false;
+    if (!m_recordLoader) { // the cache is still opening
+        m_pendingOpen = patientId;
+        m_pendingPurpose = Net::PurposeOfUse::emergency(reason);
+        setServiceBanner(tr("Opening the local cache…"), BannerInfo);
+        return true;
+    }
     m_servicePatient = patientId;
     m_serviceStale = true;
     m_emergencyAction->setEnabled(false);
     setServiceBanner(tr("Emergency access: loading the record…"), BannerWarning);
-    Net::PurposeOfUse purpose;
-    purpose.reason = Net::PurposeOfUse::Reason::EmergencyTreatment;
-    purpose.emergencyReason = reason.trimmed();
+    const Net::PurposeOfUse purpose = Net::PurposeOfUse::emergency(reason);
     m_view = QStringLiteral("emergency"); // break-the-glass opens on the emergency summary
     m_openPurpose = purpose; // the images of this open are fetched for the same purpose
     m_emergencyAccessAt = QDateTime::currentDateTimeUtc(); // the real time of the access, not --as-of
@@ -405,34 +412,41 @@ void MainWindow::askEmergencyAccess()
 
 bool MainWindow::purgeCachedRecords(QString *error)
 {
-    // Retrieved images go with the records.
-    if (const std::shared_ptr<ImageCache> images = imageCache(); images && !images->purgeAll(error))
-        return false;
-    if (!m_recordCache) {
-        *error = tr("There is no local cache.");
-        return false;
-    }
-    QString sqlError;
-    if (!m_recordCache->purgeAll(&sqlError)) {
-        *error = tr("The cached records could not be removed: %1").arg(sqlError);
-        return false;
-    }
-    return true;
+    // Called right after connectService() the cache may still be opening: this call may wait for it.
+    std::shared_ptr<RecordCache> records = m_recordCache;
+    if (!records && m_cacheOpening.isValid())
+        records = m_cacheOpening.result().cache;
+    QFuture<Session::CacheMaintenance::Purged> purge = Session::CacheMaintenance::purge(records, imageCache(), true);
+    purge.waitForFinished();
+    const Session::CacheMaintenance::Purged purged = purge.result();
+    if (!purged.ok)
+        *error = purged.error;
+    return purged.ok;
 }
 
 void MainWindow::askPurgeCache()
 {
+    if (m_purging)
+        return;
     const auto answer = QMessageBox::question(this, tr("Purge cached records"),
                                               tr("Remove every record cached on this computer? Patients will have to be "
                                                  "loaded from the sharing service again."),
                                               QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
     if (answer != QMessageBox::Yes)
         return;
-    QString error;
-    if (purgeCachedRecords(&error))
-        statusBar()->showMessage(tr("Cached records removed."));
-    else
-        QMessageBox::warning(this, tr("Purge cached records"), error);
+    // Secure delete, VACUUM and the image files can take a while: on a worker thread, action disabled.
+    setPurging(true);
+    statusBar()->showMessage(tr("Removing the cached records…"));
+    Session::CacheMaintenance::purge(m_recordCache, imageCache(), true).then(this, [this](const Session::CacheMaintenance::Purged &purged) {
+        setPurging(false);
+        if (purged.ok)
+            statusBar()->showMessage(tr("Cached records removed."));
+        else {
+            statusBar()->clearMessage();
+            QMessageBox::warning(this, tr("Purge cached records"), purged.error);
+        }
+        Q_EMIT cachePurged(purged.ok);
+    });
 }
 
 void MainWindow::editConnection()

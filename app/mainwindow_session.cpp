@@ -9,6 +9,7 @@
 #include "patientlistview.h"
 #include "patientview.h"
 #include "recordcache.h"
+#include "sessionpolicy.h"
 #include "signindialog.h"
 
 #include <QApplication>
@@ -71,28 +72,31 @@ void MainWindow::createSessionUi()
     installEventFilter(this);
 }
 
-void MainWindow::showSessionIdentity()
+void MainWindow::beginCardSession(Session::CardSession *session, const HpkiTrustAnchors &anchors)
 {
-    const HpkiCertificate &c = m_sessionCertificate;
-    SessionIdentity identity;
-    identity.name = c.kanjiName().isEmpty() ? c.romajiName() : c.kanjiName();
-    identity.role = HpkiCertificate::roleName(c.role());
-    identity.organization = c.kanjiOrganization().isEmpty() ? c.organization() : c.kanjiOrganization();
-    setIdentity(identity);
-}
-
-void MainWindow::beginCardSession(HpkiCard *card, const HpkiTrustAnchors &anchors, const HpkiTlsIdentity &identity,
-                                  const HpkiCertificate &certificate)
-{
-    m_card = card;
+    m_cardSession = session;
     m_cardAnchors = anchors;
-    m_tlsIdentity = identity;
-    m_sessionCertificate = certificate;
-    showSessionIdentity();
-    deriveCardCacheKeys();
-    setRolePolicy(RolePolicy::forHcRole(certificate.roleText()));
-    connect(card, &HpkiCard::tokenRemoved, this, [this] { lockSession(LockReason::CardRemoved); });
-    card->setPresencePollInterval(1000);
+    const HpkiCertificate c = session->certificate();
+    setIdentity({c.kanjiName().isEmpty() ? c.romajiName() : c.kanjiName(), HpkiCertificate::roleName(c.role()),
+                 c.kanjiOrganization().isEmpty() ? c.organization() : c.kanjiOrganization(), false});
+    // The keys were made by the card session (on its thread) at sign-in; the window only holds them.
+    wipeCacheKeys();
+    m_cacheKey = session->cacheKeys().record;
+    m_imageCacheKey = session->cacheKeys().image;
+    m_cacheKeyFromCard = session->cacheKeys().fromCard;
+    if (!session->cacheKeyNote().isEmpty())
+        statusBar()->showMessage(session->cacheKeyNote());
+    setRolePolicy(Session::rolePolicyFor(c, m_serviceProfile));
+    connect(session, &Session::CardSession::cardRemoved, this, [this] { lockSession(LockReason::CardRemoved); });
+    connect(session, &Session::CardSession::signedIn, this, [this](bool unlocked) {
+        if (unlocked)
+            finishUnlock();
+    });
+    connect(session, &Session::CardSession::signInFailed, this, [this](const Session::SignInFailure &failure) {
+        if (m_locked && failure.otherHolder)
+            m_lockMessage->setText(failure.message());
+    });
+    session->setPresencePollInterval(1000);
     if (!findChild<QMenu *>(QStringLiteral("sessionMenu"))) {
         QMenu *menu = menuBar()->addMenu(tr("S&ession"));
         menu->setObjectName(QStringLiteral("sessionMenu"));
@@ -103,42 +107,10 @@ void MainWindow::beginCardSession(HpkiCard *card, const HpkiTrustAnchors &anchor
         connect(signOut, &QAction::triggered, this, &MainWindow::logout);
     }
     qCInfo(lcSession) << "card session started; pharmacy view:" << m_rolePolicy.isPharmacyView();
-}
-
-void MainWindow::deriveCardCacheKeys()
-{
-    // The card signs a fixed challenge; the keys exist only in memory and only with card and PIN, so a
-    // copied disk reads nothing, and the same card reads its cache again after a restart.
-    wipeCacheKeys();
-    const std::optional<quint64> slot = m_card->loggedInSlot();
-    if (!slot) {
-        qCInfo(lcSession) << "no card login: the caches use a key for this session only";
-        return;
-    }
-    std::optional<HpkiCardCertificate> onCard;
-    for (const HpkiCardCertificate &c : m_card->certificates(*slot))
-        if (c.certificate.der() == m_sessionCertificate.der())
-            onCard = c;
-    if (!onCard) {
-        qCInfo(lcSession) << "session certificate not found on the card: the caches use a key for this session only";
-        return;
-    }
-    QByteArray recordKey, imageKey;
-    HpkiCardError error = m_card->deriveCacheKey(*onCard, QByteArray(RecordCacheKeyContext), &recordKey);
-    if (error.ok())
-        error = m_card->deriveCacheKey(*onCard, QByteArray(ImageCacheKeyContext), &imageKey);
-    if (!error.ok() || recordKey.size() != RecordCache::KeyBytes || imageKey.size() != RecordCache::KeyBytes) {
-        // Working with a per-session key is still working: the cache is simply not kept across restarts.
-        for (QByteArray *k : {&recordKey, &imageKey})
-            k->fill('\0');
-        qCInfo(lcSession) << "card cannot derive a cache key (" << error.detail << "): the caches use a key for this session only";
-        statusBar()->showMessage(error.message());
-        return;
-    }
-    m_cacheKey = std::move(recordKey);
-    m_imageCacheKey = std::move(imageKey);
-    m_cacheKeyFromCard = true;
-    qCInfo(lcSession) << "cache keys derived from the card";
+    // The card may go while the session signs the cache-key challenge, before cardRemoved was connected
+    // here (it is reported once): the session cannot go on without it.
+    if (!session->isSignedIn())
+        lockSession(LockReason::CardRemoved);
 }
 
 void MainWindow::wipeCacheKeys()
@@ -150,10 +122,8 @@ void MainWindow::wipeCacheKeys()
     m_cacheKeyFromCard = false;
 }
 
-void MainWindow::setRolePolicy(const RolePolicy &requested)
+void MainWindow::setRolePolicy(const RolePolicy &policy)
 {
-    RolePolicy policy = requested;
-    policy.setPharmacySeesAllergies(m_serviceProfile.pharmacistSeesAllergies);
     m_rolePolicy = policy;
     m_pharmacyLabel->setText(policy.viewLabel());
     if (m_pharmacyLabelAction)
@@ -170,22 +140,12 @@ void MainWindow::setRolePolicy(const RolePolicy &requested)
 
 QSslConfiguration MainWindow::cardSslConfiguration(const ConnectionProfile &profile, QString *error) const
 {
-    QList<QSslCertificate> serverAnchors;
-    for (const QString &file : profile.trustAnchorFiles)
-        serverAnchors += QSslCertificate::fromPath(file, QSsl::Pem);
-    if (serverAnchors.isEmpty()) {
-        *error = tr("The connection \"%1\" names no trust anchor for the sharing service; the card is presented "
-                    "only to a service verified against the connection's own CAs.").arg(profile.name);
-        return {};
-    }
-    QSslConfiguration ssl = m_tlsIdentity.configuration(serverAnchors);
-    ssl.setProtocol(QSsl::TlsV1_2OrLater);
-    return ssl;
+    return m_cardSession->tlsConfiguration(profile, error);
 }
 
 bool MainWindow::applyCardSession(FhirClient *client, const ConnectionProfile &profile, QString *error)
 {
-    if (!m_card) {
+    if (!m_cardSession) {
         if (profile.requiresCardSignIn()) {
             *error = tr("Sign in with your HPKI card to use %1.").arg(profile.baseUrl.toDisplayString(QUrl::RemoveUserInfo));
             return false;
@@ -196,7 +156,9 @@ bool MainWindow::applyCardSession(FhirClient *client, const ConnectionProfile &p
     if (!error->isEmpty())
         return false;
     client->setSslConfiguration(ssl);
-    client->setClientRole(m_sessionCertificate.roleText().toUtf8());
+    client->setClientRole(m_cardSession->certificate().roleText().toUtf8());
+    // The connection's pharmacistSeesAllergies is known only now.
+    setRolePolicy(Session::rolePolicyFor(m_cardSession->certificate(), profile));
     setIdleLockTimeout(profile.idleLockSeconds);
     return true;
 }
@@ -249,6 +211,7 @@ void MainWindow::dropPatientData()
 {
     if (m_recordLoader)
         m_recordLoader->cancel();
+    m_pendingOpen.clear(); // asked for while the cache was opening: dropped with the rest
     m_patientView->clear();
     m_patientModel->setPatients({});
     m_records = {};
@@ -274,11 +237,10 @@ void MainWindow::lockSession(LockReason reason)
     m_idleTimer->stop();
     dropPatientData();
     // The key handle is useless once logged out; the PIN is needed again.
-    m_tlsIdentity = Net::HpkiTlsIdentity();
     if (m_serviceClient)
         m_serviceClient->setSslConfiguration(QSslConfiguration());
-    if (m_card && m_card->isLoggedIn())
-        m_card->logout();
+    if (m_cardSession)
+        m_cardSession->lock();
     switch (reason) {
     case LockReason::CardRemoved:
         m_lockMessage->setText(tr("The card was removed. Insert it and unlock with your PIN."));
@@ -299,26 +261,20 @@ void MainWindow::lockSession(LockReason reason)
 
 void MainWindow::requestUnlock()
 {
-    if (!m_locked || !m_card || m_unlockDialog)
+    if (!m_locked || !m_cardSession || m_unlockDialog)
         return;
-    auto *dialog = new SignInDialog(m_card, m_cardAnchors, this);
+    auto *dialog = new SignInDialog(m_cardSession, m_cardAnchors, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowModality(Qt::WindowModal);
     m_unlockDialog = dialog;
-    connect(dialog, &QDialog::accepted, this, [this, dialog] { finishUnlock(dialog); });
     dialog->open();
 }
 
-void MainWindow::finishUnlock(SignInDialog *dialog)
+void MainWindow::finishUnlock()
 {
-    // Only the card that started the session unlocks it; anyone else starts their own session.
-    if (dialog->certificate().der() != m_sessionCertificate.der()) {
-        m_card->logout();
-        m_lockMessage->setText(tr("That card belongs to someone else. Unlock with the card that started this session, "
-                                  "or quit and sign in again."));
+    // The card session accepts only the card that started the session (SignInFailure::otherHolder).
+    if (!m_locked)
         return;
-    }
-    m_tlsIdentity = dialog->identity();
     if (m_serviceClient) {
         QString error;
         const QSslConfiguration ssl = cardSslConfiguration(m_serviceProfile, &error);
@@ -342,33 +298,34 @@ void MainWindow::finishUnlock(SignInDialog *dialog)
 
 void MainWindow::logout()
 {
-    if (m_recordCache && m_serviceProfile.purgeCacheOnLogout) {
-        QString error;
-        if (!m_recordCache->purgeAll(&error))
-            qCWarning(lcSession) << "cache purge on logout failed";
-    }
-    if (m_serviceProfile.purgeCacheOnLogout && m_imageCache) {
-        QString error;
-        if (!m_imageCache->purgeAll(&error))
-            qCWarning(lcSession) << "image cache purge on logout failed";
-    }
-    m_imageCache.reset(); // derived from this session's key
     m_idleTimer->stop();
     dropPatientData();
     m_servicePatient.clear();
-    m_tlsIdentity = Net::HpkiTlsIdentity();
     if (m_serviceClient)
         m_serviceClient->setSslConfiguration(QSslConfiguration());
-    if (m_card) {
-        disconnect(m_card, nullptr, this, nullptr);
-        if (m_card->isLoggedIn())
-            m_card->logout();
-        m_card->setPresencePollInterval(0);
+    if (m_cardSession) {
+        disconnect(m_cardSession, nullptr, this, nullptr);
+        m_cardSession->setPresencePollInterval(0);
+        m_cardSession->signOut(); // logs the card out on its thread, wipes its keys
     }
-    m_card = nullptr;
+    m_cardSession = nullptr;
     wipeCacheKeys();
     setIdentity({tr("Signed out"), QString(), QString(), false});
-    Q_EMIT signedOut();
+    const std::shared_ptr<ImageCache> images = std::exchange(m_imageCache, nullptr); // derived from this session's key
+    if (!m_serviceProfile.purgeCacheOnLogout) {
+        Q_EMIT signedOut();
+        return;
+    }
+    // Secure delete, VACUUM and up to gigabytes of images: on a worker thread, the window says so.
+    setPurging(true);
+    statusBar()->showMessage(tr("Removing the cached records…"));
+    Session::CacheMaintenance::purge(m_recordCache, images, false).then(this, [this](const Session::CacheMaintenance::Purged &purged) {
+        setPurging(false);
+        if (!purged.ok)
+            qCWarning(lcSession) << "cache purge on logout failed";
+        statusBar()->showMessage(purged.ok ? tr("Cached records removed.") : purged.error);
+        Q_EMIT signedOut();
+    });
 }
 
 } // namespace Kakehashi

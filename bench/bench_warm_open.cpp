@@ -1,13 +1,25 @@
-// Warm-cache open of the heavy demo patient, in ms, against a raw SQLite SELECT of the same rows in
-// the same run: from the stored snapshot of the assembled record (read + decrypt + deserialize), and
-// the full rebuild it replaces (RecordCache load + decrypt + parse + assemble), each followed by
-// PatientView::setRecord + first paint (grab); and what writing the snapshot costs. Usage: bench_warm_open [--rounds N] [FILE]
+// Warm-cache open of the heavy demo patient, in ms.
+//
+// In-process part (as before, and flattering: timed right after the snapshot was written in the same
+// process, memory reused, best of N): from the stored snapshot of the assembled record (read + decrypt
+// + deserialize), and the full rebuild it replaces (RecordCache load + decrypt + parse + assemble),
+// each followed by PatientView::setRecord + first paint (grab); baseline a raw SQLite SELECT of the
+// rows (which the snapshot path never reads); and what writing the snapshot costs.
+//
+// Fresh-process part (the issue-12 P1 figure): the same cache file opened by a new process (this
+// program with --fresh-child), which opens the cache, reads + decrypts the snapshot, deserializes it
+// and shows it in a PatientView up to the first paint, as a restarted app does. Median of N children.
+// Baseline: the honest floor, read + decrypt of the one snapshot blob in that same fresh process.
+// Goal: <= 100 ms and <= 2x the floor.
+//
+// Usage: bench_warm_open [--rounds N] [FILE]
 #include "patientview.h"
 #include "recordassembler.h"
 #include "recordcache.h"
 #include "recordsnapshot.h"
 
 #include <QApplication>
+#include <QProcess>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QPixmap>
@@ -22,12 +34,53 @@
 
 using namespace Kakehashi;
 
+namespace {
+
+// A restarted app opening the cached patient: prints "total floor" in ns, or nothing on failure.
+int freshChild(const QString &dbPath)
+{
+    const QByteArray key(RecordCache::KeyBytes, 'b');
+    PatientView view;
+    view.resize(1200, 900);
+    view.show();
+    QCoreApplication::processEvents();
+    QElapsedTimer t;
+    t.start();
+    RecordCache cache(dbPath, key, QStringLiteral("bench"));
+    QString error;
+    if (!cache.open(&error))
+        return 1;
+    const RecordCache::SnapshotRead stored = cache.loadSnapshot(QStringLiteral("p900"), RecordSnapshot::FormatVersion);
+    const qint64 floor = t.nsecsElapsed();
+    const std::optional<RecordSnapshot> snapshot = RecordSnapshot::deserialize(stored.payload);
+    const PatientRecord *record = snapshot ? snapshot->set.find(QStringLiteral("p900")) : nullptr;
+    if (!record)
+        return 2;
+    view.setRecord(*record);
+    const QPixmap painted = view.grab();
+    const qint64 total = t.nsecsElapsed();
+    if (painted.isNull())
+        return 3;
+    std::printf("%lld %lld\n", qlonglong(total), qlonglong(floor));
+    return 0;
+}
+
+qint64 medianOf(QList<qint64> v)
+{
+    std::sort(v.begin(), v.end());
+    return v.isEmpty() ? 0 : v.at(v.size() / 2);
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QStringList args = app.arguments().mid(1);
+    if (args.size() == 2 && args.first() == u"--fresh-child")
+        return freshChild(args.at(1));
     int rounds = 5;
     if (args.size() >= 2 && args.first() == u"--rounds") {
         rounds = qMax(1, args.at(1).toInt());
@@ -165,7 +218,30 @@ int main(int argc, char *argv[])
     line("  of which assemble", bestAssemble);
     line("  of which setRecord + first paint", bestShow);
     line("snapshot write (serialize+seal+store)", bestWrite);
-    std::printf("snapshot open vs full rebuild: %.1fx faster   target <= 150 ms: %s\n", double(bestOpen) / double(bestSnap),
-                bestSnap / 1e6 <= 150 ? "met" : "NOT met");
+    std::printf("snapshot open vs full rebuild: %.1fx faster (in-process, best of %d)\n", double(bestOpen) / double(bestSnap), rounds);
+
+    // The same open in fresh processes, as after a restart.
+    QList<qint64> freshTotal;
+    QList<qint64> freshFloor;
+    for (int r = 0; r < rounds; ++r) {
+        QProcess child;
+        child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--fresh-child"), dbPath});
+        if (!child.waitForFinished(120000) || child.exitCode() != 0) {
+            std::fprintf(stderr, "fresh child failed: %s\n", child.readAllStandardError().constData());
+            return 7;
+        }
+        const QList<QByteArray> parts = child.readAllStandardOutput().trimmed().split(' ');
+        if (parts.size() != 2)
+            return 8;
+        freshTotal.append(parts.at(0).toLongLong());
+        freshFloor.append(parts.at(1).toLongLong());
+    }
+    const qint64 total = medianOf(freshTotal);
+    const qint64 floor = medianOf(freshFloor);
+    std::printf("fresh process: open to painted view %.1f ms, floor (open cache + read + decrypt snapshot) %.1f ms,"
+                " ratio %.2f (median of %d)\n",
+                total / 1e6, floor / 1e6, double(total) / double(floor), rounds);
+    std::printf("goal <= 100 ms: %s   goal <= 2x floor: %s\n", total / 1e6 <= 100 ? "met" : "NOT met",
+                double(total) <= 2.0 * double(floor) ? "met" : "NOT met");
     return 0;
 }

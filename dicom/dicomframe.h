@@ -61,6 +61,8 @@ struct DicomImageInfo
     QString seriesInstanceUid;
     QString sopInstanceUid;
     QString sopClassUid;       // from the dataset, else the file meta header
+    QString frameOfReferenceUid; // positions are comparable between images sharing it
+    QString institutionName;     // the facility that made the image (0008,0080), as written
     QString modality;
     bool hasPixelData = false;
     int seriesNumber = 0;

@@ -1,7 +1,9 @@
 #include "dicomframedecoder.h"
 
+#include "dcmtkitems.h"
 #include "dicomtext.h"
 #include "j2kcodec.h"
+#include "rlecodec.h"
 
 #include <QFile>
 #include <QLoggingCategory>
@@ -17,7 +19,6 @@
 #include <dcmtk/dcmdata/dcpixel.h>
 #include <dcmtk/dcmdata/dcpixseq.h>
 #include <dcmtk/dcmdata/dcpxitem.h>
-#include <dcmtk/dcmdata/dcrledrg.h>
 #include <dcmtk/dcmdata/dcxfer.h>
 #include <dcmtk/dcmimage/diregist.h>
 #include <dcmtk/dcmimgle/dcmimage.h>
@@ -50,7 +51,6 @@ void registerCodecsOnce()
         // DCMTK's own logger would print file contents (names, UIDs) to stderr.
         OFLog::configure(OFLogger::FATAL_LOG_LEVEL);
         DJDecoderRegistration::registerCodecs();
-        DcmRLEDecoderRegistration::registerCodecs();
         DJLSDecoderRegistration::registerCodecs();
     });
 }
@@ -162,14 +162,6 @@ QList<VoiWindow> windowsIn(DcmItem *item)
 }
 
 // One functional group macro's item (e.g. the Frame VOI LUT Sequence's) in a frame's group item.
-DcmItem *macroItem(DcmItem *group, const DcmTagKey &sequence)
-{
-    DcmItem *item = nullptr;
-    if (!group || group->findAndGetSequenceItem(sequence, item, 0).bad())
-        return nullptr;
-    return item;
-}
-
 // Enhanced multi-frame objects keep rescale, window and position in functional groups (shared, or
 // per frame, which wins): read them for every frame. Empty for classic objects.
 QList<DicomFrameGroups> readFrameGroups(DcmDataset *ds, int frames)
@@ -188,7 +180,7 @@ QList<DicomFrameGroups> readFrameGroups(DcmDataset *ds, int frames)
         for (DcmItem *group : {own, shared}) {
             if (!group)
                 continue;
-            if (DcmItem *pvt = macroItem(group, DCM_PixelValueTransformationSequence); pvt && !g.hasRescale) {
+            if (DcmItem *pvt = Detail::firstSequenceItem(group, DCM_PixelValueTransformationSequence); pvt && !g.hasRescale) {
                 Float64 slope = 1, intercept = 0;
                 if (pvt->findAndGetFloat64(DCM_RescaleSlope, slope).good() && pvt->findAndGetFloat64(DCM_RescaleIntercept, intercept).good()) {
                     g.hasRescale = true;
@@ -196,9 +188,9 @@ QList<DicomFrameGroups> readFrameGroups(DcmDataset *ds, int frames)
                     g.rescaleIntercept = intercept;
                 }
             }
-            if (DcmItem *voi = macroItem(group, DCM_FrameVOILUTSequence); voi && g.windows.isEmpty())
+            if (DcmItem *voi = Detail::firstSequenceItem(group, DCM_FrameVOILUTSequence); voi && g.windows.isEmpty())
                 g.windows = windowsIn(voi);
-            if (DcmItem *plane = macroItem(group, DCM_PlanePositionSequence); plane && !g.hasPosition) {
+            if (DcmItem *plane = Detail::firstSequenceItem(group, DCM_PlanePositionSequence); plane && !g.hasPosition) {
                 Float64 x = 0, y = 0, z = 0;
                 if (plane->findAndGetFloat64(DCM_ImagePositionPatient, x, 0).good() && plane->findAndGetFloat64(DCM_ImagePositionPatient, y, 1).good()
                     && plane->findAndGetFloat64(DCM_ImagePositionPatient, z, 2).good()) {
@@ -234,6 +226,8 @@ DicomImageInfo readInfo(DcmFileFormat &file, const QString &path)
     info.seriesInstanceUid = t.text(DCM_SeriesInstanceUID);
     info.sopInstanceUid = t.text(DCM_SOPInstanceUID);
     info.sopClassUid = t.text(DCM_SOPClassUID);
+    info.frameOfReferenceUid = t.text(DCM_FrameOfReferenceUID);
+    info.institutionName = t.text(DCM_InstitutionName);
     OFString mediaClass;
     if (info.sopClassUid.isEmpty() && file.getMetaInfo()
         && file.getMetaInfo()->findAndGetOFString(DCM_MediaStorageSOPClassUID, mediaClass).good())
@@ -426,6 +420,95 @@ QString decodeJpeg2000InPlace(DcmDataset *ds, const DicomImageInfo &info, const 
     return {};
 }
 
+// RLE Lossless: decode the frames [first, first + count) with our own decoder (rlecodec.h) and
+// put them back as native data holding just those frames, so the rest of the pipeline is the
+// native one. DCMTK's RLE codec is never given outside data.
+QString decodeRleInPlace(DcmDataset *ds, const DicomImageInfo &info, int first, int count, const std::atomic_bool *cancel)
+{
+    DcmElement *element = nullptr;
+    if (ds->findAndGetElement(DCM_PixelData, element).bad() || !element)
+        return DicomFrameDecoder::tr("the file has no pixel data");
+    auto *pixelData = static_cast<DcmPixelData *>(element);
+    DcmPixelSequence *sequence = nullptr;
+    if (pixelData->getEncapsulatedRepresentation(ds->getOriginalXfer(), nullptr, sequence).bad() || !sequence)
+        return DicomFrameDecoder::tr("the RLE pixel data is not encapsulated");
+    Uint16 samples = 1, bitsAllocated = 0, planar = 0;
+    ds->findAndGetUint16(DCM_SamplesPerPixel, samples);
+    ds->findAndGetUint16(DCM_BitsAllocated, bitsAllocated);
+    ds->findAndGetUint16(DCM_PlanarConfiguration, planar);
+    Detail::RleFrameLayout layout;
+    layout.rows = info.rows;
+    layout.columns = info.columns;
+    layout.samplesPerPixel = std::max<int>(samples, 1);
+    layout.bytesAllocated = bitsAllocated / 8;
+    layout.planar = layout.samplesPerPixel > 1 && planar == 1;
+    if (bitsAllocated % 8 != 0 || (bitsAllocated != 8 && bitsAllocated != 16 && bitsAllocated != 32) || layout.samplesPerPixel > 4)
+        return DicomFrameDecoder::tr("RLE data with %1 bits allocated and %2 samples per pixel cannot be shown").arg(bitsAllocated).arg(samples);
+
+    // One fragment per frame (PS3.5 A.4.2); a single-frame image may be split over several.
+    const unsigned long fragments = sequence->card() > 0 ? sequence->card() - 1 : 0;
+    const bool oneEach = fragments == unsigned(info.numberOfFrames);
+    if (!oneEach && !(info.numberOfFrames == 1 && fragments > 1))
+        return DicomFrameDecoder::tr("the RLE data holds %1 fragments for %2 frames").arg(fragments).arg(info.numberOfFrames);
+    auto fragment = [&](unsigned long index, QByteArray &out) {
+        DcmPixelItem *item = nullptr;
+        Uint8 *bytes = nullptr;
+        if (sequence->getItem(item, index).bad() || !item || (item->getUint8Array(bytes).bad() && item->getLength() > 0))
+            return false;
+        out.append(reinterpret_cast<const char *>(bytes), qsizetype(item->getLength()));
+        return true;
+    };
+    std::vector<QByteArray> encoded;
+    for (int f = first; f < first + count; ++f) {
+        QByteArray frame;
+        bool ok = true;
+        if (oneEach) {
+            ok = fragment(unsigned(f) + 1, frame);
+        } else {
+            for (unsigned long i = 1; ok && i <= fragments; ++i)
+                ok = fragment(i, frame);
+        }
+        if (!ok)
+            return DicomFrameDecoder::tr("an RLE fragment cannot be read");
+        encoded.push_back(frame);
+    }
+
+    // PackBits expands two bytes to at most 128: a frame much larger than its data is not RLE,
+    // and nothing is allocated for it.
+    const size_t pixels = size_t(info.rows) * size_t(info.columns);
+    const size_t segments = size_t(layout.samplesPerPixel) * size_t(layout.bytesAllocated);
+    const size_t minimumFrameBytes = 64 + segments * 2 * ((pixels + 127) / 128);
+    for (const QByteArray &frame : encoded) {
+        if (size_t(frame.size()) < minimumFrameBytes)
+            return DicomFrameDecoder::tr("RLE decoding failed: %1").arg(QStringLiteral("the data is too short for the image size"));
+    }
+    const size_t frameBytes = pixels * segments;
+    std::vector<Uint8> native(frameBytes * size_t(count) + (frameBytes * size_t(count)) % 2);
+    for (int f = 0; f < count; ++f) {
+        if (cancel && cancel->load())
+            return DicomFrameDecoder::tr("cancelled");
+        const QByteArray &frame = encoded[size_t(f)];
+        const QString error = Detail::decodeRleFrame(reinterpret_cast<const uint8_t *>(frame.constData()), size_t(frame.size()),
+                                                     layout, native.data() + frameBytes * size_t(f));
+        if (!error.isEmpty())
+            return DicomFrameDecoder::tr("RLE decoding failed: %1").arg(error);
+    }
+    ds->putAndInsertString(DCM_NumberOfFrames, QByteArray::number(count).constData());
+    OFCondition status;
+    if (bitsAllocated == 8) {
+        status = ds->putAndInsertUint8Array(DCM_PixelData, native.data(), Uint32(native.size()));
+    } else {
+        std::vector<Uint16> words(native.size() / 2);
+        for (size_t i = 0; i < words.size(); ++i)
+            words[i] = Uint16(native[2 * i] | (Uint16(native[2 * i + 1]) << 8));
+        status = ds->putAndInsertUint16Array(DCM_PixelData, words.data(), Uint32(words.size()));
+    }
+    if (status.bad())
+        return DicomFrameDecoder::tr("the decoded RLE pixels cannot be stored");
+    ds->removeAllButCurrentRepresentations();
+    return {};
+}
+
 template<typename T>
 void copyMonochrome(const T *src, qsizetype count, DicomFrame &frame, int width, int height)
 {
@@ -569,7 +652,7 @@ void storedFrame(const Raw *src, int width, int height, const StoredLayout &layo
 // Monochrome without DicomImage: DicomImage converts stored values to modality values in a
 // buffer of its own, and our frame would be a third copy. Returns false (result untouched)
 // when the layout is not one the direct path handles.
-bool decodeMonochromeDirect(DcmDataset *ds, E_TransferSyntax imageXfer, DicomImageInfo &info, int first, int count, const DicomFrameDecoder::Options &options,
+bool decodeMonochromeDirect(DcmDataset *ds, E_TransferSyntax imageXfer, DicomImageInfo &info, int first, int storedFirst, int count, const DicomFrameDecoder::Options &options,
                             DicomDecodeResult &result)
 {
     StoredLayout layout;
@@ -598,7 +681,7 @@ bool decodeMonochromeDirect(DcmDataset *ds, E_TransferSyntax imageXfer, DicomIma
             status = pixelData->getUint8Array(bytes);
             native = bytes;
         }
-        if (status.bad() || !native || size_t(pixelData->getLength()) < frameBytes * size_t(first + count))
+        if (status.bad() || !native || size_t(pixelData->getLength()) < frameBytes * size_t(storedFirst + count))
             return false;
     }
     // Compressed frames are decoded one at a time into a buffer each worker thread keeps.
@@ -621,7 +704,7 @@ bool decodeMonochromeDirect(DcmDataset *ds, E_TransferSyntax imageXfer, DicomIma
             if (buffer.size() < std::max<size_t>(size, frameBytes))
                 buffer.resize(std::max<size_t>(size, frameBytes));
             OFString colourModel;
-            const OFCondition status = pixelData->getUncompressedFrame(ds, Uint32(first + f), startFragment, buffer.data(),
+            const OFCondition status = pixelData->getUncompressedFrame(ds, Uint32(storedFirst + f), startFragment, buffer.data(),
                                                                        Uint32(buffer.size()), colourModel, &cache);
             if (status.bad()) {
                 result.errorString = DicomFrameDecoder::tr("%1: the image cannot be decoded (%2)")
@@ -631,7 +714,7 @@ bool decodeMonochromeDirect(DcmDataset *ds, E_TransferSyntax imageXfer, DicomIma
             }
             src = buffer.data();
         } else {
-            src = native + frameBytes * size_t(first + f);
+            src = native + frameBytes * size_t(storedFirst + f);
         }
         DicomFrame frame;
         frame.frameIndex = first + f;
@@ -670,7 +753,7 @@ DicomDecodeResult decodeLoaded(DcmFileFormat &file, const QString &path, const D
     // A syntax DCMTK does not know is read as if native: say which one it is, not "truncated".
     const QString metaUid = metaTransferSyntax(file);
     const bool unknownSyntax = !metaUid.isEmpty() && !isHtj2kUid(metaUid) && DcmXfer(metaUid.toLatin1().constData()).getXfer() == EXS_Unknown;
-    const bool noDecoder = xferInfo.isEncapsulated() && !isJpeg2000(xfer)
+    const bool noDecoder = xferInfo.isEncapsulated() && !isJpeg2000(xfer) && xfer != EXS_RLELossless
         && !DcmCodecList::canChangeCoding(xfer, EXS_LittleEndianExplicit);
     if (unknownSyntax || noDecoder) {
         result.errorString = DicomFrameDecoder::tr("%1: images in the transfer syntax %2 cannot be shown (not supported)")
@@ -702,9 +785,20 @@ DicomDecodeResult decodeLoaded(DcmFileFormat &file, const QString &path, const D
         result.errorString = DicomFrameDecoder::tr("cancelled");
         return result;
     }
-    if (decodeMonochromeDirect(ds, imageXfer, info, first, count, options, result))
+    // Where frame |first| sits in the pixel data: RLE is decoded to just the frames asked for.
+    int storedFirst = first;
+    if (xfer == EXS_RLELossless) {
+        const QString error = decodeRleInPlace(ds, info, first, count, options.cancel);
+        if (!error.isEmpty()) {
+            result.errorString = QStringLiteral("%1: %2").arg(path, error);
+            return result;
+        }
+        imageXfer = EXS_LittleEndianExplicit;
+        storedFirst = 0;
+    }
+    if (decodeMonochromeDirect(ds, imageXfer, info, first, storedFirst, count, options, result))
         return result;
-    DicomImage image(ds, imageXfer, CIF_UsePartialAccessToPixelData, ulong(first), ulong(count));
+    DicomImage image(ds, imageXfer, CIF_UsePartialAccessToPixelData, ulong(storedFirst), ulong(count));
     if (image.getStatus() != EIS_Normal) {
         result.errorString = DicomFrameDecoder::tr("%1: the image cannot be decoded (%2)")
                                  .arg(path, QString::fromLatin1(DicomImage::getString(image.getStatus())));
@@ -1030,8 +1124,18 @@ QFuture<DicomDecodeResult> DicomFrameDecoder::decodeSliceAsync(const DicomSliceR
     return QtConcurrent::run([slice, options] { return decodeSlice(slice, options); });
 }
 
+namespace {
+std::atomic<qint64> g_headerParses{0};
+}
+
+qint64 DicomFrameDecoder::headerParseCount()
+{
+    return g_headerParses.load();
+}
+
 DicomDecodeResult DicomFrameDecoder::readInfoBytes(const QByteArray &part10)
 {
+    g_headerParses.fetch_add(1, std::memory_order_relaxed);
     registerCodecsOnce();
     DicomDecodeResult result;
     DcmFileFormat file;
@@ -1047,6 +1151,7 @@ DicomDecodeResult DicomFrameDecoder::readInfoBytes(const QByteArray &part10)
 
 DicomDecodeResult DicomFrameDecoder::readInfo(const QString &path)
 {
+    g_headerParses.fetch_add(1, std::memory_order_relaxed);
     DicomDecodeResult result;
     DcmFileFormat file;
     registerCodecsOnce();

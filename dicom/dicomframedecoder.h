@@ -38,6 +38,9 @@ public:
     // Header and metadata only (no pixel decoding).
     static DicomDecodeResult readInfo(const QString &path);
     static DicomDecodeResult readInfoBytes(const QByteArray &part10);
+    // How many headers readInfo and readInfoBytes have read in this process (a test's yardstick:
+    // an instance's header is read once on arrival, never again for display).
+    static qint64 headerParseCount();
 
     // The window the file asks for first (the frame's Frame VOI LUT in an enhanced object, else
     // the image's), else the frame's histogram window.

@@ -47,12 +47,7 @@ bool isImageSopClass(const QString &uid)
     return false;
 }
 
-struct ScannedInstance
-{
-    DicomImageInfo info;
-    QString name; // the file, or "memory:<n>"
-    DicomInstancePtr instance;
-};
+using ScannedInstance = DicomSeriesBuilder::Entry;
 
 // The order to show a multi-frame object's frames in: by Plane Position along the stack when every
 // frame has one (enhanced CT/MR frames need not be stored in spatial order), else as stored.
@@ -97,8 +92,17 @@ void groupIntoSeries(const QList<ScannedInstance> &scanned, DicomScanResult *res
             result->errors.append(DicomSeriesScanner::tr("%1: the image has no pixel data (the file may be cut short)").arg(file));
             continue;
         }
-        if (r.info.rows <= 0 || r.info.columns <= 0)
-            continue; // not an image (structured report, DICOMDIR, …)
+        if (r.info.rows <= 0 || r.info.columns <= 0) {
+            // Not an image (structured report, key object selection, presentation state, …).
+            if (!r.info.sopInstanceUid.isEmpty()) {
+                DicomSliceRef object;
+                object.path = file;
+                object.instance = r.instance;
+                object.sopInstanceUid = r.info.sopInstanceUid;
+                result->otherObjects.append(object);
+            }
+            continue;
+        }
         const QString key = r.info.seriesInstanceUid.isEmpty() ? file : r.info.seriesInstanceUid;
         auto it = index.find(key);
         if (it == index.end()) {
@@ -114,6 +118,8 @@ void groupIntoSeries(const QList<ScannedInstance> &scanned, DicomScanResult *res
             s.studyDate = r.info.studyDate;
             s.studyTime = r.info.studyTime;
             s.studyDescription = r.info.studyDescription;
+            s.institutionName = r.info.institutionName;
+            s.frameOfReferenceUid = r.info.frameOfReferenceUid;
             s.description = r.info.seriesDescription;
             s.modality = r.info.modality;
             s.seriesNumber = r.info.seriesNumber;
@@ -130,8 +136,21 @@ void groupIntoSeries(const QList<ScannedInstance> &scanned, DicomScanResult *res
         });
         result->series[i].instanceCount = int(infos.size());
         for (const ScannedInstance &s : std::as_const(infos)) {
-            for (const int f : frameOrder(s.info))
-                result->series[i].slices.append({s.name, f, s.instance});
+            for (const int f : frameOrder(s.info)) {
+                DicomSliceRef ref;
+                ref.path = s.name;
+                ref.frame = f;
+                ref.instance = s.instance;
+                ref.sopInstanceUid = s.info.sopInstanceUid;
+                if (f < s.info.frameGroups.size() && s.info.frameGroups.at(f).hasPosition) {
+                    ref.hasPosition = true;
+                    ref.position = s.info.frameGroups.at(f).position;
+                } else if (s.info.hasImagePosition && s.info.numberOfFrames == 1) {
+                    ref.hasPosition = true;
+                    ref.position = s.info.imagePosition;
+                }
+                result->series[i].slices.append(ref);
+            }
         }
     }
     std::stable_sort(result->series.begin(), result->series.end(),
@@ -139,6 +158,24 @@ void groupIntoSeries(const QList<ScannedInstance> &scanned, DicomScanResult *res
 }
 
 } // namespace
+
+void DicomSeriesBuilder::add(const DicomImageInfo &info, const QString &name, DicomInstancePtr instance)
+{
+    m_entries.append({info, name, std::move(instance)});
+}
+
+void DicomSeriesBuilder::addError(const QString &name, const QString &error)
+{
+    m_errors.append(tr("%1: %2").arg(name, error));
+}
+
+DicomScanResult DicomSeriesBuilder::result() const
+{
+    DicomScanResult result;
+    result.errors = m_errors;
+    groupIntoSeries(m_entries, &result);
+    return result;
+}
 
 bool DicomSeriesScanner::isDicomFile(const QString &path)
 {
@@ -193,44 +230,29 @@ DicomScanResult DicomSeriesScanner::scan(const QStringList &paths)
     files.sort();
     files.removeDuplicates();
 
-    QList<ScannedInstance> scanned;
+    DicomSeriesBuilder builder;
+    for (const QString &e : std::as_const(result.errors))
+        builder.addError(e);
     for (const QString &file : std::as_const(files)) {
         const DicomDecodeResult r = DicomFrameDecoder::readInfo(file);
         if (!r.ok) {
-            result.errors.append(r.errorString);
+            builder.addError(r.errorString);
             continue;
         }
-        scanned.append({r.info, file, nullptr});
+        builder.add(r.info, file);
     }
-    groupIntoSeries(scanned, &result);
-    return result;
+    return builder.result();
 }
 
-DicomScanResult DicomSeriesScanner::scanInstances(const QList<DicomInstancePtr> &instances)
+DicomScanResult DicomSeriesScanner::scanMemory(const QByteArray &part10)
 {
-    DicomScanResult result;
-    QList<ScannedInstance> scanned;
-    for (qsizetype i = 0; i < instances.size(); ++i) {
-        const DicomInstancePtr &instance = instances.at(i);
-        if (!instance)
-            continue;
-        const QString name = QStringLiteral("memory:%1").arg(i);
-        QString error;
-        const QByteArray bytes = instance->load(&error);
-        if (bytes.isEmpty()) {
-            result.errors.append(tr("%1: %2").arg(name, error));
-            continue;
-        }
-        DicomDecodeResult r = DicomFrameDecoder::readInfoBytes(bytes);
-        if (!r.ok) {
-            result.errors.append(tr("%1: %2").arg(name, r.errorString));
-            continue;
-        }
-        r.info.path.clear();
-        scanned.append({r.info, name, instance});
-    }
-    groupIntoSeries(scanned, &result);
-    return result;
+    DicomSeriesBuilder builder;
+    const DicomDecodeResult r = DicomFrameDecoder::readInfoBytes(part10);
+    if (r.ok)
+        builder.add(r.info, QStringLiteral("memory:0"), std::make_shared<DicomMemoryInstance>(part10));
+    else
+        builder.addError(r.errorString);
+    return builder.result();
 }
 
 } // namespace Kakehashi::Dicom

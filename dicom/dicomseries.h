@@ -1,9 +1,12 @@
 #pragma once
 
+#include "dicomframe.h"
+
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QVector3D>
 
 #include <memory>
 
@@ -39,6 +42,9 @@ struct DicomSliceRef
     QString path;
     int frame = 0;
     DicomInstancePtr instance; // set: decode from memory, |path| is not read
+    QString sopInstanceUid;    // of the instance the slice is a frame of
+    bool hasPosition = false;  // Image Position (Patient) of the frame, in its frame of reference
+    QVector3D position;
     bool isInMemory() const { return instance != nullptr; }
 };
 
@@ -55,6 +61,8 @@ struct DicomSeries
     QString studyDate;
     QString studyTime;
     QString studyDescription;
+    QString institutionName;     // from the first instance; empty when not recorded
+    QString frameOfReferenceUid; // from the first instance; empty when not recorded
     int seriesNumber = 0;
     int instanceCount = 0; // files; a multi-frame file gives several slices
     QList<DicomSliceRef> slices; // in display order (instance number, then slice position)
@@ -64,6 +72,36 @@ struct DicomScanResult
 {
     QList<DicomSeries> series;
     QStringList errors;
+    // Readable objects without pixels (structured reports, key object selections, presentation
+    // states, …): the file or in-memory instance, for Dicom::DicomPresentationReader.
+    QList<DicomSliceRef> otherObjects;
+};
+
+// Gathers headers into series as instances arrive: each header is read once by the caller (off
+// the GUI thread) and kept here; result() groups what is there in display order without reading
+// any instance again.
+class DicomSeriesBuilder
+{
+    Q_DECLARE_TR_FUNCTIONS(Kakehashi::Dicom::DicomSeriesBuilder)
+public:
+    // |name| is the file, or "memory:<n>" for an in-memory |instance|.
+    void add(const DicomImageInfo &info, const QString &name, DicomInstancePtr instance = {});
+    void addError(const QString &name, const QString &error);
+    void addError(const QString &error) { m_errors.append(error); }
+    int size() const { return int(m_entries.size()); }
+    QStringList errors() const { return m_errors; }
+    DicomScanResult result() const;
+
+    struct Entry
+    {
+        DicomImageInfo info;
+        QString name;
+        DicomInstancePtr instance;
+    };
+
+private:
+    QList<Entry> m_entries;
+    QStringList m_errors;
 };
 
 // Groups local files, folders and DICOMDIRs (IHE PDI media) into series. Blocking: run it on a
@@ -73,10 +111,8 @@ class DicomSeriesScanner
     Q_DECLARE_TR_FUNCTIONS(Kakehashi::Dicom::DicomSeriesScanner)
 public:
     static DicomScanResult scan(const QStringList &paths);
-    // The same for in-memory instances: each is loaded once to read its header, then dropped
-    // (an encrypted instance is decrypted again when its slice is decoded). Slices name them
-    // "memory:<index in |instances|>".
-    static DicomScanResult scanInstances(const QList<DicomInstancePtr> &instances);
+    // One Part 10 object held in memory (a key image attached to a document), its header read once.
+    static DicomScanResult scanMemory(const QByteArray &part10);
     static bool isDicomFile(const QString &path);
     // Files a DICOMDIR references (absolute paths); errors go to *error.
     static QStringList dicomDirFiles(const QString &dicomDir, QString *error);

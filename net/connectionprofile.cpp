@@ -106,6 +106,14 @@ ConnectionProfile ConnectionProfile::load(QSettings &settings, const QString &na
     p.idleLockSeconds = settings.value(QStringLiteral("idleLockSeconds"), p.idleLockSeconds).toInt();
     p.purgeCacheOnLogout = settings.value(QStringLiteral("purgeCacheOnLogout"), false).toBool();
     p.roleHeader = settings.value(QStringLiteral("roleHeader")).toByteArray();
+    // Anything but "soft" is the strict policy: a typo never weakens the check.
+    p.revocationPolicy = revocationPolicyFromString(settings.value(QStringLiteral("revocationPolicy"), QStringLiteral("hard")).toString());
+    p.crlTimeoutSeconds = settings.value(QStringLiteral("crlTimeoutSeconds"), p.crlTimeoutSeconds).toInt();
+    if (p.crlTimeoutSeconds < 1 || p.crlTimeoutSeconds > 120)
+        p.crlTimeoutSeconds = defaults.crlTimeoutSeconds;
+    p.crlGraceHours = settings.value(QStringLiteral("crlGraceHours"), p.crlGraceHours).toInt();
+    if (p.crlGraceHours < 0 || p.crlGraceHours > 168)
+        p.crlGraceHours = defaults.crlGraceHours;
     p.pharmacistSeesAllergies = settings.value(QStringLiteral("pharmacistSeesAllergies"), false).toBool();
     p.imagingDicomWebUrl = QUrl(settings.value(QStringLiteral("imagingDicomWebUrl")).toString());
     p.imagingDimseHost = settings.value(QStringLiteral("imagingDimseHost")).toString();
@@ -141,6 +149,9 @@ void ConnectionProfile::save(QSettings &settings) const
     settings.setValue(QStringLiteral("idleLockSeconds"), idleLockSeconds);
     settings.setValue(QStringLiteral("purgeCacheOnLogout"), purgeCacheOnLogout);
     settings.setValue(QStringLiteral("roleHeader"), roleHeader);
+    settings.setValue(QStringLiteral("revocationPolicy"), revocationPolicyToString(revocationPolicy));
+    settings.setValue(QStringLiteral("crlTimeoutSeconds"), crlTimeoutSeconds);
+    settings.setValue(QStringLiteral("crlGraceHours"), crlGraceHours);
     settings.setValue(QStringLiteral("pharmacistSeesAllergies"), pharmacistSeesAllergies);
     settings.setValue(QStringLiteral("imagingDicomWebUrl"), imagingDicomWebUrl.toString());
     settings.setValue(QStringLiteral("imagingDimseHost"), imagingDimseHost);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "purposeofuse.h"
+#include "revocationcheck.h"
 
 #include <QSslConfiguration>
 #include <QString>
@@ -34,6 +35,11 @@ struct ConnectionProfile
     int idleLockSeconds = 600;        // lock the window after this long without input; 0 = never
     bool purgeCacheOnLogout = false;  // else cached records stay encrypted until their TTL
     QByteArray roleHeader;            // when set, the certificate's hcRole is also sent in this header
+    // Revocation of the card's certificate at sign-in (net/hpki/revocationcheck.h): hard refuses the
+    // sign-in unless a current CRL clears the card; soft signs in with a warning banner instead.
+    RevocationPolicy revocationPolicy = RevocationPolicy::Hard;
+    int crlTimeoutSeconds = 10;       // per CRL distribution point (1–120)
+    int crlGraceHours = 24;           // a kept CRL is believed this long past its nextUpdate (0–168)
     // Pharmacy view: also show allergies and drug contraindications when the service sends them to a
     // pharmacist (off: the sharing-service rule gives pharmacies disease names and prescriptions only).
     bool pharmacistSeesAllergies = false;

@@ -197,9 +197,10 @@ ServiceCapabilities ServiceCapabilities::fromJson(const QByteArray &json, QStrin
 
 // ---------------------------------------------------------------------------------------------
 
-FhirOperation::FhirOperation(FhirClient *client)
+FhirOperation::FhirOperation(FhirClient *client, const PurposeOfUse &purpose)
     : QObject(client)
     , m_client(client)
+    , m_purpose(purpose)
 {
 }
 
@@ -240,7 +241,7 @@ void FhirOperation::startStream(int index)
         return;
     Stream &s = m_streams[index];
     s.timedOut = false;
-    QNetworkReply *reply = m_client->send(s.url);
+    QNetworkReply *reply = m_client->send(s.url, m_purpose);
     s.reply = reply;
     if (!s.timer) {
         s.timer = new QTimer(this);
@@ -456,11 +457,11 @@ bool FhirClient::isSameOrigin(const QUrl &url) const
            && url.port(defaultPort) == b.port(defaultPort);
 }
 
-QNetworkReply *FhirClient::send(const QUrl &url)
+QNetworkReply *FhirClient::send(const QUrl &url, const PurposeOfUse &purpose)
 {
     QNetworkRequest request(url);
     request.setRawHeader("Accept", "application/fhir+json");
-    for (const auto &[name, value] : purposeHeaders(m_purpose, m_profile.headers))
+    for (const auto &[name, value] : purposeHeaders(purpose, m_profile.headers))
         request.setRawHeader(name, value);
     if (!m_profile.roleHeader.isEmpty() && !m_clientRole.isEmpty())
         request.setRawHeader(m_profile.roleHeader, m_clientRole);
@@ -470,32 +471,32 @@ QNetworkReply *FhirClient::send(const QUrl &url)
     return m_network->get(request);
 }
 
-FhirOperation *FhirClient::fetchCapabilities()
+FhirOperation *FhirClient::fetchCapabilities(const PurposeOfUse &purpose)
 {
-    auto *op = new FhirOperation(this);
+    auto *op = new FhirOperation(this, purpose);
     op->addStream(resolve(QStringLiteral("metadata")));
     return op;
 }
 
-FhirOperation *FhirClient::searchPatients(const PatientQuery &query)
+FhirOperation *FhirClient::searchPatients(const PatientQuery &query, const PurposeOfUse &purpose)
 {
     QUrlQuery q = query.toUrlQuery();
     q.addQueryItem(QStringLiteral("_count"), QString::number(m_profile.pageSize));
-    auto *op = new FhirOperation(this);
+    auto *op = new FhirOperation(this, purpose);
     op->addStream(resolve(QStringLiteral("Patient?") + q.toString(QUrl::FullyEncoded)));
     return op;
 }
 
-FhirOperation *FhirClient::get(const QUrl &url)
+FhirOperation *FhirClient::get(const QUrl &url, const PurposeOfUse &purpose)
 {
-    auto *op = new FhirOperation(this);
+    auto *op = new FhirOperation(this, purpose);
     op->addStream(url);
     return op;
 }
 
-FhirOperation *FhirClient::searchByIds(const QString &type, const QStringList &ids, int chunk)
+FhirOperation *FhirClient::searchByIds(const QString &type, const QStringList &ids, const PurposeOfUse &purpose, int chunk)
 {
-    auto *op = new FhirOperation(this);
+    auto *op = new FhirOperation(this, purpose);
     chunk = std::max(1, chunk);
     for (qsizetype i = 0; i < ids.size(); i += chunk) {
         QStringList encoded;
@@ -538,9 +539,9 @@ QString FhirClient::serviceKeyFor(const QString &reference) const
     return {};
 }
 
-FhirOperation *FhirClient::fetchRecord(const QString &patientId, const QDateTime &since)
+FhirOperation *FhirClient::fetchRecord(const QString &patientId, const PurposeOfUse &purpose, const QDateTime &since)
 {
-    auto *op = new FhirOperation(this);
+    auto *op = new FhirOperation(this, purpose);
     if (m_capabilities.valid) {
         startRecord(op, patientId, since);
     } else {

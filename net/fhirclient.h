@@ -116,7 +116,7 @@ Q_SIGNALS:
 
 private:
     friend class FhirClient;
-    explicit FhirOperation(FhirClient *client);
+    FhirOperation(FhirClient *client, const PurposeOfUse &purpose);
 
     struct Stream
     {
@@ -139,6 +139,7 @@ private:
     void finishWith(const FhirError &error);
 
     FhirClient *m_client;
+    PurposeOfUse m_purpose; // stated on every request of this operation, fixed when it is made
     QList<Stream> m_streams;
     bool m_finished = false;
     int m_pages = 0;
@@ -156,8 +157,6 @@ public:
     ~FhirClient() override;
 
     const ConnectionProfile &profile() const { return m_profile; }
-    void setPurpose(const PurposeOfUse &purpose) { m_purpose = purpose; }
-    const PurposeOfUse &purpose() const { return m_purpose; }
     // The TLS identity and trust to use; the HPKI card module sets this. Defaults to the profile's files.
     void setSslConfiguration(const QSslConfiguration &config) { m_ssl = config; }
     const QSslConfiguration &sslConfiguration() const { return m_ssl; }
@@ -168,18 +167,22 @@ public:
     // The capabilities learnt from /metadata, if asked already.
     const ServiceCapabilities &capabilities() const { return m_capabilities; }
 
+    // Every request states why it is made. The purpose is an argument of each call, never state of
+    // the client: a patient search (TREAT) made while an emergency-access record (ETREAT) is loading
+    // must reach the service's access history as what it is.
+
     // GET /metadata. The body is delivered and the capabilities are remembered.
-    FhirOperation *fetchCapabilities();
+    FhirOperation *fetchCapabilities(const PurposeOfUse &purpose);
     // GET /Patient?..., following next links.
-    FhirOperation *searchPatients(const PatientQuery &query);
+    FhirOperation *searchPatients(const PatientQuery &query, const PurposeOfUse &purpose);
     // The whole record (or what changed since |since|): $everything when offered, else one
     // paged search per clinical type with _include, in parallel. Learns the capabilities first if needed.
-    FhirOperation *fetchRecord(const QString &patientId, const QDateTime &since = {});
+    FhirOperation *fetchRecord(const QString &patientId, const PurposeOfUse &purpose, const QDateTime &since = {});
     // GET of any URL under the base (read or search), following next links.
-    FhirOperation *get(const QUrl &url);
+    FhirOperation *get(const QUrl &url, const PurposeOfUse &purpose);
     // Resources of one type by id, batched: `Type?_id=a,b,c` in chunks of at most |chunk| ids, in
-    // parallel, with the purpose of use like every request. Ids are sent percent-encoded.
-    FhirOperation *searchByIds(const QString &type, const QStringList &ids, int chunk = 50);
+    // parallel. Ids are sent percent-encoded.
+    FhirOperation *searchByIds(const QString &type, const QStringList &ids, const PurposeOfUse &purpose, int chunk = 50);
 
     QUrl resolve(const QString &pathAndQuery) const;
     // True when |url| has the base URL's scheme, host and port: the only place we present our identity.
@@ -193,11 +196,10 @@ public:
 
 private:
     friend class FhirOperation;
-    QNetworkReply *send(const QUrl &url);
+    QNetworkReply *send(const QUrl &url, const PurposeOfUse &purpose);
     void startRecord(FhirOperation *op, const QString &patientId, const QDateTime &since);
 
     ConnectionProfile m_profile;
-    PurposeOfUse m_purpose;
     QSslConfiguration m_ssl;
     QByteArray m_clientRole;
     ServiceCapabilities m_capabilities;

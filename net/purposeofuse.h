@@ -15,6 +15,11 @@ struct PurposeOfUse
     Reason reason = Reason::Treatment;
     QString emergencyReason; // what the user typed for break-the-glass access
 
+    // Routine care: patient searches, ordinary opens.
+    static PurposeOfUse treatment() { return {}; }
+    // Break-the-glass access, with the reason the user gave.
+    static PurposeOfUse emergency(const QString &reason) { return {Reason::EmergencyTreatment, reason.trimmed()}; }
+
     // HL7 v3 ActReason code: TREAT or ETREAT.
     QByteArray actReasonCode() const;
     bool isValid() const { return reason == Reason::Treatment || !emergencyReason.trimmed().isEmpty(); }

@@ -52,6 +52,19 @@ inline QByteArray referralLetterPdf()
     });
 }
 
+// The demo's PDF attachment (tools/demo/documents/p001-reply-letter.pdf): the university
+// hospital's reply to 山田 太郎's referral, as a letter scanned or printed to PDF would arrive.
+inline QByteArray demoReplyLetterPdf()
+{
+    return japanesePdf({
+        QStringLiteral("診療情報提供書（返書）\n\n宛先: さくら内科クリニック 清水 智子 先生 御侍史\n差出: 東都大学病院 循環器内科 小林 誠\n\n"
+                       "患者: 山田 太郎 様（1958年4月12日生 男性）\n\n2025年5月20日付でご紹介いただきました上記の患者様について\nご報告申し上げます。\n\n"
+                       "診断: 本態性高血圧症（二次性高血圧は否定的）\n心エコー: 軽度の左室肥大、壁運動異常なし"),
+        QStringLiteral("今後の方針\n\n当科にてアムロジピン 10 mg を処方いたしました。\n貴院でも同じ薬剤を処方されている場合は重複となりますので、\n"
+                       "どちらか一方での処方となるようご調整をお願いいたします。\n\n今後は8週ごとに当科で経過を拝見いたします。\n\n2025年6月24日"),
+    }, QStringLiteral("診療情報提供書（返書）"));
+}
+
 // A PDF with a standard-security /Encrypt dictionary whose user password is not empty: readers
 // must ask for a password.
 inline QByteArray encryptedPdf()

@@ -24,8 +24,8 @@ while [ $# -gt 0 ]; do
     *) targets+=("$1"); shift ;;
   esac
 done
-all=(fuzz_fhir_record fuzz_narrative fuzz_multipart fuzz_dicomtext fuzz_dicom_header fuzz_dicom_frame
-     fuzz_hpki_certificate fuzz_connection_profile)
+all=(fuzz_fhir_record fuzz_narrative fuzz_multipart fuzz_dicomtext fuzz_dicom_header fuzz_dicom_frame fuzz_dicom_presentation
+     fuzz_hpki_certificate fuzz_connection_profile fuzz_crl)
 if [ ${#targets[@]} -eq 0 ]; then targets=("${all[@]}"); fi
 
 pydicom=${KAKEHASHI_PYDICOM_DATA:-/usr/lib/python3/dist-packages/pydicom/data}
@@ -35,7 +35,7 @@ seeds() {
   local c=$root/fuzz/corpus
   case "$1" in
     fuzz_fhir_record) echo "$c/fuzz_fhir_record $root/tests/data/fhir $root/tests/data/bad $root/tests/data/documents $root/tests/fixtures/sharing-service/sample-data/patients" ;;
-    fuzz_dicom_header|fuzz_dicom_frame) echo "$c/fuzz_dicom $build/fuzz/seeds/pydicom" ;;
+    fuzz_dicom_header|fuzz_dicom_frame|fuzz_dicom_presentation) echo "$c/fuzz_dicom $build/fuzz/seeds/pydicom" ;;
     fuzz_hpki_certificate) echo "$c/fuzz_hpki_certificate $root/tests/data/hpki" ;;
     *) echo "$c/$1" ;;
   esac
@@ -45,7 +45,7 @@ seeds() {
 # instead of calling it an out-of-memory crash (a real allocation leak still trips -rss_limit_mb).
 extra_options() {
   case "$1" in
-    fuzz_dicom_header|fuzz_dicom_frame) echo "-malloc_limit_mb=4200" ;;
+    fuzz_dicom_header|fuzz_dicom_frame|fuzz_dicom_presentation) echo "-malloc_limit_mb=4200" ;;
     *) echo "-malloc_limit_mb=3072" ;;
   esac
 }
@@ -53,13 +53,13 @@ extra_options() {
 # 4 GB; on a loaded 2-core machine that alone took 20 s of wall time (1.5 s of CPU) for one input.
 timeout_for() {
   case "$1" in
-    fuzz_dicom_header|fuzz_dicom_frame) echo 60 ;;
+    fuzz_dicom_header|fuzz_dicom_frame|fuzz_dicom_presentation) echo 60 ;;
     *) echo 10 ;;
   esac
 }
 max_len() {
   case "$1" in
-    fuzz_dicom_header|fuzz_dicom_frame) echo 65536 ;;
+    fuzz_dicom_header|fuzz_dicom_frame|fuzz_dicom_presentation) echo 65536 ;;
     fuzz_fhir_record) echo 131072 ;;
     *) echo 16384 ;;
   esac

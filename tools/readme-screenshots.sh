@@ -25,3 +25,19 @@ shot demo-p002-emergency-ja.png --patient p002 --view emergency
 shot demo-p002-ct-ja.png --patient p002 --view images
 shot demo-p001-referral-ja.png --patient p001 --view documents
 shot demo-p001-pharmacist-ja.png --patient p001 --role pharmacist
+# Comparison with a prior: the demo CT beside a copy made to look like last year's study from another
+# hospital (its own study, series, frame of reference and Patient ID; DCMTK's dcmodify).
+cmp_dir=$(mktemp -d)
+trap 'rm -rf "$cmp_dir"' EXIT
+for d in "$build"/demo-data/dicom/*/; do
+    [ "$(find "$d" -name '*.dcm' | wc -l)" -gt 1 ] && ct="$d"
+done
+cp -r "$ct" "$cmp_dir/current"
+cp -r "$ct" "$cmp_dir/prior"
+find "$cmp_dir/prior" -name '*.dcm' -exec dcmodify -nb -gin -m "(0020,000d)=2.25.1111222233334444555566667777" \
+    -m "(0020,000e)=2.25.1111222233334444555566667778" -m "(0020,0052)=2.25.1111222233334444555566667779" \
+    -m "(0008,0020)=20250521" -m "(0008,0080)=港南中央病院" -m "(0010,0020)=K-88123" -m "(0008,1030)=腹部CT（前回）" \
+    -m "(0020,0011)=2" {} +
+"$bin" --lang ja --window-size 1600x1000 --open "$cmp_dir/current" --open "$cmp_dir/prior" --view compare \
+    --screenshot "$out/dicom-comparison-ja.png"
+echo "$out/dicom-comparison-ja.png"

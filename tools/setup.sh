@@ -14,7 +14,7 @@ if [ "$(id -u)" -ne 0 ]; then sudo=sudo; fi
 packages=(
   cmake ninja-build g++ pkg-config python3 ccache
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
-  qt6-webengine-dev qt6-charts-dev qt6-pdf-dev libqt6sql6-sqlite qt6-qpa-plugins libgl-dev libxml2-dev
+  qt6-webengine-dev qt6-charts-dev qt6-pdf-dev libqt6sql6-sqlite libsqlite3-dev qt6-qpa-plugins libgl-dev libxml2-dev
   libdcmtk-dev dcmtk libopenjp2-7-dev libcharls-dev
   libssl-dev openssl libengine-pkcs11-openssl opensc softhsm2 p11-kit p11-kit-modules libp11-kit-dev
   fonts-ipafont-gothic

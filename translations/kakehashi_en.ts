@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>CardRevocation</name>
+    <message>
+        <source>Card certificate warning</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign-in refused: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Warning: %1 You are signed in because the connection "%2" allows sign-in without a revocation check (soft-fail).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>HpkiCardError</name>
     <message>
         <source>Few PIN attempts remain before the card locks.</source>
@@ -312,15 +327,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>ref. %1</source>
-        <comment>reference range</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>from the CDA document “%1”</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>The CDA document is too large to read (%1 MB; at most %2 MB).</source>
         <translation type="unfinished" />
     </message>
@@ -505,10 +511,6 @@
     </message>
     <message>
         <source>The attachment is declared as %1 (%2), but its content is %3. It is not shown, because its type cannot be trusted.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>This attachment is a DICOM image. Images are opened from the record's imaging studies; a DICOM file attached to a document is not shown here.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1329,6 +1331,39 @@
         <source>Off: pharmacists see disease names and medications only, as the sharing-service rule provides; the allergy banner then says they are not disclosed to this role.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Refuse sign-in (hard-fail)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign in with a warning (soft-fail)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>When the card's certificate is revoked, or its CA's revocation list cannot be obtained, is expired or is not signed by the CA.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> h</source>
+        <comment>hours</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>How long after its next update a kept revocation list is still used when the CA cannot be reached.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Revoked or unverifiable certificate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Revocation list download timeout</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Offline grace after next update</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Kakehashi::Dicom::DicomFrameDecoder</name>
@@ -1416,6 +1451,30 @@
         <source>%1: images in the transfer syntax %2 cannot be shown (not supported)</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>the RLE pixel data is not encapsulated</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>RLE data with %1 bits allocated and %2 samples per pixel cannot be shown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the RLE data holds %1 fragments for %2 frames</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>an RLE fragment cannot be read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>RLE decoding failed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the decoded RLE pixels cannot be stored</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Kakehashi::Dicom::DicomHeaderReader</name>
@@ -1433,6 +1492,57 @@
     </message>
 </context>
 <context>
+    <name>Kakehashi::Dicom::DicomPresentationReader</name>
+    <message>
+        <source>Presentation state</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(no value)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>image %1</source>
+        <comment>structured report: a referenced object</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 region</source>
+        <comment>structured report: a spatial coordinate</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(section)</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>… the report continues beyond %n line(s); not all of it is shown.</source>
+        <translation>
+            <numerusform>… the report continues beyond %n line; not all of it is shown.</numerusform>
+            <numerusform>… the report continues beyond %n lines; not all of it is shown.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: not a readable DICOM object (%2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: cannot be read</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Kakehashi::Dicom::DicomSeriesBuilder</name>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Kakehashi::Dicom::DicomSeriesScanner</name>
     <message>
         <source>%1: not a readable DICOMDIR (%2)</source>
@@ -1444,10 +1554,6 @@
     </message>
     <message>
         <source>%1: the image has no pixel data (the file may be cut short)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1: %2</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1467,6 +1573,131 @@
     </message>
     <message>
         <source>Unsupported image endpoint type: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Kakehashi::DicomComparisonView</name>
+    <message>
+        <source>Left</source>
+        <comment>comparison pane</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Right</source>
+        <comment>comparison pane</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scroll together</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Patient check</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close comparison</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 pane: patient, study date and facility</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 pane images</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no patient ID</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ID %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>born %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>study date not recorded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>study %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>facility not recorded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>which study is older is unknown (study date not recorded)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>same study date as the other pane</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>newer study</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>older study (prior)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>birth date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>sex</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>patient ID</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Same patient not confirmed: too little is recorded in the files to tell. Check both labels before comparing.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Same patient not confirmed: the %1 differs (another hospital's numbering?); nothing else recorded disagrees. Check both labels before comparing.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DIFFERENT PATIENTS: the two series are not of the same person (%1 differ). This is not a prior of this patient.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Each pane scrolls on its own.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing to compare: a pane has no images.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scrolling together by relative slice number: the series do not share a frame of reference, so the same number need not be the same anatomy.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scrolling together by slice position (same frame of reference).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The right pane has no slice at this position: its nearest is %1 mm away.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1537,6 +1768,29 @@
     <message>
         <source>%1 px</source>
         <comment>distance without pixel spacing</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Key image</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>★ Key image: %1</source>
+        <comment>overlay: the slice is marked by a key object selection</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Presentation state: %1</source>
+        <comment>overlay</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Presentation state hidden: %1</source>
+        <comment>overlay</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(no label)</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1634,6 +1888,109 @@
     </message>
     <message>
         <source>Study</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Presentation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Apply the presentation states (GSPS) of the opened files: their window, annotations and shutters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Compare with prior</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show another series of this patient beside this one, scrolled together</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Structured report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Key images</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Key images “%1”: none of its %n referenced image(s) is among the opened images.</source>
+        <translation>
+            <numerusform>Key images “%1”: none of its %n referenced image is among the opened images.</numerusform>
+            <numerusform>Key images “%1”: none of its %n referenced images is among the opened images.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Key images “%1”: %2 of %n referenced image(s) are not among the opened images.</source>
+        <translation>
+            <numerusform>Key images “%1”: %2 of %n referenced image are not among the opened images.</numerusform>
+            <numerusform>Key images “%1”: %2 of %n referenced images are not among the opened images.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>★ %n key image(s)</source>
+        <comment>series row: images marked by a key object selection</comment>
+        <translation>
+            <numerusform>★ %n key image</numerusform>
+            <numerusform>★ %n key images</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Report: %1</source>
+        <comment>browser row of a structured report</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Patient: %1 (%2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no patient ID</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Study date: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Facility: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Completion: PARTIAL — this report is not complete.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Verification: UNVERIFIED — not signed off.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Verification: VERIFIED</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(the report has no content)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No other series of this patient is open to compare with</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Compare with…</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1854,6 +2211,22 @@
     </message>
 </context>
 <context>
+    <name>Kakehashi::DocumentResults</name>
+    <message>
+        <source>%1, %2</source>
+        <comment>document title, date</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>also in the document “%1”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>from the document “%1”</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Kakehashi::DocumentView</name>
     <message>
         <source>Document notice</source>
@@ -2025,6 +2398,18 @@
         <source>This text is too large to show in full.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>DICOM image</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: this is a DICOM image; it is shown in the image view.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: this is a DICOM image; open it in the main window's image view.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Kakehashi::EmergencySummary</name>
@@ -2143,13 +2528,6 @@
         <comment>allergy criticality</comment>
         <translation type="unfinished" />
     </message>
-    <message numerus="yes">
-        <source>None running now or dispensed in the last %n day(s).</source>
-        <translation>
-            <numerusform>None running now or dispensed in the last %n day.</numerusform>
-            <numerusform>None running now or dispensed in the last %n days.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>duplicate</source>
         <comment>duplicate therapy</comment>
@@ -2158,10 +2536,6 @@
     <message>
         <source>dispensed recently</source>
         <comment>medication no longer running</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>No active problem recorded.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2180,10 +2554,6 @@
         </translation>
     </message>
     <message>
-        <source>No visit recorded.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>×%1 (since %2)</source>
         <translation type="unfinished" />
     </message>
@@ -2193,10 +2563,6 @@
             <numerusform>Last %n year</numerusform>
             <numerusform>Last %n years</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>No procedure recorded.</source>
-        <translation type="unfinished" />
     </message>
     <message>
         <source>eGFR</source>
@@ -2230,20 +2596,12 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>No key laboratory value recorded.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>(old)</source>
         <comment>lab value older than the look-back</comment>
         <translation type="unfinished" />
     </message>
     <message>
         <source>Last check-up: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Last check-up: none in the shared record</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2281,10 +2639,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Infection tests (syphilis, HBs antigen, HCV, HIV): none in the shared record.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Dialysis: not disclosed to this role.</source>
         <translation type="unfinished" />
     </message>
@@ -2296,11 +2650,39 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Dialysis: none recorded in the last %n day(s).</source>
+        <source>Not in the shared record: no medication running now or dispensed in the last %n day(s). This does not mean the patient takes none.</source>
         <translation>
-            <numerusform>Dialysis: none recorded in the last %n day.</numerusform>
-            <numerusform>Dialysis: none recorded in the last %n days.</numerusform>
+            <numerusform>Not in the shared record: no medication running now or dispensed in the last %n day. This does not mean the patient takes none.</numerusform>
+            <numerusform>Not in the shared record: no medication running now or dispensed in the last %n days. This does not mean the patient takes none.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Not in the shared record: no active problem (this does not mean there is none).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not in the shared record: no visit in this period (this does not mean there was none).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not in the shared record: no procedure or surgery in this period (this does not mean there was none).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not in the shared record: no key laboratory value (this does not mean none was measured).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last check-up: not in the shared record (this does not mean there was none).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Infection tests (syphilis, HBs antigen, HCV, HIV): not in the shared record (this does not mean none was done, nor that results were negative).</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Dialysis: not in the shared record for the last %n day(s) (this does not mean there was none).</source>
+        <translation><numerusform>Dialysis: not in the shared record for the last %n day (this does not mean there was none).</numerusform><numerusform>Dialysis: not in the shared record for the last %n days (this does not mean there was none).</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2319,10 +2701,6 @@
     </message>
     <message>
         <source>The cached study cannot be decrypted with this session's key.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Cannot create a folder for the images.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2453,6 +2831,21 @@
         <source>This PACS cannot deliver the study.</source>
         <translation type="unfinished" />
     </message>
+    <message numerus="yes">
+        <source>%n image(s) read from local files.</source>
+        <translation>
+            <numerusform>%n image read from local files.</numerusform>
+            <numerusform>%n images read from local files.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offline copy of the images</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>These images are shown but not kept for offline use: %1</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Kakehashi::InfectionLabs</name>
@@ -2531,6 +2924,15 @@
     </message>
     <message>
         <source>Chart legend</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>From a document</source>
+        <comment>a result read from inside a check-up document</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>○ read from the document(s): %1</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2753,14 +3155,6 @@ The reason is sent to the sharing service and recorded in the access history.</s
         <translation type="unfinished" />
     </message>
     <message>
-        <source>There is no local cache.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The cached records could not be removed: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Purge cached records</source>
         <translation type="unfinished" />
     </message>
@@ -2801,10 +3195,6 @@ The reason is sent to the sharing service and recorded in the access history.</s
         <translation type="unfinished" />
     </message>
     <message>
-        <source>The connection "%1" names no trust anchor for the sharing service; the card is presented only to a service verified against the connection's own CAs.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Sign in with your HPKI card to use %1.</source>
         <translation type="unfinished" />
     </message>
@@ -2818,10 +3208,6 @@ The reason is sent to the sharing service and recorded in the access history.</s
     </message>
     <message>
         <source>Unlock with your PIN.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>That card belongs to someone else. Unlock with the card that started this session, or quit and sign in again.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2939,6 +3325,18 @@ The reason is sent to the sharing service and recorded in the access history.</s
     </message>
     <message>
         <source>(no card)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Opening the local cache…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Removing the cached records…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: the DICOM image cannot be read (%2).</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -3255,6 +3653,10 @@ The reason is sent to the sharing service and recorded in the access history.</s
     </message>
     <message>
         <source>Medical institution code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Compare with prior</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -3664,14 +4066,79 @@ The reason is sent to the sharing service and recorded in the access history.</s
     </message>
 </context>
 <context>
-    <name>Kakehashi::SharingServiceSource</name>
-    <message numerus="yes">
-        <source>%n cached item(s) could not be read and were left out.</source>
-        <translation>
-            <numerusform>%n cached item could not be read and were left out.</numerusform>
-            <numerusform>%n cached items could not be read and were left out.</numerusform>
-        </translation>
+    <name>Kakehashi::Session::CacheMaintenance</name>
+    <message>
+        <source>There is no local cache.</source>
+        <translation type="unfinished" />
     </message>
+    <message>
+        <source>The cached records could not be removed: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Kakehashi::Session::CardSession</name>
+    <message>
+        <source>Loading the card reader software…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reading the card…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Checking the PIN on the card…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Preparing the card's key for the secure connection…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The card is signing to unlock the local cache…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Logging the card out…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The connection "%1" names no trust anchor for the sharing service; the card is presented only to a service verified against the connection's own CAs.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Kakehashi::Session::SignInFailure</name>
+    <message>
+        <source>Few PIN attempts remain before the card locks.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>One PIN attempt remains: a wrong PIN will lock the card.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No PIN attempts remain: the card is locked.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The card does not say how many attempts remain before it locks.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>That card belongs to someone else. Unlock with the card that started this session, or quit and sign in again.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Kakehashi::Session::StudyRetrieval</name>
+    <message>
+        <source>the image cache could not be written</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Kakehashi::SharingServiceSource</name>
     <message>
         <source>The sharing service returned patient %1 but no records at all (no diseases, medications, results or visits). This is not the same as "nothing recorded": the service or the search may have failed. Ask the service or check another way.</source>
         <translation type="unfinished" />
@@ -3795,6 +4262,10 @@ The reason is sent to the sharing service and recorded in the access history.</s
     </message>
     <message>
         <source>Valid: %1 – %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The card is working</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -3926,6 +4397,41 @@ The reason is sent to the sharing service and recorded in the access history.</s
     </message>
 </context>
 <context>
+    <name>RevocationResult</name>
+    <message>
+        <source>The card's certificate has not been checked for revocation.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The card's certificate is not revoked (certificate revocation list of %1, kept on this workstation; the certification authority could not be reached).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The card's certificate is not revoked (certificate revocation list of %1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The card's certificate has been revoked by its certification authority (since %1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The card's certificate has been revoked by its certification authority.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The certificate revocation list (CRL) of the card's certification authority could not be obtained, so it is not known whether the card's certificate has been revoked.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The certificate revocation list (CRL) at hand expired on %1 and no newer one could be obtained, so it is not known whether the card's certificate has been revoked.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The certificate revocation list (CRL) obtained is not signed by the card's certification authority; it cannot be trusted to say whether the card's certificate has been revoked.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>No patient with id %1 was loaded.</source>
@@ -4009,6 +4515,10 @@ The reason is sent to the sharing service and recorded in the access history.</s
     </message>
     <message>
         <source>Preview: what a doctor sees (no card)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign-in refused</source>
         <translation type="unfinished" />
     </message>
 </context>

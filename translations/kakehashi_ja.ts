@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>CardRevocation</name>
+    <message>
+        <source>Card certificate warning</source>
+        <translation>カード証明書の警告</translation>
+    </message>
+    <message>
+        <source>Sign-in refused: %1</source>
+        <translation>サインインを拒否しました: %1</translation>
+    </message>
+    <message>
+        <source>Warning: %1 You are signed in because the connection "%2" allows sign-in without a revocation check (soft-fail).</source>
+        <translation>警告: %1 接続「%2」が失効確認なしのサインインを許可している（ソフトフェイル）ため、サインインしています。</translation>
+    </message>
+</context>
+<context>
     <name>HpkiCardError</name>
     <message>
         <source>Few PIN attempts remain before the card locks.</source>
@@ -310,15 +325,6 @@
         <translation>［マルチメディアは表示しません］</translation>
     </message>
     <message>
-        <source>ref. %1</source>
-        <comment>reference range</comment>
-        <translation>基準値 %1</translation>
-    </message>
-    <message>
-        <source>from the CDA document “%1”</source>
-        <translation>CDA文書「%1」から</translation>
-    </message>
-    <message>
         <source>The CDA document is too large to read (%1 MB; at most %2 MB).</source>
         <translation>CDA文書が大きすぎるため読み込めません（%1 MB、上限 %2 MB）。</translation>
     </message>
@@ -504,10 +510,6 @@
     <message>
         <source>The attachment is declared as %1 (%2), but its content is %3. It is not shown, because its type cannot be trusted.</source>
         <translation>この添付は%1（%2）とされていますが、内容は%3です。種類が信頼できないため表示しません。</translation>
-    </message>
-    <message>
-        <source>This attachment is a DICOM image. Images are opened from the record's imaging studies; a DICOM file attached to a document is not shown here.</source>
-        <translation>この添付はDICOM画像です。画像は記録の画像検査から開きます。文書に添付されたDICOMファイルはここには表示しません。</translation>
     </message>
     <message>
         <source>Documents of type %1 cannot be shown in the viewer.</source>
@@ -1319,6 +1321,39 @@
         <source>Off: pharmacists see disease names and medications only, as the sharing-service rule provides; the allergy banner then says they are not disclosed to this role.</source>
         <translation>オフ：共有サービスの規定どおり、薬剤師には病名と処方・調剤のみを表示します。アレルギー欄には「この職種には開示されていません」と表示されます。</translation>
     </message>
+    <message>
+        <source>Refuse sign-in (hard-fail)</source>
+        <translation>サインインを拒否する（ハードフェイル）</translation>
+    </message>
+    <message>
+        <source>Sign in with a warning (soft-fail)</source>
+        <translation>警告を表示してサインインする（ソフトフェイル）</translation>
+    </message>
+    <message>
+        <source>When the card's certificate is revoked, or its CA's revocation list cannot be obtained, is expired or is not signed by the CA.</source>
+        <translation>カードの証明書が失効している場合、または認証局の失効リストが取得できない・期限切れ・認証局の署名がない場合の扱い。</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <comment>hours</comment>
+        <translation> 時間</translation>
+    </message>
+    <message>
+        <source>How long after its next update a kept revocation list is still used when the CA cannot be reached.</source>
+        <translation>認証局に接続できないとき、保存済みの失効リストを次回更新予定日時を過ぎてからどれだけの間使い続けるか。</translation>
+    </message>
+    <message>
+        <source>Revoked or unverifiable certificate</source>
+        <translation>失効・確認できない証明書</translation>
+    </message>
+    <message>
+        <source>Revocation list download timeout</source>
+        <translation>失効リストの取得タイムアウト</translation>
+    </message>
+    <message>
+        <source>Offline grace after next update</source>
+        <translation>次回更新後のオフライン猶予</translation>
+    </message>
 </context>
 <context>
     <name>Kakehashi::Dicom::DicomFrameDecoder</name>
@@ -1406,6 +1441,30 @@
         <source>%1: images in the transfer syntax %2 cannot be shown (not supported)</source>
         <translation>%1: 転送構文 %2 の画像は表示できません（未対応）</translation>
     </message>
+    <message>
+        <source>the RLE pixel data is not encapsulated</source>
+        <translation>RLE の画素データがカプセル化されていません</translation>
+    </message>
+    <message>
+        <source>RLE data with %1 bits allocated and %2 samples per pixel cannot be shown</source>
+        <translation>割り当てビット数 %1、画素あたりサンプル数 %2 の RLE データは表示できません</translation>
+    </message>
+    <message>
+        <source>the RLE data holds %1 fragments for %2 frames</source>
+        <translation>RLE データのフラグメント数（%1）がフレーム数（%2）と合いません</translation>
+    </message>
+    <message>
+        <source>an RLE fragment cannot be read</source>
+        <translation>RLE のフラグメントを読み取れません</translation>
+    </message>
+    <message>
+        <source>RLE decoding failed: %1</source>
+        <translation>RLE の復号に失敗しました：%1</translation>
+    </message>
+    <message>
+        <source>the decoded RLE pixels cannot be stored</source>
+        <translation>復号した RLE の画素を格納できません</translation>
+    </message>
 </context>
 <context>
     <name>Kakehashi::Dicom::DicomHeaderReader</name>
@@ -1423,6 +1482,56 @@
     </message>
 </context>
 <context>
+    <name>Kakehashi::Dicom::DicomPresentationReader</name>
+    <message>
+        <source>Presentation state</source>
+        <translation>プレゼンテーションステート</translation>
+    </message>
+    <message>
+        <source>(no value)</source>
+        <translation>（値なし）</translation>
+    </message>
+    <message>
+        <source>image %1</source>
+        <comment>structured report: a referenced object</comment>
+        <translation>画像 %1</translation>
+    </message>
+    <message>
+        <source>%1 region</source>
+        <comment>structured report: a spatial coordinate</comment>
+        <translation>%1 領域</translation>
+    </message>
+    <message>
+        <source>(section)</source>
+        <translation>（セクション）</translation>
+    </message>
+    <message numerus="yes">
+        <source>… the report continues beyond %n line(s); not all of it is shown.</source>
+        <translation>
+            <numerusform>… レポートは %n 行を超えて続きます。すべては表示していません。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: not a readable DICOM object (%2)</source>
+        <translation>%1: 読み取れる DICOM オブジェクトではありません（%2）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot be read</source>
+        <translation>%1: 読み取れません</translation>
+    </message>
+</context>
+<context>
+    <name>Kakehashi::Dicom::DicomSeriesBuilder</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>Kakehashi::Dicom::DicomSeriesScanner</name>
     <message>
         <source>%1: not a readable DICOMDIR (%2)</source>
@@ -1435,10 +1544,6 @@
     <message>
         <source>%1: the image has no pixel data (the file may be cut short)</source>
         <translation>%1：画像に画素データがありません（ファイルが途中で切れている可能性があります）</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -1458,6 +1563,131 @@
     <message>
         <source>Unsupported image endpoint type: %1</source>
         <translation>対応していない画像エンドポイントの種類です：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Kakehashi::DicomComparisonView</name>
+    <message>
+        <source>Left</source>
+        <comment>comparison pane</comment>
+        <translation>左</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <comment>comparison pane</comment>
+        <translation>右</translation>
+    </message>
+    <message>
+        <source>Scroll together</source>
+        <translation>連動スクロール</translation>
+    </message>
+    <message>
+        <source>Patient check</source>
+        <translation>患者の確認</translation>
+    </message>
+    <message>
+        <source>Close comparison</source>
+        <translation>比較を閉じる</translation>
+    </message>
+    <message>
+        <source>%1 pane: patient, study date and facility</source>
+        <translation>%1 側: 患者・検査日・施設</translation>
+    </message>
+    <message>
+        <source>%1 pane images</source>
+        <translation>%1 側の画像</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（氏名なし）</translation>
+    </message>
+    <message>
+        <source>no patient ID</source>
+        <translation>患者IDなし</translation>
+    </message>
+    <message>
+        <source>ID %1</source>
+        <translation>ID %1</translation>
+    </message>
+    <message>
+        <source>born %1</source>
+        <translation>生年月日 %1</translation>
+    </message>
+    <message>
+        <source>study date not recorded</source>
+        <translation>検査日の記録なし</translation>
+    </message>
+    <message>
+        <source>study %1</source>
+        <translation>検査日 %1</translation>
+    </message>
+    <message>
+        <source>facility not recorded</source>
+        <translation>施設の記録なし</translation>
+    </message>
+    <message>
+        <source>which study is older is unknown (study date not recorded)</source>
+        <translation>どちらが古い検査か不明（検査日の記録なし）</translation>
+    </message>
+    <message>
+        <source>same study date as the other pane</source>
+        <translation>もう一方と同じ検査日</translation>
+    </message>
+    <message>
+        <source>newer study</source>
+        <translation>新しい検査</translation>
+    </message>
+    <message>
+        <source>older study (prior)</source>
+        <translation>古い検査（過去画像）</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <source>birth date</source>
+        <translation>生年月日</translation>
+    </message>
+    <message>
+        <source>sex</source>
+        <translation>性別</translation>
+    </message>
+    <message>
+        <source>patient ID</source>
+        <translation>患者ID</translation>
+    </message>
+    <message>
+        <source>Same patient not confirmed: too little is recorded in the files to tell. Check both labels before comparing.</source>
+        <translation>同一患者か確認できません: ファイルの記録が少なすぎて判断できません。比較の前に両方の表示を確認してください。</translation>
+    </message>
+    <message>
+        <source>Same patient not confirmed: the %1 differs (another hospital's numbering?); nothing else recorded disagrees. Check both labels before comparing.</source>
+        <translation>同一患者か確認できません: %1 が異なります（他院の番号体系の可能性）。ほかに食い違う記録はありません。比較の前に両方の表示を確認してください。</translation>
+    </message>
+    <message>
+        <source>DIFFERENT PATIENTS: the two series are not of the same person (%1 differ). This is not a prior of this patient.</source>
+        <translation>別の患者です: 2 つのシリーズは同一人物のものではありません（%1 が異なります）。この患者の過去画像ではありません。</translation>
+    </message>
+    <message>
+        <source>Each pane scrolls on its own.</source>
+        <translation>左右は別々にスクロールします。</translation>
+    </message>
+    <message>
+        <source>Nothing to compare: a pane has no images.</source>
+        <translation>比較できません: 一方に画像がありません。</translation>
+    </message>
+    <message>
+        <source>Scrolling together by relative slice number: the series do not share a frame of reference, so the same number need not be the same anatomy.</source>
+        <translation>相対スライス番号で連動中: 2 つのシリーズは座標系（Frame of Reference）が異なるため、同じ番号が同じ部位とは限りません。</translation>
+    </message>
+    <message>
+        <source>Scrolling together by slice position (same frame of reference).</source>
+        <translation>スライス位置で連動中（同じ座標系）。</translation>
+    </message>
+    <message>
+        <source>The right pane has no slice at this position: its nearest is %1 mm away.</source>
+        <translation>右側にはこの位置のスライスがありません。最も近いスライスは %1 mm 離れています。</translation>
     </message>
 </context>
 <context>
@@ -1528,6 +1758,29 @@
         <source>%1 px</source>
         <comment>distance without pixel spacing</comment>
         <translation>%1 px</translation>
+    </message>
+    <message>
+        <source>Key image</source>
+        <translation>キー画像</translation>
+    </message>
+    <message>
+        <source>★ Key image: %1</source>
+        <comment>overlay: the slice is marked by a key object selection</comment>
+        <translation>★ キー画像: %1</translation>
+    </message>
+    <message>
+        <source>Presentation state: %1</source>
+        <comment>overlay</comment>
+        <translation>プレゼンテーションステート: %1</translation>
+    </message>
+    <message>
+        <source>Presentation state hidden: %1</source>
+        <comment>overlay</comment>
+        <translation>プレゼンテーションステート（非表示）: %1</translation>
+    </message>
+    <message>
+        <source>(no label)</source>
+        <translation>（ラベルなし）</translation>
     </message>
 </context>
 <context>
@@ -1622,6 +1875,106 @@
     <message>
         <source>Study</source>
         <translation>検査</translation>
+    </message>
+    <message>
+        <source>Presentation</source>
+        <translation>プレゼンテーション</translation>
+    </message>
+    <message>
+        <source>Apply the presentation states (GSPS) of the opened files: their window, annotations and shutters</source>
+        <translation>開いたファイルのプレゼンテーションステート（GSPS）のウィンドウ・注釈・シャッターを適用します</translation>
+    </message>
+    <message>
+        <source>Compare with prior</source>
+        <translation>過去画像と比較</translation>
+    </message>
+    <message>
+        <source>Show another series of this patient beside this one, scrolled together</source>
+        <translation>この患者の別のシリーズを横に並べ、連動してスクロールします</translation>
+    </message>
+    <message>
+        <source>Structured report</source>
+        <translation>構造化レポート</translation>
+    </message>
+    <message>
+        <source>Key images</source>
+        <translation>キー画像</translation>
+    </message>
+    <message numerus="yes">
+        <source>Key images “%1”: none of its %n referenced image(s) is among the opened images.</source>
+        <translation>
+            <numerusform>キー画像「%1」: 参照している %n 枚の画像はどれも開かれていません。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Key images “%1”: %2 of %n referenced image(s) are not among the opened images.</source>
+        <translation>
+            <numerusform>キー画像「%1」: 参照している %n 枚のうち %2 枚は開かれていません。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>★ %n key image(s)</source>
+        <comment>series row: images marked by a key object selection</comment>
+        <translation>
+            <numerusform>★ キー画像 %n 枚</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Report: %1</source>
+        <comment>browser row of a structured report</comment>
+        <translation>レポート: %1</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>（表題なし）</translation>
+    </message>
+    <message>
+        <source>Patient: %1 (%2)</source>
+        <translation>患者: %1（%2）</translation>
+    </message>
+    <message>
+        <source>no name</source>
+        <translation>氏名なし</translation>
+    </message>
+    <message>
+        <source>no patient ID</source>
+        <translation>患者IDなし</translation>
+    </message>
+    <message>
+        <source>Study date: %1</source>
+        <translation>検査日: %1</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>記録なし</translation>
+    </message>
+    <message>
+        <source>Facility: %1</source>
+        <translation>施設: %1</translation>
+    </message>
+    <message>
+        <source>Completion: PARTIAL — this report is not complete.</source>
+        <translation>完了状態: PARTIAL — このレポートは未完成です。</translation>
+    </message>
+    <message>
+        <source>Verification: UNVERIFIED — not signed off.</source>
+        <translation>確認状態: UNVERIFIED — 未承認です。</translation>
+    </message>
+    <message>
+        <source>Verification: VERIFIED</source>
+        <translation>確認状態: VERIFIED（承認済み）</translation>
+    </message>
+    <message>
+        <source>(the report has no content)</source>
+        <translation>（レポートに内容がありません）</translation>
+    </message>
+    <message>
+        <source>No other series of this patient is open to compare with</source>
+        <translation>比較できるこの患者の別のシリーズは開かれていません</translation>
+    </message>
+    <message>
+        <source>Compare with…</source>
+        <translation>比較…</translation>
     </message>
 </context>
 <context>
@@ -1838,6 +2191,22 @@
     </message>
 </context>
 <context>
+    <name>Kakehashi::DocumentResults</name>
+    <message>
+        <source>%1, %2</source>
+        <comment>document title, date</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>also in the document “%1”</source>
+        <translation>文書「%1」にも記載</translation>
+    </message>
+    <message>
+        <source>from the document “%1”</source>
+        <translation>文書「%1」から</translation>
+    </message>
+</context>
+<context>
     <name>Kakehashi::DocumentView</name>
     <message>
         <source>Document notice</source>
@@ -2007,6 +2376,18 @@
         <source>This text is too large to show in full.</source>
         <translation>このテキストは大きすぎるため、全文は表示できません。</translation>
     </message>
+    <message>
+        <source>DICOM image</source>
+        <translation>DICOM画像</translation>
+    </message>
+    <message>
+        <source>%1: this is a DICOM image; it is shown in the image view.</source>
+        <translation>%1: DICOM画像です。画像ビューに表示しています。</translation>
+    </message>
+    <message>
+        <source>%1: this is a DICOM image; open it in the main window's image view.</source>
+        <translation>%1: DICOM画像です。メインウィンドウの画像ビューで開いてください。</translation>
+    </message>
 </context>
 <context>
     <name>Kakehashi::EmergencySummary</name>
@@ -2122,12 +2503,6 @@
         <comment>allergy criticality</comment>
         <translation>高リスク</translation>
     </message>
-    <message numerus="yes">
-        <source>None running now or dispensed in the last %n day(s).</source>
-        <translation>
-            <numerusform>現在服用中、または直近 %n 日以内に調剤された薬剤はありません。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>duplicate</source>
         <comment>duplicate therapy</comment>
@@ -2137,10 +2512,6 @@
         <source>dispensed recently</source>
         <comment>medication no longer running</comment>
         <translation>最近調剤</translation>
-    </message>
-    <message>
-        <source>No active problem recorded.</source>
-        <translation>継続中の病名は記録されていません。</translation>
     </message>
     <message>
         <source>resolved %1</source>
@@ -2157,10 +2528,6 @@
         </translation>
     </message>
     <message>
-        <source>No visit recorded.</source>
-        <translation>受診の記録はありません。</translation>
-    </message>
-    <message>
         <source>×%1 (since %2)</source>
         <translation>×%1（%2 以降）</translation>
     </message>
@@ -2169,10 +2536,6 @@
         <translation>
             <numerusform>直近 %n 年</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>No procedure recorded.</source>
-        <translation>手術・処置の記録はありません。</translation>
     </message>
     <message>
         <source>eGFR</source>
@@ -2206,10 +2569,6 @@
         <translation>HbA1c</translation>
     </message>
     <message>
-        <source>No key laboratory value recorded.</source>
-        <translation>主な検査値の記録はありません。</translation>
-    </message>
-    <message>
         <source>(old)</source>
         <comment>lab value older than the look-back</comment>
         <translation>（古い値）</translation>
@@ -2217,10 +2576,6 @@
     <message>
         <source>Last check-up: %1</source>
         <translation>最終健診：%1</translation>
-    </message>
-    <message>
-        <source>Last check-up: none in the shared record</source>
-        <translation>最終健診：共有記録になし</translation>
     </message>
     <message>
         <source>Infections and dialysis</source>
@@ -2256,10 +2611,6 @@
         <translation>感染症検査：この職種には開示されていません。</translation>
     </message>
     <message>
-        <source>Infection tests (syphilis, HBs antigen, HCV, HIV): none in the shared record.</source>
-        <translation>感染症検査（梅毒・HBs抗原・HCV・HIV）：共有記録になし。</translation>
-    </message>
-    <message>
         <source>Dialysis: not disclosed to this role.</source>
         <translation>透析：この職種には開示されていません。</translation>
     </message>
@@ -2270,10 +2621,38 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Dialysis: none recorded in the last %n day(s).</source>
+        <source>Not in the shared record: no medication running now or dispensed in the last %n day(s). This does not mean the patient takes none.</source>
         <translation>
-            <numerusform>透析：直近 %n 日間の記録なし。</numerusform>
+            <numerusform>共有記録には、現在服用中または直近 %n 日以内に調剤された薬剤の登録がありません（服用していないことを意味しません）。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Not in the shared record: no active problem (this does not mean there is none).</source>
+        <translation>共有記録に継続中の病名の登録はありません（病名がないという意味ではありません）。</translation>
+    </message>
+    <message>
+        <source>Not in the shared record: no visit in this period (this does not mean there was none).</source>
+        <translation>共有記録にこの期間の受診の登録はありません（受診がなかったという意味ではありません）。</translation>
+    </message>
+    <message>
+        <source>Not in the shared record: no procedure or surgery in this period (this does not mean there was none).</source>
+        <translation>共有記録にこの期間の手術・処置の登録はありません（手術・処置がなかったという意味ではありません）。</translation>
+    </message>
+    <message>
+        <source>Not in the shared record: no key laboratory value (this does not mean none was measured).</source>
+        <translation>共有記録に主な検査値の登録はありません（検査が行われていないという意味ではありません）。</translation>
+    </message>
+    <message>
+        <source>Last check-up: not in the shared record (this does not mean there was none).</source>
+        <translation>最終健診：共有記録に登録はありません（健診を受けていないという意味ではありません）。</translation>
+    </message>
+    <message>
+        <source>Infection tests (syphilis, HBs antigen, HCV, HIV): not in the shared record (this does not mean none was done, nor that results were negative).</source>
+        <translation>感染症検査（梅毒・HBs抗原・HCV・HIV）：共有記録に登録はありません（検査が行われていない、または陰性であるという意味ではありません）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Dialysis: not in the shared record for the last %n day(s) (this does not mean there was none).</source>
+        <translation><numerusform>透析：直近 %n 日間の登録は共有記録にありません（透析がなかったという意味ではありません）。</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2293,10 +2672,6 @@
     <message>
         <source>The cached study cannot be decrypted with this session's key.</source>
         <translation>キャッシュした検査をこのセッションの鍵で復号できません。</translation>
-    </message>
-    <message>
-        <source>Cannot create a folder for the images.</source>
-        <translation>画像用のフォルダを作成できません。</translation>
     </message>
     <message>
         <source>The cached study is incomplete.</source>
@@ -2423,6 +2798,20 @@
         <source>This PACS cannot deliver the study.</source>
         <translation>この PACS からは検査を取得できません。</translation>
     </message>
+    <message numerus="yes">
+        <source>%n image(s) read from local files.</source>
+        <translation>
+            <numerusform>ローカルファイルから %n 枚を読み込みました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offline copy of the images</source>
+        <translation>画像のオフライン用コピー</translation>
+    </message>
+    <message>
+        <source>These images are shown but not kept for offline use: %1</source>
+        <translation>これらの画像は表示されていますが、オフライン用には保存されていません：%1</translation>
+    </message>
 </context>
 <context>
     <name>Kakehashi::InfectionLabs</name>
@@ -2500,6 +2889,15 @@
     <message>
         <source>Chart legend</source>
         <translation>グラフの凡例</translation>
+    </message>
+    <message>
+        <source>From a document</source>
+        <comment>a result read from inside a check-up document</comment>
+        <translation>文書から</translation>
+    </message>
+    <message>
+        <source>○ read from the document(s): %1</source>
+        <translation>○ 文書から読み取った結果: %1</translation>
     </message>
 </context>
 <context>
@@ -2718,14 +3116,6 @@ The reason is sent to the sharing service and recorded in the access history.</s
         <translation>緊急時の閲覧には理由が必要です。</translation>
     </message>
     <message>
-        <source>There is no local cache.</source>
-        <translation>ローカルキャッシュはありません。</translation>
-    </message>
-    <message>
-        <source>The cached records could not be removed: %1</source>
-        <translation>キャッシュした記録を消去できませんでした：%1</translation>
-    </message>
-    <message>
         <source>Purge cached records</source>
         <translation>キャッシュした記録を消去</translation>
     </message>
@@ -2766,10 +3156,6 @@ The reason is sent to the sharing service and recorded in the access history.</s
         <translation>ログアウト</translation>
     </message>
     <message>
-        <source>The connection "%1" names no trust anchor for the sharing service; the card is presented only to a service verified against the connection's own CAs.</source>
-        <translation>接続「%1」に共有サービスのトラストアンカーが指定されていません。カードは、接続で指定した認証局で検証できたサービスにのみ提示します。</translation>
-    </message>
-    <message>
         <source>Sign in with your HPKI card to use %1.</source>
         <translation>%1 を使うには HPKI カードでログインしてください。</translation>
     </message>
@@ -2784,10 +3170,6 @@ The reason is sent to the sharing service and recorded in the access history.</s
     <message>
         <source>Unlock with your PIN.</source>
         <translation>PIN でロックを解除してください。</translation>
-    </message>
-    <message>
-        <source>That card belongs to someone else. Unlock with the card that started this session, or quit and sign in again.</source>
-        <translation>そのカードは別の方のものです。このセッションを開始したカードでロックを解除するか、終了して再度ログインしてください。</translation>
     </message>
     <message>
         <source>Signed out</source>
@@ -2905,6 +3287,18 @@ The reason is sent to the sharing service and recorded in the access history.</s
     <message>
         <source>(no card)</source>
         <translation>（カードなし）</translation>
+    </message>
+    <message>
+        <source>Opening the local cache…</source>
+        <translation>ローカルキャッシュを開いています…</translation>
+    </message>
+    <message>
+        <source>Removing the cached records…</source>
+        <translation>キャッシュされた記録を削除しています…</translation>
+    </message>
+    <message>
+        <source>%1: the DICOM image cannot be read (%2).</source>
+        <translation>%1: DICOM画像を読み込めません（%2）。</translation>
     </message>
 </context>
 <context>
@@ -3220,6 +3614,10 @@ The reason is sent to the sharing service and recorded in the access history.</s
     <message>
         <source>Medical institution code</source>
         <translation>医療機関コード</translation>
+    </message>
+    <message>
+        <source>Compare with prior</source>
+        <translation>過去画像と比較</translation>
     </message>
 </context>
 <context>
@@ -3624,13 +4022,79 @@ The reason is sent to the sharing service and recorded in the access history.</s
     </message>
 </context>
 <context>
-    <name>Kakehashi::SharingServiceSource</name>
-    <message numerus="yes">
-        <source>%n cached item(s) could not be read and were left out.</source>
-        <translation>
-            <numerusform>キャッシュの %n 件を読み取れなかったため除外しました。</numerusform>
-        </translation>
+    <name>Kakehashi::Session::CacheMaintenance</name>
+    <message>
+        <source>There is no local cache.</source>
+        <translation>ローカルキャッシュはありません。</translation>
     </message>
+    <message>
+        <source>The cached records could not be removed: %1</source>
+        <translation>キャッシュされた記録を削除できませんでした: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Kakehashi::Session::CardSession</name>
+    <message>
+        <source>Loading the card reader software…</source>
+        <translation>カードリーダーのソフトウェアを読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>Reading the card…</source>
+        <translation>カードを読み取っています…</translation>
+    </message>
+    <message>
+        <source>Checking the PIN on the card…</source>
+        <translation>カードで PIN を確認しています…</translation>
+    </message>
+    <message>
+        <source>Preparing the card's key for the secure connection…</source>
+        <translation>安全な接続のためにカードの鍵を準備しています…</translation>
+    </message>
+    <message>
+        <source>The card is signing to unlock the local cache…</source>
+        <translation>ローカルキャッシュを開くためにカードで署名しています…</translation>
+    </message>
+    <message>
+        <source>Logging the card out…</source>
+        <translation>カードからログアウトしています…</translation>
+    </message>
+    <message>
+        <source>The connection "%1" names no trust anchor for the sharing service; the card is presented only to a service verified against the connection's own CAs.</source>
+        <translation>接続「%1」に共有サービスのトラストアンカーが指定されていません。カードは、接続で指定した認証局で検証できたサービスにのみ提示します。</translation>
+    </message>
+</context>
+<context>
+    <name>Kakehashi::Session::SignInFailure</name>
+    <message>
+        <source>Few PIN attempts remain before the card locks.</source>
+        <translation>カードがロックされるまでの PIN 入力の残り回数はわずかです。</translation>
+    </message>
+    <message>
+        <source>One PIN attempt remains: a wrong PIN will lock the card.</source>
+        <translation>PIN 入力は残り1回です。誤るとカードがロックされます。</translation>
+    </message>
+    <message>
+        <source>No PIN attempts remain: the card is locked.</source>
+        <translation>PIN 入力の残り回数はありません。カードはロックされています。</translation>
+    </message>
+    <message>
+        <source>The card does not say how many attempts remain before it locks.</source>
+        <translation>ロックまでの残り回数はカードから通知されていません。</translation>
+    </message>
+    <message>
+        <source>That card belongs to someone else. Unlock with the card that started this session, or quit and sign in again.</source>
+        <translation>このカードは別の方のものです。このセッションを開始したカードでロックを解除するか、終了してサインインし直してください。</translation>
+    </message>
+</context>
+<context>
+    <name>Kakehashi::Session::StudyRetrieval</name>
+    <message>
+        <source>the image cache could not be written</source>
+        <translation>画像キャッシュに書き込めませんでした</translation>
+    </message>
+</context>
+<context>
+    <name>Kakehashi::SharingServiceSource</name>
     <message>
         <source>The sharing service returned patient %1 but no records at all (no diseases, medications, results or visits). This is not the same as "nothing recorded": the service or the search may have failed. Ask the service or check another way.</source>
         <translation>共有サービスは患者 %1 を返しましたが、記録が1件もありません（病名・処方・検査結果・受診歴なし）。「記録なし」と同じ意味ではありません。サービスまたは検索が失敗している可能性があります。サービスに確認するか、別の方法で確かめてください。</translation>
@@ -3753,6 +4217,10 @@ The reason is sent to the sharing service and recorded in the access history.</s
     <message>
         <source>Valid: %1 – %2</source>
         <translation>有効期間：%1 – %2</translation>
+    </message>
+    <message>
+        <source>The card is working</source>
+        <translation>カードが処理中です</translation>
     </message>
 </context>
 <context>
@@ -3880,6 +4348,41 @@ The reason is sent to the sharing service and recorded in the access history.</s
     </message>
 </context>
 <context>
+    <name>RevocationResult</name>
+    <message>
+        <source>The card's certificate has not been checked for revocation.</source>
+        <translation>カードの証明書の失効はまだ確認されていません。</translation>
+    </message>
+    <message>
+        <source>The card's certificate is not revoked (certificate revocation list of %1, kept on this workstation; the certification authority could not be reached).</source>
+        <translation>カードの証明書は失効していません（この端末に保存された %1 の証明書失効リストによる。認証局には接続できませんでした）。</translation>
+    </message>
+    <message>
+        <source>The card's certificate is not revoked (certificate revocation list of %1).</source>
+        <translation>カードの証明書は失効していません（%1 の証明書失効リストによる）。</translation>
+    </message>
+    <message>
+        <source>The card's certificate has been revoked by its certification authority (since %1).</source>
+        <translation>カードの証明書は認証局によって失効されています（%1 から）。</translation>
+    </message>
+    <message>
+        <source>The card's certificate has been revoked by its certification authority.</source>
+        <translation>カードの証明書は認証局によって失効されています。</translation>
+    </message>
+    <message>
+        <source>The certificate revocation list (CRL) of the card's certification authority could not be obtained, so it is not known whether the card's certificate has been revoked.</source>
+        <translation>カードの認証局の証明書失効リスト（CRL）を取得できなかったため、カードの証明書が失効しているかどうか分かりません。</translation>
+    </message>
+    <message>
+        <source>The certificate revocation list (CRL) at hand expired on %1 and no newer one could be obtained, so it is not known whether the card's certificate has been revoked.</source>
+        <translation>手元の証明書失効リスト（CRL）は %1 に期限が切れており、新しいものを取得できなかったため、カードの証明書が失効しているかどうか分かりません。</translation>
+    </message>
+    <message>
+        <source>The certificate revocation list (CRL) obtained is not signed by the card's certification authority; it cannot be trusted to say whether the card's certificate has been revoked.</source>
+        <translation>取得した証明書失効リスト（CRL）にはカードの認証局による正しい署名がないため、カードの証明書が失効しているかどうかの判断には使えません。</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>No patient with id %1 was loaded.</source>
@@ -3964,6 +4467,10 @@ The reason is sent to the sharing service and recorded in the access history.</s
     <message>
         <source>Preview: what a doctor sees (no card)</source>
         <translation>プレビュー：医師に見える画面（カードなし）</translation>
+    </message>
+    <message>
+        <source>Sign-in refused</source>
+        <translation>サインイン拒否</translation>
     </message>
 </context>
 </TS>

@@ -163,6 +163,8 @@ PatientView::PatientView(QWidget *parent)
     connect(m_detail, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
         if (url.scheme() == u"kakehashi-imaging")
             Q_EMIT imagingStudyRequested(url.path());
+        else if (url.scheme() == u"kakehashi-imaging-compare")
+            Q_EMIT imagingComparisonRequested(url.path());
         else if (url.scheme() == u"kakehashi-document")
             requestDocument(url.path());
     });
@@ -258,7 +260,7 @@ void PatientView::setRecord(const PatientRecord &record)
     m_timeline->setRecord(record);
     m_panels->setSource(&m_timeline->view()->model());
     m_panels->setRange(m_timeline->view()->visibleFrom(), m_timeline->view()->visibleTo());
-    m_emergency->setRecord(record);
+    m_emergency->setRecord(record, now, check); // the duplicate-therapy rule ran once, above
     showEmergencySummary(m_emergencyShown);
     Q_EMIT recordChanged();
 }
@@ -401,7 +403,16 @@ void PatientView::showDetailsOf(const ClinicalItem *item)
         QUrl link;
         link.setScheme(QStringLiteral("kakehashi-imaging"));
         link.setPath(studyUid);
-        html += QStringLiteral("<p><a href='%1'>%2</a></p>").arg(esc(link.toString()), esc(tr("Open images")));
+        html += QStringLiteral("<p><a href='%1'>%2</a>").arg(esc(link.toString()), esc(tr("Open images")));
+        // Another imaging study of this patient: one click puts the two side by side.
+        bool hasOther = false;
+        for (const ClinicalItem &other : std::as_const(m_record.items))
+            hasOther = hasOther || (!imagingStudyUid(other).isEmpty() && imagingStudyUid(other) != studyUid);
+        if (hasOther) {
+            link.setScheme(QStringLiteral("kakehashi-imaging-compare"));
+            html += QStringLiteral(" · <a href='%1'>%2</a>").arg(esc(link.toString()), esc(tr("Compare with prior")));
+        }
+        html += QStringLiteral("</p>");
     }
     if (item->category == ItemCategory::Document && m_record.documentSources.contains(item->key)) {
         QUrl link;

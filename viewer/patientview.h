@@ -60,6 +60,8 @@ public:
 Q_SIGNALS:
     // An imaging item was activated (double-click, Enter) or its "Open images" link followed.
     void imagingStudyRequested(const QString &studyInstanceUid);
+    // "Compare with prior" in an imaging study's details: the study beside an earlier one.
+    void imagingComparisonRequested(const QString &studyInstanceUid);
     // A document item (referral, discharge summary, report) was activated or its "Open document" link followed.
     void documentRequested(const QString &itemKey);
     // Another patient (or none) is shown: views of the previous patient's items must close.

@@ -140,16 +140,6 @@ DicomWebSource::DicomWebSource(const DicomWebOptions &options, QObject *parent)
 
 DicomWebSource::~DicomWebSource() = default;
 
-void DicomWebSource::setSslConfiguration(const QSslConfiguration &configuration)
-{
-    m_options.sslConfiguration = configuration;
-}
-
-void DicomWebSource::setPurposeOfUse(const std::optional<Net::PurposeOfUse> &purpose)
-{
-    m_options.purpose = purpose;
-}
-
 QUrl DicomWebSource::url(const QString &path, const QList<QPair<QString, QString>> &query) const
 {
     QUrl u = m_options.baseUrl;
@@ -189,10 +179,6 @@ QNetworkReply *DicomWebSource::get(const QUrl &url, const QByteArray &accept, co
     request.setRawHeader("Accept", accept);
     request.setSslConfiguration(m_options.sslConfiguration);
     request.setTransferTimeout(m_options.transferTimeoutMs);
-    if (m_options.purpose) {
-        for (const auto &h : Net::purposeHeaders(*m_options.purpose, m_options.purposeHeaderNames))
-            request.setRawHeader(h.first, h.second);
-    }
     for (const auto &h : m_options.extraHeaders)
         request.setRawHeader(h.first, h.second);
     // The path holds study/series UIDs (identifiers): only the host is logged.

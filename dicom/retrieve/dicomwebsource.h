@@ -2,13 +2,10 @@
 
 #include "imagesource.h"
 
-#include "purposeofuse.h"
-
 #include <QJsonObject>
 #include <QObject>
 #include <QSslConfiguration>
 
-#include <optional>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -20,9 +17,9 @@ struct DicomWebOptions
     QUrl baseUrl; // the DICOMweb root, e.g. https://pacs.example.jp/dicom-web
     // The session's TLS identity (client certificate and key, CA) goes here.
     QSslConfiguration sslConfiguration = QSslConfiguration::defaultConfiguration();
-    std::optional<Net::PurposeOfUse> purpose; // purpose headers on every request when set
-    Net::PurposeHeaderNames purposeHeaderNames;
-    QList<QPair<QByteArray, QByteArray>> extraHeaders; // e.g. Authorization
+    // Sent on every request as given: the session's purpose of use, role, Authorization. The
+    // caller makes them (retrieval knows nothing of the sharing service's header rules).
+    QList<QPair<QByteArray, QByteArray>> extraHeaders;
     int transferTimeoutMs = 30000;                     // no bytes for this long: Timeout
     // WADO-RS transfer-syntax parameter; "*" asks for the stored syntax (no transcoding).
     QByteArray transferSyntax = "*";
@@ -46,12 +43,10 @@ public:
     explicit DicomWebSource(const DicomWebOptions &options, QObject *parent = nullptr);
     ~DicomWebSource() override;
 
-    // Hooks for the session: the TLS identity and purpose can change after login.
-    void setSslConfiguration(const QSslConfiguration &configuration);
-    void setPurposeOfUse(const std::optional<Net::PurposeOfUse> &purpose);
     const DicomWebOptions &options() const { return m_options; }
 
     QString kind() const override { return QStringLiteral("dicomweb"); }
+    ImageSourceTraits traits() const override { return {.inMemory = true, .singleInstance = true, .local = false}; }
     QFuture<StudyQueryResult> findStudies(const StudyQuery &query, const CancelToken &cancel = {}) override;
     QFuture<SeriesQueryResult> findSeries(const QString &studyInstanceUid, const CancelToken &cancel = {}) override;
     QFuture<InstanceQueryResult> findInstances(const SeriesRef &series, const CancelToken &cancel = {}) override;

@@ -31,6 +31,8 @@ ImageSourceCreation ImageSourceFactory::create(const ImageEndpoint &endpoint)
         DicomWebOptions options;
         options.baseUrl = endpoint.address;
         options.transferTimeoutMs = endpoint.timeoutSeconds * 1000;
+        options.sslConfiguration = endpoint.sslConfiguration;
+        options.extraHeaders = endpoint.headers;
         c.source = std::make_unique<DicomWebSource>(options);
     } else if (type == u"dicom-dimse" || type == u"dimse" || (type.isEmpty() && !endpoint.calledAeTitle.isEmpty())) {
         if (endpoint.calledAeTitle.isEmpty() || endpoint.host.isEmpty() || endpoint.port == 0) {
@@ -43,7 +45,7 @@ ImageSourceCreation ImageSourceFactory::create(const ImageEndpoint &endpoint)
         p.host = endpoint.host;
         p.port = endpoint.port;
         p.timeoutSeconds = endpoint.timeoutSeconds;
-        if (endpoint.moveDestinationPort != 0) {
+        if (endpoint.useMove || endpoint.moveDestinationPort != 0) {
             p.retrieve = DimseProfile::Retrieve::CMove;
             p.moveDestinationPort = endpoint.moveDestinationPort;
         }

@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QFuture>
 #include <QList>
+#include <QPair>
+#include <QSslConfiguration>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
@@ -133,6 +135,14 @@ using SeriesQueryResult = ImageSourceResult<SeriesRecord>;
 using InstanceQueryResult = ImageSourceResult<InstanceRecord>;
 using RetrieveResult = ImageSourceResult<RetrievedInstance>;
 
+// What a back-end does with a RetrieveRequest, so callers choose by ability, not by name.
+struct ImageSourceTraits
+{
+    bool inMemory = false;       // honours RetrieveRequest::inMemory: instances as bytes, nothing on disk
+    bool singleInstance = false; // honours RetrieveRequest::sopInstanceUid (one instance on its own)
+    bool local = false;          // the instances are already on this computer (nothing to cache)
+};
+
 // One PACS or one set of local files. Every call is asynchronous and returns a future that
 // always finishes with a result (errors are values; cancel gives ImageSourceError::Cancelled).
 // Callers attach continuations with a context object (QFuture::then(context, ...)).
@@ -140,7 +150,8 @@ class ImageSource
 {
 public:
     virtual ~ImageSource() = default;
-    virtual QString kind() const = 0; // "dicomweb", "dimse", "local"
+    virtual QString kind() const = 0; // "dicomweb", "dimse", "local": for logs and tests, not for choosing
+    virtual ImageSourceTraits traits() const { return {}; }
     virtual QFuture<StudyQueryResult> findStudies(const StudyQuery &query, const CancelToken &cancel = {}) = 0;
     virtual QFuture<SeriesQueryResult> findSeries(const QString &studyInstanceUid, const CancelToken &cancel = {}) = 0;
     virtual QFuture<InstanceQueryResult> findInstances(const SeriesRef &series, const CancelToken &cancel = {}) = 0;
@@ -158,8 +169,13 @@ struct ImageEndpoint
     QString host;
     quint16 port = 0;
     QString callingAeTitle = QStringLiteral("KAKEHASHI");
-    quint16 moveDestinationPort = 0; // our storage SCP for C-MOVE; 0: use C-GET
+    bool useMove = false;            // C-MOVE to our storage SCP instead of C-GET
+    quint16 moveDestinationPort = 0; // our storage SCP for C-MOVE (a port alone also means C-MOVE)
     int timeoutSeconds = 30;
+    // DICOMweb: the session's TLS identity (client certificate and key, CA; default: the system's)
+    // and headers sent on every request (purpose of use, role, authorization), as given.
+    QSslConfiguration sslConfiguration = QSslConfiguration::defaultConfiguration();
+    QList<QPair<QByteArray, QByteArray>> headers;
 };
 
 struct ImageSourceCreation
@@ -172,8 +188,8 @@ class ImageSourceFactory
 {
     Q_DECLARE_TR_FUNCTIONS(Kakehashi::Dicom::ImageSourceFactory)
 public:
-    // Chooses the back-end. DICOMweb sources are created without TLS identity or purpose
-    // headers; callers that have a session use DicomWebSource directly with its options.
+    // Chooses the back-end: DICOMweb (with the endpoint's TLS configuration and headers), DIMSE
+    // (C-GET, or C-MOVE) or local files, folders and DICOMDIRs.
     static ImageSourceCreation create(const ImageEndpoint &endpoint);
 };
 

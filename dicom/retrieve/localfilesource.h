@@ -13,6 +13,7 @@ public:
     ~LocalFileSource() override;
 
     QString kind() const override { return QStringLiteral("local"); }
+    ImageSourceTraits traits() const override { return {.inMemory = false, .singleInstance = false, .local = true}; }
     QFuture<StudyQueryResult> findStudies(const StudyQuery &query, const CancelToken &cancel = {}) override;
     QFuture<SeriesQueryResult> findSeries(const QString &studyInstanceUid, const CancelToken &cancel = {}) override;
     QFuture<InstanceQueryResult> findInstances(const SeriesRef &series, const CancelToken &cancel = {}) override;

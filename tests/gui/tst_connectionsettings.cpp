@@ -19,6 +19,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -131,6 +132,8 @@ private slots:
         // As main() does: the dialog saves to QSettings() (test mode: a throw-away folder).
         QCoreApplication::setOrganizationName(QStringLiteral("Kakehashi"));
         QCoreApplication::setApplicationName(QStringLiteral("kakehashi"));
+        // Those names share one test-mode folder across runs: start it empty.
+        KakehashiTest::resetTestPaths();
         QVERIFY(QFile::exists(HpkiRoot));
     }
 
@@ -373,6 +376,39 @@ private slots:
         QVERIFY(hasSaved(QStringLiteral("pacs-site")));
     }
 
+    // The card certificate's revocation check: policy, download timeout and offline grace, on the
+    // HPKI card page; hard-fail until the user chooses otherwise.
+    void revocationSettingsRoundTrip()
+    {
+        ConnectionProfileDialog dialog;
+        dialog.setProfile(validProfile(QStringLiteral("crl")));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        dialog.pages()->setCurrentIndex(1);
+        QVERIFY(dialog.revocationPolicyField()->isVisible());
+        QCOMPARE(dialog.revocationPolicyField()->currentData().toString(), QStringLiteral("hard"));
+        QCOMPARE(dialog.crlTimeoutField()->value(), 10);
+        QCOMPARE(dialog.crlGraceField()->value(), 24);
+        dialog.revocationPolicyField()->setFocus();
+        QTest::keyClick(dialog.revocationPolicyField(), Qt::Key_Down);
+        QCOMPARE(dialog.revocationPolicyField()->currentData().toString(), QStringLiteral("soft"));
+        typeInto(dialog.crlTimeoutField(), 5);
+        typeInto(dialog.crlGraceField(), 48);
+        clickSave(&dialog);
+        QVERIFY2(dialog.errorLabel()->isHidden(), qPrintable(dialog.errorLabel()->text()));
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+
+        QSettings settings;
+        const Net::ConnectionProfile p = Net::ConnectionProfile::load(settings, QStringLiteral("crl"));
+        QCOMPARE(p.revocationPolicy, Net::RevocationPolicy::Soft);
+        QCOMPARE(p.crlTimeoutSeconds, 5);
+        QCOMPARE(p.crlGraceHours, 48);
+        ConnectionProfileDialog again;
+        again.setProfile(p);
+        QCOMPARE(again.revocationPolicyField()->currentData().toString(), QStringLiteral("soft"));
+        QCOMPARE(again.crlGraceField()->value(), 48);
+    }
+
     void purgeAsksFirst_data()
     {
         QTest::addColumn<bool>("confirm");
@@ -390,6 +426,9 @@ private slots:
         QVERIFY2(window.connectService(Net::ConnectionProfile::fromUrl(QUrl(QStringLiteral("http://127.0.0.1:9/fhir"))), &error),
                  qPrintable(error));
         window.show();
+        // The cache opens on a worker thread; the purge action waits for it.
+        QVERIFY(!window.purgeCacheAction()->isEnabled() || window.isServiceReady());
+        QTRY_VERIFY_WITH_TIMEOUT(window.isServiceReady(), 10000);
         const std::shared_ptr<RecordCache> cache = window.recordCache();
         QVERIFY(cache);
         const QByteArray patient = R"({"resourceType":"Patient","id":"purge-me","name":[{"text":"試験 太郎"}]})";
@@ -400,8 +439,17 @@ private slots:
         QVERIFY(purge && purge->isEnabled());
         QString title;
         answerMessageBox(confirm ? QMessageBox::Yes : QMessageBox::No, &title);
+        QSignalSpy purged(&window, &MainWindow::cachePurged);
         purge->trigger();
         QCOMPARE(title, QStringLiteral("Purge cached records"));
+        if (confirm) {
+            // Secure delete and VACUUM run on a worker thread; the action is off until they are done.
+            QVERIFY(window.isPurging());
+            QVERIFY(!purge->isEnabled());
+            QVERIFY(purged.wait(10000));
+            QVERIFY(purged.first().first().toBool());
+            QVERIFY(purge->isEnabled());
+        }
         QCOMPARE(cache->hasPatient(QStringLiteral("purge-me")), !confirm);
         QCOMPARE(window.statusBar()->currentMessage() == QStringLiteral("Cached records removed."), confirm);
     }

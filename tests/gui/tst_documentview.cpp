@@ -3,6 +3,7 @@
 #include "localrecordsource.h"
 #include "mainwindow.h"
 #include "patientview.h"
+#include "pdfdocumentpane.h"
 #include "clinicalpanels.h"
 
 #include <QApplication>
@@ -63,6 +64,7 @@ private Q_SLOTS:
     void malformedAndUnsupportedShowMessages();
     void basicRendererFallback();
     void activatingDocumentOpensIt();
+    void demoHasAPdfLetterAndACdaCheckup();
 };
 
 void TestDocumentView::demoReferralRenders()
@@ -74,13 +76,14 @@ void TestDocumentView::demoReferralRenders()
     const PatientRecord *record = set.find(u"p001");
     QVERIFY(record);
     const QStringList keys = ClinicalDocumentReader::openableKeys(*record);
-    QVERIFY(!keys.isEmpty());
+    const QString referral = QStringLiteral("DocumentReference/p001-doc-01"); // the FHIR referral (doc-02 is the PDF reply)
+    QVERIFY2(keys.contains(referral), qPrintable(keys.join(u' ')));
 
     DocumentView view;
     view.resize(900, 900);
     view.show();
     QCOMPARE(view.renderer(), DocumentView::Renderer::WebEngine);
-    view.showResult(ClinicalDocumentReader::load(*record, keys.first()), record->patient.displayName());
+    view.showResult(ClinicalDocumentReader::load(*record, referral), record->patient.displayName());
     QVERIFY(waitShown(view));
     QCOMPARE(view.renderer(), DocumentView::Renderer::WebEngine);
 
@@ -228,6 +231,32 @@ void TestDocumentView::activatingDocumentOpensIt()
     // Showing another patient closes the document.
     window.patientView()->clear();
     QVERIFY(!view->renderedHtml().contains(QStringLiteral("SAFE-PURPOSE-TEXT")));
+}
+
+// The demo carries a document in each form a clinician meets: p001's reply letter as a PDF, and
+// p003's 2021 特定健診 as an MHLW hc08 CDA. Both open from the Documents panel and show their text.
+void TestDocumentView::demoHasAPdfLetterAndACdaCheckup()
+{
+    MainWindow window;
+    QSignalSpy loaded(&window, &MainWindow::loadFinished);
+    window.loadDemo();
+    window.show();
+    QVERIFY(loaded.wait(120000));
+
+    QVERIFY(window.showPatient(QStringLiteral("p001")));
+    Q_EMIT window.patientView()->panels()->itemActivated(QStringLiteral("DocumentReference/p001-doc-02"));
+    QVERIFY(window.documentDock());
+    DocumentView *view = window.documentView();
+    QTRY_VERIFY_WITH_TIMEOUT(view->pdfPane() && view->pdfPane()->pageCount() == 2, 30000);
+    QVERIFY2(view->pdfPane()->pageText(0).contains(QStringLiteral("山田 太郎")), qPrintable(view->pdfPane()->pageText(0)));
+    QVERIFY2(view->pdfPane()->pageText(1).contains(QStringLiteral("アムロジピン 10 mg")), qPrintable(view->pdfPane()->pageText(1)));
+
+    QVERIFY(window.showPatient(QStringLiteral("p003")));
+    Q_EMIT window.patientView()->panels()->itemActivated(QStringLiteral("DocumentReference/p003-doc-01"));
+    QVERIFY(waitShown(*view));
+    const QString html = view->renderedHtml();
+    for (const char *expected : {"特定健診", "鈴木", "港南中央病院", "171.2", "HbA1c", "特記すべき異常所見はありません"})
+        QVERIFY2(html.contains(QString::fromUtf8(expected)), expected);
 }
 
 int main(int argc, char *argv[])

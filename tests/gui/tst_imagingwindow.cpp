@@ -1,14 +1,21 @@
+#include "../filesizelimit.h"
 #include "../testsupport.h"
 #include "../unit/dicom/dicomtestsupport.h"
 
 #include "dicomimageview.h"
 #include "dicomviewerwidget.h"
+#include "imagecache.h"
 #include "imagingpanel.h"
 #include "imagingstudylocator.h"
 #include "localrecordsource.h"
 #include "mainwindow.h"
+#include "memorypacs.h"
 #include "patientview.h"
+#include "recordcache.h"
 #include "recorditemmodel.h"
+#include "session/imaging/imagingcontroller.h"
+#include "session/imaging/studyretrieval.h"
+#include "syntheticseries.h"
 
 #include <QDirIterator>
 #include <QDockWidget>
@@ -289,6 +296,53 @@ private Q_SLOTS:
         QVERIFY(!ImagingStudyLocator::isValidUid(QStringLiteral("../patients")));
         QVERIFY(!ImagingStudyLocator::isValidUid(QString()));
         QCOMPARE(ImagingStudyLocator().locate(QStringLiteral("../patients")).origin, ImagingStudyLocator::Origin::NotAvailable);
+    }
+
+    // The image cache's disk is full while a study arrives from the PACS: the images are shown,
+    // and the panel says they are not kept for offline use, and why (not a silent "Unknown error"
+    // in a log, and not an offline copy the user would count on).
+    void panelSaysImagesAreNotKeptOffline()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        Fixtures::SyntheticSeriesSpec spec;
+        spec.slices = 3;
+        spec.rows = 16;
+        spec.columns = 16;
+        const Fixtures::SyntheticSeries series = Fixtures::writeSyntheticCtSeries(dir.filePath(QStringLiteral("ct")), spec);
+        QVERIFY2(series.ok(), qPrintable(series.errorString));
+        QList<QByteArray> bytes;
+        for (const QString &file : series.files) {
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            bytes.append(f.readAll());
+        }
+        auto cache = std::make_shared<ImageCache>(dir.filePath(QStringLiteral("cache")), QByteArray(RecordCache::KeyBytes, 'c'),
+                                                  QStringLiteral("tester"));
+        Session::ImagingController controller;
+        controller.setRetrievalFactory([series, bytes, cache](const QString &uid) {
+            return std::make_unique<Session::StudyRetrieval>(uid, std::make_unique<Fixtures::MemoryPacs>(series, bytes, false), cache);
+        });
+        ImagingPanel panel(&controller);
+        panel.resize(640, 480);
+        panel.show();
+        QSignalSpy finished(&panel, &ImagingPanel::retrievalFinished);
+        {
+            KakehashiTest::FileSizeLimit full(64);
+            if (!full.ok())
+                QSKIP("RLIMIT_FSIZE cannot be set here");
+            panel.openStudy(series.studyInstanceUid);
+            QVERIFY(finished.wait(60000));
+            QTRY_VERIFY_WITH_TIMEOUT(panel.cacheNoteLabel()->isVisible(), 30000);
+        }
+        QVERIFY(panel.isShowingImages());
+        QVERIFY2(panel.progressLabel()->text().contains(u"3"), qPrintable(panel.progressLabel()->text()));
+        const QString note = panel.cacheNoteLabel()->text();
+        QVERIFY2(note.contains(u"not kept for offline use"), qPrintable(note));
+        QVERIFY2(note.contains(u"large", Qt::CaseInsensitive) || note.contains(u"space", Qt::CaseInsensitive), qPrintable(note));
+        QVERIFY(!cache->isComplete(series.studyInstanceUid));
+        panel.closeStudy();
+        QVERIFY(!panel.cacheNoteLabel()->isVisible());
     }
 };
 

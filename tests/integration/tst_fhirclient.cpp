@@ -2,6 +2,7 @@
 #include "SharingServiceFixture.h"
 #include "clinicalitembuilder.h"
 #include "fhirclient.h"
+#include "patientrecordloader.h"
 #include "recordsummary.h"
 #include "recordcache.h"
 #include "sharingservicesource.h"
@@ -92,7 +93,7 @@ private:
     };
 
     SourceResult loadRecord(Net::FhirClient &client, std::shared_ptr<RecordCache> cache, const QString &patientId,
-                            const QDateTime &since = {})
+                            const QDateTime &since = {}, const Net::PurposeOfUse &purpose = Net::PurposeOfUse::treatment())
     {
         SharingServiceSource source(&client, std::move(cache));
         SourceResult result;
@@ -101,7 +102,7 @@ private:
             result = {set, e, true};
             loop.quit();
         });
-        source.load(patientId, since);
+        source.load(patientId, purpose, since);
         QTimer::singleShot(30000, &loop, &QEventLoop::quit);
         loop.exec();
         return result;
@@ -229,7 +230,7 @@ private Q_SLOTS:
             q.birthDate = QDate(1975, 11, 20);
         }
         Net::FhirClient client(profile());
-        const OperationResult r = run(client.searchPatients(q));
+        const OperationResult r = run(client.searchPatients(q, Net::PurposeOfUse::treatment()));
         QVERIFY(r.finished);
         QVERIFY2(!r.error.isError(), qPrintable(r.error.message()));
         QCOMPARE(bundleResourceKeys(r.pages), QStringList{QStringLiteral("Patient/") + expected});
@@ -238,7 +239,7 @@ private Q_SLOTS:
     void pagingAcrossPages()
     {
         Net::FhirClient client(profile(3));
-        const OperationResult r = run(client.get(client.resolve(QStringLiteral("Observation?patient=Patient/p001&_count=3"))));
+        const OperationResult r = run(client.get(client.resolve(QStringLiteral("Observation?patient=Patient/p001&_count=3")), Net::PurposeOfUse::treatment()));
         QVERIFY2(!r.error.isError(), qPrintable(r.error.message()));
         QCOMPARE(r.pages.size(), 5); // 13 observations, 3 a page
         QStringList keys = bundleResourceKeys(r.pages);
@@ -278,7 +279,7 @@ private Q_SLOTS:
         QVERIFY(patient->incomplete);
         QCOMPARE(int(cache->load(QStringLiteral("p001"), nullptr, &error).size()), cachedBefore);
         // A cached open still gives the whole record.
-        const RecordSet cached = SharingServiceSource::loadCached(*cache, QStringLiteral("p001"));
+        const RecordSet cached = PatientRecordLoader::readCache(cache, QStringLiteral("p001"), {}).set;
         QVERIFY(cached.find(u"p001"));
         QCOMPARE(cached.find(u"p001")->items.size(), loadRecordItemsReference());
     }
@@ -317,7 +318,7 @@ private Q_SLOTS:
         Net::FhirClient client(p);
         QElapsedTimer elapsed;
         elapsed.start();
-        const OperationResult r = run(client.get(client.resolve(QStringLiteral("Observation?patient=Patient/p001&_count=5"))));
+        const OperationResult r = run(client.get(client.resolve(QStringLiteral("Observation?patient=Patient/p001&_count=5")), Net::PurposeOfUse::treatment()));
         QVERIFY(r.finished);
         QCOMPARE(int(r.error.kind), expectedKind);
         QCOMPARE(int(r.pages.size()), expectedPages);
@@ -336,7 +337,7 @@ private Q_SLOTS:
         Net::FhirClient client(profile());
         QElapsedTimer elapsed;
         elapsed.start();
-        const OperationResult r = run(client.get(client.resolve(QStringLiteral("Patient?name=%E5%B1%B1%E7%94%B0"))));
+        const OperationResult r = run(client.get(client.resolve(QStringLiteral("Patient?name=%E5%B1%B1%E7%94%B0")), Net::PurposeOfUse::treatment()));
         QVERIFY2(!r.error.isError(), qPrintable(r.error.message()));
         QCOMPARE(bundleResourceKeys(r.pages), QStringList{QStringLiteral("Patient/p001")});
         QVERIFY(elapsed.elapsed() >= 1900); // Retry-After: 1, twice
@@ -355,7 +356,7 @@ private Q_SLOTS:
         Net::FhirClient client(p);
         QElapsedTimer elapsed;
         elapsed.start();
-        const OperationResult r = run(client.get(client.resolve(QStringLiteral("Patient?name=x"))));
+        const OperationResult r = run(client.get(client.resolve(QStringLiteral("Patient?name=x")), Net::PurposeOfUse::treatment()));
         QCOMPARE(r.error.kind, FhirError::Kind::Http429);
         QVERIFY(elapsed.elapsed() < 5000);
         int attempts = 0;
@@ -378,8 +379,7 @@ private Q_SLOTS:
         Net::PurposeOfUse purpose;
         if (emergency)
             purpose = {Net::PurposeOfUse::Reason::EmergencyTreatment, QStringLiteral("意識障害")};
-        client.setPurpose(purpose);
-        const SourceResult r = loadRecord(client, nullptr, QStringLiteral("p001"));
+        const SourceResult r = loadRecord(client, nullptr, QStringLiteral("p001"), {}, purpose);
         QVERIFY2(!r.error.isError(), qPrintable(r.error.message()));
         const QList<QJsonObject> requests = serviceRequests();
         QVERIFY(requests.size() >= 5);
@@ -393,11 +393,57 @@ private Q_SLOTS:
         }
     }
 
+    // Purpose of use travels with each request: a routine patient search made on the same client while
+    // an emergency-access (ETREAT) record load is in flight is sent as TREAT, and every request of the
+    // record load still says ETREAT with its reason. (A client-wide purpose would log the search as an
+    // emergency access in the service's access history, or the rest of the record as routine.)
+    void searchDuringEmergencyLoadIsTreatment()
+    {
+        // Hold the first page of the record so the search goes out while the load is in flight.
+        m_server.control({{QStringLiteral("delay"), QJsonObject{{QStringLiteral("ms"), 1500}, {QStringLiteral("count"), 1},
+                                                                 {QStringLiteral("path"), QStringLiteral("/Patient/p001/$everything")}}}});
+        Net::FhirClient client(profile(10));
+        PatientRecordLoader loader(&client, nullptr);
+        QSignalSpy ready(&loader, &PatientRecordLoader::recordReady);
+        loader.open(QStringLiteral("p001"), Net::PurposeOfUse::emergency(QStringLiteral("意識障害")));
+        QTest::qWait(300);
+        QVERIFY(loader.isRunning());
+
+        Net::PatientQuery q;
+        q.name = QStringLiteral("サトウ");
+        const OperationResult search = run(client.searchPatients(q, Net::PurposeOfUse::treatment()));
+        QVERIFY2(!search.error.isError(), qPrintable(search.error.message()));
+        QCOMPARE(bundleResourceKeys(search.pages), QStringList{QStringLiteral("Patient/p002")});
+        QVERIFY2(loader.isRunning() && ready.isEmpty(), "the search must have been sent while the emergency load was in flight");
+
+        QVERIFY(ready.wait(30000));
+        QCOMPARE(ready.first().at(1).value<RecordLoadOutcome>().state, RecordLoadOutcome::State::Fresh);
+
+        int searches = 0;
+        int recordRequests = 0;
+        for (const QJsonObject &o : serviceRequests()) {
+            const QString path = o.value(u"path").toString();
+            if (path == u"/metadata")
+                continue;
+            if (path == u"/Patient" && o.value(u"query").toString().contains(u"name=")) {
+                ++searches;
+                QCOMPARE(o.value(u"purpose").toString(), QStringLiteral("TREAT"));
+                QVERIFY(o.value(u"emergencyReason").toString().isEmpty());
+                continue;
+            }
+            ++recordRequests;
+            QVERIFY2(o.value(u"purpose").toString() == u"ETREAT", qPrintable(path));
+            QCOMPARE(o.value(u"emergencyReason").toString(), QStringLiteral("意識障害"));
+        }
+        QCOMPARE(searches, 1);
+        QVERIFY(recordRequests >= 4); // 32 resources in pages of 10
+    }
+
     void cancellation()
     {
         m_server.control({{QStringLiteral("delay"), QJsonObject{{QStringLiteral("ms"), 3000}, {QStringLiteral("count"), 1}}}});
         Net::FhirClient client(profile());
-        Net::FhirOperation *op = client.get(client.resolve(QStringLiteral("Patient?name=x")));
+        Net::FhirOperation *op = client.get(client.resolve(QStringLiteral("Patient?name=x")), Net::PurposeOfUse::treatment());
         QTimer::singleShot(100, op, &Net::FhirOperation::cancel);
         QElapsedTimer elapsed;
         elapsed.start();
@@ -502,8 +548,6 @@ private Q_SLOTS:
         Net::ConnectionProfile prof = Net::ConnectionProfile::fromUrl(linked.baseUrl());
         prof.timeoutMs = 10000;
         Net::FhirClient client(prof);
-        // Break-the-glass: the references are fetched for the same purpose as the record.
-        client.setPurpose({Net::PurposeOfUse::Reason::EmergencyTreatment, QStringLiteral("意識障害")});
         SharingServiceSource source(&client, nullptr);
         SourceResult r;
         QEventLoop loop;
@@ -511,7 +555,8 @@ private Q_SLOTS:
             r = {set, e, true};
             loop.quit();
         });
-        source.load(QStringLiteral("lk-a"));
+        // Break-the-glass: the references are fetched for the same purpose as the record.
+        source.load(QStringLiteral("lk-a"), Net::PurposeOfUse::emergency(QStringLiteral("意識障害")));
         QTimer::singleShot(30000, &loop, &QEventLoop::quit);
         loop.exec();
         QVERIFY(r.finished);

@@ -3,6 +3,7 @@
 #include "dicomwebsource.h"
 #include "dimsesource.h"
 #include "pacsfixtures.h"
+#include "purposeofuse.h"
 #include "retrievaltestsupport.h"
 #include "syntheticseries.h"
 #include "../testsupport.h"
@@ -259,7 +260,7 @@ void TestOrthancRetrieval::purposeHeadersAreSent()
     });
     DicomWebOptions options;
     options.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1/dicom-web").arg(server.serverPort()));
-    options.purpose = Kakehashi::Net::PurposeOfUse{Kakehashi::Net::PurposeOfUse::Reason::EmergencyTreatment, QStringLiteral("意識障害")};
+    options.extraHeaders = Kakehashi::Net::purposeHeaders({Kakehashi::Net::PurposeOfUse::Reason::EmergencyTreatment, QStringLiteral("意識障害")});
     DicomWebSource source(options);
     const auto future = source.findStudies({});
     QVERIFY(waitFor(future, 10000));

@@ -31,6 +31,7 @@
 
 using namespace Kakehashi;
 using namespace Kakehashi::Fixtures;
+using Kakehashi::Session::StudyRetrieval;
 
 namespace {
 

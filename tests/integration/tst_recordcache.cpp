@@ -13,6 +13,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QMap>
 #include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -120,6 +121,7 @@ QString itemDifference(const ClinicalItem &a, const ClinicalItem &b, const QStri
     KK_FIELD(a, b, lab.high) KK_FIELD(a, b, lab.rangeText) KK_FIELD(a, b, lab.flag) KK_FIELD(a, b, lab.analyteKey)
     KK_FIELD(a, b, encounterClass) KK_FIELD(a, b, documentTypeCode) KK_FIELD(a, b, subtype)
     KK_FIELD(a, b, criticality) KK_FIELD(a, b, imagingEndpointType) KK_FIELD(a, b, imagingEndpointAddress)
+    KK_FIELD(a, b, sourceDocument)
     return {};
 }
 
@@ -185,6 +187,56 @@ bool execOnDisk(const QString &path, const QString &sql)
     }
     QSqlDatabase::removeDatabase(QStringLiteral("disk"));
     return ok;
+}
+
+// Runs |statements| in order on the cache file, stopping at the first that fails.
+bool execAllOnDisk(const QString &path, const QStringList &statements)
+{
+    for (const QString &sql : statements)
+        if (!execOnDisk(path, sql))
+            return false;
+    return true;
+}
+
+// The first column of every row |sql| gives on the cache file, as strings.
+QStringList queryOnDisk(const QString &path, const QString &sql)
+{
+    QStringList out;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("disk"));
+        db.setDatabaseName(path);
+        QSqlQuery q(db);
+        if (db.open() && q.exec(sql))
+            while (q.next())
+                out << q.value(0).toString();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("disk"));
+    return out;
+}
+
+// Turns a current cache file back into schema 3, the last one with the WITHOUT ROWID resources
+// table: the v3 table definition verbatim, the same rows, version 3.
+bool downgradeToVersion3(const QString &path)
+{
+    return execAllOnDisk(path, {QStringLiteral("CREATE TABLE resources_v3 ("
+                                               " user_tag BLOB NOT NULL, patient_tag BLOB NOT NULL, resource_tag BLOB NOT NULL,"
+                                               " fetched_at INTEGER NOT NULL, sealed BLOB NOT NULL,"
+                                               " PRIMARY KEY (user_tag, patient_tag, resource_tag)) WITHOUT ROWID"),
+                                QStringLiteral("INSERT INTO resources_v3 SELECT user_tag, patient_tag, resource_tag, fetched_at, sealed FROM resources"),
+                                QStringLiteral("DROP TABLE resources"),
+                                QStringLiteral("ALTER TABLE resources_v3 RENAME TO resources"),
+                                QStringLiteral("CREATE INDEX resources_fetched ON resources (fetched_at)"),
+                                QStringLiteral("UPDATE schema_version SET version = 3")});
+}
+
+// Every row of |patientId| as "Type/id" → JSON, for comparing two reads of the cache.
+QMap<QString, QByteArray> rowsOf(RecordCache &cache, const QString &patientId, int *undecryptable)
+{
+    QMap<QString, QByteArray> out;
+    QString error;
+    for (const CachedResource &r : cache.load(patientId, undecryptable, &error))
+        out.insert(r.key, r.json);
+    return out;
 }
 
 // Replaces every stored snapshot's sealed bytes with |change|(bytes), as a disk-level edit would.
@@ -608,9 +660,9 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString folder = dir.filePath(QStringLiteral("new/kakehashi"));
         const QString path = folder + QStringLiteral("/cache.sqlite");
-        RecordCache cache(path, randomKey(), QStringLiteral("dr"));
+        auto cache = std::make_unique<RecordCache>(path, randomKey(), QStringLiteral("dr"));
         QString error;
-        QVERIFY2(cache.open(&error), qPrintable(error));
+        QVERIFY2(cache->open(&error), qPrintable(error));
         for (const QString &d : {dir.filePath(QStringLiteral("new")), folder})
             QVERIFY2(modeOf(d) == 0700, qPrintable(d + u' ' + octal(modeOf(d))));
         QCOMPARE(octal(modeOf(path)), octal(0600));
@@ -621,7 +673,7 @@ private Q_SLOTS:
             QVERIFY(db.open());
             QSqlQuery q(db);
             QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM resources")));
-            QVERIFY2(cache.storeJson(QStringLiteral("p001"), samplePatientBundle(), QDateTime::currentDateTimeUtc(), &error), qPrintable(error));
+            QVERIFY2(cache->storeJson(QStringLiteral("p001"), samplePatientBundle(), QDateTime::currentDateTimeUtc(), &error), qPrintable(error));
             QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM resources")) && q.next() && q.value(0).toInt() > 0);
             QCOMPARE(octal(modeOf(path + QStringLiteral("-wal"))), octal(0600));
             QCOMPARE(octal(modeOf(path + QStringLiteral("-shm"))), octal(0600));
@@ -629,6 +681,9 @@ private Q_SLOTS:
             db.close();
         }
         QSqlDatabase::removeDatabase(QStringLiteral("holder"));
+        // Closed: another tool can change the journal mode only of a database no one else has open
+        // (an open RecordCache keeps a connection, so its WAL is not checkpointed away at every call).
+        cache.reset();
         {
             // A rollback journal (another tool, or SQLite before WAL is set) gets the same mode.
             QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("journal"));
@@ -684,8 +739,8 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("elsewhere.sqlite"))));
     }
 
-    // The image cache: every folder 0700 and every sealed file 0600 whatever the umask, and so
-    // are the decrypted copies extractStudy() writes for the viewer.
+    // The image cache: every folder 0700 and every sealed file 0600 whatever the umask. (Nothing is
+    // ever decrypted to disk: instances are read into memory, see StudyRetrieval.)
     void imageCacheFilesAreOwnerOnly()
     {
         const UmaskZero umaskZero;
@@ -711,13 +766,6 @@ private Q_SLOTS:
         QCOMPARE(files, 3);
         QCOMPARE(folders, 2);
         QCOMPARE(octal(modeOf(root)), octal(0700));
-        const QString target = dir.filePath(QStringLiteral("view"));
-        const ImageCache::Extracted extracted = cache.extractStudy(study, target);
-        QVERIFY2(extracted.ok(), qPrintable(extracted.errorString));
-        QCOMPARE(extracted.paths.size(), 2);
-        QCOMPARE(octal(modeOf(target)), octal(0700));
-        for (const QString &p : extracted.paths)
-            QCOMPARE(octal(modeOf(p)), octal(0600));
     }
 
     // Fault: the cache file is not a database (corrupted, or something else at its path). Opening
@@ -814,9 +862,103 @@ private Q_SLOTS:
             QVERIFY(db.open());
             QSqlQuery q(db);
             QVERIFY(q.exec(QStringLiteral("SELECT version FROM schema_version")) && q.next());
-            QCOMPARE(q.value(0).toInt(), 3);
+            QCOMPARE(q.value(0).toInt(), RecordCache::SchemaVersion);
         }
         QSqlDatabase::removeDatabase(QStringLiteral("probe2"));
+    }
+
+    // Schema 4 (rowid resources table): a cache written under schema 3 opens, is migrated, and keeps
+    // every row of every patient, byte for byte, with its last complete fetch; a later store of the
+    // same resources updates them in place (the unique index on the tags), adding no rows.
+    void migratesVersion3KeepingEveryRecord()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+        const QByteArray key = randomKey();
+        const QDateTime fetched = QDateTime::currentDateTimeUtc().addSecs(-120);
+        const QByteArray p002 = readFile(QStringLiteral(KAKEHASHI_SOURCE_DIR "/tests/fixtures/sharing-service/sample-data/patients/p002.json"));
+        QMap<QString, QByteArray> p001Rows;
+        QMap<QString, QByteArray> p002Rows;
+        {
+            RecordCache cache(path, key, QStringLiteral("dr"));
+            QString error;
+            QVERIFY2(cache.open(&error), qPrintable(error));
+            QVERIFY(cache.storeJson(QStringLiteral("p001"), samplePatientBundle(), fetched, &error));
+            QVERIFY(cache.storeJson(QStringLiteral("p002"), p002, fetched, &error));
+            QVERIFY(cache.setLastCompleteFetch(QStringLiteral("p001"), fetched, &error));
+            p001Rows = rowsOf(cache, QStringLiteral("p001"), nullptr);
+            p002Rows = rowsOf(cache, QStringLiteral("p002"), nullptr);
+        }
+        QVERIFY(p001Rows.size() > 5 && !p002Rows.isEmpty());
+        QVERIFY(downgradeToVersion3(path));
+        const QString tableSql = QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'resources'");
+        QVERIFY(queryOnDisk(path, tableSql).value(0).contains(QLatin1String("WITHOUT ROWID")));
+
+        RecordCache cache(path, key, QStringLiteral("dr"));
+        QString error;
+        QVERIFY2(cache.open(&error), qPrintable(error));
+        QCOMPARE(queryOnDisk(path, QStringLiteral("SELECT version FROM schema_version")), QStringList{QString::number(RecordCache::SchemaVersion)});
+        QVERIFY(!queryOnDisk(path, tableSql).value(0).contains(QLatin1String("WITHOUT ROWID")));
+        QCOMPARE(queryOnDisk(path, QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'resources' ORDER BY name")),
+                 (QStringList{QStringLiteral("resources_fetched"), QStringLiteral("resources_tag")}));
+        int undecryptable = -1;
+        QCOMPARE(rowsOf(cache, QStringLiteral("p001"), &undecryptable), p001Rows);
+        QCOMPARE(undecryptable, 0);
+        QCOMPARE(rowsOf(cache, QStringLiteral("p002"), &undecryptable), p002Rows);
+        QCOMPARE(cache.lastCompleteFetch(QStringLiteral("p001")).toSecsSinceEpoch(), fetched.toSecsSinceEpoch());
+
+        const QStringList countSql = queryOnDisk(path, QStringLiteral("SELECT COUNT(*) FROM resources"));
+        QVERIFY(cache.storeJson(QStringLiteral("p001"), samplePatientBundle(), QDateTime::currentDateTimeUtc(), &error));
+        QCOMPARE(queryOnDisk(path, QStringLiteral("SELECT COUNT(*) FROM resources")), countSql);
+        QCOMPARE(rowsOf(cache, QStringLiteral("p001"), nullptr).keys(), p001Rows.keys());
+    }
+
+    // A migration that cannot finish (another process holds the write lock) fails with a message and
+    // leaves the file as it was: schema 3, every row, no half-built table. Once the lock is gone the
+    // same file migrates and reads in full.
+    void failedMigrationLosesNothing()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+        const QByteArray key = randomKey();
+        QMap<QString, QByteArray> rows;
+        {
+            RecordCache cache(path, key, QStringLiteral("dr"));
+            QString error;
+            QVERIFY2(cache.open(&error), qPrintable(error));
+            QVERIFY(cache.storeJson(QStringLiteral("p001"), samplePatientBundle(), QDateTime::currentDateTimeUtc(), &error));
+            rows = rowsOf(cache, QStringLiteral("p001"), nullptr);
+        }
+        QVERIFY(downgradeToVersion3(path));
+        const QStringList before = queryOnDisk(path, QStringLiteral("SELECT hex(resource_tag) || hex(sealed) FROM resources ORDER BY resource_tag"));
+        QCOMPARE(before.size(), rows.size());
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("locker"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+            RecordCache cache(path, key, QStringLiteral("dr"));
+            QString error;
+            QElapsedTimer timer;
+            timer.start();
+            QVERIFY(!cache.open(&error));
+            QVERIFY2(timer.elapsed() < 20000, qPrintable(QString::number(timer.elapsed())));
+            QVERIFY2(error.startsWith(RecordCache::tr("The local cache could not be upgraded: %1").arg(QString()).trimmed()), qPrintable(error));
+            QVERIFY(q.exec(QStringLiteral("ROLLBACK")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("locker"));
+        QCOMPARE(queryOnDisk(path, QStringLiteral("SELECT version FROM schema_version")), QStringList{QStringLiteral("3")});
+        QCOMPARE(queryOnDisk(path, QStringLiteral("SELECT name FROM sqlite_master WHERE name = 'resources_v4'")), QStringList());
+        QCOMPARE(queryOnDisk(path, QStringLiteral("SELECT hex(resource_tag) || hex(sealed) FROM resources ORDER BY resource_tag")), before);
+
+        RecordCache cache(path, key, QStringLiteral("dr"));
+        QString error;
+        QVERIFY2(cache.open(&error), qPrintable(error));
+        int undecryptable = -1;
+        QCOMPARE(rowsOf(cache, QStringLiteral("p001"), &undecryptable), rows);
+        QCOMPARE(undecryptable, 0);
     }
 
     void migratesAndRejectsNewerSchema()

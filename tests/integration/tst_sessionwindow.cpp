@@ -4,7 +4,9 @@
 // or node are missing.
 #include "../testsupport.h"
 
+#include "../eventloopwatchdog.h"
 #include "SharingServiceFixture.h"
+#include "cardsession.h"
 #include "hpkicard.h"
 #include "hpkitrust.h"
 #include "mainwindow.h"
@@ -15,6 +17,9 @@
 #include "signindialog.h"
 
 #include <QComboBox>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QLabel>
@@ -68,7 +73,7 @@ class TestSessionWindow : public QObject
     QString m_nginxProgram;
     quint16 m_port = 0;
     SharingServiceFixture m_server;
-    std::unique_ptr<Net::HpkiCard> m_card;
+    std::unique_ptr<Session::CardSession> m_session;
     std::unique_ptr<MainWindow> m_window;
 
     QString pki(const QString &file) const { return m_dir.filePath(QStringLiteral("pki/") + file); }
@@ -96,6 +101,10 @@ class TestSessionWindow : public QObject
 
     static bool select(SignInDialog *dialog, const QString &label)
     {
+        // The dialog reads the card on the session's thread.
+        QSignalSpy shown(dialog, &SignInDialog::tokensShown);
+        if ((dialog->tokenChoice()->count() == 0 || dialog->isBusy()) && !shown.wait(20000))
+            return false;
         for (int i = 0; i < dialog->tokenChoice()->count(); ++i)
             if (dialog->tokenChoice()->itemText(i).startsWith(label + u' ') || dialog->tokenChoice()->itemText(i) == label) {
                 dialog->tokenChoice()->setCurrentIndex(i);
@@ -112,19 +121,26 @@ class TestSessionWindow : public QObject
         QTest::keyClicks(dialog->pinField(), pin);
         if (!dialog->signInButton()->isEnabled())
             return false;
+        // The card answers on its own thread. An unlock dialog deletes itself once accepted.
+        QSignalSpy accepted(dialog, &QDialog::accepted);
+        QEventLoop loop;
+        connect(dialog, &QDialog::accepted, &loop, &QEventLoop::quit);
+        connect(dialog, &SignInDialog::signInRefused, &loop, &QEventLoop::quit);
+        QTimer::singleShot(60000, &loop, &QEventLoop::quit);
         dialog->signInButton()->click();
-        return dialog->result() == QDialog::Accepted;
+        loop.exec();
+        return !accepted.isEmpty();
     }
 
     std::unique_ptr<MainWindow> signedInWindow(const QString &label, const Net::ConnectionProfile &p, QString *error)
     {
-        SignInDialog dialog(m_card.get(), anchors());
+        SignInDialog dialog(m_session.get(), anchors());
         if (!signIn(&dialog, label, Pin)) {
             *error = QStringLiteral("sign-in refused: ") + dialog.problemLabel()->text() + dialog.pinWarningLabel()->text();
             return nullptr;
         }
         auto window = std::make_unique<MainWindow>();
-        window->beginCardSession(m_card.get(), anchors(), dialog.identity(), dialog.certificate());
+        window->beginCardSession(m_session.get(), anchors());
         if (!window->connectService(p, error))
             return nullptr;
         window->show();
@@ -193,16 +209,7 @@ class TestSessionWindow : public QObject
     }
 
     // The key the window derives for the record cache, derived again from the logged-in card.
-    QByteArray recordCacheKeyFromCard()
-    {
-        if (!m_card->loggedInSlot())
-            return {};
-        const auto auth = Net::HpkiCard::authenticationCertificate(m_card->certificates(*m_card->loggedInSlot()));
-        QByteArray key;
-        if (!auth || !m_card->deriveCacheKey(*auth, QByteArray(MainWindow::RecordCacheKeyContext), &key).ok())
-            return {};
-        return key;
-    }
+    QByteArray recordCacheKeyFromCard() { return m_session->deriveCacheKeyNow(QByteArray(Session::CacheKeys::RecordCacheContext)); }
 
 private Q_SLOTS:
     void initTestCase()
@@ -243,16 +250,17 @@ private Q_SLOTS:
         m_nginxProgram = nginx;
         QVERIFY2(startNginx(), "nginx did not start listening");
 
-        m_card = std::make_unique<Net::HpkiCard>();
-        const Net::HpkiCardError opened = m_card->open(profile().pkcs11Module);
-        QVERIFY2(opened.ok(), qPrintable(opened.detail));
+        m_session = std::make_unique<Session::CardSession>();
+        QSignalSpy opened(m_session.get(), &Session::CardSession::moduleOpened);
+        m_session->openModule(profile().pkcs11Module);
+        QVERIFY(opened.wait(20000));
+        QVERIFY2(opened.first().first().value<Net::HpkiCardError>().ok(), qPrintable(opened.first().first().value<Net::HpkiCardError>().detail));
     }
 
     void cleanupTestCase()
     {
         m_window.reset();
-        if (m_card && m_card->isLoggedIn())
-            m_card->logout();
+        m_session.reset(); // logs the card out on its thread
         stopNginx();
         m_server.stop();
     }
@@ -279,25 +287,93 @@ private Q_SLOTS:
     {
         QFETCH(QString, label);
         QFETCH(QString, reason);
-        SignInDialog dialog(m_card.get(), anchors());
+        SignInDialog dialog(m_session.get(), anchors());
         QVERIFY(!signIn(&dialog, label, Pin));
         QVERIFY2(dialog.problemLabel()->text().contains(reason), qPrintable(dialog.problemLabel()->text()));
         QVERIFY(!dialog.signInButton()->isEnabled());
-        QVERIFY(!m_card->isLoggedIn());
-        QVERIFY(dialog.identity().key.isNull());
+        QVERIFY(!m_session->isSignedIn());
+        QVERIFY(m_session->tlsIdentity().key.isNull());
     }
 
     void wrongPin()
     {
-        SignInDialog dialog(m_card.get(), anchors());
+        SignInDialog dialog(m_session.get(), anchors());
         QVERIFY(select(&dialog, QStringLiteral("hpki-doctor")));
         QTest::keyClicks(dialog.pinField(), QStringLiteral("000000"));
+        QSignalSpy refused(&dialog, &SignInDialog::signInRefused);
         dialog.signInButton()->click();
+        QVERIFY(refused.wait(30000));
         QVERIFY(dialog.result() != QDialog::Accepted);
         QVERIFY(!dialog.pinWarningLabel()->text().isEmpty());
         QVERIFY(dialog.pinField()->text().isEmpty());
-        QVERIFY(!m_card->isLoggedIn());
-        QVERIFY(dialog.identity().key.isNull());
+        QVERIFY(!m_session->isSignedIn());
+        QVERIFY(m_session->tlsIdentity().key.isNull());
+    }
+
+    // No card, SQLite or file-system work on the GUI thread: a watchdog times every event during
+    // sign-in (PIN, TLS key, the card's signatures for the cache keys), cache open, a patient open
+    // (cache, mutual-TLS fetch with the on-card key) and sign-out with purge. None may take > 50 ms.
+    void guiThreadNeverBlocks()
+    {
+        Net::ConnectionProfile p = profile();
+        p.purgeCacheOnLogout = true;
+        auto window = std::make_unique<MainWindow>();
+        window->resize(1200, 800);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        SignInDialog dialog(m_session.get(), anchors(), window.get());
+        dialog.show();
+        QVERIFY(select(&dialog, QStringLiteral("hpki-doctor")));
+        QTest::keyClicks(dialog.pinField(), Pin);
+        QTest::qWait(200); // first paint of both windows before the watch starts
+
+        EventLoopWatchdog dog(50);
+        dog.phase(QStringLiteral("sign-in"));
+        QSignalSpy accepted(&dialog, &QDialog::accepted);
+        QMetaObject::invokeMethod(dialog.signInButton(), &QPushButton::click, Qt::QueuedConnection);
+        QVERIFY(accepted.wait(60000));
+        dog.settle();
+        QVERIFY(m_session->isSignedIn());
+
+        dog.phase(QStringLiteral("cache open"));
+        QSignalSpy ready(window.get(), &MainWindow::serviceReady);
+        bool connected = false;
+        QMetaObject::invokeMethod(
+            window.get(),
+            [&] {
+                window->beginCardSession(m_session.get(), anchors());
+                QString error;
+                connected = window->connectService(p, &error);
+            },
+            Qt::QueuedConnection);
+        QVERIFY(ready.wait(30000));
+        dog.settle();
+        QVERIFY(connected);
+        QVERIFY(window->recordCache());
+
+        for (int round = 1; round <= 2; ++round) { // from the service, then cache first
+            dog.phase(QStringLiteral("patient open %1").arg(round));
+            QSignalSpy loaded(window.get(), &MainWindow::servicePatientLoaded);
+            QMetaObject::invokeMethod(window.get(), [&] { window->openServicePatient(QStringLiteral("p001")); }, Qt::QueuedConnection);
+            QVERIFY(loaded.wait(60000));
+            dog.settle();
+            QCOMPARE(window->serviceOutcome().state, RecordLoadOutcome::State::Fresh);
+            QVERIFY(shownItems(window->patientView()) > 0);
+        }
+        QVERIFY(window->recordCache()->hasPatient(QStringLiteral("p001")));
+
+        dog.phase(QStringLiteral("sign-out and purge"));
+        const std::shared_ptr<RecordCache> cache = window->recordCache();
+        QSignalSpy out(window.get(), &MainWindow::signedOut);
+        QMetaObject::invokeMethod(window.get(), [&] { window->logout(); }, Qt::QueuedConnection);
+        QVERIFY(out.wait(60000));
+        dog.settle();
+        QVERIFY(!cache->hasPatient(QStringLiteral("p001")));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_session->isBusy(), 20000);
+        qInfo("watchdog: %d events, longest %lld ms", dog.eventsSeen(), dog.longestMs());
+        for (const QString &e : dog.preemptedEvents())
+            qInfo("pre-empted, not blocking: %s", qPrintable(e));
+        QVERIFY2(dog.slowEvents().isEmpty(), qPrintable(dog.slowEvents().join(u'\n')));
     }
 
     void doctorSeesFullRecordOverMutualTls()
@@ -342,7 +418,7 @@ private Q_SLOTS:
         QCOMPARE(m_window->patientList()->table()->model()->rowCount(), 0);
         QVERIFY(!m_window->serviceRecord());
         QVERIFY(m_window->recordSet().patients.isEmpty());
-        QVERIFY(!m_card->isLoggedIn()); // unlocking needs the PIN again
+        QVERIFY(!m_session->isSignedIn()); // unlocking needs the PIN again
         // The user stays visible while locked.
         QVERIFY(m_window->identityLabel()->isVisible());
         QVERIFY(m_window->identityLabel()->text().contains(QStringLiteral(u"試験\u3000太郎")));
@@ -373,7 +449,7 @@ private Q_SLOTS:
         QSignalSpy out(m_window.get(), &MainWindow::signedOut);
         m_window->logout();
         QCOMPARE(out.count(), 1);
-        QVERIFY(!m_card->isLoggedIn());
+        QVERIFY(!m_session->isSignedIn());
         QCOMPARE(shownItems(m_window->patientView()), 0);
         QVERIFY(cache->hasPatient(QStringLiteral("p001"))); // default policy: kept (encrypted) until its TTL
         m_window.reset();
@@ -396,7 +472,7 @@ private Q_SLOTS:
         QVERIFY(m_window->recordCache()->hasPatient(QStringLiteral("p001")));
         m_window->logout();
         QVERIFY(!m_window->isCacheKeyFromCard()); // wiped on sign-out
-        QVERIFY(!m_card->isLoggedIn());
+        QVERIFY(!m_session->isSignedIn());
         m_window.reset();
 
         stopNginx(); // the service is gone from here on
@@ -500,7 +576,10 @@ private Q_SLOTS:
         // Logging out applies the profile's policy: this one purges the cache.
         const std::shared_ptr<RecordCache> cache = m_window->recordCache();
         QVERIFY(cache && cache->hasPatient(QStringLiteral("p001")));
+        QSignalSpy out(m_window.get(), &MainWindow::signedOut);
         m_window->logout();
+        QVERIFY(m_window->isPurging()); // on a worker thread
+        QVERIFY(out.wait(30000));
         QVERIFY(!cache->hasPatient(QStringLiteral("p001")));
     }
 };

@@ -19,3 +19,10 @@ set_tests_properties(tst_sessionwindow PROPERTIES RESOURCE_LOCK "hpki;sharing_se
 if(TEST sharing_service_install)
     set_tests_properties(tst_sessionwindow PROPERTIES FIXTURES_REQUIRED sharing_service_npm)
 endif()
+
+# The card session controller over SoftHSM2 (session/). Skips without softhsm2, opensc or the engine.
+kakehashi_add_test(tst_cardsession
+    SOURCES tst_cardsession.cpp
+    LIBS kakehashi_session Qt6::Widgets
+    LABELS integration)
+set_tests_properties(tst_cardsession PROPERTIES RESOURCE_LOCK hpki TIMEOUT 180)

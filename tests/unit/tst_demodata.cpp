@@ -494,12 +494,26 @@ private slots:
         QVERIFY(str(obj(ref, "custodian"), "reference").startsWith(QLatin1String("Organization/")));
         QVERIFY(!str(ref, "date").isEmpty());
         const QJsonObject att = obj(arr(ref, "content").first().toObject(), "attachment");
-        QCOMPARE(str(att, "contentType"), QStringLiteral("application/fhir+json"));
+        const QString contentType = str(att, "contentType");
         const QJsonObject bin = index.value(str(att, "url"));
         QCOMPARE(str(bin, "resourceType"), QStringLiteral("Binary"));
-        QCOMPARE(str(bin, "contentType"), QStringLiteral("application/fhir+json"));
+        QCOMPARE(str(bin, "contentType"), contentType);
         const QByteArray raw = QByteArray::fromBase64(str(bin, "data").toLatin1());
         QCOMPARE(int(raw.size()), att.value(QLatin1String("size")).toInt());
+        // Not every document is a FHIR document: a PDF letter, an MHLW check-up CDA.
+        if (contentType == u"application/pdf") {
+            QVERIFY(raw.startsWith("%PDF-"));
+            QVERIFY(raw.trimmed().endsWith("%%EOF"));
+            return;
+        }
+        if (contentType == u"application/hl7-v3+xml") {
+            QCOMPARE(type, QStringLiteral("53576-5"));
+            QVERIFY(raw.contains("<ClinicalDocument xmlns=\"urn:hl7-org:v3\""));
+            QVERIFY(raw.contains("<birthTime value=\""));
+            QVERIFY(!raw.contains("<!DOCTYPE"));
+            return;
+        }
+        QCOMPARE(contentType, QStringLiteral("application/fhir+json"));
         QJsonParseError err{};
         const QJsonObject doc = QJsonDocument::fromJson(raw, &err).object();
         QVERIFY2(err.error == QJsonParseError::NoError, qPrintable(err.errorString()));

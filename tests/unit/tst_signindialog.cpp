@@ -7,7 +7,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QProcess>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -20,7 +22,7 @@ class TestSignInDialog : public QObject
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    std::unique_ptr<HpkiCard> m_card;
+    std::unique_ptr<Session::CardSession> m_session;
 
     HpkiTrustAnchors anchors() const
     {
@@ -28,8 +30,16 @@ class TestSignInDialog : public QObject
         a.addFile(m_dir.filePath(QStringLiteral("pki/testca/cert.pem")));
         return a;
     }
+    // The dialog reads the card on the session's thread; wait until the list is on screen.
+    static bool ready(SignInDialog &dialog)
+    {
+        QSignalSpy shown(&dialog, &SignInDialog::tokensShown);
+        return (dialog.tokenChoice()->count() > 0 && !dialog.isBusy()) || shown.wait(20000);
+    }
     static bool select(SignInDialog &dialog, const QString &label)
     {
+        if (!ready(dialog))
+            return false;
         for (int i = 0; i < dialog.tokenChoice()->count(); ++i)
             if (dialog.tokenChoice()->itemText(i).startsWith(label + u' ')) {
                 dialog.tokenChoice()->setCurrentIndex(i);
@@ -54,8 +64,11 @@ private slots:
         QVERIFY(p.waitForFinished(60000));
         QCOMPARE(p.exitCode(), 0);
         qputenv("SOFTHSM2_CONF", QFile::encodeName(m_dir.filePath(QStringLiteral("softhsm2.conf"))));
-        m_card = std::make_unique<HpkiCard>();
-        QVERIFY(m_card->open(QStringLiteral("/usr/lib/softhsm/libsofthsm2.so")).ok());
+        m_session = std::make_unique<Session::CardSession>();
+        QSignalSpy opened(m_session.get(), &Session::CardSession::moduleOpened);
+        m_session->openModule(QStringLiteral("/usr/lib/softhsm/libsofthsm2.so"));
+        QVERIFY(opened.wait(20000));
+        QVERIFY(opened.first().first().value<HpkiCardError>().ok());
     }
 
     void summaryAndRefusal_data()
@@ -75,7 +88,7 @@ private slots:
         QFETCH(QString, label);
         QFETCH(QString, summaryPart);
         QFETCH(bool, canSignIn);
-        SignInDialog dialog(m_card.get(), anchors());
+        SignInDialog dialog(m_session.get(), anchors());
         QVERIFY(select(dialog, label));
         QVERIFY(dialog.summaryLabel()->text().contains(summaryPart));
         QVERIFY(dialog.summaryLabel()->text().contains(QStringLiteral(u"架け橋テスト病院")) == !summaryPart.isEmpty());
@@ -84,26 +97,49 @@ private slots:
         QCOMPARE(dialog.problemLabel()->text().isEmpty(), canSignIn && label != QLatin1String("hpki-norole"));
     }
 
+    // The PIN is checked on the card thread: the dialog shows that the card is working, stays
+    // responsive, and a wrong PIN says what the card reports about the remaining tries.
     void wrongThenRightPin()
     {
-        SignInDialog dialog(m_card.get(), anchors());
+        SignInDialog dialog(m_session.get(), anchors());
         QVERIFY(select(dialog, QStringLiteral("hpki-doctor")));
         QTest::keyClicks(dialog.pinField(), QStringLiteral("999999"));
+        QSignalSpy refused(&dialog, &SignInDialog::signInRefused);
+        QSignalSpy failed(m_session.get(), &Session::CardSession::signInFailed);
         dialog.signInButton()->click();
+        QVERIFY(dialog.isBusy());
+        QVERIFY(dialog.progressBar()->isVisibleTo(&dialog));
+        QVERIFY(!dialog.progressLabel()->text().isEmpty());
+        QVERIFY(!dialog.signInButton()->isEnabled()); // one attempt at a time
+        QVERIFY(refused.wait(20000));
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.isBusy(), 20000);
         QCOMPARE(dialog.result(), int(QDialog::Rejected));
         QVERIFY(dialog.pinField()->text().isEmpty());
-        QVERIFY(!dialog.pinWarningLabel()->text().isEmpty());
-        QVERIFY(!m_card->isLoggedIn());
-        QVERIFY(dialog.identity().key.isNull());
+        const QString warning = dialog.pinWarningLabel()->text();
+        // What the token says about the tries left (SoftHSM2 sets "count low" after a wrong PIN) is
+        // shown; when it says nothing, the dialog says so, never a number.
+        QCOMPARE(failed.size(), 1);
+        const Session::SignInFailure failure = failed.first().first().value<Session::SignInFailure>();
+        QCOMPARE(failure.card.code, HpkiCardError::Code::PinIncorrect);
+        QVERIFY(!failure.remainingTries().isEmpty());
+        QVERIFY2(warning.contains(failure.remainingTries()), qPrintable(warning));
+        QCOMPARE(warning, failure.message());
+        QVERIFY(!m_session->isSignedIn());
+        QVERIFY(m_session->tlsIdentity().key.isNull());
 
         QTest::keyClicks(dialog.pinField(), QStringLiteral("123456"));
+        QSignalSpy accepted(&dialog, &QDialog::accepted);
         dialog.signInButton()->click();
+        QVERIFY(accepted.wait(30000));
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
-        QVERIFY(m_card->isLoggedIn());
-        QVERIFY(!dialog.identity().key.isNull());
+        QVERIFY(m_session->isSignedIn());
+        QVERIFY(!m_session->tlsIdentity().key.isNull());
         QCOMPARE(dialog.certificate().role(), HpkiRole::Doctor);
-        QCOMPARE(dialog.identity().certificate.toDer(), dialog.certificate().der());
-        m_card->logout();
+        QCOMPARE(m_session->certificate().role(), HpkiRole::Doctor);
+        QCOMPARE(m_session->tlsIdentity().certificate.toDer(), dialog.certificate().der());
+        QSignalSpy out(m_session.get(), &Session::CardSession::signedOut);
+        m_session->signOut();
+        QVERIFY(out.wait(20000));
     }
 };
 

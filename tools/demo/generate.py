@@ -916,6 +916,48 @@ class PatientRecord:
                                  "period": {"start": enc["period"]["start"], "end": enc["period"]["end"]}}
         return self.add(docref)
 
+    def attachment(self, kind, org, author, when, content_type, data, title, enc=None):
+        """A document that is not a FHIR document (a PDF letter, a CDA check-up): the bytes in a
+        Binary, indexed by a DocumentReference of the document kind |kind|."""
+        code, disp = C.DOC_TYPES[kind]
+        doc_no = self.next_id("doc", 2)
+        bin_id = doc_no.replace("-doc-", "-bin-")
+        self.add({
+            "resourceType": "Binary",
+            "id": bin_id,
+            "meta": {"source": BASE + "Organization/" + org},
+            "contentType": content_type,
+            "data": base64.b64encode(data).decode("ascii"),
+        })
+        docref = {
+            "resourceType": "DocumentReference",
+            "id": doc_no,
+            "meta": self.source_meta(org, when, "http://jpfhir.jp/fhir/core/StructureDefinition/JP_DocumentReference"),
+            "extension": [self.inst_ext(org)],
+            "status": "current",
+            "docStatus": "final",
+            "type": cc(C.SYS_DOCTYPE, code, disp),
+            "category": [cc(C.SYS_DOCTYPE, code, disp)],
+            "subject": self.subject(),
+            "date": dts(when, 12, 0),
+            "author": [ref("Practitioner", author), ref("Organization", org, FACILITIES[org][0])],
+            "custodian": ref("Organization", org, FACILITIES[org][0]),
+            "description": title,
+            "content": [{"attachment": {
+                "contentType": content_type,
+                "language": "ja",
+                "url": "Binary/" + bin_id,
+                "size": len(data),
+                "hash": base64.b64encode(hashlib.sha1(data).digest()).decode("ascii"),
+                "title": title,
+                "creation": dts(when, 12, 0),
+            }}],
+        }
+        if enc:
+            docref["context"] = {"encounter": [ref("Encounter", enc["id"])],
+                                 "period": {"start": enc["period"]["start"], "end": enc["period"]["end"]}}
+        return self.add(docref)
+
     # ---- output
     def bundle(self):
         factories = {"Organization": (FACILITIES, make_organization),
@@ -1011,6 +1053,62 @@ def standard_panel(p, rng, when, profile):
 # --------------------------------------------------------------------------
 # the patients
 # --------------------------------------------------------------------------
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def hc08_checkup_cda(p, org, when, body, labs, judgement):
+    """A 特定健診 report as the MHLW hc08 CDA lays it out (fictional): |body| is a list of
+    (JLAC10, display, value, unit), |labs| a list of (key, value) of codes.LABS."""
+    e = html.escape
+    pat_names = "".join('<name use="%s"><family>%s</family><given>%s</given></name>' % (use, e(f), e(g))
+                        for use, f, g in (("IDE", p.fam_k, p.giv_k), ("SYL", p.fam_s, p.giv_s)))
+    org_name = e(FACILITIES[org][0])
+    rows, entries, lab_components = [], [], []
+    day = when.strftime("%Y%m%d")
+    for code, disp, value, unit in body:
+        rows.append("<tr><td>%s</td><td>%s</td><td>%s</td></tr>" % (e(disp), value, e(unit)))
+        entries.append('<entry><observation classCode="OBS" moodCode="EVN"><code code="%s" codeSystem="1.2.392.200119.6.1005" '
+                       'displayName="%s"/><value xsi:type="PQ" value="%s" unit="%s"/></observation></entry>' % (code, e(disp), value, e(unit)))
+    for key, v in labs:
+        code, _short, disp, _ucum, unit, low, high, dec = C.LABS[key]
+        value = "%.*f" % (dec, v)
+        flag = "H" if high is not None and v > high else ("L" if low is not None and v < low else "")
+        rows.append("<tr><td>%s</td><td>%s</td><td>%s</td></tr>" % (e(disp), value, e(unit)))
+        interp = '<interpretationCode code="%s" codeSystem="1.2.392.200119.6.2001"/>' % flag if flag else ""
+        rng = ('<referenceRange><observationRange><value xsi:type="IVL_PQ"><low value="%s" unit="%s"/><high value="%s" unit="%s"/>'
+               '</value></observationRange></referenceRange>' % (low, e(unit), high, e(unit))) if low is not None and high is not None else ""
+        lab_components.append('<component><observation classCode="OBS" moodCode="EVN"><code code="%s" codeSystem="1.2.392.200119.6.1005" '
+                              'displayName="%s"/><effectiveTime value="%s"/><value xsi:type="PQ" value="%s" unit="%s"/>%s%s</observation>'
+                              '</component>' % (code, e(disp), day, value, e(unit), interp, rng))
+    if lab_components:
+        entries.append('<entry><organizer classCode="CLUSTER" moodCode="EVN"><code code="01020" codeSystem="1.2.392.200119.6.1010" '
+                       'displayName="血液検査"/>%s</organizer></entry>' % "".join(lab_components))
+    gender = "1" if p.gender == "male" else "2"
+    xml = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+           '<!-- Fictional 特定健診 report (MHLW hc08 CDA layout) for the Kakehashi demo; no real person. -->\n'
+           '<ClinicalDocument xmlns="urn:hl7-org:v3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+           '<typeId root="2.16.840.1.113883.1.3" extension="POCD_HD000040"/>'
+           '<id root="1.2.392.200119.6.102.1%s" extension="%s%s"/>'
+           '<code code="10" codeSystem="1.2.392.200119.6.1001"/><title>特定健診情報</title>'
+           '<effectiveTime value="%s"/><confidentialityCode code="N" codeSystem="2.16.840.1.113883.5.25"/>'
+           '<recordTarget><patientRole><id root="1.2.392.200119.6.204.1" extension="%s"/><patient>%s'
+           '<administrativeGenderCode code="%s" codeSystem="1.2.392.200119.6.1104"/><birthTime value="%s"/></patient></patientRole></recordTarget>'
+           '<author><time value="%s"/><assignedAuthor><id root="1.2.392.200119.6.102" extension="1%s"/>'
+           '<representedOrganization><id root="1.2.392.200119.6.102" extension="1%s"/><name>%s</name></representedOrganization>'
+           '</assignedAuthor></author>'
+           '<custodian><assignedCustodian><representedCustodianOrganization><id root="1.2.392.200119.6.102" extension="1%s"/>'
+           '<name>%s</name></representedCustodianOrganization></assignedCustodian></custodian>'
+           '<component><structuredBody>'
+           '<component><section><code code="01010" codeSystem="1.2.392.200119.6.1010" displayName="特定健診情報"/><title>特定健診結果</title>'
+           '<text><table><thead><tr><th>項目</th><th>結果</th><th>単位</th></tr></thead><tbody>%s</tbody></table></text>%s</section></component>'
+           '<component><section><code code="01030" codeSystem="1.2.392.200119.6.1010" displayName="判定"/><title>医師の判断</title>'
+           '<text><paragraph>%s</paragraph></text></section></component>'
+           '</structuredBody></component></ClinicalDocument>\n') % (
+        inst_no10(org), day, p.pid, day, p.pid, pat_names, gender, p.birth.strftime("%Y%m%d"), day, inst_no10(org)[1:],
+        inst_no10(org)[1:], org_name, inst_no10(org)[1:], org_name, "".join(rows), "".join(entries), e(judgement))
+    return xml.encode("utf-8")
+
+
 def p001():
     """山田 太郎: hypertension, type 2 diabetes, dyslipidaemia; duplicate amlodipine."""
     p = PatientRecord("p001", "山田", "太郎", "ヤマダ", "タロウ", "male", dt.date(1958, 4, 12),
@@ -1087,6 +1185,11 @@ def p001():
         p.prescription("amlodipine10", "org-tohto-univ", "prac-tohto-01", d, 56, "qd_morning", 1,
                        "org-aoba-pharmacy", enc)
         d = workday(d + dt.timedelta(days=56))
+    # the university's reply to the referral: a PDF letter (tools/demo/documents, written by
+    # make_document_samples --demo), as many hospitals still send it
+    with open(os.path.join(HERE, "documents", "p001-reply-letter.pdf"), "rb") as f:
+        p.attachment("referral", "org-tohto-univ", "prac-tohto-01", dt.date(2025, 6, 24), "application/pdf", f.read(),
+                     "診療情報提供書（返書・PDF）")
     # chest X-ray at the university hospital
     cr_day = dt.date(2025, 6, 3)
     p.imaging_study("org-tohto-univ", "prac-tohto-04", "prac-tohto-01", cr_day, "CR", "胸部単純X線撮影 正面",
@@ -1187,6 +1290,14 @@ def p003():
     p.prescription("mucodyne250", "org-konan-hosp", "prac-konan-02", dt.date(2026, 10, 15), 14, "tid", 2, "org-aoba-pharmacy", eh)
     p.prescription("predonin5", "org-konan-hosp", "prac-konan-02", dt.date(2026, 10, 15), 5, "qd_morning", 4,
                    "org-aoba-pharmacy", eh)
+    # the 2021 特定健診 reached the service only as an MHLW hc08 CDA file (no FHIR results of it)
+    day21 = workday(dt.date(2021, 6, 10))
+    p.attachment("checkup", "org-konan-hosp", "prac-konan-02", day21, "application/hl7-v3+xml", hc08_checkup_cda(
+        p, "org-konan-hosp", day21,
+        [("9N001000000000001", "身長", "171.2", "cm"), ("9N006000000000001", "体重", "68.0", "kg"),
+         ("9A751000000000001", "収縮期血圧(その他)", "122", "mmHg")],
+        [("HbA1c", 5.4), ("AST", 22), ("ALT", 26), ("GGT", 38), ("LDL", 124), ("HDL", 54), ("TG", 128)],
+        "特記すべき異常所見はありません。引き続き年1回の健診をお勧めします。"), "特定健診結果（2021年・CDA）")
     # annual check-ups at 港南中央病院 2022..2026
     for y in range(2022, 2027):
         day = workday(dt.date(y, 6, 10))

@@ -1,6 +1,7 @@
 #include "documentsummary.h"
 
 #include "clinicaldocument.h"
+#include "dicomseries.h"
 #include "pdfdocumentpane.h"
 
 #include <QBuffer>
@@ -36,6 +37,15 @@ void describe(const DocumentLoadResult &result, QJsonObject &out)
         renderable = reader.canRead() && size.isValid() && qint64(size.width()) * size.height() <= qint64(40) * 1000 * 1000;
         if (!renderable)
             reason = QCoreApplication::translate("Kakehashi::DocumentView", "The image is damaged or incomplete and cannot be shown.");
+    } else if (result.isOk() && result.format == DocumentFormat::Dicom) {
+        // A key image, opened in the image view: renderable when its header reads as an image series.
+        const Dicom::DicomScanResult scan = Dicom::DicomSeriesScanner::scanMemory(result.content);
+        renderable = !scan.series.isEmpty() && !scan.series.first().slices.isEmpty();
+        if (renderable)
+            out.insert(QStringLiteral("images"), int(scan.series.first().slices.size()));
+        else
+            reason = scan.errors.isEmpty() ? QCoreApplication::translate("Kakehashi::DocumentView", "The image is damaged or incomplete and cannot be shown.")
+                                           : scan.errors.join(QStringLiteral("; "));
     }
     out.insert(QStringLiteral("renderable"), renderable);
     if (!renderable)

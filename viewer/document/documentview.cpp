@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QScrollArea>
 #include <QLoggingCategory>
+#include <QMetaMethod>
 #include <QStackedWidget>
 #include <QTextBrowser>
 #include <QTimer>
@@ -406,6 +407,9 @@ void DocumentView::showResultInternal(const DocumentLoadResult &result, const QS
         case DocumentFormat::Text:
             showText(result, patientName);
             return;
+        case DocumentFormat::Dicom:
+            showDicom(result);
+            return;
         default:
             break;
         }
@@ -430,6 +434,19 @@ void DocumentView::showResultInternal(const DocumentLoadResult &result, const QS
         messageFor(tr("Not a document"));
         return;
     }
+}
+
+void DocumentView::showDicom(const DocumentLoadResult &result)
+{
+    const QString name = result.name.isEmpty() ? result.document.title : result.name;
+    if (isSignalConnected(QMetaMethod::fromSignal(&DocumentView::dicomImageOpened))) {
+        showMessage(tr("DICOM image"), tr("%1: this is a DICOM image; it is shown in the image view.").arg(name));
+        m_result = result;
+        Q_EMIT dicomImageOpened(result.content, name);
+        return;
+    }
+    showMessage(tr("DICOM image"), tr("%1: this is a DICOM image; open it in the main window's image view.").arg(name));
+    m_result = result;
 }
 
 QString DocumentView::caption() const

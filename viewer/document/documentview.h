@@ -95,6 +95,10 @@ Q_SIGNALS:
     // The page (or a message) is on screen.
     void documentShown();
     void linkRefused(const QUrl &url);
+    // A DICOM key image the document (or its attachment) carries, to be shown in the image view:
+    // the Part 10 bytes, kept in memory, and the document's name. Without a receiver the view says
+    // the image can only be seen in the main window's image view.
+    void dicomImageOpened(const QByteArray &part10, const QString &documentName);
 
 private:
     void createWebEngine();
@@ -102,6 +106,7 @@ private:
     void showPdf(const DocumentLoadResult &result);
     void showImage(const DocumentLoadResult &result);
     void showText(const DocumentLoadResult &result, const QString &patientName);
+    void showDicom(const DocumentLoadResult &result);
     void setCaption(const DocumentLoadResult &result, const QString &extra);
     void showResultInternal(const DocumentLoadResult &result, const QString &patientName);
     void updateAttachmentBar();

@@ -2,6 +2,7 @@
 #include "dateformat.h"
 
 #include "displaytext.h"
+#include "documentresults.h"
 #include "referenceclock.h"
 
 #include <QGridLayout>
@@ -152,6 +153,13 @@ void EmergencySummaryView::setRecord(const PatientRecord &record)
     rebuild();
 }
 
+void EmergencySummaryView::setRecord(const PatientRecord &record, const QDateTime &now, const DuplicateTherapyCheck &checkAtNow)
+{
+    m_record = record;
+    m_hasRecord = true;
+    rebuild(now, &checkAtNow);
+}
+
 QString EmergencySummaryView::dateText(const Fhir::DateTime &date) const
 {
     if (!date.isValid())
@@ -166,7 +174,10 @@ QString EmergencySummaryView::sourceText(const EmergencyLine &line) const
     const QString facility = line.facilities.isEmpty()
                                  ? (line.facility.isEmpty() ? tr("facility unknown") : line.facility)
                                  : line.facilities.join(QStringLiteral("、"));
-    return facility + QStringLiteral(" · ") + dateText(line.date);
+    QString text = facility + QStringLiteral(" · ") + dateText(line.date);
+    if (!line.sourceDocument.isEmpty())
+        text += QStringLiteral(" · ") + DocumentResults::markFor(line.sourceDocument);
+    return text;
 }
 
 QString EmergencySummaryView::marks(const EmergencyLine &line) const
@@ -186,12 +197,13 @@ void EmergencySummaryView::setSection(QLabel *label, const QString &html, const 
     label->setAccessibleDescription(plainLines.join(u'\n'));
 }
 
-void EmergencySummaryView::rebuild()
+void EmergencySummaryView::rebuild(const QDateTime &now, const DuplicateTherapyCheck *checkAtNow)
 {
     if (!m_lookBackSet)
         m_lookBack = EmergencyLookBack::fromSettings(QSettings());
-    const QDateTime asOf = m_asOf.isValid() ? m_asOf : ReferenceClock::now();
-    m_summary = EmergencySummary::build(m_record, asOf, m_lookBack);
+    const QDateTime asOf = m_asOf.isValid() ? m_asOf : (now.isValid() ? now : ReferenceClock::now());
+    // The caller's check is for its moment: used only when the summary is as of that same moment.
+    m_summary = EmergencySummary::build(m_record, asOf, m_lookBack, checkAtNow && asOf == now ? checkAtNow : nullptr);
     const EmergencySummary &s = m_summary;
     const EmergencyLookBack &lb = s.lookBack;
     const QString cellDate = QStringLiteral("<td style='white-space:nowrap; color:#303030' align='right'>%1</td>");
@@ -305,9 +317,9 @@ void EmergencySummaryView::rebuild()
             plain << u.message();
         }
         if (s.medications.isEmpty()) {
-            const QString none = tr("None running now or dispensed in the last %n day(s).", nullptr, lb.dispenseDays);
-            html += esc(none);
-            plain << none;
+            const QString notShared = tr("Not in the shared record: no medication running now or dispensed in the last %n day(s). This does not mean the patient takes none.", nullptr, lb.dispenseDays);
+            html += esc(notShared);
+            plain << notShared;
         } else {
             html += QLatin1String(TableStart);
             for (const EmergencyLine &m : s.medications) {
@@ -342,8 +354,8 @@ void EmergencySummaryView::rebuild()
         QString html;
         QStringList plain;
         if (s.problems.isEmpty()) {
-            html = esc(tr("No active problem recorded."));
-            plain << tr("No active problem recorded.");
+            html = esc(tr("Not in the shared record: no active problem (this does not mean there is none)."));
+            plain << tr("Not in the shared record: no active problem (this does not mean there is none).");
         } else {
             html += QLatin1String(TableStart);
             for (const EmergencyLine &pr : s.problems) {
@@ -369,8 +381,8 @@ void EmergencySummaryView::rebuild()
         QStringList plain;
         html += QStringLiteral("<div style='color:#404040'>%1</div>").arg(esc(tr("Last %n day(s)", nullptr, lb.encounterDays)));
         if (s.encounters.isEmpty()) {
-            html += esc(tr("No visit recorded."));
-            plain << tr("No visit recorded.");
+            html += esc(tr("Not in the shared record: no visit in this period (this does not mean there was none)."));
+            plain << tr("Not in the shared record: no visit in this period (this does not mean there was none).");
         } else {
             html += QLatin1String(TableStart);
             for (const EmergencyLine &e : s.encounters) {
@@ -397,8 +409,8 @@ void EmergencySummaryView::rebuild()
         html += QStringLiteral("<div style='color:#404040'>%1</div>")
                     .arg(esc(tr("Last %n year(s)", nullptr, lb.procedureMonths / 12 > 0 ? lb.procedureMonths / 12 : 1)));
         if (s.procedures.isEmpty()) {
-            html += esc(tr("No procedure recorded."));
-            plain << tr("No procedure recorded.");
+            html += esc(tr("Not in the shared record: no procedure or surgery in this period (this does not mean there was none)."));
+            plain << tr("Not in the shared record: no procedure or surgery in this period (this does not mean there was none).");
         } else {
             html += QLatin1String(TableStart);
             for (const EmergencyLine &pr : s.procedures) {
@@ -427,8 +439,8 @@ void EmergencySummaryView::rebuild()
         QString html;
         QStringList plain;
         if (s.labs.isEmpty()) {
-            html += esc(tr("No key laboratory value recorded."));
-            plain << tr("No key laboratory value recorded.");
+            html += esc(tr("Not in the shared record: no key laboratory value (this does not mean none was measured)."));
+            plain << tr("Not in the shared record: no key laboratory value (this does not mean none was measured).");
         } else {
             html += QLatin1String(TableStart);
             for (const EmergencyLine &l : s.labs) {
@@ -452,7 +464,7 @@ void EmergencySummaryView::rebuild()
             plain << note;
         }
         const QString checkup = s.lastCheckup ? tr("Last check-up: %1").arg(sourceText(*s.lastCheckup))
-                                              : tr("Last check-up: none in the shared record");
+                                              : tr("Last check-up: not in the shared record (this does not mean there was none).");
         html += QStringLiteral("<div style='margin-top:4px'>%1</div>").arg(esc(checkup));
         plain << checkup;
         setSection(m_labs, html, plain);
@@ -467,9 +479,9 @@ void EmergencySummaryView::rebuild()
             html += esc(hidden);
             plain << hidden;
         } else if (s.infections.isEmpty()) {
-            const QString none = tr("Infection tests (syphilis, HBs antigen, HCV, HIV): none in the shared record.");
-            html += esc(none);
-            plain << none;
+            const QString notShared = tr("Infection tests (syphilis, HBs antigen, HCV, HIV): not in the shared record (this does not mean none was done, nor that results were negative).");
+            html += esc(notShared);
+            plain << notShared;
         } else {
             html += QLatin1String(TableStart);
             for (const EmergencyLine &l : s.infections) {
@@ -492,7 +504,7 @@ void EmergencySummaryView::rebuild()
                            .arg(lb.dialysisDays)
                            .arg(sourceText(*s.dialysis));
         else
-            dialysis = tr("Dialysis: none recorded in the last %n day(s).", nullptr, lb.dialysisDays);
+            dialysis = tr("Dialysis: not in the shared record for the last %n day(s) (this does not mean there was none).", nullptr, lb.dialysisDays);
         html += QStringLiteral("<div style='margin-top:4px; font-weight:%1'>%2</div>")
                     .arg(s.dialysis ? QStringLiteral("bold") : QStringLiteral("normal"), esc(dialysis));
         plain << dialysis;

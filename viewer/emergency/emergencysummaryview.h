@@ -20,6 +20,9 @@ public:
     explicit EmergencySummaryView(QWidget *parent = nullptr);
 
     void setRecord(const PatientRecord &record);
+    // The same, from a view that has run the duplicate-therapy rule for |record| at |now| already:
+    // without an as-of time of its own the summary is as of |now|, with that result.
+    void setRecord(const PatientRecord &record, const QDateTime &now, const DuplicateTherapyCheck &checkAtNow);
     void clear();
     // The time the summary is "as of"; invalid means ReferenceClock::now(), taken when a record is set.
     void setAsOf(const QDateTime &asOf);
@@ -44,7 +47,7 @@ Q_SIGNALS:
     void fullRecordRequested();
 
 private:
-    void rebuild();
+    void rebuild(const QDateTime &now = {}, const DuplicateTherapyCheck *checkAtNow = nullptr);
     QString dateText(const Fhir::DateTime &date) const;
     QString sourceText(const EmergencyLine &line) const;
     QString marks(const EmergencyLine &line) const;

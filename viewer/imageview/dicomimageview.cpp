@@ -4,6 +4,7 @@
 
 #include <QKeyEvent>
 #include <QPainter>
+#include <QPainterPath>
 #include <QWheelEvent>
 #include <QtMath>
 
@@ -41,6 +42,7 @@ void DicomImageView::setSeries(const DicomSeries &series)
     m_frames.clear();
     m_index = 0;
     m_windowFromUser = false;
+    m_windowFromPresentation = false;
     m_hasMeasure = false;
     m_fit = true;
     m_rendered = QImage();
@@ -96,6 +98,7 @@ void DicomImageView::setCurrentIndex(int index)
     // Prefetch the neighbours so scrolling does not wait.
     requestDecode(index + 1);
     requestDecode(index - 1);
+    applyAutomaticWindow(true);
     rerender();
     emit currentIndexChanged(index);
 }
@@ -130,10 +133,7 @@ void DicomImageView::onDecoded(int index, const DicomDecodeResult &result)
     m_frames.insert(index, Decoded{result.frames.first(), result.info});
     evict();
     if (index == m_index) {
-        if (!m_windowFromUser) {
-            m_window = DicomFrameDecoder::defaultWindow(result.info, result.frames.first());
-            emit windowChanged(m_window);
-        }
+        applyAutomaticWindow();
         rerender();
     }
     emit sliceReady(index);
@@ -159,6 +159,178 @@ void DicomImageView::evict()
             break;
         m_frames.remove(farthest);
     }
+}
+
+void DicomImageView::applyAutomaticWindow(bool presentationOnly)
+{
+    const Decoded *d = current();
+    if (m_windowFromUser || !d)
+        return;
+    VoiWindow w;
+    const PresentationState *state = m_showPresentation ? currentPresentationState() : nullptr;
+    const bool fromState = state && state->windowFor(sopInstanceUid(m_index), d->frame.frameIndex, &w);
+    // Scrolling keeps the window the stack opened with, unless a presentation state's window comes
+    // or goes: a state's window never outlives the slices it was given for.
+    if (presentationOnly && !fromState && !m_windowFromPresentation)
+        return;
+    if (!fromState)
+        w = DicomFrameDecoder::defaultWindow(d->info, d->frame);
+    m_windowFromPresentation = fromState;
+    if (w == m_window)
+        return;
+    m_window = w;
+    emit windowChanged(m_window);
+}
+
+QString DicomImageView::sopInstanceUid(int index) const
+{
+    if (index < 0 || index >= sliceCount())
+        return {};
+    const QString uid = m_series.slices.at(index).sopInstanceUid;
+    if (!uid.isEmpty())
+        return uid;
+    auto it = m_frames.constFind(index);
+    return it == m_frames.cend() ? QString() : it->info.sopInstanceUid;
+}
+
+void DicomImageView::setPresentationObjects(const DicomPresentationObjects &objects)
+{
+    m_presentation = objects;
+    applyAutomaticWindow();
+    rerender();
+}
+
+void DicomImageView::setPresentationShown(bool shown)
+{
+    m_showPresentation = shown;
+    applyAutomaticWindow();
+    rerender();
+}
+
+const PresentationState *DicomImageView::currentPresentationState() const
+{
+    if (sliceCount() == 0)
+        return nullptr;
+    const QString sop = sopInstanceUid(m_index);
+    const int frame = m_series.slices.at(m_index).frame;
+    for (const PresentationState &state : m_presentation.states)
+        if (state.appliesTo(sop, frame))
+            return &state;
+    return nullptr;
+}
+
+QStringList DicomImageView::currentKeyImageTitles() const
+{
+    QStringList out;
+    if (sliceCount() == 0)
+        return out;
+    const QString sop = sopInstanceUid(m_index);
+    const int frame = m_series.slices.at(m_index).frame;
+    for (const KeyObjectSelection &kos : m_presentation.keyObjects) {
+        for (const DicomImageReference &r : kos.images) {
+            if (r.covers(sop, frame)) {
+                out.append(kos.title.isEmpty() ? tr("Key image") : kos.title);
+                break;
+            }
+        }
+    }
+    return out;
+}
+
+void DicomImageView::paintPresentation(QPainter &p, const QTransform &t) const
+{
+    const Decoded *d = current();
+    const PresentationState *state = currentPresentationState();
+    if (!d || !state)
+        return;
+    const QSizeF size = m_rendered.size();
+    // Display units are fractions of the displayed area: the whole image here.
+    auto toImage = [&](const QPointF &pt, bool display) { return display ? QPointF(pt.x() * size.width(), pt.y() * size.height()) : pt; };
+    const PresentationShutter &sh = state->shutter;
+    if (!sh.isEmpty()) {
+        QPainterPath visible;
+        visible.addRect(QRectF(QPointF(0, 0), size));
+        if (sh.rectangular) {
+            QPainterPath r;
+            r.addRect(sh.rectangle);
+            visible = visible.intersected(r);
+        }
+        if (sh.circular) {
+            QPainterPath c;
+            c.addEllipse(sh.circleCenter, sh.circleRadius, sh.circleRadius);
+            visible = visible.intersected(c);
+        }
+        if (sh.polygonal) {
+            QPainterPath g;
+            g.addPolygon(sh.polygon);
+            g.closeSubpath();
+            visible = visible.intersected(g);
+        }
+        QPainterPath hidden;
+        hidden.addRect(QRectF(QPointF(0, 0), size));
+        hidden = hidden.subtracted(visible);
+        const int grey = std::clamp(sh.presentationValue / 257, 0, 255);
+        p.save();
+        p.setTransform(t);
+        p.setRenderHint(QPainter::Antialiasing, false);
+        p.fillPath(hidden, QColor(grey, grey, grey));
+        p.restore();
+    }
+    const QString sop = sopInstanceUid(m_index);
+    const QColor colour(0, 255, 255); // cyan: apart from grey pixels, yellow overlays and measurements
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing, true);
+    for (const PresentationAnnotation *a : state->annotationsFor(sop, d->frame.frameIndex)) {
+        for (const PresentationGraphic &g : a->graphics) {
+            QPolygonF points;
+            for (const QPointF &pt : g.points)
+                points.append(t.map(toImage(pt, g.displayUnits)));
+            p.setPen(QPen(colour, 2));
+            p.setBrush(g.filled ? QBrush(colour) : QBrush(Qt::NoBrush));
+            switch (g.kind) {
+            case PresentationGraphic::Kind::Point:
+                for (const QPointF &pt : std::as_const(points))
+                    p.drawEllipse(pt, 2.5, 2.5);
+                break;
+            case PresentationGraphic::Kind::Polyline:
+            case PresentationGraphic::Kind::Interpolated:
+                if (g.filled && points.size() > 2)
+                    p.drawPolygon(points);
+                else
+                    p.drawPolyline(points);
+                break;
+            case PresentationGraphic::Kind::Circle:
+                if (points.size() >= 2) {
+                    const double r = QLineF(points.at(0), points.at(1)).length();
+                    p.drawEllipse(points.at(0), r, r);
+                }
+                break;
+            case PresentationGraphic::Kind::Ellipse:
+                if (points.size() >= 4) {
+                    // Major axis end points, then minor axis end points.
+                    const QLineF major(points.at(0), points.at(1));
+                    const QLineF minor(points.at(2), points.at(3));
+                    p.save();
+                    p.translate(major.center());
+                    p.rotate(-major.angle());
+                    p.drawEllipse(QPointF(0, 0), major.length() / 2, minor.length() / 2);
+                    p.restore();
+                }
+                break;
+            }
+        }
+        p.setPen(colour);
+        for (const PresentationText &text : a->texts) {
+            if (text.hasBox) {
+                const QRectF box = t.mapRect(QRectF(toImage(text.box.topLeft(), text.boxDisplayUnits),
+                                                    toImage(text.box.bottomRight(), text.boxDisplayUnits)));
+                p.drawText(box.adjusted(0, 0, 400, 100), Qt::AlignLeft | Qt::AlignTop, text.text);
+            } else {
+                p.drawText(t.map(toImage(text.anchor, text.anchorDisplayUnits)) + QPointF(4, -4), text.text);
+            }
+        }
+    }
+    p.restore();
 }
 
 const DicomImageView::Decoded *DicomImageView::current() const
@@ -320,7 +492,15 @@ QString DicomImageView::overlayText(Corner corner) const
         return i.studyDate + u'\n' + i.studyDescription + u'\n'
             + tr("Se: %1 %2", "overlay: series number and description").arg(i.seriesNumber).arg(i.seriesDescription);
     case Corner::BottomLeft: {
-        QString s = tr("Im: %1/%2", "overlay: slice index").arg(m_index + 1).arg(sliceCount());
+        QString s;
+        const QStringList keys = currentKeyImageTitles();
+        if (!keys.isEmpty())
+            s += tr("★ Key image: %1", "overlay: the slice is marked by a key object selection").arg(keys.join(QStringLiteral(", "))) + u'\n';
+        if (const PresentationState *state = currentPresentationState())
+            s += (m_showPresentation ? tr("Presentation state: %1", "overlay") : tr("Presentation state hidden: %1", "overlay"))
+                     .arg(state->label.isEmpty() ? tr("(no label)") : state->label)
+                + u'\n';
+        s += tr("Im: %1/%2", "overlay: slice index").arg(m_index + 1).arg(sliceCount());
         if (i.hasSliceLocation)
             s += u'\n' + tr("Loc: %1 mm", "overlay: slice location").arg(i.sliceLocation, 0, 'f', 1);
         return s;
@@ -332,6 +512,12 @@ QString DicomImageView::overlayText(Corner corner) const
     }
     }
     return {};
+}
+
+void DicomImageView::setIdentityCornersShown(bool shown)
+{
+    m_identityCorners = shown;
+    update();
 }
 
 void DicomImageView::paintEvent(QPaintEvent *)
@@ -354,6 +540,8 @@ void DicomImageView::paintEvent(QPaintEvent *)
                 p.drawImage(QPointF(o.originColumn - 1, o.originRow - 1), o.bitmap);
     }
     p.restore();
+    if (m_showPresentation)
+        paintPresentation(p, t);
 
     if (m_hasMeasure) {
         p.setPen(QPen(Qt::yellow, 1.5));
@@ -367,8 +555,10 @@ void DicomImageView::paintEvent(QPaintEvent *)
     }
     p.setPen(Qt::white);
     const QRect r = rect().adjusted(6, 4, -6, -4);
-    p.drawText(r, Qt::AlignLeft | Qt::AlignTop, overlayText(Corner::TopLeft));
-    p.drawText(r, Qt::AlignRight | Qt::AlignTop, overlayText(Corner::TopRight));
+    if (m_identityCorners) {
+        p.drawText(r, Qt::AlignLeft | Qt::AlignTop, overlayText(Corner::TopLeft));
+        p.drawText(r, Qt::AlignRight | Qt::AlignTop, overlayText(Corner::TopRight));
+    }
     p.drawText(r, Qt::AlignLeft | Qt::AlignBottom, overlayText(Corner::BottomLeft));
     p.drawText(r, Qt::AlignRight | Qt::AlignBottom, overlayText(Corner::BottomRight));
 }

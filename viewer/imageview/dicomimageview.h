@@ -1,6 +1,7 @@
 #pragma once
 
 #include "dicomframe.h"
+#include "dicompresentation.h"
 #include "dicomseries.h"
 
 #include <QFutureWatcher>
@@ -44,6 +45,18 @@ public:
     bool overlaysShown() const { return m_showOverlays; }
     int overlayCount() const;
     bool isInverted() const { return m_inverted; }
+    // Grayscale softcopy presentation states and key object selections of the opened files. A
+    // state that refers to the slice on screen applies its window (unless the user chose one),
+    // annotations and shutters while presentation states are shown; a key image is marked.
+    void setPresentationObjects(const Dicom::DicomPresentationObjects &objects);
+    void setPresentationShown(bool shown);
+    bool presentationShown() const { return m_showPresentation; }
+    // The presentation state of the slice on screen (also when hidden); null when none refers to it.
+    const Dicom::PresentationState *currentPresentationState() const;
+    // The key object selections that mark the slice on screen (their titles); empty when none.
+    QStringList currentKeyImageTitles() const;
+    // The SOP Instance UID of slice |index| (from the scan, else the decoded header).
+    QString sopInstanceUid(int index) const;
     void setTool(Tool tool) { m_tool = tool; }
     double zoom() const; // the effective zoom, also when fitting
     void setZoom(double zoom);
@@ -54,6 +67,9 @@ public:
     // The last completed measurement in mm (negative when none or no Pixel Spacing).
     double measuredDistanceMm() const;
     QString overlayText(Corner corner) const;
+    // The top corners (patient; study and series) drawn on the image; off where a label beside the
+    // view says the same (the comparison panes).
+    void setIdentityCornersShown(bool shown);
     // A DICOM person name as a person reads it: "山田 太郎（やまだ たろう） Yamada Tarou" from
     // "Yamada^Tarou=山田^太郎=やまだ^たろう" (alphabetic=ideographic=phonetic groups).
     static QString personNameForDisplay(const QString &dicomName);
@@ -89,6 +105,9 @@ private:
     void onDecoded(int index, const Dicom::DicomDecodeResult &result);
     void evict();
     void rerender();
+    // The presentation state's window, else (unless |presentationOnly|) the file's default.
+    void applyAutomaticWindow(bool presentationOnly = false);
+    void paintPresentation(QPainter &p, const QTransform &t) const;
     QTransform imageTransform() const;
     const Decoded *current() const;
 
@@ -101,6 +120,8 @@ private:
     bool m_windowFromUser = false;
     bool m_inverted = false;
     bool m_showOverlays = true;
+    bool m_showPresentation = true;
+    Dicom::DicomPresentationObjects m_presentation;
     QImage m_rendered;
     double m_zoom = 1;
     QPointF m_pan;
@@ -114,6 +135,8 @@ private:
     bool m_hasMeasure = false;
     QTimer m_cine;
     qint64 m_budget = qint64(256) * 1024 * 1024;
+    bool m_windowFromPresentation = false; // the window on screen is a presentation state's
+    bool m_identityCorners = true;
 };
 
 } // namespace Kakehashi

@@ -309,9 +309,14 @@ struct BodyReader
         if (!value)
             return {};
         const QString type = attr(value, "type"); // xsi:type, namespace prefix stripped by libxml2
-        const QString v = attr(value, "value");
+        const QString v = attr(value, "value").trimmed();
+        // <value nullFlavor="NI" unit="mg/dL"/>: no result. Never a unit alone, never a number.
+        if (!attr(value, "nullFlavor").isEmpty() && v.isEmpty())
+            return {};
         if (type.endsWith(u"PQ") || (!v.isEmpty() && !attr(value, "unit").isEmpty())) {
             obs.unit = attr(value, "unit");
+            if (v.isEmpty())
+                return {};
             bool ok = false;
             const double d = v.toDouble(&ok);
             if (ok)
@@ -444,89 +449,6 @@ struct CtxtFree
 };
 
 } // namespace
-
-QList<ClinicalItem> CdaReader::resultItems(const QByteArray &documentSource, const ClinicalItem &document)
-{
-    QList<ClinicalItem> items;
-    if (document.resourceType != u"DocumentReference" || documentSource.isEmpty())
-        return items;
-    // Cheap first: only content declared as CDA/XML (or not declared) is decoded and parsed, so
-    // records with thousands of FHIR or PDF documents assemble as fast as before. (Content declared
-    // as something else that is really CDA is a lying type: it is not shown, and not read here.)
-    if (!document.subtype.isEmpty() && documentFormatOfContentType(document.subtype) != DocumentFormat::Cda)
-        return items;
-    const QJsonArray entries = QJsonDocument::fromJson(documentSource).object().value(QLatin1String("entry")).toArray();
-    const QJsonObject reference = entries.at(0).toObject().value(QLatin1String("resource")).toObject();
-    QByteArray bytes;
-    for (const QJsonValue &c : reference.value(QLatin1String("content")).toArray()) {
-        const QJsonObject attachment = c.toObject().value(QLatin1String("attachment")).toObject();
-        if (attachment.contains(QLatin1String("data"))) {
-            bytes = QByteArray::fromBase64(attachment.value(QLatin1String("data")).toString().toLatin1());
-        } else {
-            const QString url = attachment.value(QLatin1String("url")).toString();
-            for (const QJsonValue &e : entries) {
-                const QJsonObject entry = e.toObject();
-                const QJsonObject resource = entry.value(QLatin1String("resource")).toObject();
-                if (!url.isEmpty() && entry.value(QLatin1String("fullUrl")).toString() == url
-                    && resource.value(QLatin1String("resourceType")).toString() == u"Binary")
-                    bytes = QByteArray::fromBase64(resource.value(QLatin1String("data")).toString().toLatin1());
-            }
-        }
-        if (!bytes.isEmpty())
-            break;
-    }
-    if (bytes.isEmpty() || sniffDocumentFormat(bytes) != DocumentFormat::Cda)
-        return items;
-    QList<CdaObservation> observations;
-    const DocumentLoadResult cda = read(bytes, &observations);
-    if (!cda.isOk())
-        return items;
-    const QString documentName = cda.document.title.isEmpty() ? document.title : cda.document.title;
-    int n = 0;
-    for (const CdaObservation &o : std::as_const(observations)) {
-        if (!o.number && o.valueText.isEmpty())
-            continue;
-        ClinicalItem item;
-        // 特定健診 item codes starting with 9 are body measurements and blood pressure; the others
-        // are JLAC10 laboratory codes.
-        const bool checkupCode = o.codeSystem == u"1.2.392.200119.6.1005";
-        const bool jlac10 = o.codeSystem == u"1.2.392.200119.4.504" || (checkupCode && o.code.size() == 17 && !o.code.startsWith(u'9'));
-        item.category = checkupCode && o.code.startsWith(u'9') ? ItemCategory::Vital : ItemCategory::Lab;
-        item.resourceType = QStringLiteral("Observation");
-        item.key = document.key + QStringLiteral("#cda-result-") + QString::number(++n);
-        item.title = o.display;
-        item.codes = {Fhir::Coding{QStringLiteral("urn:oid:") + o.codeSystem, o.code, o.display}};
-        item.start = o.time.isValid() ? o.time : document.start;
-        item.source = document.source;
-        item.subtype = QStringLiteral("cda");
-        LabValue &v = item.lab;
-        v.value = o.number;
-        v.unit = o.unit;
-        v.text = o.valueText;
-        v.low = o.low;
-        v.high = o.high;
-        v.rangeText = o.referenceRange;
-        v.flag = o.interpretation;
-        if (v.flag.isEmpty() && v.value) {
-            if (v.high && *v.value > *v.high)
-                v.flag = QStringLiteral("H");
-            else if (v.low && *v.value < *v.low)
-                v.flag = QStringLiteral("L");
-        }
-        v.analyteKey = jlac10 ? QString(QStringLiteral("JLAC10:") + o.code) : QString(QStringLiteral("urn:oid:") + o.codeSystem + u'|' + o.code);
-        QStringList parts{v.text};
-        if (!v.rangeText.isEmpty())
-            parts << tr("ref. %1", "reference range").arg(v.rangeText);
-        if (!v.flag.isEmpty() && v.flag != u"N")
-            parts << v.flag;
-        // Every result says which document it was read from.
-        parts << tr("from the CDA document “%1”").arg(documentName);
-        parts.removeAll(QString());
-        item.detail = parts.join(QStringLiteral("  "));
-        items << item;
-    }
-    return items;
-}
 
 CdaReader::Kind CdaReader::kindOf(const QString &code, const QString &codeSystem)
 {

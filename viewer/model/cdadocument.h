@@ -43,12 +43,6 @@ public:
     // The document (format Cda) or a readable reason; |observations| gets the structured results.
     static DocumentLoadResult read(const QByteArray &bytes, QList<CdaObservation> *observations = nullptr);
 
-    // The structured results of a CDA document kept for a DocumentReference item (its source
-    // Bundle, PatientRecord::documentSources) as lab/vital items of the record, each marked with
-    // the document it came from and grouped with FHIR results of the same JLAC10 code. Empty when
-    // the content is not a readable CDA document.
-    static QList<ClinicalItem> resultItems(const QByteArray &documentSource, const ClinicalItem &document);
-
     // "特定健診" (hc08), referral, discharge summary, or empty: what kind of CDA document this is.
     enum class Kind { Other, CheckUp, Referral, DischargeSummary };
     static Kind kindOf(const QString &code, const QString &codeSystem);

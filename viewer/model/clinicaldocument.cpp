@@ -529,9 +529,9 @@ DocumentLoadResult ClinicalDocumentReader::fromBytes(const QByteArray &bytes, co
         return cda;
     }
     case DocumentFormat::Dicom:
-        result.status = DocumentLoadResult::Status::Unsupported;
+        // A key image: the main window opens it in the image view, from memory (DocumentView).
+        result.status = DocumentLoadResult::Status::Ok;
         result.content = bytes;
-        result.message = tr("This attachment is a DICOM image. Images are opened from the record's imaging studies; a DICOM file attached to a document is not shown here.");
         return result;
     case DocumentFormat::Unknown:
         if (actual == DocumentFormat::Unknown && declared == DocumentFormat::Unknown && !contentType.isEmpty() && !contentType.contains(u"json", Qt::CaseInsensitive)) {
@@ -581,7 +581,8 @@ DocumentLoadResult ClinicalDocumentReader::load(const PatientRecord &record, con
     if (!r.isOk() && !r.message.isEmpty())
         r.message = tr("%1: %2").arg(r.name, r.message);
     // A PDF, image or text attachment has no header of its own: the DocumentReference's is shown.
-    if (r.isOk() && (r.format == DocumentFormat::Pdf || r.format == DocumentFormat::Image || r.format == DocumentFormat::Text)) {
+    if (r.isOk() && (r.format == DocumentFormat::Pdf || r.format == DocumentFormat::Image || r.format == DocumentFormat::Text
+                     || r.format == DocumentFormat::Dicom)) {
         r.document.title = item->title;
         r.document.date = item->start;
         r.document.custodian = item->source.name;

@@ -94,6 +94,9 @@ struct ClinicalItem
     // ImagingStudy only: where its images are (the first Endpoint with a DICOMweb connection type).
     QString imagingEndpointType;    // Endpoint.connectionType.code, e.g. "dicom-wado-rs"
     QString imagingEndpointAddress; // Endpoint.address, the DICOMweb base URL
+    // Lab/Vital results read from inside a document (a 特定健診 CDA, a FHIR check-up report): the
+    // document as named on screen; empty for the record's own resources. See DocumentResults.
+    QString sourceDocument;
 
     bool isPeriod() const { return end.isValid() && start.isValid() && end.msecs() > start.msecs(); }
 };

@@ -60,6 +60,7 @@ EmergencyLine lineFrom(const ClinicalItem &item)
     line.uninformed = item.uninformed;
     line.redacted = item.redacted;
     line.active = item.category == ItemCategory::Medication ? false : item.active; // medications: MedicationPeriod
+    line.sourceDocument = item.sourceDocument;
     return line;
 }
 
@@ -181,7 +182,8 @@ QList<EmergencyLine> EmergencySummary::contraindications() const
     return out;
 }
 
-EmergencySummary EmergencySummary::build(const PatientRecord &record, const QDateTime &asOfTime, const EmergencyLookBack &lookBack)
+EmergencySummary EmergencySummary::build(const PatientRecord &record, const QDateTime &asOfTime, const EmergencyLookBack &lookBack,
+                                         const DuplicateTherapyCheck *checkAtAsOf)
 {
     EmergencySummary s;
     s.asOf = asOfTime;
@@ -213,7 +215,10 @@ EmergencySummary EmergencySummary::build(const PatientRecord &record, const QDat
         s.allergies << line;
     }
 
-    const DuplicateTherapyCheck duplicates = MedicationSafety::check(record, asOfTime);
+    // A check made for another moment would let the summary and the banner disagree: reused only when it
+    // is for this summary's moment.
+    const DuplicateTherapyCheck duplicates = checkAtAsOf && checkAtAsOf->asOf == asOfTime
+        ? *checkAtAsOf : MedicationSafety::check(record, asOfTime);
     QSet<QString> duplicateItems;
     for (const DuplicateTherapyWarning &w : duplicates.warnings) {
         for (const QString &key : w.itemKeys)

@@ -69,6 +69,8 @@ struct EmergencyLine
     bool stale = false;     // older than labStaleDays
     // Infections
     QString infectionGroup; // InfectionLabs::groupOf
+    // Results read from inside a document (DocumentResults): the document, named
+    QString sourceDocument;
 };
 
 struct EmergencySummary
@@ -110,8 +112,10 @@ public:
     // Lines of drug contraindications (薬剤禁忌): the drug allergies among |allergies|.
     QList<EmergencyLine> contraindications() const;
 
+    // |checkAtAsOf|: MedicationSafety::check(record, asOf) when the caller has it already (the record
+    // view runs the one rule for its banner), so it is not run twice for one record and moment.
     static EmergencySummary build(const PatientRecord &record, const QDateTime &asOf,
-                                  const EmergencyLookBack &lookBack = {});
+                                  const EmergencyLookBack &lookBack = {}, const DuplicateTherapyCheck *checkAtAsOf = nullptr);
 
     // Key labs in display order: "egfr", "creatinine", "potassium", "hemoglobin", "platelets",
     // "glucose", "hba1c".

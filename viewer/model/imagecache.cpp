@@ -10,7 +10,6 @@
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QMessageAuthenticationCode>
-#include <QSaveFile>
 
 #include <algorithm>
 
@@ -37,19 +36,6 @@ qint64 folderBytes(const QString &dir)
         total += it.fileInfo().size();
     }
     return total;
-}
-
-bool writeFile(const QString &path, const QByteArray &bytes, QString *error)
-{
-    QSaveFile file(path);
-    // Owner only whatever the umask: the temporary file gets 0600 before a byte is written, and
-    // keeps it through the rename.
-    if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
-        || file.write(bytes) != bytes.size() || !file.commit()) {
-        *error = file.errorString();
-        return false;
-    }
-    return true;
 }
 
 } // namespace
@@ -123,7 +109,7 @@ bool ImageCache::storeInstance(const QString &studyInstanceUid, const QByteArray
         *error = tr("Encryption failed.");
         return false;
     }
-    return writeFile(path, sealed, error);
+    return PrivateFiles::writeFile(path, sealed, error);
 }
 
 bool ImageCache::markComplete(const QString &studyInstanceUid, int instanceCount, QString *error)
@@ -132,63 +118,12 @@ bool ImageCache::markComplete(const QString &studyInstanceUid, int instanceCount
     if (!makeStudyDir(dir, error))
         return false;
     const QByteArray sealed = RecordCache::seal(m_encKey, QByteArray::number(instanceCount), aad(QFileInfo(dir).fileName(), CompleteName));
-    return !sealed.isEmpty() && writeFile(dir + u'/' + CompleteName, sealed, error);
+    return !sealed.isEmpty() && PrivateFiles::writeFile(dir + u'/' + CompleteName, sealed, error);
 }
 
 bool ImageCache::isComplete(const QString &studyInstanceUid) const
 {
     return QFileInfo::exists(studyDir(studyInstanceUid) + u'/' + CompleteName);
-}
-
-ImageCache::Extracted ImageCache::extractStudy(const QString &studyInstanceUid, const QString &targetDir) const
-{
-    Extracted out;
-    const QString dir = studyDir(studyInstanceUid);
-    const QString dirName = QFileInfo(dir).fileName();
-    QFile marker(dir + u'/' + CompleteName);
-    if (!marker.open(QIODevice::ReadOnly)) {
-        out.errorString = tr("The study is not in the image cache.");
-        return out;
-    }
-    const std::optional<QByteArray> count = RecordCache::unseal(m_encKey, marker.readAll(), aad(dirName, CompleteName));
-    marker.close();
-    if (!count) {
-        out.errorString = tr("The cached study cannot be decrypted with this session's key.");
-        return out;
-    }
-    if (!PrivateFiles::makeDirectory(targetDir, nullptr)) {
-        out.errorString = tr("Cannot create a folder for the images.");
-        return out;
-    }
-    const QStringList names = QDir(dir).entryList({u'*' + Suffix}, QDir::Files, QDir::Name);
-    int n = 0;
-    for (const QString &name : names) {
-        if (name == CompleteName)
-            continue;
-        QFile f(dir + u'/' + name);
-        if (!f.open(QIODevice::ReadOnly)) {
-            ++out.undecryptable;
-            continue;
-        }
-        const std::optional<QByteArray> bytes = RecordCache::unseal(m_encKey, f.readAll(), aad(dirName, name));
-        if (!bytes) {
-            ++out.undecryptable;
-            continue;
-        }
-        const QString path = QDir(targetDir).filePath(QStringLiteral("c%1.dcm").arg(++n, 5, 10, QLatin1Char('0')));
-        QString error;
-        if (!writeFile(path, *bytes, &error)) {
-            out.errorString = error;
-            return out;
-        }
-        out.paths.append(path);
-    }
-    if (out.paths.size() < count->toInt())
-        out.errorString = tr("The cached study is incomplete.");
-    // "Last opened" for the TTL and the budget.
-    marker.open(QIODevice::ReadWrite);
-    marker.setFileTime(QDateTime::currentDateTimeUtc(), QFileDevice::FileModificationTime);
-    return out;
 }
 
 ImageCache::Listing ImageCache::listStudy(const QString &studyInstanceUid) const

@@ -38,17 +38,6 @@ public:
     bool markComplete(const QString &studyInstanceUid, int instanceCount, QString *error);
     bool isComplete(const QString &studyInstanceUid) const;
 
-    struct Extracted
-    {
-        QStringList paths;     // decrypted files written into the target directory
-        int undecryptable = 0; // tampered or sealed under another key: skipped
-        QString errorString;
-        bool ok() const { return errorString.isEmpty() && !paths.isEmpty(); }
-    };
-    // Decrypts a complete study into |targetDir| (a private temporary directory of the caller) and
-    // marks it as used now. Blocking: run it off the GUI thread.
-    Extracted extractStudy(const QString &studyInstanceUid, const QString &targetDir) const;
-
     struct Listing
     {
         QStringList names;     // stored instances, for readInstance; nothing is decrypted yet

@@ -6,6 +6,7 @@
 #include <QHash>
 
 #include <algorithm>
+#include <optional>
 
 namespace Kakehashi {
 
@@ -53,6 +54,7 @@ QString MedicationSafety::ingredientKey(const ClinicalItem &item)
 DuplicateTherapyCheck MedicationSafety::check(const PatientRecord &record, const QDateTime &asOf)
 {
     DuplicateTherapyCheck out;
+    out.asOf = asOf;
     const qint64 asOfMs = asOf.toMSecsSinceEpoch();
     const DrugMaster &master = DrugMaster::instance();
     // Prescriptions current at |asOf|, grouped by ingredient (else by product).
@@ -90,6 +92,9 @@ DuplicateTherapyCheck MedicationSafety::check(const PatientRecord &record, const
         w.ingredientKey = key;
         w.ingredientName = names.value(key);
         QStringList products; // title + codes: the same product whatever its name's spelling
+        // The overlap in milliseconds: integer comparisons, no QDateTime (and no time-zone lookup) per item.
+        std::optional<qint64> overlapStart;
+        std::optional<qint64> overlapEnd;
         for (const ClinicalItem *item : items) {
             const QString facility = facilityName(item->source);
             if (!w.facilities.contains(facility))
@@ -105,11 +110,16 @@ DuplicateTherapyCheck MedicationSafety::check(const PatientRecord &record, const
             if (!products.contains(product))
                 products << product;
             w.itemKeys << item->key;
-            const QDateTime start = item->start.value;
-            const QDateTime end = QDateTime::fromMSecsSinceEpoch(MedicationPeriod::endExclusiveMsecs(*item).value_or(asOfMs), Qt::UTC);
-            w.overlapStart = w.overlapStart.isValid() ? std::max(w.overlapStart, start) : start;
-            w.overlapEnd = w.overlapEnd.isValid() ? std::min(w.overlapEnd, end) : end;
+            // Current items have a start (MedicationPeriod), held as UTC.
+            const qint64 start = item->start.value.toMSecsSinceEpoch();
+            const qint64 end = MedicationPeriod::endExclusiveMsecs(*item).value_or(asOfMs);
+            overlapStart = overlapStart ? std::max(*overlapStart, start) : start;
+            overlapEnd = overlapEnd ? std::min(*overlapEnd, end) : end;
         }
+        if (overlapStart)
+            w.overlapStart = QDateTime::fromMSecsSinceEpoch(*overlapStart, Qt::UTC);
+        if (overlapEnd)
+            w.overlapEnd = QDateTime::fromMSecsSinceEpoch(*overlapEnd, Qt::UTC);
         // Two facilities, or two different products of one ingredient; one product from one facility is a refill.
         if (w.facilities.size() < 2 && products.size() < 2)
             continue;

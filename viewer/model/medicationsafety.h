@@ -40,6 +40,7 @@ struct DuplicateTherapyCheck
 {
     QList<DuplicateTherapyWarning> warnings;
     QList<UncheckedMedication> unchecked;
+    QDateTime asOf; // the moment the check was made for (a check is only valid at that moment)
 };
 
 class MedicationSafety

@@ -41,7 +41,6 @@ void PatientRecordLoader::cancel()
     ++m_generation;
     m_source->cancel();
     m_running = false;
-    m_client->setPurpose({});
 }
 
 void PatientRecordLoader::open(const QString &patientId, const Net::PurposeOfUse &purpose)
@@ -137,7 +136,6 @@ void PatientRecordLoader::keepSnapshot(const CacheRead &read)
 
 void PatientRecordLoader::startFetch(const QDateTime &since)
 {
-    m_client->setPurpose(m_purpose);
     m_fetchStarted = QDateTime::currentDateTimeUtc();
     m_fetchSince = since;
     // Linked records already known from the cache are refreshed too (their Patient may not change).
@@ -149,7 +147,7 @@ void PatientRecordLoader::startFetch(const QDateTime &since)
         linked.erase(std::remove_if(linked.begin(), linked.end(), [](const QString &k) { return !k.startsWith(QLatin1String("Patient/")); }),
                      linked.end());
     }
-    m_source->load(m_patientId, since, linked);
+    m_source->load(m_patientId, m_purpose, since, linked);
 }
 
 void PatientRecordLoader::onFetched(const RecordSet &set, const Net::FhirError &error)
@@ -239,7 +237,6 @@ void PatientRecordLoader::onFetched(const RecordSet &set, const Net::FhirError &
 void PatientRecordLoader::finishWith(const RecordSet &set, const RecordLoadOutcome &outcome)
 {
     m_running = false;
-    m_client->setPurpose({});
     Q_EMIT recordReady(set, outcome);
 }
 

@@ -40,9 +40,10 @@ public:
     PatientRecordLoader(Net::FhirClient *client, std::shared_ptr<RecordCache> cache, QObject *parent = nullptr);
     ~PatientRecordLoader() override;
 
-    // Starts opening |patientId| with |purpose| (TREAT unless break-the-glass); a running open is
-    // abandoned. cachedRecordReady() may follow, then recordReady() exactly once.
-    void open(const QString &patientId, const Net::PurposeOfUse &purpose = {});
+    // Starts opening |patientId| with |purpose| (TREAT unless break-the-glass): every request of this
+    // open states it, whatever else the client sends meanwhile. A running open is abandoned.
+    // cachedRecordReady() may follow, then recordReady() exactly once.
+    void open(const QString &patientId, const Net::PurposeOfUse &purpose);
     void cancel();
     bool isRunning() const { return m_running; }
     QString patientId() const { return m_patientId; }

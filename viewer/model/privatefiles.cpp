@@ -87,6 +87,42 @@ bool makeFile(const QString &path, QString *error)
     return ok;
 }
 
+bool writeFile(const QString &path, const QByteArray &bytes, QString *error)
+{
+    // POSIX rather than QSaveFile: its commit() after a failed buffered write said "Unknown error".
+    const QByteArray native = QFile::encodeName(path);
+    QByteArray temporary = native + ".XXXXXX";
+    const int fd = ::mkostemp(temporary.data(), O_CLOEXEC); // created 0600
+    int err = 0;
+    if (fd < 0) {
+        err = errno;
+    } else {
+        qsizetype done = 0;
+        while (done < bytes.size() && err == 0) {
+            const ssize_t n = ::write(fd, bytes.constData() + done, size_t(bytes.size() - done));
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0)
+                err = n < 0 ? errno : EIO;
+            else
+                done += n;
+        }
+        if (err == 0 && ::fchmod(fd, 0600) != 0)
+            err = errno;
+        if (::close(fd) != 0 && err == 0)
+            err = errno;
+        if (err == 0 && ::rename(temporary.constData(), native.constData()) != 0)
+            err = errno;
+        if (err != 0)
+            ::unlink(temporary.constData());
+    }
+    if (err == 0)
+        return true;
+    if (error)
+        *error = QString::fromLocal8Bit(std::strerror(err));
+    return false;
+}
+
 bool restrictExisting(const QString &path, QString *error)
 {
     const QByteArray native = QFile::encodeName(path);

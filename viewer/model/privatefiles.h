@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 
 namespace Kakehashi {
@@ -17,6 +18,11 @@ bool makeDirectory(const QString &dir, QString *error);
 // Creates |path| empty if it is missing, and makes it 0600 whether it was missing or not (an older
 // version left the record cache 0644). Refuses a symbolic link. False with *error on failure.
 bool makeFile(const QString &path, QString *error);
+
+// Writes |bytes| to |path| whole or not at all (a temporary file beside it, 0600 from its creation,
+// renamed over |path| on success; removed on failure). A full disk or a file-size limit is reported
+// with the system's reason ("No space left on device", "File too large").
+bool writeFile(const QString &path, const QByteArray &bytes, QString *error);
 
 // Makes |path| 0600 when it exists (SQLite's -wal, -shm and -journal beside a database). True when
 // it is missing.

@@ -1,6 +1,6 @@
 #include "recordassembler.h"
 
-#include "cdadocument.h"
+#include "documentresults.h"
 #include "clinicaldocument.h"
 #include "clinicalitembuilder.h"
 #include "profilecheck.h"
@@ -281,7 +281,7 @@ int RecordAssembler::originIndexFor(const QString &origin)
     return int(m_origins.size() - 1);
 }
 
-bool RecordAssembler::addJson(const QByteArray &json, const QString &origin)
+bool RecordAssembler::addJson(const QByteArray &json, const QString &origin, QJsonObject *parsed)
 {
     QJsonParseError err{};
     const QJsonDocument doc = QJsonDocument::fromJson(json, &err);
@@ -301,6 +301,8 @@ bool RecordAssembler::addJson(const QByteArray &json, const QString &origin)
     const qsizetype before = m_order.size();
     const qsizetype errorsBefore = m_errors.size();
     addResource(obj, origin);
+    if (parsed)
+        *parsed = obj;
     return m_order.size() > before || m_errors.size() == errorsBefore;
 }
 
@@ -562,7 +564,7 @@ RecordSet RecordAssembler::finish()
         QString identifierValue;
         std::optional<ClinicalItem> item;
         QByteArray documentSource; // document items: what showing the document needs, as compact JSON
-        QList<ClinicalItem> documentResults; // structured results read from a CDA document (CdaReader)
+        QList<ClinicalItem> documentResults; // structured results read from inside the document (DocumentResults)
     };
     const auto prepare = [&](const QString &key) {
         Prepared p;
@@ -596,7 +598,7 @@ RecordSet RecordAssembler::finish()
         if (p.item && p.item->category == ItemCategory::Document && !p.item->redacted)
             p.documentSource = QJsonDocument(ClinicalDocumentReader::sourceBundle(res, index)).toJson(QJsonDocument::Compact);
         if (!p.documentSource.isEmpty())
-            p.documentResults = CdaReader::resultItems(p.documentSource, *p.item);
+            p.documentResults = DocumentResults::read(p.documentSource, *p.item);
         return p;
     };
     QList<Prepared> prepared;
@@ -681,6 +683,8 @@ RecordSet RecordAssembler::finish()
             record.incomplete = true;
             record.incompleteReasons.append(m_incompleteReasons);
         }
+        // A result read from a document that is also a shared Observation is shown once.
+        DocumentResults::removeRepeats(record.items);
         std::stable_sort(record.items.begin(), record.items.end(), [](const ClinicalItem &a, const ClinicalItem &b) {
             return a.start.msecs() > b.start.msecs();
         });

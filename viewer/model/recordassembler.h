@@ -21,7 +21,9 @@ public:
 
     // Parses one JSON document read from |origin| (a file name or URL, shown in messages).
     // Returns false when nothing usable was found; the reason is in the errors.
-    bool addJson(const QByteArray &json, const QString &origin);
+    // With |parsed|, the parsed root is handed back (empty when it was not a FHIR resource) so a
+    // caller that also caches the page need not parse it again.
+    bool addJson(const QByteArray &json, const QString &origin, QJsonObject *parsed = nullptr);
     void addResource(const QJsonObject &resource, const QString &origin);
 
     void addWarning(const QString &message) { m_warnings.append(message); }

@@ -3,6 +3,7 @@
 #include "privatefiles.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -20,6 +21,8 @@
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 #include <openssl/rand.h>
+
+#include <sqlite3.h>
 
 Q_LOGGING_CATEGORY(lcCache, "kakehashi.record.cache", QtInfoMsg)
 
@@ -62,6 +65,20 @@ const QList<QStringList> &migrations()
                         " user_tag BLOB NOT NULL, patient_tag BLOB NOT NULL, format INTEGER NOT NULL,"
                         " revision INTEGER NOT NULL, written_at INTEGER NOT NULL, sealed BLOB NOT NULL,"
                         " UNIQUE (user_tag, patient_tag))")},
+        // v4: resources in a rowid table. Keyed by random HMAC tags, the WITHOUT ROWID table put each
+        // ~2 KB row at a random place in its B-tree: page splits everywhere, twice the pages the data
+        // needs and a read for every insert. Rows now append in rowid order; the tags live in a small
+        // unique index. The copy runs inside the migration's transaction: all or nothing.
+        {QStringLiteral("CREATE TABLE resources_v4 ("
+                        " id INTEGER PRIMARY KEY, user_tag BLOB NOT NULL, patient_tag BLOB NOT NULL,"
+                        " resource_tag BLOB NOT NULL, fetched_at INTEGER NOT NULL, sealed BLOB NOT NULL)"),
+         QStringLiteral("INSERT INTO resources_v4 (user_tag, patient_tag, resource_tag, fetched_at, sealed)"
+                        " SELECT user_tag, patient_tag, resource_tag, fetched_at, sealed FROM resources"
+                        " ORDER BY user_tag, patient_tag, fetched_at"),
+         QStringLiteral("DROP TABLE resources"),
+         QStringLiteral("ALTER TABLE resources_v4 RENAME TO resources"),
+         QStringLiteral("CREATE UNIQUE INDEX resources_tag ON resources (user_tag, patient_tag, resource_tag)"),
+         QStringLiteral("CREATE INDEX resources_fetched ON resources (fetched_at)")},
     };
     return steps;
 }
@@ -81,6 +98,9 @@ public:
             q.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
             q.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
             q.exec(QStringLiteral("PRAGMA secure_delete=ON"));
+            // 16 MiB of page cache (SQLite's default is 2 MiB): a big record's index and the pages a
+            // page of rows touches stay in memory for the transaction.
+            q.exec(QStringLiteral("PRAGMA cache_size=-16384"));
         }
     }
     ~Connection()
@@ -112,6 +132,12 @@ struct RecordCache::Private
     QByteArray userTag;
     qint64 ttlSeconds = DefaultTtlSeconds;
     qint64 budgetBytes = DefaultBudgetBytes;
+    // One connection held open from open() to the end: when the last connection to a WAL database
+    // closes, SQLite checkpoints the whole log into the database (two fsyncs) and deletes it. Each
+    // call opens its own connection, so without this every page stored paid for a full checkpoint.
+    // Plain SQLite, not QSqlDatabase: it is closed by whichever thread destroys the cache, and never
+    // used for anything but staying open.
+    sqlite3 *keepAlive = nullptr;
 
     QByteArray patientTag(const QString &patientId) const { return hmac(macKey, QByteArrayLiteral("patient") + char(0) + patientId.toUtf8()); }
     QByteArray resourceTag(const QByteArray &patient, const QString &key) const { return hmac(macKey, QByteArrayLiteral("resource") + char(0) + patient + key.toUtf8()); }
@@ -140,6 +166,7 @@ RecordCache::RecordCache(const QString &path, const QByteArray &key, const QStri
 
 RecordCache::~RecordCache()
 {
+    sqlite3_close_v2(d->keepAlive);
     OPENSSL_cleanse(d->encKey.data(), size_t(d->encKey.size()));
     OPENSSL_cleanse(d->macKey.data(), size_t(d->macKey.size()));
 }
@@ -206,6 +233,16 @@ bool RecordCache::open(QString *error)
             return false;
         }
     }
+    if (!d->keepAlive) {
+        // Reading a row maps the WAL index; the connection then counts until it is closed.
+        sqlite3 *keep = nullptr;
+        if (sqlite3_open_v2(QFile::encodeName(d->path).constData(), &keep, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK
+            && sqlite3_exec(keep, "SELECT version FROM schema_version", nullptr, nullptr, nullptr) == SQLITE_OK) {
+            d->keepAlive = keep;
+        } else {
+            sqlite3_close_v2(keep); // slower, not wrong: each connection's close checkpoints
+        }
+    }
     return true;
 }
 
@@ -259,10 +296,16 @@ std::optional<QByteArray> RecordCache::unseal(const QByteArray &key, const QByte
 
 bool RecordCache::storeJson(const QString &patientId, const QByteArray &json, const QDateTime &fetchedAt, QString *error)
 {
-    const QJsonObject root = QJsonDocument::fromJson(json).object();
+    return storeJson(patientId, QJsonDocument::fromJson(json).object(), fetchedAt, error);
+}
+
+bool RecordCache::storeJson(const QString &patientId, const QJsonObject &root, const QDateTime &fetchedAt, QString *error)
+{
     QList<QJsonObject> resources;
     if (root.value(u"resourceType").toString() == u"Bundle") {
-        for (const QJsonValue &entry : root.value(u"entry").toArray()) {
+        const QJsonArray entries = root.value(u"entry").toArray();
+        resources.reserve(entries.size());
+        for (const QJsonValue &entry : entries) {
             const QJsonObject e = entry.toObject();
             // Search outcomes (withheld counts) belong to the page, not to a resource: not cached.
             if (e.value(u"search").toObject().value(u"mode").toString() == u"outcome")
@@ -272,14 +315,19 @@ bool RecordCache::storeJson(const QString &patientId, const QByteArray &json, co
     } else if (!root.isEmpty()) {
         resources.append(root);
     }
-    QList<CachedResource> rows;
-    for (const QJsonObject &r : std::as_const(resources)) {
+    // Serialising a resource is independent of the others: on the pool, with the sealing below.
+    const QList<CachedResource> serialised = QtConcurrent::blockingMapped(resources, [&fetchedAt](const QJsonObject &r) {
         const QString type = r.value(u"resourceType").toString();
         const QString id = r.value(u"id").toString();
         if (type.isEmpty() || id.isEmpty())
-            continue;
-        rows.append({type + u'/' + id, QJsonDocument(r).toJson(QJsonDocument::Compact), fetchedAt});
-    }
+            return CachedResource{};
+        return CachedResource{type + u'/' + id, QJsonDocument(r).toJson(QJsonDocument::Compact), fetchedAt};
+    });
+    QList<CachedResource> rows;
+    rows.reserve(serialised.size());
+    for (const CachedResource &r : serialised)
+        if (!r.key.isEmpty())
+            rows.append(r);
     return storeResources(patientId, rows, error);
 }
 
@@ -288,13 +336,32 @@ bool RecordCache::storeResources(const QString &patientId, const QList<CachedRes
     // An empty page (nothing changed since the last fetch) leaves the record, and its snapshot, as they are.
     if (resources.isEmpty())
         return true;
+    const QByteArray patient = d->patientTag(patientId);
+    // Tags and encryption before the transaction, spread over the pool: the write lock is held
+    // only for the inserts. The calling thread takes part, so this also works from a pool thread.
+    struct Sealed
+    {
+        QByteArray tag;
+        qint64 fetchedAt = 0;
+        QByteArray sealed;
+    };
+    const Private *p = d.get();
+    const QList<Sealed> sealedRows = QtConcurrent::blockingMapped(resources, [p, &patient](const CachedResource &r) {
+        const QByteArray tag = p->resourceTag(patient, r.key);
+        return Sealed{tag, r.fetchedAt.toSecsSinceEpoch(), seal(p->encKey, r.json, p->aad(patient, tag))};
+    });
+    for (const Sealed &row : sealedRows) {
+        if (row.sealed.isEmpty()) {
+            *error = tr("The local cache cannot be written: encryption failed.");
+            return false;
+        }
+    }
     Connection c(d->path);
     QSqlDatabase db = c.db();
     if (!db.isOpen() || !db.transaction()) {
         *error = tr("The local cache cannot be written: %1").arg(sqlError(db.lastError()));
         return false;
     }
-    const QByteArray patient = d->patientTag(patientId);
     QSqlQuery q(db);
     // New rows make the assembled snapshot out of date: move the revision on and drop it.
     q.prepare(QStringLiteral("INSERT INTO revisions (user_tag, patient_tag, revision) VALUES (?, ?, 1)"
@@ -311,20 +378,16 @@ bool RecordCache::storeResources(const QString &patientId, const QList<CachedRes
         db.rollback();
         return false;
     }
-    q.prepare(QStringLiteral("INSERT OR REPLACE INTO resources (user_tag, patient_tag, resource_tag, fetched_at, sealed) VALUES (?, ?, ?, ?, ?)"));
-    for (const CachedResource &r : resources) {
-        const QByteArray tag = d->resourceTag(patient, r.key);
-        const QByteArray sealed = seal(d->encKey, r.json, d->aad(patient, tag));
-        if (sealed.isEmpty()) {
-            db.rollback();
-            *error = tr("The local cache cannot be written: encryption failed.");
-            return false;
-        }
-        q.addBindValue(d->userTag);
-        q.addBindValue(patient);
-        q.addBindValue(tag);
-        q.addBindValue(r.fetchedAt.toSecsSinceEpoch());
-        q.addBindValue(sealed);
+    // A row fetched again is updated in place: its rowid, and so its place on disk, stay.
+    q.prepare(QStringLiteral("INSERT INTO resources (user_tag, patient_tag, resource_tag, fetched_at, sealed) VALUES (?, ?, ?, ?, ?)"
+                             " ON CONFLICT (user_tag, patient_tag, resource_tag)"
+                             " DO UPDATE SET fetched_at = excluded.fetched_at, sealed = excluded.sealed"));
+    for (const Sealed &row : sealedRows) {
+        q.bindValue(0, d->userTag);
+        q.bindValue(1, patient);
+        q.bindValue(2, row.tag);
+        q.bindValue(3, row.fetchedAt);
+        q.bindValue(4, row.sealed);
         if (!q.exec()) {
             *error = tr("The local cache cannot be written: %1").arg(sqlError(q.lastError()));
             db.rollback();
@@ -461,9 +524,9 @@ int RecordCache::purgeExpired(const QDateTime &now, QString *error)
         bytes = q.value(0).toLongLong();
     if (bytes > d->budgetBytes) {
         QSqlQuery sel(db);
-        sel.exec(QStringLiteral("SELECT user_tag, patient_tag, resource_tag, LENGTH(sealed) FROM resources ORDER BY fetched_at ASC"));
+        sel.exec(QStringLiteral("SELECT user_tag, patient_tag, id, LENGTH(sealed) FROM resources ORDER BY fetched_at ASC"));
         QSqlQuery del(db);
-        del.prepare(QStringLiteral("DELETE FROM resources WHERE user_tag = ? AND patient_tag = ? AND resource_tag = ?"));
+        del.prepare(QStringLiteral("DELETE FROM resources WHERE id = ?"));
         QSqlQuery snapshotSize(db);
         snapshotSize.prepare(QStringLiteral("SELECT LENGTH(sealed) FROM snapshots WHERE user_tag = ? AND patient_tag = ?"));
         QSqlQuery dropSnapshot(db);
@@ -487,8 +550,6 @@ int RecordCache::purgeExpired(const QDateTime &now, QString *error)
                     step->exec();
                 }
             }
-            del.addBindValue(user);
-            del.addBindValue(patient);
             del.addBindValue(sel.value(2));
             if (del.exec()) {
                 bytes -= sel.value(3).toLongLong();

@@ -58,6 +58,8 @@ public:
     // Stores every resource of |json| (a resource or a Bundle: each entry's resource) in one
     // transaction: a killed process leaves either all of the page or none of it.
     bool storeJson(const QString &patientId, const QByteArray &json, const QDateTime &fetchedAt, QString *error);
+    // The same for a caller that has parsed the page already (the record loader): no second parse.
+    bool storeJson(const QString &patientId, const QJsonObject &root, const QDateTime &fetchedAt, QString *error);
     bool storeResources(const QString &patientId, const QList<CachedResource> &resources, QString *error);
 
     // Rows that fail to decrypt (tampered, or written under another key) are skipped and counted.
@@ -92,7 +94,7 @@ public:
     bool purgeAll(QString *error);
     qint64 storedBytes() const; // rows and snapshots
 
-    static constexpr int SchemaVersion = 3;
+    static constexpr int SchemaVersion = 4;
 
     // AES-256-GCM helpers, exposed for the unit tests. |sealed| = nonce(12) || ciphertext || tag(16).
     static QByteArray seal(const QByteArray &key, const QByteArray &plaintext, const QByteArray &aad);

@@ -9,7 +9,7 @@ namespace Kakehashi {
 // snapshot round trip), and FormatVersion bumped; otherwise a warm open silently drops it.
 // Checked where the sizes are known (64-bit Linux); a size change elsewhere is caught there.
 #if defined(__linux__) && defined(__x86_64__)
-static_assert(sizeof(ClinicalItem) == 616 && sizeof(LabValue) == 168 && sizeof(SourceFacility) == 104,
+static_assert(sizeof(ClinicalItem) == 640 && sizeof(LabValue) == 168 && sizeof(SourceFacility) == 104,
               "ClinicalItem changed: update the snapshot operators, the round-trip test, and RecordSnapshot::FormatVersion");
 static_assert(sizeof(PatientInfo) == 256 && sizeof(PatientRecord) == 368 && sizeof(RecordSet) == 80 && sizeof(PatientIdentifier) == 48,
               "PatientRecord changed: update the snapshot operators, the round-trip test, and RecordSnapshot::FormatVersion");
@@ -160,7 +160,7 @@ QDataStream &operator<<(QDataStream &out, const ClinicalItem &item)
     out << item.resourceType << item.key << item.title << item.detail << item.status << item.active << item.start << item.end;
     writeList(out, item.codes);
     return out << item.source << item.uninformed << item.redacted << item.lab << item.encounterClass << item.documentTypeCode
-               << item.subtype << item.criticality << item.imagingEndpointType << item.imagingEndpointAddress;
+               << item.subtype << item.criticality << item.imagingEndpointType << item.imagingEndpointAddress << item.sourceDocument;
 }
 
 QDataStream &operator>>(QDataStream &in, ClinicalItem &item)
@@ -169,7 +169,7 @@ QDataStream &operator>>(QDataStream &in, ClinicalItem &item)
     in >> item.resourceType >> item.key >> item.title >> item.detail >> item.status >> item.active >> item.start >> item.end;
     readList(in, item.codes);
     return in >> item.source >> item.uninformed >> item.redacted >> item.lab >> item.encounterClass >> item.documentTypeCode
-              >> item.subtype >> item.criticality >> item.imagingEndpointType >> item.imagingEndpointAddress;
+              >> item.subtype >> item.criticality >> item.imagingEndpointType >> item.imagingEndpointAddress >> item.sourceDocument;
 }
 
 QDataStream &operator<<(QDataStream &out, const PatientIdentifier &identifier)

@@ -48,7 +48,9 @@ struct RecordSnapshot
     // 4: facilities carry their 医療機関コード and why a reference could not be resolved; identity notes.
     // 5: check-up results read from CDA attachments are items of the record.
     // 6: records read from DICOM files alone are marked imagesOnly.
-    static constexpr quint32 FormatVersion = 6;
+    // 7: results of FHIR check-up reports are items too; results read from documents name their
+    //    document (ClinicalItem::sourceDocument) and repeats of a shared result are dropped.
+    static constexpr quint32 FormatVersion = 7;
 
     RecordSet set;
     QDateTime newestFetch; // when the newest resource it was assembled from was fetched

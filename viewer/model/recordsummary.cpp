@@ -65,6 +65,9 @@ QJsonObject lineJson(const EmergencyLine &line)
         o.insert(QStringLiteral("uninformed"), true);
     if (line.redacted)
         o.insert(QStringLiteral("redacted"), true);
+    // A result read from inside a document (a check-up CDA or report) names it.
+    if (!line.sourceDocument.isEmpty())
+        o.insert(QStringLiteral("sourceDocument"), line.sourceDocument);
     return o;
 }
 

@@ -68,11 +68,13 @@ QString SharingServiceSource::emptyRecordWarning(const QString &patientId)
         .arg(patientId);
 }
 
-void SharingServiceSource::load(const QString &patientId, const QDateTime &since, const QStringList &knownLinkedIds)
+void SharingServiceSource::load(const QString &patientId, const Net::PurposeOfUse &purpose, const QDateTime &since,
+                                const QStringList &knownLinkedIds)
 {
     cancel();
     m_running = true;
     m_patientId = patientId;
+    m_purpose = purpose;
     m_since = since;
     m_started = QDateTime::currentDateTimeUtc();
     m_pages = 0;
@@ -119,7 +121,7 @@ void SharingServiceSource::connectOperation(Net::FhirOperation *op)
 void SharingServiceSource::startNextRecord()
 {
     const QString id = m_queue.takeFirst();
-    m_operation = m_client->fetchRecord(id, m_since);
+    m_operation = m_client->fetchRecord(id, m_purpose, m_since);
     connectOperation(m_operation);
     connect(m_operation, &Net::FhirOperation::finished, this, &SharingServiceSource::onRecordFinished);
 }
@@ -129,10 +131,12 @@ void SharingServiceSource::onPage(const Net::FhirPage &page)
     ++m_pages;
     // Serialised: each page is parsed after the previous one, on a pool thread.
     m_tail = m_tail.then(QtFuture::Launch::Async, [assembler = m_assembler, cache = m_cache, page, id = m_patientId, at = m_started] {
-        assembler->addJson(page.json, page.origin.toString(QUrl::RemoveUserInfo));
-        if (cache) {
+        // Parsed once: the cache stores the resources of the object the assembler read.
+        QJsonObject parsed;
+        assembler->addJson(page.json, page.origin.toString(QUrl::RemoveUserInfo), &parsed);
+        if (cache && !parsed.isEmpty()) {
             QString error;
-            if (!cache->storeJson(id, page.json, at, &error)) {
+            if (!cache->storeJson(id, parsed, at, &error)) {
                 assembler->addWarning(error);
                 qCWarning(lcServiceSource) << "cache write failed";
             }
@@ -235,7 +239,7 @@ void SharingServiceSource::startReferenceRound()
             for (auto it = idsByType.cbegin(); it != idsByType.cend(); ++it) {
                 const QString type = it.key();
                 const QStringList ids = it.value();
-                Net::FhirOperation *op = m_client->searchByIds(type, ids);
+                Net::FhirOperation *op = m_client->searchByIds(type, ids, m_purpose);
                 m_referenceOps.append(op);
                 ++m_referencePending;
                 connectOperation(op);
@@ -250,7 +254,7 @@ void SharingServiceSource::onReferencesFinished(const QString &type, const QStri
     if (error.isError() && !single && searchNotOffered(error)) {
         // No `_id` search here: read them one by one.
         for (const QString &id : ids) {
-            Net::FhirOperation *op = m_client->get(m_client->resolve(type + u'/' + QString::fromLatin1(QUrl::toPercentEncoding(id))));
+            Net::FhirOperation *op = m_client->get(m_client->resolve(type + u'/' + QString::fromLatin1(QUrl::toPercentEncoding(id))), m_purpose);
             m_referenceOps.append(op);
             ++m_referencePending;
             connectOperation(op);
@@ -309,22 +313,6 @@ void SharingServiceSource::finishLoad(const Net::FhirError &error)
             m_running = false;
             Q_EMIT finished(set, error);
         });
-}
-
-RecordSet SharingServiceSource::loadCached(const RecordCache &cache, const QString &patientId)
-{
-    RecordAssembler assembler;
-    assembler.setPreferredPatient(patientId);
-    QString error;
-    int bad = 0;
-    const QList<CachedResource> rows = cache.load(patientId, &bad, &error);
-    if (!error.isEmpty())
-        assembler.addError(error);
-    for (const CachedResource &r : rows)
-        assembler.addJson(r.json, QStringLiteral("cache"));
-    if (bad > 0)
-        assembler.markIncomplete(tr("%n cached item(s) could not be read and were left out.", nullptr, bad));
-    return assembler.finish();
 }
 
 } // namespace Kakehashi

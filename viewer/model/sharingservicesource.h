@@ -38,18 +38,17 @@ public:
     SharingServiceSource(Net::FhirClient *client, std::shared_ptr<RecordCache> cache, QObject *parent = nullptr);
     ~SharingServiceSource() override;
 
-    // Starts loading; finished() follows once. A running load is cancelled first. |knownLinkedIds| are
-    // ids already known to belong to this person (from the cache), fetched too.
-    void load(const QString &patientId, const QDateTime &since = {}, const QStringList &knownLinkedIds = {});
+    // Starts loading; finished() follows once. A running load is cancelled first. Every request of the
+    // load (record, linked records, references) states |purpose|. |knownLinkedIds| are ids already
+    // known to belong to this person (from the cache), fetched too.
+    void load(const QString &patientId, const Net::PurposeOfUse &purpose, const QDateTime &since = {},
+              const QStringList &knownLinkedIds = {});
     void cancel();
     bool isRunning() const { return m_running; }
     // Bodies received by the current (or last) load: a failure after some pages is a mid-record failure.
     int pagesReceived() const { return m_pages; }
     // Patient ids fetched by the current (or last) load, the requested one first.
     QStringList fetchedPatientIds() const { return m_fetched; }
-
-    // What the cache holds for |patientId|, assembled. Blocking: call it on a worker thread.
-    static RecordSet loadCached(const RecordCache &cache, const QString &patientId);
 
     // The types whose references are resolved before a record is complete.
     static const QStringList &referenceTypes();
@@ -79,6 +78,7 @@ private:
     QList<QPointer<Net::FhirOperation>> m_referenceOps;
     QFuture<void> m_tail;
     QString m_patientId;
+    Net::PurposeOfUse m_purpose;
     QDateTime m_since;
     QDateTime m_started;
     QStringList m_fetched;        // patient ids fetched or queued

@@ -11,7 +11,6 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -94,17 +93,8 @@ void AccessHistoryDialog::show(const AccessHistory::Reading &reading)
 
 bool AccessHistoryDialog::exportCsv(const QString &path, QString *error) const
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
-        *error = file.errorString();
-        return false;
-    }
-    const QByteArray csv = AccessHistory::toCsv(m_reading.entries);
-    if (file.write(csv) != csv.size() || !file.commit()) {
-        *error = file.errorString();
-        return false;
-    }
-    return true;
+    // Owner only (0600), like the history itself: the export names patients.
+    return PrivateFiles::writeFile(path, AccessHistory::toCsv(m_reading.entries), error);
 }
 
 void AccessHistoryDialog::askExport()

@@ -160,6 +160,23 @@ ConnectionProfileDialog::ConnectionProfileDialog(QWidget *parent)
     auto *cardForm = new QFormLayout(card);
     cardForm->addRow(tr("PKCS#11 module"), moduleRow);
     cardForm->addRow(tr("Card trust anchor files"), anchorRow);
+    // Revocation of the card's certificate at sign-in (net/hpki/revocationcheck.h).
+    m_revocationPolicy = new QComboBox(card);
+    m_revocationPolicy->setObjectName(QStringLiteral("revocationPolicy"));
+    m_revocationPolicy->addItem(tr("Refuse sign-in (hard-fail)"), QStringLiteral("hard"));
+    m_revocationPolicy->addItem(tr("Sign in with a warning (soft-fail)"), QStringLiteral("soft"));
+    m_revocationPolicy->setToolTip(tr("When the card's certificate is revoked, or its CA's revocation list cannot be "
+                                      "obtained, is expired or is not signed by the CA."));
+    m_crlTimeout = new QSpinBox(card);
+    m_crlTimeout->setRange(1, 120);
+    m_crlTimeout->setSuffix(tr(" s", "seconds"));
+    m_crlGrace = new QSpinBox(card);
+    m_crlGrace->setRange(0, 168);
+    m_crlGrace->setSuffix(tr(" h", "hours"));
+    m_crlGrace->setToolTip(tr("How long after its next update a kept revocation list is still used when the CA cannot be reached."));
+    cardForm->addRow(tr("Revoked or unverifiable certificate"), m_revocationPolicy);
+    cardForm->addRow(tr("Revocation list download timeout"), m_crlTimeout);
+    cardForm->addRow(tr("Offline grace after next update"), m_crlGrace);
     m_pages->addTab(card, tr("HPKI card"));
 
     m_idleLock->setRange(0, 24 * 3600);
@@ -246,6 +263,9 @@ void ConnectionProfileDialog::setProfile(const Net::ConnectionProfile &p)
 
     m_pkcs11Module->setEditText(p.pkcs11Module);
     m_cardTrustAnchors->setPlainText(p.cardTrustAnchorFiles.join(u'\n'));
+    m_revocationPolicy->setCurrentIndex(m_revocationPolicy->findData(Net::revocationPolicyToString(p.revocationPolicy)));
+    m_crlTimeout->setValue(p.crlTimeoutSeconds);
+    m_crlGrace->setValue(p.crlGraceHours);
 
     m_idleLock->setValue(p.idleLockSeconds);
     m_purgeOnLogout->setChecked(p.purgeCacheOnLogout);
@@ -283,6 +303,9 @@ Net::ConnectionProfile ConnectionProfileDialog::profile(QString *error) const
 
     p.pkcs11Module = m_pkcs11Module->currentText().trimmed();
     p.cardTrustAnchorFiles = lines(m_cardTrustAnchors);
+    p.revocationPolicy = Net::revocationPolicyFromString(m_revocationPolicy->currentData().toString());
+    p.crlTimeoutSeconds = m_crlTimeout->value();
+    p.crlGraceHours = m_crlGrace->value();
 
     p.idleLockSeconds = m_idleLock->value();
     p.purgeCacheOnLogout = m_purgeOnLogout->isChecked();

@@ -55,6 +55,9 @@ public:
 
     QComboBox *pkcs11ModuleField() const { return m_pkcs11Module; }
     QPlainTextEdit *cardTrustAnchorsField() const { return m_cardTrustAnchors; }
+    QComboBox *revocationPolicyField() const { return m_revocationPolicy; }
+    QSpinBox *crlTimeoutField() const { return m_crlTimeout; }
+    QSpinBox *crlGraceField() const { return m_crlGrace; }
 
     QSpinBox *idleLockField() const { return m_idleLock; }
     QCheckBox *purgeOnLogoutField() const { return m_purgeOnLogout; }
@@ -99,6 +102,9 @@ private:
     QSpinBox *m_cacheBudget;
 
     QComboBox *m_pkcs11Module;
+    QComboBox *m_revocationPolicy = nullptr;
+    QSpinBox *m_crlTimeout = nullptr;
+    QSpinBox *m_crlGrace = nullptr;
     QPlainTextEdit *m_cardTrustAnchors;
 
     QSpinBox *m_idleLock;

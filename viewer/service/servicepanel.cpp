@@ -111,7 +111,8 @@ void ServicePanel::search()
     m_pages.clear();
     m_status->setText(tr("Searching…"));
     m_searchButton->setEnabled(false);
-    m_operation = m_client->searchPatients(q);
+    // A search is routine care, also while an emergency-access record is loading on the same client.
+    m_operation = m_client->searchPatients(q, Net::PurposeOfUse::treatment());
     connect(m_operation, &Net::FhirOperation::pageReceived, this, [this](const Net::FhirPage &page) { m_pages.append(page); });
     connect(m_operation, &Net::FhirOperation::finished, this, &ServicePanel::onFinished);
 }

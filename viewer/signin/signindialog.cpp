@@ -5,10 +5,10 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
-#include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -31,15 +31,18 @@ QString pinStateWarning(HpkiPinState state)
 
 } // namespace
 
-SignInDialog::SignInDialog(HpkiCard *card, HpkiTrustAnchors anchors, QWidget *parent)
+SignInDialog::SignInDialog(Session::CardSession *session, HpkiTrustAnchors anchors, QWidget *parent)
     : QDialog(parent)
-    , m_card(card)
+    , m_session(session)
     , m_anchors(std::move(anchors))
     , m_tokens(new QComboBox(this))
+    , m_refresh(new QPushButton(tr("Refresh", "list of cards"), this))
     , m_summary(new QLabel(this))
     , m_problems(new QLabel(this))
     , m_pinWarning(new QLabel(this))
     , m_pin(new QLineEdit(this))
+    , m_progressText(new QLabel(this))
+    , m_progress(new QProgressBar(this))
     , m_signIn(new QPushButton(tr("Sign in"), this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Cancel, this))
 {
@@ -56,13 +59,18 @@ SignInDialog::SignInDialog(HpkiCard *card, HpkiTrustAnchors anchors, QWidget *pa
     m_pinWarning->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold"));
     m_pin->setEchoMode(QLineEdit::Password);
     m_pin->setAccessibleName(tr("PIN"));
+    m_progressText->setTextFormat(Qt::PlainText);
+    m_progressText->setWordWrap(true);
+    m_progress->setRange(0, 0); // busy: how long the card takes is not known
+    m_progress->setTextVisible(false);
+    m_progress->setAccessibleName(tr("The card is working"));
+    m_progress->hide();
     m_signIn->setDefault(true);
     m_buttons->addButton(m_signIn, QDialogButtonBox::AcceptRole);
 
-    auto *refresh = new QPushButton(tr("Refresh", "list of cards"), this);
     auto *tokenRow = new QHBoxLayout;
     tokenRow->addWidget(m_tokens, 1);
-    tokenRow->addWidget(refresh);
+    tokenRow->addWidget(m_refresh);
 
     auto *form = new QFormLayout;
     form->addRow(tr("Card:"), tokenRow);
@@ -72,52 +80,101 @@ SignInDialog::SignInDialog(HpkiCard *card, HpkiTrustAnchors anchors, QWidget *pa
     form->addRow(QString(), m_pinWarning);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
+    layout->addWidget(m_progressText);
+    layout->addWidget(m_progress);
     layout->addWidget(m_buttons);
 
-    connect(refresh, &QPushButton::clicked, this, &SignInDialog::refreshTokens);
+    connect(m_refresh, &QPushButton::clicked, this, &SignInDialog::refreshTokens);
     connect(m_tokens, &QComboBox::currentIndexChanged, this, &SignInDialog::showToken);
     connect(m_pin, &QLineEdit::textChanged, this, &SignInDialog::updateButton);
     connect(m_signIn, &QPushButton::clicked, this, &SignInDialog::signIn);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    connect(m_session, &Session::CardSession::tokensRead, this, &SignInDialog::onTokensRead);
+    connect(m_session, &Session::CardSession::busyChanged, this, &SignInDialog::onBusyChanged);
+    connect(m_session, &Session::CardSession::stepChanged, this,
+            [this](Session::CardSession::Step step) { m_progressText->setText(Session::CardSession::stepText(step)); });
+    connect(m_session, &Session::CardSession::signedIn, this, [this] {
+        if (!m_signingIn)
+            return;
+        m_signingIn = false;
+        accept();
+    });
+    connect(m_session, &Session::CardSession::signInFailed, this, [this](const Session::SignInFailure &failure) {
+        if (!m_signingIn)
+            return;
+        m_signingIn = false;
+        m_pinWarning->setText(failure.message());
+        // The token's PIN state may have changed (few tries left, locked): read it again.
+        refreshTokens();
+        m_pin->setFocus();
+        Q_EMIT signInRefused();
+    });
 
     refreshTokens();
 }
 
 void SignInDialog::refreshTokens()
 {
-    HpkiCardError error;
-    m_tokenList = m_card->tokens(&error);
-    const QSignalBlocker blocker(m_tokens);
-    m_tokens->clear();
-    for (const HpkiToken &t : std::as_const(m_tokenList))
-        m_tokens->addItem(t.model.isEmpty() ? t.label : tr("%1 (%2)", "card label (card model)").arg(t.label, t.model));
+    m_session->readTokens();
+    onBusyChanged(true);
+}
+
+void SignInDialog::onBusyChanged(bool busy)
+{
+    m_progress->setVisible(busy);
+    m_progressText->setVisible(busy);
+    m_refresh->setEnabled(!busy);
+    m_tokens->setEnabled(!busy);
+    if (busy)
+        m_progressText->setText(Session::CardSession::stepText(m_session->step()));
+    updateButton();
+}
+
+void SignInDialog::onTokensRead(const QList<Session::CardToken> &tokens, const HpkiCardError &error)
+{
+    const QString previous = m_tokens->currentIndex() >= 0 && m_tokens->currentIndex() < m_tokenList.size()
+                                 ? m_tokenList.at(m_tokens->currentIndex()).token.serialNumber
+                                 : QString();
+    const QString warning = m_pinWarning->text();
+    m_tokenList = tokens;
+    {
+        const QSignalBlocker blocker(m_tokens);
+        m_tokens->clear();
+        for (const Session::CardToken &t : std::as_const(m_tokenList)) {
+            m_tokens->addItem(t.token.model.isEmpty() ? t.token.label : tr("%1 (%2)", "card label (card model)").arg(t.token.label, t.token.model));
+            if (!previous.isEmpty() && t.token.serialNumber == previous)
+                m_tokens->setCurrentIndex(m_tokens->count() - 1);
+        }
+    }
+    showToken(m_tokens->currentIndex());
     if (!error.ok())
         m_problems->setText(error.message());
     else if (m_tokenList.isEmpty())
         m_problems->setText(tr("Insert your HPKI card."));
-    showToken(m_tokens->currentIndex());
+    if (!previous.isEmpty() && !warning.isEmpty()) // the last attempt's answer stays readable
+        m_pinWarning->setText(warning);
+    Q_EMIT tokensShown();
 }
 
 void SignInDialog::showToken(int index)
 {
-    m_auth.reset();
     m_acceptable = false;
     m_summary->clear();
     m_pinWarning->clear();
+    m_problems->clear();
     if (index < 0 || index >= m_tokenList.size()) {
         updateButton();
         return;
     }
-    const HpkiToken &token = m_tokenList.at(index);
-    HpkiCardError error;
-    m_auth = HpkiCard::authenticationCertificate(m_card->certificates(token.slotId, &error));
+    const Session::CardToken &token = m_tokenList.at(index);
     QStringList problems;
-    if (!error.ok())
-        problems << error.message();
-    else if (!m_auth)
+    if (!token.error.ok())
+        problems << token.error.message();
+    else if (!token.authentication)
         problems << tr("This card holds no authentication certificate (only a signing certificate or none).");
-    if (m_auth) {
-        const HpkiCertificate &c = m_auth->certificate;
+    if (token.authentication) {
+        const HpkiCertificate &c = token.authentication->certificate;
         QStringList lines;
         lines << (c.kanjiName().isEmpty() ? c.romajiName() : tr("%1 (%2)", "kanji name (romaji name)").arg(c.kanjiName(), c.romajiName()));
         lines << tr("Role: %1", "HPKI role").arg(c.hasRole() ? HpkiCertificate::roleName(c.role()) + QStringLiteral(" — ") + c.roleText()
@@ -132,39 +189,34 @@ void SignInDialog::showToken(int index)
         problems << check.messages();
     }
     m_problems->setText(problems.join(u'\n'));
-    m_pinWarning->setText(pinStateWarning(token.pinState));
+    m_pinWarning->setText(pinStateWarning(token.token.pinState));
     updateButton();
 }
 
 void SignInDialog::updateButton()
 {
     const int index = m_tokens->currentIndex();
-    const bool locked = index >= 0 && index < m_tokenList.size() && m_tokenList.at(index).pinState == HpkiPinState::Locked;
-    m_signIn->setEnabled(m_auth && m_acceptable && !locked && !m_pin->text().isEmpty());
-    m_pin->setEnabled(m_auth && m_acceptable && !locked);
+    const bool valid = index >= 0 && index < m_tokenList.size();
+    const bool usable = valid && m_tokenList.at(index).authentication && m_acceptable
+                        && m_tokenList.at(index).token.pinState != HpkiPinState::Locked;
+    const bool busy = m_session->isBusy();
+    m_signIn->setEnabled(usable && !busy && !m_pin->text().isEmpty());
+    m_pin->setEnabled(usable && !busy);
 }
 
 void SignInDialog::signIn()
 {
     const int index = m_tokens->currentIndex();
-    if (!m_auth || !m_acceptable || index < 0 || index >= m_tokenList.size())
+    if (m_session->isBusy() || !m_acceptable || index < 0 || index >= m_tokenList.size() || !m_tokenList.at(index).authentication)
         return;
-    // QString storage cannot be wiped reliably; the byte copy is wiped by login() and the field cleared.
+    const HpkiCardCertificate certificate = *m_tokenList.at(index).authentication;
+    // QString storage cannot be wiped reliably; the byte copy is wiped by the session and the field cleared.
     QByteArray pin = m_pin->text().toUtf8();
     m_pin->clear();
-    QGuiApplication::setOverrideCursor(Qt::BusyCursor);
-    HpkiCardError error = m_card->login(m_tokenList.at(index).slotId, pin);
-    if (error.ok())
-        error = m_card->tlsIdentity(*m_auth, &m_identity);
-    QGuiApplication::restoreOverrideCursor();
-    if (!error.ok()) {
-        m_card->logout();
-        m_pinWarning->setText(error.message());
-        m_pin->setFocus();
-        return;
-    }
-    m_certificate = m_auth->certificate;
-    accept();
+    m_pinWarning->clear();
+    m_certificate = certificate.certificate;
+    m_signingIn = true;
+    m_session->signIn(certificate, pin);
 }
 
 } // namespace Kakehashi

@@ -1,5 +1,7 @@
 #include "clinicaltablemodel.h"
 
+#include "documentresults.h"
+
 #include "displaytext.h"
 #include "medicationperiod.h"
 
@@ -180,6 +182,9 @@ QString ClinicalTableModel::text(const ClinicalItem &item, int itemIndex, Column
             notes << tr("UNINFORMED", "not yet told to the patient");
         if (item.redacted)
             notes << tr("Partly withheld");
+        // A result read from inside a document (a check-up CDA or report) names it.
+        if (DocumentResults::isFromDocument(item))
+            notes << DocumentResults::mark(item);
         return notes.join(QStringLiteral(", "));
     }
     }

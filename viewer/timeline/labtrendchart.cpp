@@ -59,6 +59,7 @@ LabTrendChart::LabTrendChart(QWidget *parent)
     m_selector->setAccessibleName(tr("Analyte"));
     m_selector->setToolTip(tr("Results of this test from every facility, grouped by JLAC code"));
     m_caption->setTextFormat(Qt::PlainText);
+    m_caption->setWordWrap(true);
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setAccessibleName(tr("Lab trend chart"));
     m_view->setMinimumHeight(180);
@@ -204,6 +205,7 @@ void LabTrendChart::rebuildChart()
     m_facilitySeries.clear();
     m_band = nullptr;
     m_abnormal = nullptr;
+    m_fromDocument = nullptr;
     m_timeAxis = nullptr;
     m_axisStepDays = -1;
     m_caption->clear();
@@ -219,6 +221,7 @@ void LabTrendChart::rebuildChart()
         qint64 t;
         double v;
         QString flag;
+        QString document; // DocumentResults: the document it was read from
     };
     QMap<int, QList<Point>> byFacility;
     QString title;
@@ -245,7 +248,7 @@ void LabTrendChart::rebuildChart()
             low = item.lab.low;
         if (!high && item.lab.high)
             high = item.lab.high;
-        const Point p{item.start.msecs(), *item.lab.value, item.lab.flag};
+        const Point p{item.start.msecs(), *item.lab.value, item.lab.flag, item.sourceDocument};
         byFacility[m_source->facilityOfItem(i)].append(p);
         tMin = std::min(tMin, p.t);
         tMax = std::max(tMax, p.t);
@@ -301,6 +304,12 @@ void LabTrendChart::rebuildChart()
     m_abnormal->setColor(QColor(0xd6, 0x27, 0x28));
     m_abnormal->setBorderColor(QColor(0xd6, 0x27, 0x28));
     m_abnormal->setMarkerSize(12);
+    m_fromDocument = new QScatterSeries;
+    m_fromDocument->setName(tr("From a document", "a result read from inside a check-up document"));
+    m_fromDocument->setColor(Qt::transparent);
+    m_fromDocument->setBorderColor(QColor(0x40, 0x40, 0x40));
+    m_fromDocument->setMarkerSize(16);
+    QStringList documents;
     for (auto it = byFacility.begin(); it != byFacility.end(); ++it) {
         std::sort(it->begin(), it->end(), [](const Point &a, const Point &b) { return a.t < b.t; });
         const FacilityEntry &facility = m_source->facilities()[it.key()];
@@ -312,6 +321,11 @@ void LabTrendChart::rebuildChart()
             series->append(double(p.t), p.v);
             if (isAbnormal(p.flag))
                 m_abnormal->append(double(p.t), p.v);
+            if (!p.document.isEmpty()) {
+                m_fromDocument->append(double(p.t), p.v);
+                if (!documents.contains(p.document))
+                    documents << p.document;
+            }
         }
         m_chart->addSeries(series);
         series->attachAxis(xAxis);
@@ -321,6 +335,9 @@ void LabTrendChart::rebuildChart()
     m_chart->addSeries(m_abnormal);
     m_abnormal->attachAxis(xAxis);
     m_abnormal->attachAxis(yAxis);
+    m_chart->addSeries(m_fromDocument);
+    m_fromDocument->attachAxis(xAxis);
+    m_fromDocument->attachAxis(yAxis);
     m_chart->setTitle(title);
     labelTimeAxis();
 
@@ -337,11 +354,23 @@ void LabTrendChart::rebuildChart()
         legend << swatch(m_abnormal->color()) + m_abnormal->name().toHtmlEscaped() + QStringLiteral("</span>");
         m_legendEntries << m_abnormal->name();
     }
+    if (m_fromDocument->count() > 0) {
+        legend << QStringLiteral("<span style='white-space:nowrap'>&#9675;&nbsp;") + m_fromDocument->name().toHtmlEscaped() + QStringLiteral("</span>");
+        m_legendEntries << m_fromDocument->name();
+    }
     m_legend->setText(legend.join(QStringLiteral("&nbsp;&nbsp; ")));
     QString caption = tr("%1 · %n facility(ies)", nullptr, int(byFacility.size())).arg(m_analyte);
     if (units.size() > 1)
         caption += u' ' + tr("Units differ between facilities; compare with care.");
+    // Which documents the ringed results were read from (a check-up CDA or report), by name.
+    if (!documents.isEmpty())
+        caption += u'\n' + tr("○ read from the document(s): %1").arg(documents.join(QStringLiteral("; ")));
     m_caption->setText(caption);
+}
+
+QString LabTrendChart::caption() const
+{
+    return m_caption->text();
 }
 
 void LabTrendChart::resizeEvent(QResizeEvent *event)

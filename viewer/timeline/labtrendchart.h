@@ -43,6 +43,9 @@ public:
     QLineSeries *seriesFor(const QString &facilityName) const;
     QAreaSeries *referenceBand() const { return m_band; }
     QScatterSeries *abnormalSeries() const { return m_abnormal; }
+    // Results read from inside a document (a check-up CDA or report): ringed, and named in the caption.
+    QScatterSeries *documentSeries() const { return m_fromDocument; }
+    QString caption() const;
     // The time axis (labels at year, month or day boundaries in the display zone).
     QCategoryAxis *timeAxis() const { return m_timeAxis; }
     QLabel *legend() const { return m_legend; }
@@ -69,6 +72,7 @@ private:
     QChartView *m_view;
     QAreaSeries *m_band = nullptr;
     QScatterSeries *m_abnormal = nullptr;
+    QScatterSeries *m_fromDocument = nullptr;
     QList<QLineSeries *> m_facilitySeries;
     QCategoryAxis *m_timeAxis = nullptr;
     QLabel *m_legend;

@@ -86,25 +86,45 @@ void TimelineModel::setRecord(const PatientRecord &record, qint64 nowMsecs)
         facilityIndex.insert(m_facilities[i].key, i);
     const int n = int(m_record.items.size());
     m_itemFacility.resize(n);
-    m_searchText.resize(n);
+    m_searchText.clear(); // folded on the first search of this record, not for every record opened
     m_keyIndex.clear();
     m_keyIndex.reserve(n);
     for (int i = 0; i < n; ++i) {
         const ClinicalItem &item = m_record.items[i];
         m_itemFacility[i] = facilityIndex.value(item.source.isKnown() ? item.source.key : QString());
         m_keyIndex.insert(item.key, i);
+    }
+    if (!m_textFolded.isEmpty())
+        buildSearchText();
+    rebuild();
+}
+
+void TimelineModel::buildSearchText()
+{
+    const int n = int(m_record.items.size());
+    if (m_searchText.size() == n)
+        return;
+    m_searchText.resize(n);
+    for (int i = 0; i < n; ++i) {
+        const ClinicalItem &item = m_record.items[i];
         QString text = item.title + u'\n' + item.detail + u'\n' + m_facilities[m_itemFacility[i]].name;
         for (const Fhir::Coding &c : item.codes)
             text += u'\n' + c.code + u' ' + c.display;
         m_searchText[i] = text.toCaseFolded();
     }
-    rebuild();
+}
+
+bool TimelineModel::hasSearchText() const
+{
+    return !m_record.items.isEmpty() && m_searchText.size() == m_record.items.size();
 }
 
 void TimelineModel::setFilter(const TimelineFilter &filter)
 {
     m_filter = filter;
     m_textFolded = filter.text.trimmed().toCaseFolded();
+    if (!m_textFolded.isEmpty())
+        buildSearchText();
     rebuild();
 }
 

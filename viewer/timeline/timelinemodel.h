@@ -68,6 +68,9 @@ public:
 
     void setFilter(const TimelineFilter &filter);
     const TimelineFilter &filter() const { return m_filter; }
+    // Whether the folded search text of the record's items has been built: on the first search
+    // (a filter with text), not when the record is set.
+    bool hasSearchText() const;
     bool passes(int itemIndex) const;
     // Whether a list (a clinical panel, the record tree, the trend chart) shows the item when it follows
     // the time range [from, to]: it passes the filter and overlaps the range; current problems,
@@ -108,6 +111,7 @@ public:
 
 private:
     void rebuild();
+    void buildSearchText();
 
     PatientRecord m_record;
     qint64 m_now = 0;
@@ -117,7 +121,7 @@ private:
     QVector<FacilityEntry> m_facilities;
     QVector<int> m_itemFacility;
     QHash<QString, int> m_keyIndex;
-    QVector<QString> m_searchText; // folded text per item, built once per record
+    QVector<QString> m_searchText; // folded text per item, built on the record's first search
     std::pair<qint64, qint64> m_extent{0, 0};
     int m_shownCount = 0;
 };

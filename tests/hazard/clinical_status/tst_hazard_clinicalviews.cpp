@@ -14,6 +14,7 @@
 #include "timelinepane.h"
 
 #include <QLabel>
+#include <QRegularExpression>
 
 using namespace Kakehashi;
 using namespace HazardFixtures;
@@ -133,7 +134,35 @@ private Q_SLOTS:
             QVERIFY2(text.contains(QString::fromUtf8(expected)), qPrintable(text));
         auto none = show(HazardFixtures::record(QStringLiteral("allergies-not-recorded.json")), true);
         const QString empty = none->emergencySummary()->infectionLabel()->accessibleDescription();
-        QVERIFY2(empty.contains(u"Dialysis: none recorded in the last 90 day(s)"), qPrintable(empty));
+        QVERIFY2(empty.contains(u"Dialysis: not in the shared record for the last 90 day(s) (this does not mean there was none)"),
+                 qPrintable(empty));
+    }
+
+    // A record that shares almost nothing: every section of the emergency summary says what is
+    // not in the shared record and that this is not an absence. No line may read as a bare "none"
+    // ("Infection tests: none" reads as "no infection"; "Last check-up: none" as "never checked").
+    void item10_emergencySummaryNeverSaysABareNone()
+    {
+        auto view = show(HazardFixtures::record(QStringLiteral("allergies-not-recorded.json")), true);
+        EmergencySummaryView *summary = view->emergencySummary();
+        const QList<QLabel *> sections{summary->allergyLabel(), summary->medicationLabel(), summary->problemLabel(),
+                                       summary->encounterLabel(), summary->procedureLabel(), summary->labLabel(),
+                                       summary->infectionLabel()};
+        const QRegularExpression none(QStringLiteral("\\bnone\\b"), QRegularExpression::CaseInsensitiveOption);
+        int absences = 0;
+        for (QLabel *label : sections) {
+            for (const QString &line : label->accessibleDescription().split(u'\n')) {
+                if (!line.contains(none))
+                    continue;
+                ++absences;
+                QVERIFY2(line.contains(u"does not mean"), qPrintable(line));
+            }
+        }
+        QVERIFY2(absences >= 6, "the fixture no longer exercises the empty sections");
+        const QString labs = summary->labLabel()->accessibleDescription();
+        QVERIFY2(labs.contains(u"Last check-up: not in the shared record"), qPrintable(labs));
+        const QString infections = summary->infectionLabel()->accessibleDescription();
+        QVERIFY2(infections.contains(u"nor that results were negative"), qPrintable(infections));
     }
 };
 

@@ -191,6 +191,19 @@ private Q_SLOTS:
         QVERIFY(w.first().names.contains(QStringLiteral("ムコダイン錠２５０ｍｇ")));
     }
 
+    // A duplicate-therapy check made for another moment is not reused: the summary's warnings are
+    // those at its own as-of time, whatever check the caller hands over.
+    void checkFromAnotherMomentIsNotReused()
+    {
+        const PatientRecord r = load("general-name.json");
+        const QDateTime asOf = at("2026-10-26");
+        const DuplicateTherapyCheck later = MedicationSafety::check(r, at("2100-01-01"));
+        QVERIFY(later.warnings.isEmpty()); // nothing is current then
+        const EmergencySummary s = EmergencySummary::build(r, asOf, EmergencyLookBack(), &later);
+        QCOMPARE(s.duplicateTherapy.size(), 1);
+        QCOMPARE(s.duplicateTherapy.first().ingredientKey, QStringLiteral("YJ:2233002"));
+    }
+
     // A current prescription whose ingredient no master knows is reported, never skipped.
     void unmappedCodeIsReportedNotChecked()
     {

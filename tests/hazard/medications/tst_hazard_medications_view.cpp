@@ -118,6 +118,32 @@ private Q_SLOTS:
         QVERIFY2(later.contains(QStringLiteral("2027-06-13")), qPrintable(later));     // the running one, until its last day
     }
 
+    // Nothing current in the shared record is not "takes nothing": long after every prescription
+    // ended, the section says the shared record has none and that this is not proof of none.
+    void noCurrentMedicationIsNotNone()
+    {
+        const PatientRecord r = load("periods.json");
+        EmergencySummaryView view;
+        view.setAsOf(at("2030-01-01"));
+        view.setRecord(r);
+        const QString text = view.medicationLabel()->accessibleDescription();
+        QVERIFY2(!text.contains(QStringLiteral("アムロジピン")), qPrintable(text));
+        QVERIFY2(text.startsWith(QStringLiteral("Not in the shared record")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("does not mean")), qPrintable(text));
+        QVERIFY2(!text.startsWith(QStringLiteral("None")), qPrintable(text));
+        // The other sections with nothing in them say the same, never a bare "No …".
+        int empty = 0;
+        for (QLabel *section : {view.problemLabel(), view.encounterLabel(), view.procedureLabel(), view.labLabel()}) {
+            const QString t = section->accessibleDescription();
+            QVERIFY2(!t.startsWith(QStringLiteral("No ")) && !t.startsWith(QStringLiteral("None")), qPrintable(t));
+            if (t.startsWith(QStringLiteral("Not in the shared record"))) {
+                QVERIFY2(t.contains(QStringLiteral("does not mean")), qPrintable(t));
+                ++empty;
+            }
+        }
+        QVERIFY(empty >= 1); // at least the visits of the last days are empty in 2030
+    }
+
     // The banner names the brand/generic duplicate, and the medication it could not check.
     void bannerShowsDuplicateAndUnchecked()
     {
@@ -127,6 +153,13 @@ private Q_SLOTS:
         QVERIFY(!pv.medicationSafetyBanner()->isHidden());
         QVERIFY(pv.medicationSafetyBanner()->text().contains(QStringLiteral("ムコダイン")));
         QVERIFY(pv.medicationSafetyBanner()->text().contains(QStringLiteral("サワイ")));
+        // The emergency summary takes the banner's result (the rule runs once): the same duplicate, as of
+        // the same moment, is there too.
+        const EmergencySummary &emergency = pv.emergencySummary()->summary();
+        QCOMPARE(emergency.asOf, at("2026-10-25"));
+        QCOMPARE(emergency.duplicateTherapy.size(), 1);
+        QVERIFY(emergency.duplicateTherapy.first().message().contains(QStringLiteral("ムコダイン")));
+        QVERIFY(pv.medicationSafetyBanner()->text().contains(emergency.duplicateTherapy.first().message()));
 
         ReferenceClock::setFixed(at("2026-10-20"));
         pv.setRecord(load("unmapped.json"));

@@ -5,6 +5,7 @@
 #include "dicomtestsupport.h"
 
 #include <QFile>
+#include <QtEndian>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -28,7 +29,10 @@ private slots:
     void matchesReference();
     void nativeMatchesStoredValues_data();
     void nativeMatchesStoredValues();
+    void multiFrameSubset_data();
     void multiFrameSubset();
+    void hostileRleHeaders_data();
+    void hostileRleHeaders();
     void storedLayouts_data();
     void storedLayouts();
     void windowRendering();
@@ -213,29 +217,92 @@ void TestDicomDecode::nativeMatchesStoredValues()
     }
 }
 
+void TestDicomDecode::multiFrameSubset_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<int>("frames");
+    QTest::addColumn<int>("first");
+    QTest::newRow("native 32-bit") << "test_files/rtdose.dcm" << 15 << 7;
+    // RLE decodes only the frames asked for; their numbering and values must not shift.
+    QTest::newRow("RLE 32-bit") << "test_files/rtdose_rle.dcm" << 15 << 7;
+    QTest::newRow("RLE RGB, second frame") << "test_files/SC_rgb_rle_2frame.dcm" << 2 << 1;
+}
+
 void TestDicomDecode::multiFrameSubset()
 {
-    const QString path = pydicomFile(QStringLiteral("test_files/rtdose.dcm"));
+    QFETCH(QString, file);
+    QFETCH(int, frames);
+    QFETCH(int, first);
+    const QString path = pydicomFile(file);
     const DicomDecodeResult all = DicomFrameDecoder::decodeFile(path);
     QVERIFY2(all.ok, qPrintable(all.errorString));
-    QCOMPARE(all.frames.size(), 15);
-    QCOMPARE(all.info.numberOfFrames, 15);
+    QCOMPARE(all.frames.size(), frames);
+    QCOMPARE(all.info.numberOfFrames, frames);
     DicomDecodeOptions options;
-    options.firstFrame = 7;
+    options.firstFrame = first;
     options.frameCount = 2;
     const DicomDecodeResult part = DicomFrameDecoder::decodeFile(path, options);
     QVERIFY2(part.ok, qPrintable(part.errorString));
-    QCOMPARE(part.frames.size(), 2);
-    QCOMPARE(part.frames.at(0).frameIndex, 7);
-    for (int i = 0; i < 2; ++i) {
+    QCOMPARE(part.frames.size(), std::min(2, frames - first));
+    QCOMPARE(part.info.numberOfFrames, frames);
+    for (int i = 0; i < part.frames.size(); ++i) {
         const DicomFrame &a = part.frames.at(i);
-        const DicomFrame &b = all.frames.at(7 + i);
-        for (int y = 0; y < a.pixels.height(); ++y)
-            for (int x = 0; x < a.pixels.width(); ++x)
-                QCOMPARE(a.modalityValue(x, y), b.modalityValue(x, y));
+        const DicomFrame &b = all.frames.at(first + i);
+        QCOMPARE(a.frameIndex, first + i);
+        QCOMPARE(a.pixels.size(), b.pixels.size());
+        if (a.isMonochrome()) {
+            for (int y = 0; y < a.pixels.height(); ++y)
+                for (int x = 0; x < a.pixels.width(); ++x)
+                    QCOMPARE(a.modalityValue(x, y), b.modalityValue(x, y));
+        } else {
+            QCOMPARE(a.pixels, b.pixels);
+        }
     }
-    options.firstFrame = 15;
+    options.firstFrame = frames;
     QVERIFY(!DicomFrameDecoder::decodeFile(path, options).ok);
+}
+
+// RLE headers that lie about their segments (offsets past the fragment, backwards, a count the
+// image cannot have, one huge offset): DCMTK 3.6.7's RLE codec read past the fragment on such a
+// file (fuzz_dicom_frame). Each must end in an error naming RLE, never a crash or an image.
+void TestDicomDecode::hostileRleHeaders_data()
+{
+    QTest::addColumn<int>("word");    // which 32-bit word of the RLE header to change
+    QTest::addColumn<quint32>("value");
+    QTest::newRow("second segment far past the fragment") << 2 << quint32(0x40000000);
+    QTest::newRow("second segment just past the fragment") << 2 << quint32(0x00100000);
+    QTest::newRow("second segment before the first") << 2 << quint32(0x20);
+    QTest::newRow("first segment inside the header") << 1 << quint32(8);
+    QTest::newRow("three segments for a 16-bit image") << 0 << quint32(3);
+    QTest::newRow("sixteen segments") << 0 << quint32(16);
+    QTest::newRow("no segments") << 0 << quint32(0);
+}
+
+void TestDicomDecode::hostileRleHeaders()
+{
+    QFETCH(int, word);
+    QFETCH(quint32, value);
+    QFile in(pydicomFile(QStringLiteral("test_files/MR_small_RLE.dcm")));
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    QByteArray bytes = in.readAll();
+    // The frame's fragment: an item tag (FFFE,E000), its length, then the RLE header of a 16-bit
+    // monochrome image: two segments, the first at offset 64.
+    const QByteArray header = QByteArray::fromHex("feff00e0");
+    const QByteArray rle = QByteArray::fromHex("0200000040000000");
+    qsizetype at = -1;
+    for (qsizetype i = bytes.indexOf(header); i >= 0; i = bytes.indexOf(header, i + 1)) {
+        if (bytes.mid(i + 8, 8) == rle) {
+            at = i + 8;
+            break;
+        }
+    }
+    QVERIFY2(at > 0, "no RLE fragment found in MR_small_RLE.dcm");
+    QVERIFY(DicomFrameDecoder::decodeBytes(bytes, {}).ok);
+    qToLittleEndian<quint32>(value, bytes.data() + at + 4 * word);
+    const DicomDecodeResult r = DicomFrameDecoder::decodeBytes(bytes, {});
+    QVERIFY2(!r.ok, "a lying RLE header decoded as an image");
+    QVERIFY(r.frames.isEmpty());
+    QVERIFY2(r.errorString.contains(u"RLE"), qPrintable(r.errorString));
 }
 
 void TestDicomDecode::storedLayouts_data()

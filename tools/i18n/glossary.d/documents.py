@@ -2,7 +2,6 @@
 JA = {
     # CDA R2
     '[multimedia not shown]': '［マルチメディアは表示しません］',
-    'from the CDA document “%1”': 'CDA文書「%1」から',
     'The CDA document is too large to read (%1 MB; at most %2 MB).': 'CDA文書が大きすぎるため読み込めません（%1 MB、上限 %2 MB）。',
     'The CDA document declares a DTD or entities (<!DOCTYPE>/<!ENTITY>). CDA documents need none, and they can be used to read local files or exhaust memory, so it is not read.':
         'このCDA文書はDTDまたは実体（<!DOCTYPE>/<!ENTITY>）を宣言しています。CDA文書には不要であり、ローカルファイルの読み取りやメモリ枯渇に悪用され得るため、読み込みません。',
@@ -33,8 +32,6 @@ JA = {
     'content of an unknown kind': '種類不明の内容',
     'The attachment is declared as %1 (%2), but its content is %3. It is not shown, because its type cannot be trusted.':
         'この添付は%1（%2）とされていますが、内容は%3です。種類が信頼できないため表示しません。',
-    "This attachment is a DICOM image. Images are opened from the record's imaging studies; a DICOM file attached to a document is not shown here.":
-        'この添付はDICOM画像です。画像は記録の画像検査から開きます。文書に添付されたDICOMファイルはここには表示しません。',
     'Documents of type %1 cannot be shown in the viewer.': '種類 %1 の文書はビューワで表示できません。',
     'This document is XML (%1) but not a CDA document, so the viewer cannot show it.': 'この文書はXML（%1）ですがCDA文書ではないため、表示できません。',
     # Command line

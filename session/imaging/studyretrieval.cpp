@@ -1,4 +1,4 @@
-#include "studyretrieval.h"
+#include "session/imaging/studyretrieval.h"
 
 #include "dicomframedecoder.h"
 #include "imagecache.h"
@@ -12,9 +12,9 @@
 #include <algorithm>
 #include <utility>
 
-Q_LOGGING_CATEGORY(lcStudyRetrieval, "kakehashi.app.retrieval", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcStudyRetrieval, "kakehashi.session.imaging.retrieval", QtInfoMsg)
 
-namespace Kakehashi {
+namespace Kakehashi::Session {
 
 using namespace Dicom;
 
@@ -62,6 +62,12 @@ private:
 
 } // namespace
 
+struct StudyRetrieval::Arrival
+{
+    QByteArray bytes;
+    DicomDecodeResult header;
+};
+
 StudyRetrieval::StudyRetrieval(const QString &studyInstanceUid, std::unique_ptr<ImageSource> source,
                                std::shared_ptr<ImageCache> cache, QObject *parent)
     : QObject(parent)
@@ -70,18 +76,24 @@ StudyRetrieval::StudyRetrieval(const QString &studyInstanceUid, std::unique_ptr<
     , m_cache(std::move(cache))
 {
     m_cacheIo.setMaxThreadCount(1);
+    m_headerIo.setMaxThreadCount(1);
 }
 
 StudyRetrieval::~StudyRetrieval()
 {
-    m_cancel.cancel();
+    cancel();
     // DimseSource's destructor waits for its worker: no onInstance runs after this line.
     m_source.reset();
+    m_headerIo.waitForDone();
     m_cacheIo.waitForDone();
 }
 
 void StudyRetrieval::cancel()
 {
+    // Stopped before the end: what is stored stays unmarked (never "complete"). After the end the
+    // queued stores still go in, so closing the study at once loses nothing of the cache.
+    if (m_running)
+        m_storeFailed->store(true);
     m_cancel.cancel();
 }
 
@@ -98,10 +110,11 @@ void StudyRetrieval::start()
     struct Opened
     {
         ImageCache::Listing listing;
+        QList<DicomDecodeResult> headers; // one per listed name
         int undecryptable = 0;
     };
-    // Every instance is decrypted once here to check it (one at a time, nothing kept), so a
-    // tampered cache is fetched again rather than shown with holes.
+    // Every instance is decrypted once here to check it and read its header (one at a time, the
+    // bytes dropped), so a tampered cache is fetched again rather than shown with holes.
     QFuture<Opened> future = QtConcurrent::run(&m_cacheIo, [cache, uid, cancel] {
         Opened opened;
         opened.listing = cache->listStudy(uid);
@@ -109,8 +122,12 @@ void StudyRetrieval::start()
             if (cancel.isCancelled())
                 break;
             QString error;
-            if (cache->readInstance(uid, name, &error).isEmpty())
+            const QByteArray bytes = cache->readInstance(uid, name, &error);
+            if (bytes.isEmpty()) {
                 ++opened.undecryptable;
+                continue;
+            }
+            opened.headers.append(DicomFrameDecoder::readInfoBytes(bytes));
         }
         return opened;
     });
@@ -125,8 +142,15 @@ void StudyRetrieval::start()
             return;
         }
         m_expected = int(opened.listing.names.size());
-        for (const QString &name : opened.listing.names) {
-            m_instances.append(std::make_shared<StudyInstance>(QByteArray(), m_cache, m_studyUid, name));
+        for (qsizetype i = 0; i < opened.listing.names.size(); ++i) {
+            auto instance = std::make_shared<StudyInstance>(QByteArray(), m_cache, m_studyUid, opened.listing.names.at(i));
+            const DicomDecodeResult &header = opened.headers.at(i);
+            const QString name = QStringLiteral("memory:%1").arg(m_instances.size());
+            m_instances.append(instance);
+            if (header.ok)
+                m_builder.add(header.info, name, instance);
+            else
+                m_builder.addError(name, header.errorString);
             Q_EMIT instanceArrived(int(m_instances.size()));
         }
         finish({}, Origin::Cache);
@@ -158,14 +182,14 @@ void StudyRetrieval::startNetwork()
             }
             m_expected += s.numberOfInstances;
         }
-        if (m_source->kind() == u"dicomweb")
+        if (m_source->traits().singleInstance)
             retrieveFirstInstance();
         else
             retrieveSeries(0);
     });
 }
 
-// DICOMweb: the middle slice of the first series (by InstanceNumber) alone, then the series.
+// The middle slice of the first series (by InstanceNumber) alone, then the series.
 void StudyRetrieval::retrieveFirstInstance()
 {
     const SeriesRecord &first = m_series.constFirst();
@@ -188,9 +212,7 @@ void StudyRetrieval::retrieveFirstInstance()
         request.sopInstanceUid = sop;
         request.inMemory = true;
         m_fetchingFirst = sop;
-        request.onInstance = [this](const RetrievedInstance &instance) {
-            QMetaObject::invokeMethod(this, [this, bytes = instance.bytes] { onInstance(bytes); }, Qt::QueuedConnection);
-        };
+        request.onInstance = [this](const RetrievedInstance &instance) { receive(instance.bytes); };
         m_source->retrieveInstances(request, m_cancel).then(this, [this](const RetrieveResult &) {
             if (m_cancel.isCancelled()) {
                 finish({ImageSourceError::Cancelled, QStringLiteral("cancelled"), 0, -1}, Origin::Pacs);
@@ -204,6 +226,10 @@ void StudyRetrieval::retrieveFirstInstance()
 
 void StudyRetrieval::retrieveSeries(int index)
 {
+    if (index >= m_series.size() && m_inFlight.load() > 0) {
+        whenLanded([this, index] { retrieveSeries(index); }); // the marker counts every instance
+        return;
+    }
     if (index >= m_series.size()) {
         if (m_cache && !m_instances.isEmpty()) {
             const std::shared_ptr<ImageCache> cache = m_cache;
@@ -217,20 +243,19 @@ void StudyRetrieval::retrieveSeries(int index)
                     qCWarning(lcStudyRetrieval) << "image cache: study not marked complete";
             });
         }
-        finish({}, Origin::Pacs);
+        finish({}, m_source->traits().local ? Origin::Local : Origin::Pacs);
         return;
     }
     const SeriesRecord &series = m_series.at(index);
     RetrieveRequest request;
     request.series = {series.studyInstanceUid.isEmpty() ? m_studyUid : series.studyInstanceUid, series.seriesInstanceUid};
-    if (m_source->kind() == u"dicomweb") {
+    if (m_source->traits().inMemory) {
         request.inMemory = true;
-        request.onInstance = [this](const RetrievedInstance &instance) {
-            QMetaObject::invokeMethod(this, [this, bytes = instance.bytes] { onInstance(bytes); }, Qt::QueuedConnection);
-        };
+        request.onInstance = [this](const RetrievedInstance &instance) { receive(instance.bytes); };
     } else {
-        // DIMSE writes files: each is read into memory and removed at once (on the back-end's
-        // thread), so plaintext stays on disk only while the back-end writes it.
+        // The back-end writes files (DIMSE): each is read into memory on the back-end's thread, and
+        // the folder goes when the series ends, so plaintext stays on disk only for that long.
+        // Local files are read where they are (their paths are outside this folder).
         if (!m_dimseDir)
             m_dimseDir = std::make_unique<QTemporaryDir>(QDir::temp().filePath(QStringLiteral("kakehashi-study-XXXXXX")));
         if (!m_dimseDir->isValid()) {
@@ -243,7 +268,7 @@ void StudyRetrieval::retrieveSeries(int index)
             QFile f(instance.path);
             if (bytes.isEmpty() && f.open(QIODevice::ReadOnly))
                 bytes = f.readAll();
-            QMetaObject::invokeMethod(this, [this, bytes] { onInstance(bytes); }, Qt::QueuedConnection);
+            receive(bytes);
         };
     }
     const QString written = request.targetDir;
@@ -260,35 +285,78 @@ void StudyRetrieval::retrieveSeries(int index)
     });
 }
 
-void StudyRetrieval::onInstance(const QByteArray &bytes)
+void StudyRetrieval::receive(const QByteArray &bytes)
 {
-    if (!m_running || bytes.isEmpty())
+    if (bytes.isEmpty())
         return;
+    m_inFlight.fetch_add(1);
+    (void)QtConcurrent::run(&m_headerIo, [bytes] { return Arrival{bytes, DicomFrameDecoder::readInfoBytes(bytes)}; })
+        .then(this, [this](const Arrival &arrival) {
+            m_inFlight.fetch_sub(1);
+            onInstance(arrival);
+            if (m_inFlight.load() == 0) {
+                const QList<std::function<void()>> next = std::exchange(m_afterLanding, QList<std::function<void()>>());
+                for (const auto &f : next)
+                    f();
+            }
+        });
+}
+
+void StudyRetrieval::whenLanded(std::function<void()> next)
+{
+    if (m_inFlight.load() == 0)
+        next();
+    else
+        m_afterLanding.append(std::move(next));
+}
+
+QList<DicomSeries> StudyRetrieval::series() const
+{
+    QList<DicomSeries> series;
+    for (const DicomSeries &s : m_builder.result().series)
+        if (s.studyInstanceUid == m_studyUid)
+            series.append(s);
+    return series;
+}
+
+void StudyRetrieval::onInstance(const Arrival &arrival)
+{
+    if (!m_running)
+        return;
+    const QByteArray &bytes = arrival.bytes;
+    const QString sop = arrival.header.ok ? arrival.header.info.sopInstanceUid : QString();
     bool first = false;
     if (!m_fetchingFirst.isEmpty()) {
         // The slice fetched on its own: the series stream brings it again, once, and is dropped.
         m_firstSop = std::exchange(m_fetchingFirst, QString());
         m_skipFirstInStream = true;
         first = true;
-    } else if (m_skipFirstInStream && DicomFrameDecoder::readInfoBytes(bytes).info.sopInstanceUid == m_firstSop) {
+    } else if (m_skipFirstInStream && !sop.isEmpty() && sop == m_firstSop) {
         m_skipFirstInStream = false;
         return;
     }
     auto instance = std::make_shared<StudyInstance>(bytes, m_cache, m_studyUid, QString());
+    const QString slot = QStringLiteral("memory:%1").arg(m_instances.size());
     m_instances.append(instance);
+    if (arrival.header.ok)
+        m_builder.add(arrival.header.info, slot, instance);
+    else
+        m_builder.addError(slot, arrival.header.errorString);
     if (m_cache) {
         const std::shared_ptr<ImageCache> cache = m_cache;
         const auto failed = m_storeFailed;
         const QString uid = m_studyUid;
-        const CancelToken cancel = m_cancel;
-        m_cacheIo.start([cache, failed, uid, cancel, instance, bytes] {
-            if (cancel.isCancelled() || failed->load())
+        // The destructor waits for m_cacheIo, and a queued call to a deleted object is dropped.
+        StudyRetrieval *self = this;
+        m_cacheIo.start([self, cache, failed, uid, instance, bytes] {
+            if (failed->load())
                 return;
             QString error;
             QString name;
             if (!cache->storeInstance(uid, bytes, &error, &name)) {
                 failed->store(true);
                 qCWarning(lcStudyRetrieval) << "image cache: an instance could not be stored";
+                QMetaObject::invokeMethod(self, [self, error] { self->storeFailed(error); }, Qt::QueuedConnection);
                 return;
             }
             instance->becameCached(name);
@@ -299,10 +367,23 @@ void StudyRetrieval::onInstance(const QByteArray &bytes)
         Q_EMIT firstInstanceArrived();
 }
 
+void StudyRetrieval::storeFailed(const QString &reason)
+{
+    if (!m_cacheError.isEmpty())
+        return;
+    m_cacheError = reason.isEmpty() ? tr("the image cache could not be written") : reason;
+    Q_EMIT cacheStoreFailed(m_cacheError);
+}
+
 void StudyRetrieval::finish(const ImageSourceStatus &status, Origin origin)
 {
     if (!m_running)
         return;
+    if (m_inFlight.load() > 0) {
+        // Every instance received lands before the end is told.
+        whenLanded([this, status, origin] { finish(status, origin); });
+        return;
+    }
     m_running = false;
     m_outcome.status = status;
     m_outcome.origin = origin;
@@ -312,4 +393,4 @@ void StudyRetrieval::finish(const ImageSourceStatus &status, Origin origin)
     Q_EMIT finished();
 }
 
-} // namespace Kakehashi
+} // namespace Kakehashi::Session

@@ -1,0 +1,119 @@
+#pragma once
+
+#include "dicomseries.h"
+#include "imagesource.h"
+
+#include <QObject>
+#include <QStringList>
+#include <QTemporaryDir>
+#include <QThreadPool>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+namespace Kakehashi {
+class ImageCache;
+}
+
+namespace Kakehashi::Session {
+
+// Fetches one imaging study for display: from the encrypted image cache when it holds the whole
+// study, else through an ImageSource (every series, one after the other), storing each instance in
+// the cache as it arrives. The viewer gets in-memory instances: nothing unencrypted is written to
+// disk by DICOMweb or the cache. A retrieved instance keeps its bytes in memory until it is sealed
+// in the cache, then (like a cached one) is decrypted again each time its slice is decoded, one
+// slice at a time. Back-ends that write files (DIMSE) write them into a private temporary folder
+// (0700): each is read into memory at once and the folder goes when the series ends. Local files
+// are read where they are and not cached.
+// Every instance's header is read once, as it arrives, on a worker thread (in arrival order), and
+// kept: series() groups those headers and never reads an instance again.
+// A back-end that can fetch one instance on its own (DICOMweb) fetches the middle slice of the
+// first series alone first (instances ordered by InstanceNumber) before streaming the rest of the
+// series, so the first image is on screen early.
+// Network I/O is asynchronous; header reading, cache I/O and crypto run on worker threads.
+class StudyRetrieval : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Origin { Cache, Pacs, Local };
+    struct Outcome
+    {
+        Dicom::ImageSourceStatus status;
+        Origin origin = Origin::Pacs;
+        int instances = 0;
+        bool noSource = false; // no PACS configured for this study (and not cached)
+    };
+
+    // |source| may be null (cache only); |cache| may be null (no caching).
+    StudyRetrieval(const QString &studyInstanceUid, std::unique_ptr<Dicom::ImageSource> source,
+                   std::shared_ptr<ImageCache> cache, QObject *parent = nullptr);
+    ~StudyRetrieval() override; // cancels; waits for the DIMSE worker and the cache writer
+
+    void start();
+    void cancel();
+
+    QString studyInstanceUid() const { return m_studyUid; }
+    // The instances received so far, in arrival order.
+    const QList<Dicom::DicomInstancePtr> &instances() const { return m_instances; }
+    int expectedInstances() const { return m_expected; } // -1 when the PACS did not say
+    // DICOMweb: the SOP Instance UID fetched first on its own (empty when none was).
+    QString firstInstanceUid() const { return m_firstSop; }
+    bool isRunning() const { return m_running; }
+    // Why the study is not kept in the image cache (empty: it is, or is being, stored).
+    QString cacheError() const { return m_cacheError; }
+    const Outcome &outcome() const { return m_outcome; }
+    // The study's series from the headers read so far, in display order (nothing is read again).
+    QList<Dicom::DicomSeries> series() const;
+    // Instances whose header could not be read (not shown).
+    QStringList errors() const { return m_builder.errors(); }
+    Dicom::ImageSource *source() const { return m_source.get(); }
+
+Q_SIGNALS:
+    void instanceArrived(int received);
+    // DICOMweb: the slice fetched on its own has arrived; the series stream starts after this.
+    void firstInstanceArrived();
+    void finished();
+    // Emitted once, at most: an instance could not be stored in the image cache (|reason|: the
+    // system's, e.g. no space left). The images on screen are unaffected; the study is not kept
+    // for offline use (no "complete" marker).
+    void cacheStoreFailed(const QString &reason);
+
+private:
+    void startNetwork();
+    void retrieveFirstInstance();
+    void retrieveSeries(int index);
+    // From any thread: the header is read on m_headerIo, then the instance lands on this thread.
+    void receive(const QByteArray &bytes);
+    struct Arrival;
+    void onInstance(const Arrival &arrival);
+    // Runs |next| once every instance received so far has landed.
+    void whenLanded(std::function<void()> next);
+    void finish(const Dicom::ImageSourceStatus &status, Origin origin);
+
+    QString m_studyUid;
+    std::unique_ptr<Dicom::ImageSource> m_source;
+    std::shared_ptr<ImageCache> m_cache;
+    std::unique_ptr<QTemporaryDir> m_dimseDir; // DIMSE only: files live here for a moment
+    Dicom::CancelToken m_cancel;
+    QList<Dicom::SeriesRecord> m_series;
+    QList<Dicom::DicomInstancePtr> m_instances;
+    QString m_firstSop;
+    QString m_fetchingFirst; // the SOP asked for on its own, until it arrives
+    bool m_skipFirstInStream = false;
+    int m_expected = -1;
+    bool m_running = false;
+    Outcome m_outcome;
+    QString m_cacheError;
+    // From the cache writer's thread: the first store failure, told on this object's thread.
+    void storeFailed(const QString &reason);
+    // A store failed, or the retrieval was stopped before its end: no "complete" marker.
+    std::shared_ptr<std::atomic_bool> m_storeFailed = std::make_shared<std::atomic_bool>(false);
+    Dicom::DicomSeriesBuilder m_builder;
+    std::atomic_int m_inFlight{0}; // received, header being read
+    QList<std::function<void()>> m_afterLanding;
+    QThreadPool m_headerIo; // one thread: headers read in arrival order
+    QThreadPool m_cacheIo;  // one thread: stores in arrival order, then the "complete" marker
+};
+
+} // namespace Kakehashi::Session

@@ -1,0 +1,251 @@
+// Session::ImagingController without widgets: which back-end fetches a study (one choice, through
+// ImageSourceFactory), purpose headers as plain headers, and the series of a retrieval built from
+// headers read once per instance on arrival (a 1,000-instance series: no rescans).
+#include "../../filesizelimit.h"
+#include "../../testsupport.h"
+
+#include "dicomframedecoder.h"
+#include "imagecache.h"
+#include "recordcache.h"
+#include "session/imaging/imagingcontroller.h"
+#include "session/imaging/studyretrieval.h"
+#include "memorypacs.h"
+#include "syntheticseries.h"
+
+#include <QFile>
+#include <QPromise>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QtConcurrent/QtConcurrentRun>
+
+using namespace Kakehashi;
+using namespace Kakehashi::Session;
+using Kakehashi::Fixtures::MemoryPacs;
+
+class TestImagingController : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void backEndChoice_data();
+    void backEndChoice();
+    void emergencyPurposeTravelsAsPlainHeaders();
+    void thousandInstancesParsedOnce_data();
+    void thousandInstancesParsedOnce();
+    void reopenFromTheCacheParsesEachOnce();
+    void aFullDiskIsToldOnce();
+
+private:
+    // Opens the study through the controller and waits for the end; the parses it took.
+    qint64 openAndCount(ImagingController &controller, QSignalSpy *changed);
+
+    QTemporaryDir m_dir;
+    Fixtures::SyntheticSeries m_series;
+    QList<QByteArray> m_bytes;
+};
+
+void TestImagingController::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    Fixtures::SyntheticSeriesSpec spec;
+    spec.slices = 1000;
+    spec.rows = 4;
+    spec.columns = 4;
+    spec.seed = 7;
+    m_series = Fixtures::writeSyntheticCtSeries(m_dir.filePath(QStringLiteral("ct")), spec);
+    QVERIFY2(m_series.ok(), qPrintable(m_series.errorString));
+    QCOMPARE(m_series.files.size(), 1000);
+    // Sent out of order, as a PACS may: the series is still shown in slice order.
+    for (qsizetype i = m_series.files.size() - 1; i >= 0; --i) {
+        QFile f(m_series.files.at(i));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        m_bytes.append(f.readAll());
+    }
+}
+
+void TestImagingController::backEndChoice_data()
+{
+    QTest::addColumn<QString>("recordType");
+    QTest::addColumn<QString>("recordAddress");
+    QTest::addColumn<QString>("profileWeb");
+    QTest::addColumn<QString>("profileDimseHost");
+    QTest::addColumn<bool>("localPaths");
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("address");
+
+    const QString rec = QStringLiteral("https://pacs.record.example/dicom-web");
+    const QString prof = QStringLiteral("https://pacs.profile.example/dicom-web");
+    QTest::newRow("record endpoint first") << "dicom-wado-rs" << rec << prof << "pacs.local" << true << "dicomweb" << rec;
+    QTest::newRow("profile DICOMweb") << QString() << QString() << prof << "pacs.local" << true << "dicomweb" << prof;
+    QTest::newRow("record file URL is never followed") << "dicom-wado-rs" << "file:///etc" << prof << QString() << false << "dicomweb" << prof;
+    QTest::newRow("DIMSE") << QString() << QString() << QString() << "pacs.local" << true << "dimse" << QString();
+    QTest::newRow("local files") << QString() << QString() << QString() << QString() << true << "local" << QString();
+    QTest::newRow("nothing") << QString() << QString() << QString() << QString() << false << QString() << QString();
+}
+
+void TestImagingController::backEndChoice()
+{
+    QFETCH(QString, recordType);
+    QFETCH(QString, recordAddress);
+    QFETCH(QString, profileWeb);
+    QFETCH(QString, profileDimseHost);
+    QFETCH(bool, localPaths);
+    QFETCH(QString, kind);
+    QFETCH(QString, address);
+
+    ImagingController controller;
+    Net::ConnectionProfile profile;
+    profile.imagingDicomWebUrl = QUrl(profileWeb);
+    profile.imagingDimseHost = profileDimseHost;
+    profile.imagingDimsePort = 11112;
+    profile.imagingDimseCalledAe = QStringLiteral("PACS");
+    controller.setProfile(profile);
+    if (localPaths)
+        controller.setLocalPaths({m_dir.filePath(QStringLiteral("ct"))});
+    const StudyEndpoint record{recordType, QUrl(recordAddress)};
+    std::unique_ptr<Dicom::ImageSource> source = controller.makeSource(record);
+    if (kind.isEmpty()) {
+        QVERIFY(!source);
+        std::unique_ptr<StudyRetrieval> retrieval = controller.makeRetrieval(m_series.studyInstanceUid, record);
+        QSignalSpy finished(retrieval.get(), &StudyRetrieval::finished);
+        retrieval->start();
+        QVERIFY(finished.count() == 1 || finished.wait(5000));
+        QVERIFY(retrieval->outcome().noSource); // said as "no PACS configured", never as "no images"
+        return;
+    }
+    QVERIFY(source);
+    QCOMPARE(source->kind(), kind);
+    if (!address.isEmpty())
+        QCOMPARE(controller.endpointFor(record).address, QUrl(address));
+}
+
+void TestImagingController::emergencyPurposeTravelsAsPlainHeaders()
+{
+    ImagingController controller;
+    Net::ConnectionProfile profile;
+    profile.imagingDicomWebUrl = QUrl(QStringLiteral("https://pacs.example/dicom-web"));
+    controller.setProfile(profile);
+    controller.setPurpose({Net::PurposeOfUse::Reason::EmergencyTreatment, QStringLiteral("意識障害")});
+    controller.setSessionHeaders({{"X-HPKI-Role", "Doctor"}});
+    const Dicom::ImageEndpoint endpoint = controller.endpointFor({});
+    const auto headers = endpoint.headers;
+    QVERIFY(headers.contains(qMakePair(QByteArray("X-Purpose-Of-Use"), QByteArray("ETREAT"))));
+    QVERIFY(headers.contains(qMakePair(QByteArray("X-HPKI-Role"), QByteArray("Doctor"))));
+    bool reason = false;
+    for (const auto &h : headers)
+        reason = reason || (h.first == "X-Emergency-Reason" && !h.second.isEmpty());
+    QVERIFY(reason);
+    // The next open is routine: its images are fetched as TREAT.
+    controller.setPurpose({});
+    QVERIFY(controller.endpointFor({}).headers.contains(qMakePair(QByteArray("X-Purpose-Of-Use"), QByteArray("TREAT"))));
+}
+
+qint64 TestImagingController::openAndCount(ImagingController &controller, QSignalSpy *changed)
+{
+    QSignalSpy finished(&controller, &ImagingController::retrievalFinished);
+    const qint64 before = Dicom::DicomFrameDecoder::headerParseCount();
+    controller.openStudy(m_series.studyInstanceUid);
+    if (!finished.wait(120000))
+        return -1;
+    Q_UNUSED(changed);
+    return Dicom::DicomFrameDecoder::headerParseCount() - before;
+}
+
+void TestImagingController::thousandInstancesParsedOnce_data()
+{
+    QTest::addColumn<bool>("fromWorker");
+    QTest::newRow("DICOMweb-like, GUI thread") << false;
+    QTest::newRow("DIMSE-like, worker thread") << true;
+}
+
+void TestImagingController::thousandInstancesParsedOnce()
+{
+    QFETCH(bool, fromWorker);
+    ImagingController controller;
+    controller.setRetrievalFactory([this, fromWorker](const QString &uid) {
+        return std::make_unique<StudyRetrieval>(uid, std::make_unique<MemoryPacs>(m_series, m_bytes, fromWorker), nullptr);
+    });
+    QSignalSpy changed(&controller, &ImagingController::seriesChanged);
+    const qint64 parses = openAndCount(controller, &changed);
+    QCOMPARE(parses, qint64(1000)); // once per instance, not once per instance per update
+    const StudyRetrieval *retrieval = controller.retrieval();
+    QVERIFY(retrieval);
+    QVERIFY2(retrieval->outcome().status.ok(), qPrintable(retrieval->outcome().status.errorString));
+    QCOMPARE(retrieval->outcome().instances, 1000);
+    QCOMPARE(retrieval->expectedInstances(), 1000);
+    QVERIFY(changed.count() >= 1);
+    // Complete, in slice order, every slice backed by its in-memory instance.
+    const QList<Dicom::DicomSeries> series = controller.series();
+    QCOMPARE(series.size(), 1);
+    QCOMPARE(series.first().instanceCount, 1000);
+    QCOMPARE(series.first().slices.size(), 1000);
+    QCOMPARE(series.first().seriesInstanceUid, m_series.seriesInstanceUid);
+    for (const Dicom::DicomSliceRef &slice : series.first().slices)
+        QVERIFY(slice.isInMemory());
+    QString error;
+    QCOMPARE(Dicom::DicomFrameDecoder::readInfoBytes(series.first().slices.first().instance->load(&error)).info.sopInstanceUid,
+             m_series.sopInstanceUids.first());
+    QCOMPARE(Dicom::DicomFrameDecoder::readInfoBytes(series.first().slices.last().instance->load(&error)).info.sopInstanceUid,
+             m_series.sopInstanceUids.last());
+    // Reading the series again reads nothing again.
+    const qint64 before = Dicom::DicomFrameDecoder::headerParseCount();
+    QCOMPARE(controller.series().first().slices.size(), 1000);
+    QCOMPARE(Dicom::DicomFrameDecoder::headerParseCount(), before);
+}
+
+void TestImagingController::reopenFromTheCacheParsesEachOnce()
+{
+    QTemporaryDir cacheDir;
+    QVERIFY(cacheDir.isValid());
+    auto cache = std::make_shared<ImageCache>(cacheDir.path(), QByteArray(RecordCache::KeyBytes, '\x21'), QStringLiteral("tester"));
+    {
+        ImagingController controller;
+        controller.setRetrievalFactory([this, cache](const QString &uid) {
+            return std::make_unique<StudyRetrieval>(uid, std::make_unique<MemoryPacs>(m_series, m_bytes, false), cache);
+        });
+        QCOMPARE(openAndCount(controller, nullptr), qint64(1000));
+        QCOMPARE(controller.retrieval()->outcome().origin, StudyRetrieval::Origin::Pacs);
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(cache->isComplete(m_series.studyInstanceUid), 60000);
+    ImagingController controller;
+    controller.setRetrievalFactory([cache](const QString &uid) { return std::make_unique<StudyRetrieval>(uid, nullptr, cache); });
+    QCOMPARE(openAndCount(controller, nullptr), qint64(1000));
+    QCOMPARE(controller.retrieval()->outcome().origin, StudyRetrieval::Origin::Cache);
+    QCOMPARE(controller.series().size(), 1);
+    QCOMPARE(controller.series().first().slices.size(), 1000);
+}
+
+// The image cache's disk is full while a study arrives: the images still show (the retrieval
+// succeeds), the controller says once, with the system's reason, that the study is not kept, and
+// the cache never holds it as complete.
+void TestImagingController::aFullDiskIsToldOnce()
+{
+    QTemporaryDir cacheDir;
+    QVERIFY(cacheDir.isValid());
+    auto cache = std::make_shared<ImageCache>(cacheDir.path(), QByteArray(RecordCache::KeyBytes, '\x22'), QStringLiteral("tester"));
+    ImagingController controller;
+    controller.setRetrievalFactory([this, cache](const QString &uid) {
+        return std::make_unique<StudyRetrieval>(uid, std::make_unique<MemoryPacs>(m_series, m_bytes, false), cache);
+    });
+    QSignalSpy told(&controller, &ImagingController::cacheStoreFailed);
+    {
+        KakehashiTest::FileSizeLimit full(64); // smaller than any sealed instance
+        if (!full.ok())
+            QSKIP("RLIMIT_FSIZE cannot be set here");
+        QVERIFY(openAndCount(controller, nullptr) > 0);
+        QVERIFY2(controller.retrieval()->outcome().status.ok(), qPrintable(controller.retrieval()->outcome().status.errorString));
+        QCOMPARE(controller.retrieval()->outcome().instances, 1000);
+        QTRY_COMPARE_WITH_TIMEOUT(told.count(), 1, 60000);
+    }
+    const QString reason = told.first().first().toString();
+    QVERIFY2(reason.contains(u"large", Qt::CaseInsensitive) || reason.contains(u"space", Qt::CaseInsensitive), qPrintable(reason));
+    QCOMPARE(controller.retrieval()->cacheError(), reason);
+    QTest::qWait(200);
+    QCOMPARE(told.count(), 1); // once per study, not once per instance
+    controller.closeStudy();
+    QVERIFY(!cache->isComplete(m_series.studyInstanceUid));
+}
+
+KAKEHASHI_TEST_MAIN(TestImagingController)
+#include "tst_imagingcontroller.moc"

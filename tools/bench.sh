@@ -1,0 +1,26 @@
+#!/bin/sh
+# Runs every benchmark from one command, one after the other (never in parallel: each one's
+# baseline is measured in the same run, and two benches at once would load each other's).
+#   tools/bench.sh [BUILD_DIR]        (default: build)
+# Builds the bench targets first. bench_series_fetch needs orthanc + orthanc-dicomweb + curl and is
+# reported as skipped without them. Prints the load average before each bench: figures taken with a
+# load above the core count are not comparable with the README's.
+set -u
+build=${1:-build}
+here=$(cd "$(dirname "$0")/.." && pwd)
+cd "$here" || exit 1
+benches="bench_ingest bench_warm_open bench_timeline bench_decode bench_series_fetch"
+# shellcheck disable=SC2086
+cmake --build "$build" -j2 --target $benches demo_data >/dev/null || { echo "bench.sh: build failed" >&2; exit 1; }
+echo "tools/bench.sh: $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, commit $(git rev-parse --short HEAD 2>/dev/null)"
+failed=0
+for b in $benches; do
+    echo
+    echo "== $b   (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
+    if [ "$b" = bench_series_fetch ] && ! command -v Orthanc >/dev/null 2>&1 && ! command -v orthanc >/dev/null 2>&1; then
+        echo "skipped: Orthanc is not installed (tools/setup.sh installs it)"
+        continue
+    fi
+    "$build/bench/$b" 2>&1 | grep -v -e '^QStandardPaths:' -e 'propagateSizeHints' || failed=1
+done
+exit $failed

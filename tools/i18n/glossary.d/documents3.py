@@ -1,0 +1,16 @@
+# Japanese for check-up results read from documents (特定健診 CDA, FHIR 健診結果報告書) and DICOM key
+# images attached to documents (issue 13, part 3).
+JA = {
+    # DocumentResults: the mark every view shows, and the note on a shared result that a document repeats
+    '%1, %2': '%1（%2）',
+    'from the document “%1”': '文書「%1」から',
+    'also in the document “%1”': '文書「%1」にも記載',
+    # Lab trend chart
+    'From a document': '文書から',
+    '○ read from the document(s): %1': '○ 文書から読み取った結果: %1',
+    # DICOM key images in documents
+    'DICOM image': 'DICOM画像',
+    '%1: this is a DICOM image; it is shown in the image view.': '%1: DICOM画像です。画像ビューに表示しています。',
+    "%1: this is a DICOM image; open it in the main window's image view.": '%1: DICOM画像です。メインウィンドウの画像ビューで開いてください。',
+    '%1: the DICOM image cannot be read (%2).': '%1: DICOM画像を読み込めません（%2）。',
+}
