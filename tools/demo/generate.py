@@ -783,7 +783,6 @@ class PatientRecord:
         """
         code, disp = C.DOC_TYPES[kind]
         doc_no = self.next_id("doc", 2)
-        bin_id = doc_no.replace("-doc-", "-bin-")
         # collect resources (with closure over references) into the document
         by_key = {(r["resourceType"], r["id"]): r for r in self.resources}
         for o in FACILITIES:
@@ -878,49 +877,17 @@ class PatientRecord:
             "entry": entries,
         }
         raw = json.dumps(bundle, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
-        self.add({
-            "resourceType": "Binary",
-            "id": bin_id,
-            "meta": {"source": BASE + "Organization/" + org},
-            "contentType": "application/fhir+json",
-            "data": base64.b64encode(raw).decode("ascii"),
-        })
-        docref = {
-            "resourceType": "DocumentReference",
-            "id": doc_no,
-            "meta": self.source_meta(org, when, "http://jpfhir.jp/fhir/core/StructureDefinition/JP_DocumentReference"),
-            "extension": [self.inst_ext(org)],
-            "masterIdentifier": {"system": "urn:ietf:rfc:3986", "value": comp_urn},
-            "status": "current",
-            "docStatus": "final",
-            "type": cc(C.SYS_DOCTYPE, code, disp),
-            "category": [cc(C.SYS_DOCTYPE, code, disp)],
-            "subject": self.subject(),
-            "date": dts(when, 12, 0),
-            "author": [ref("Practitioner", author), ref("Organization", org, FACILITIES[org][0])],
-            "custodian": ref("Organization", org, FACILITIES[org][0]),
-            "description": disp,
-            "content": [{"attachment": {
-                "contentType": "application/fhir+json",
-                "language": "ja",
-                "url": "Binary/" + bin_id,
-                "size": len(raw),
-                "hash": base64.b64encode(hashlib.sha1(raw).digest()).decode("ascii"),
-                "title": "%s（%s）" % (disp, FACILITIES[org][0]),
-                "creation": dts(when, 12, 0),
-            }, "format": coding("http://ihe.net/fhir/ValueSet/IHE.FormatCode.codesystem", "urn:ihe:iti:xds:2017:mimeTypeSufficient",
-                                "mimeType Sufficient")}],
-        }
-        if enc:
-            docref["context"] = {"encounter": [ref("Encounter", enc["id"])],
-                                 "period": {"start": enc["period"]["start"], "end": enc["period"]["end"]}}
-        return self.add(docref)
+        return self.attachment(kind, org, author, when, "application/fhir+json", raw, "%s（%s）" % (disp, FACILITIES[org][0]),
+                               enc=enc, doc_no=doc_no, description=disp, master=comp_urn,
+                               fmt=coding("http://ihe.net/fhir/ValueSet/IHE.FormatCode.codesystem",
+                                          "urn:ihe:iti:xds:2017:mimeTypeSufficient", "mimeType Sufficient"))
 
-    def attachment(self, kind, org, author, when, content_type, data, title, enc=None):
-        """A document that is not a FHIR document (a PDF letter, a CDA check-up): the bytes in a
-        Binary, indexed by a DocumentReference of the document kind |kind|."""
+    def attachment(self, kind, org, author, when, content_type, data, title, enc=None, doc_no=None, description=None,
+                   master=None, fmt=None):
+        """A document's bytes in a Binary, indexed by a DocumentReference of the document kind |kind|:
+        a FHIR document Bundle (document()), a PDF letter, a CDA check-up."""
         code, disp = C.DOC_TYPES[kind]
-        doc_no = self.next_id("doc", 2)
+        doc_no = doc_no or self.next_id("doc", 2)
         bin_id = doc_no.replace("-doc-", "-bin-")
         self.add({
             "resourceType": "Binary",
@@ -934,6 +901,7 @@ class PatientRecord:
             "id": doc_no,
             "meta": self.source_meta(org, when, "http://jpfhir.jp/fhir/core/StructureDefinition/JP_DocumentReference"),
             "extension": [self.inst_ext(org)],
+            **({"masterIdentifier": {"system": "urn:ietf:rfc:3986", "value": master}} if master else {}),
             "status": "current",
             "docStatus": "final",
             "type": cc(C.SYS_DOCTYPE, code, disp),
@@ -942,7 +910,7 @@ class PatientRecord:
             "date": dts(when, 12, 0),
             "author": [ref("Practitioner", author), ref("Organization", org, FACILITIES[org][0])],
             "custodian": ref("Organization", org, FACILITIES[org][0]),
-            "description": title,
+            "description": description or title,
             "content": [{"attachment": {
                 "contentType": content_type,
                 "language": "ja",
@@ -951,7 +919,7 @@ class PatientRecord:
                 "hash": base64.b64encode(hashlib.sha1(data).digest()).decode("ascii"),
                 "title": title,
                 "creation": dts(when, 12, 0),
-            }}],
+            }, **({"format": fmt} if fmt else {})}],
         }
         if enc:
             docref["context"] = {"encounter": [ref("Encounter", enc["id"])],
