@@ -45,6 +45,7 @@ class TestClinicalDocument : public QObject
 private Q_SLOTS:
     void demoDocuments_data();
     void demoDocuments();
+    void attachmentHeaderNamesItsAuthor();
     void fixtureRecord_data();
     void fixtureRecord();
     void malformedBytes_data();
@@ -61,9 +62,29 @@ void TestClinicalDocument::demoDocuments_data()
     QTest::addColumn<QString>("sectionCode");
     QTest::addColumn<QString>("sectionTitle");
     QTest::addColumn<QString>("narrativeText");
-    QTest::newRow("p001 referral") << "p001" << "57133-1" << QStringLiteral("診療情報提供書") << "950" << QStringLiteral("紹介目的") << QStringLiteral("二次性高血圧の精査");
-    QTest::newRow("p002 discharge summary") << "p002" << "18842-5" << QStringLiteral("退院時サマリー") << "330" << QStringLiteral("入院中の経過") << QString();
-    QTest::newRow("p003 check-up") << "p003" << "53576-5" << QStringLiteral("健診結果報告書") << "620" << QStringLiteral("健診結果") << QString();
+    QTest::addColumn<QString>("document"); // the FHIR document (p001 also has a PDF letter, p003 a CDA check-up)
+    QTest::newRow("p001 referral") << "p001" << "57133-1" << QStringLiteral("診療情報提供書") << "950" << QStringLiteral("紹介目的") << QStringLiteral("二次性高血圧の精査") << "p001-doc-01";
+    QTest::newRow("p002 discharge summary") << "p002" << "18842-5" << QStringLiteral("退院時サマリー") << "330" << QStringLiteral("入院中の経過") << QString() << "p002-doc-01";
+    QTest::newRow("p003 check-up") << "p003" << "53576-5" << QStringLiteral("健診結果報告書") << "620" << QStringLiteral("健診結果") << QString() << "p003-doc-02";
+}
+
+// A PDF letter has no header of its own: the header shown above it (type, date, facility, author)
+// is its DocumentReference's, so the reader knows who wrote it.
+void TestClinicalDocument::attachmentHeaderNamesItsAuthor()
+{
+    QString error;
+    if (!LocalRecordSource::registerDemoData(&error))
+        QSKIP(qPrintable(QStringLiteral("demo data not built: ") + error));
+    const RecordSet set = LocalRecordSource::load({LocalRecordSource::demoDataRoot() + QStringLiteral("/patients/p001.json")});
+    const PatientRecord *record = set.find(u"p001");
+    QVERIFY(record);
+    const DocumentLoadResult result = ClinicalDocumentReader::load(*record, QStringLiteral("DocumentReference/p001-doc-02"));
+    QVERIFY2(result.isOk(), qPrintable(result.message));
+    QCOMPARE(result.format, DocumentFormat::Pdf);
+    QCOMPARE(result.document.typeCode, QStringLiteral("57133-1"));
+    QCOMPARE(result.document.custodian, QStringLiteral("東都大学病院"));
+    QVERIFY2(result.document.authors.contains(QStringLiteral("小林 誠")), qPrintable(result.document.authors.join(u',')));
+    QVERIFY(result.document.date.isValid());
 }
 
 void TestClinicalDocument::demoDocuments()
@@ -74,6 +95,7 @@ void TestClinicalDocument::demoDocuments()
     QFETCH(QString, sectionCode);
     QFETCH(QString, sectionTitle);
     QFETCH(QString, narrativeText);
+    QFETCH(QString, document);
     QString error;
     if (!LocalRecordSource::registerDemoData(&error))
         QSKIP(qPrintable(QStringLiteral("demo data not built: ") + error));
@@ -81,9 +103,9 @@ void TestClinicalDocument::demoDocuments()
     const PatientRecord *record = set.find(patient);
     QVERIFY(record);
     const QStringList keys = ClinicalDocumentReader::openableKeys(*record);
-    QVERIFY(!keys.isEmpty());
-    QVERIFY2(keys.first().startsWith(QLatin1String("DocumentReference/")), qPrintable(keys.first()));
-    const DocumentLoadResult result = ClinicalDocumentReader::load(*record, keys.first());
+    const QString key = QStringLiteral("DocumentReference/") + document;
+    QVERIFY2(keys.contains(key), qPrintable(keys.join(u' ')));
+    const DocumentLoadResult result = ClinicalDocumentReader::load(*record, key);
     QVERIFY2(result.isOk(), qPrintable(result.message));
     const ClinicalDocument &doc = result.document;
     QCOMPARE(doc.typeCode, typeCode);

@@ -369,6 +369,9 @@ QJsonObject ClinicalDocumentReader::sourceBundle(const QJsonObject &resource, co
         for (const QJsonValue &c : arr(resource, "content"))
             addReferenced(QJsonObject{{QStringLiteral("reference"), str(c.toObject().value(QLatin1String("attachment")).toObject(), "url")}},
                           resource, index, entries, seen);
+        // Who wrote it: the header of a PDF, image or text attachment (which has none of its own).
+        for (const QJsonValue &a : arr(resource, "author"))
+            addReferenced(a, resource, index, entries, seen);
     } else if (type == u"Composition") {
         addReferenced(resource.value(QLatin1String("subject")), resource, index, entries, seen);
         addReferenced(resource.value(QLatin1String("custodian")), resource, index, entries, seen);
@@ -640,7 +643,16 @@ DocumentLoadResult ClinicalDocumentReader::loadSource(const QByteArray &sourceJs
         }
         if (bytes.isEmpty())
             return failure(DocumentLoadResult::Status::Malformed, tr("The document's content is empty."));
-        return fromBytes(bytes, contentType);
+        DocumentLoadResult r = fromBytes(bytes, contentType);
+        // A PDF, image or text has no header of its own: who wrote it is the DocumentReference's.
+        if (r.isOk() && r.format != DocumentFormat::FhirDocument && r.format != DocumentFormat::Cda) {
+            for (const QJsonValue &a : arr(resource, "author")) {
+                const QString name = nameOf(resources.resolve(a), a);
+                if (!name.isEmpty() && !r.document.authors.contains(name))
+                    r.document.authors << name;
+            }
+        }
+        return r;
     }
     DocumentLoadResult r = failure(DocumentLoadResult::Status::NotFound,
                                    firstUrl.isEmpty() ? tr("The document has no content to show.")
