@@ -237,10 +237,13 @@ void StudyRetrieval::retrieveSeries(int index)
             const QString uid = m_studyUid;
             const int count = int(m_instances.size());
             // Queued behind every store: the marker says the whole study is there.
-            m_cacheIo.start([cache, failed, uid, count] {
+            StudyRetrieval *self = this; // the destructor waits for m_cacheIo
+            m_cacheIo.start([self, cache, failed, uid, count] {
                 QString error;
-                if (!failed->load() && !cache->markComplete(uid, count, &error))
+                if (!failed->load() && !cache->markComplete(uid, count, &error)) {
                     qCWarning(lcStudyRetrieval) << "image cache: study not marked complete";
+                    QMetaObject::invokeMethod(self, [self, error] { self->storeFailed(error); }, Qt::QueuedConnection);
+                }
             });
         }
         finish({}, m_source->traits().local ? Origin::Local : Origin::Pacs);

@@ -250,6 +250,9 @@ void TestDocumentView::demoHasAPdfLetterAndACdaCheckup()
     QTRY_VERIFY_WITH_TIMEOUT(view->pdfPane() && view->pdfPane()->pageCount() == 2, 30000);
     QVERIFY2(view->pdfPane()->pageText(0).contains(QStringLiteral("山田 太郎")), qPrintable(view->pdfPane()->pageText(0)));
     QVERIFY2(view->pdfPane()->pageText(1).contains(QStringLiteral("アムロジピン 10 mg")), qPrintable(view->pdfPane()->pageText(1)));
+    // The PDF has no header of its own: the caption names the hospital and the doctor who wrote it.
+    QVERIFY2(view->caption().contains(QStringLiteral("東都大学病院")) && view->caption().contains(QStringLiteral("小林 誠")),
+             qPrintable(view->caption()));
 
     QVERIFY(window.showPatient(QStringLiteral("p003")));
     Q_EMIT window.patientView()->panels()->itemActivated(QStringLiteral("DocumentReference/p003-doc-01"));

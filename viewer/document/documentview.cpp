@@ -467,6 +467,10 @@ void DocumentView::setCaption(const DocumentLoadResult &result, const QString &e
     if (d.date.isValid())
         parts << d.date.displayText();
     parts << d.custodian;
+    // Who wrote it (a PDF or image has no header of its own: the DocumentReference's authors).
+    QStringList authors = d.authors;
+    authors.removeAll(d.custodian);
+    parts << authors.join(QStringLiteral("、"));
     if (!m_patientName.isEmpty())
         parts << tr("patient: %1").arg(m_patientName);
     parts << extra;

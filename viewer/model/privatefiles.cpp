@@ -109,6 +109,9 @@ bool writeFile(const QString &path, const QByteArray &bytes, QString *error)
         }
         if (err == 0 && ::fchmod(fd, 0600) != 0)
             err = errno;
+        // On disk before the rename makes it visible (as QSaveFile's commit did).
+        if (err == 0 && ::fdatasync(fd) != 0)
+            err = errno;
         if (::close(fd) != 0 && err == 0)
             err = errno;
         if (err == 0 && ::rename(temporary.constData(), native.constData()) != 0)
