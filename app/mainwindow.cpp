@@ -32,6 +32,7 @@ namespace Kakehashi {
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
+    , m_records(new Session::RecordController(this))
     , m_patientModel(new PatientListModel(this))
     , m_patientList(new PatientListView(m_patientModel, this))
     , m_patientView(new PatientView(this))
@@ -112,7 +113,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_patientList, &PatientListView::patientActivated, this, &MainWindow::showPatient);
 
     m_imaging = new Session::ImagingController(this);
-    m_imaging->setImageCacheProvider([this] { return imageCache(); });
+    m_imaging->setImageCacheProvider([this] { return m_records->imageCache(); });
     m_imagingPanel = new ImagingPanel(m_imaging, this);
     m_imagingDock = new QDockWidget(tr("Images"), this);
     m_imagingDock->setObjectName(QStringLiteral("imagingDock"));
@@ -126,9 +127,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_imaging->setRetrievalFactory([this](const QString &uid) { return makeStudyRetrieval(uid); });
     // Before anyone else hears loadFinished: DICOM opened with the record is in place by then.
     connect(this, &MainWindow::loadFinished, this, &MainWindow::onDicomScanned);
-    connect(&m_watcher, &QFutureWatcher<RecordSet>::finished, this, &MainWindow::onLoaded);
+    connect(m_records, &Session::RecordController::localLoaded, this, &MainWindow::onLoaded);
+    connect(m_records, &Session::RecordController::currentChanged, this, &MainWindow::onRecordChanged);
     connect(this, &MainWindow::loadFinished, problemRow, [this, problemRow] {
-        problemRow->setVisible(!m_records.errors.isEmpty() || !m_records.warnings.isEmpty());
+        problemRow->setVisible(!recordSet().errors.isEmpty() || !recordSet().warnings.isEmpty());
     });
     createSessionUi();
     resize(1600, 1000);
@@ -151,14 +153,22 @@ void MainWindow::narrowPatientListBesideDock()
     split->setSizes({list, std::max(0, total - list)});
 }
 
-MainWindow::~MainWindow()
+MainWindow::~MainWindow() = default;
+
+const RecordSet &MainWindow::recordSet() const
 {
-    m_watcher.waitForFinished();
+    return m_records->localRecords();
+}
+
+bool MainWindow::isLoading() const
+{
+    return m_records->isLoadingLocal();
 }
 
 void MainWindow::setIdentity(const SessionIdentity &identity)
 {
     m_sessionIdentity = identity;
+    m_records->setUser(identity.name, identity.role);
     // Only what is known: no empty brackets for a session without role or organisation.
     QString who = identity.name;
     if (!identity.role.isEmpty())
@@ -224,14 +234,16 @@ void MainWindow::loadDemo()
             ReferenceClock::setFixed(demoToday);
     }
     showReferenceTime();
-    startLoad([] { return LocalRecordSource::loadDemo(); }, tr("demo data"));
+    statusBar()->showMessage(tr("Loading %1…").arg(tr("demo data")));
+    m_records->loadLocal([] { return LocalRecordSource::loadDemo(); });
 }
 
 void MainWindow::openPaths(const QStringList &paths)
 {
     auto scan = std::make_shared<Dicom::DicomScanResult>();
     m_pendingDicomScan = scan;
-    startLoad([paths, scan] {
+    statusBar()->showMessage(tr("Loading %1…").arg(paths.join(QStringLiteral(", "))));
+    m_records->loadLocal([paths, scan] {
         const LocalInputs inputs = LocalRecordSource::partition(paths);
         RecordSet set = inputs.recordPaths.isEmpty() ? RecordSet() : LocalRecordSource::load(inputs.recordPaths);
         if (!inputs.dicomPaths.isEmpty()) {
@@ -240,7 +252,7 @@ void MainWindow::openPaths(const QStringList &paths)
             DicomPatients::addTo(set, scan->series);
         }
         return set;
-    }, paths.join(QStringLiteral(", ")));
+    });
 }
 
 void MainWindow::onDicomScanned()
@@ -281,7 +293,7 @@ void MainWindow::openImagingStudy(const QString &studyInstanceUid)
 
 bool MainWindow::openFirstImagingStudy()
 {
-    const PatientRecord *record = m_records.find(m_currentPatient);
+    const PatientRecord *record = m_records->current();
     if (!record)
         return false;
     QString first;
@@ -302,44 +314,43 @@ bool MainWindow::openFirstImagingStudy()
     return true;
 }
 
-void MainWindow::startLoad(std::function<RecordSet()> job, const QString &what)
-{
-    statusBar()->showMessage(tr("Loading %1…").arg(what));
-    m_watcher.setFuture(QtConcurrent::run(std::move(job)));
-}
-
 void MainWindow::onLoaded()
 {
-    if (m_locked)
-        return; // loaded while locked: dropped, not shown
-    m_records = m_rolePolicy.apply(m_watcher.result());
+    const RecordSet &set = recordSet();
     QList<PatientInfo> patients;
-    for (const PatientRecord &r : std::as_const(m_records.patients))
+    for (const PatientRecord &r : set.patients)
         patients.append(r.patient);
     m_patientModel->setPatients(patients);
-    const int problems = int(m_records.errors.size() + m_records.warnings.size());
+    const int problems = int(set.errors.size() + set.warnings.size());
     if (problems > 0) {
-        const QString first = m_records.errors.isEmpty() ? m_records.warnings.first() : m_records.errors.first();
+        const QString first = set.errors.isEmpty() ? set.warnings.first() : set.errors.first();
         m_problems->setText(tr("%n problem(s) while loading; what is shown may be incomplete. First: %1", nullptr, problems).arg(first));
     }
-    statusBar()->showMessage(tr("%n patient(s), %1 resources", nullptr, int(patients.size())).arg(m_records.resourceCount));
+    statusBar()->showMessage(tr("%n patient(s), %1 resources", nullptr, int(patients.size())).arg(set.resourceCount));
     Q_EMIT loadFinished();
 }
 
 bool MainWindow::showPatient(const QString &patientId)
 {
-    const PatientRecord *record = m_records.find(patientId);
-    if (!record)
-        return false;
-    if (m_currentPatient != record->patient.id) {
-        m_currentPatient = record->patient.id;
-        m_imagingPanel->closeStudy(); // the previous patient's retrieval stops
-        m_patientView->setRecord(*record);
-        m_patientList->selectPatient(record->patient.id);
-        if (!m_view.isEmpty())
-            m_patientView->setView(m_view);
+    return m_records->selectLocal(patientId);
+}
+
+void MainWindow::onRecordChanged(const QString &previousPatientId)
+{
+    const PatientRecord *record = m_records->current();
+    if (!record) {
+        m_patientView->clear();
+        return;
     }
-    return true;
+    if (previousPatientId != record->patient.id) {
+        m_imagingPanel->closeStudy(); // the previous patient's retrieval stops
+        // A service patient's row is the one that was activated; selecting it again would reopen it.
+        if (!m_records->serviceRecord())
+            m_patientList->selectPatient(record->patient.id);
+    }
+    m_patientView->setRecord(*record);
+    if (!m_view.isEmpty())
+        m_patientView->setView(m_view);
 }
 
 bool MainWindow::setView(const QString &name)
@@ -365,9 +376,9 @@ bool MainWindow::setView(const QString &name)
 void MainWindow::showProblemDetails()
 {
     QStringList lines;
-    for (const QString &e : std::as_const(m_records.errors))
+    for (const QString &e : recordSet().errors)
         lines << tr("Error: %1").arg(e);
-    for (const QString &w : std::as_const(m_records.warnings))
+    for (const QString &w : recordSet().warnings)
         lines << tr("Warning: %1").arg(w);
     QMessageBox box(QMessageBox::Warning, tr("Problems while loading"), tr("Some input could not be used as it is."), QMessageBox::Ok, this);
     box.setDetailedText(lines.join(u'\n'));

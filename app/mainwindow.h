@@ -4,14 +4,13 @@
 #include "dicomseries.h"
 #include "sessionidentity.h"
 
-#include <QFutureWatcher>
 #include <QMainWindow>
 
-#include "cachemaintenance.h"
 #include "cardsession.h"
 #include "connectionprofile.h"
 #include "hpkitrust.h"
 #include "patientrecordloader.h"
+#include "recordcontroller.h"
 #include "rolepolicy.h"
 #include "signindialog.h"
 
@@ -32,9 +31,12 @@ class DocumentView;
 class ImageCache;
 class ImagingPanel;
 namespace Session {
+class IdleLock;
 class ImagingController;
+class RecordController;
 class StudyRetrieval;
 }
+class LockOverlay;
 namespace Net {
 class FhirClient;
 }
@@ -69,8 +71,10 @@ public:
     bool showPatient(const QString &patientId);
     bool setView(const QString &name);
 
-    const RecordSet &recordSet() const { return m_records; }
-    bool isLoading() const { return m_watcher.isRunning(); }
+    // The record on screen and where it came from (local files, demo, sharing service).
+    Session::RecordController *records() const { return m_records; }
+    const RecordSet &recordSet() const;
+    bool isLoading() const;
     PatientListView *patientList() const { return m_patientList; }
     PatientView *patientView() const { return m_patientView; }
     QLabel *identityLabel() const { return m_identity; }
@@ -111,15 +115,15 @@ public:
     // --- Images from a PACS (mainwindow_imaging.cpp) ---
     // The PACS settings (imaging* keys) when no service is connected; connectService() sets them too.
     void setImagingProfile(const Net::ConnectionProfile &profile);
-    // The encrypted cache of retrieved instances (the record cache's key, or its own card-derived one); made on first use.
+    // The encrypted cache of retrieved instances (Session::RecordController::imageCache()).
     std::shared_ptr<ImageCache> imageCache();
     // --- Sharing service (mainwindow_service.cpp) ---
     // Connects to the service: search panel, cache-first patient opening. Call setIdentity() first
     // (the cache is per user). False and |error| when the profile cannot be used. The record cache
     // opens on a worker thread; serviceReady() follows (a patient opened meanwhile waits for it).
     bool connectService(const Net::ConnectionProfile &profile, QString *error);
-    bool isServiceReady() const { return m_recordLoader != nullptr; }
-    // The key the record cache is encrypted under, for this session only. Must be KeyBytes long and
+    bool isServiceReady() const;
+    // The key both caches are encrypted under, for this session only. Must be KeyBytes long and
     // set before connectService(); by default a random key is made per session (see README).
     void setCacheKey(const QByteArray &key);
     // Opens a patient: from the cache at once if cached (marked stale), then refreshed from the service.
@@ -131,21 +135,21 @@ public:
     bool purgeCachedRecords(QString *error);
     // True while cache work (the open after connectService(), a purge) runs on a worker thread; the
     // purge action is disabled meanwhile.
-    bool isPurging() const { return m_purging; }
-    bool isServiceConnected() const { return m_serviceClient != nullptr; }
+    bool isPurging() const;
+    bool isServiceConnected() const;
     ServicePanel *servicePanel() const { return m_servicePanel; }
     QLabel *serviceBanner() const { return m_serviceBanner; }
     // Shown for as long as a record opened with emergency access (ETREAT) is on screen: reason and time.
     QLabel *emergencyAccessBanner() const { return m_emergencyAccessBanner; }
     QAction *emergencyAccessAction() const { return m_emergencyAction; }
     QAction *purgeCacheAction() const { return m_purgeCacheAction; }
-    bool isServiceRecordStale() const { return m_serviceStale; }
+    bool isServiceRecordStale() const;
     bool isServiceLoading() const;
     // How the record on screen came to be; valid after servicePatientLoaded().
-    const RecordLoadOutcome &serviceOutcome() const { return m_serviceOutcome; }
+    const RecordLoadOutcome &serviceOutcome() const;
     // The service record on screen, if any.
-    const PatientRecord *serviceRecord() const { return m_serviceRecordShown ? &m_serviceRecord : nullptr; }
-    std::shared_ptr<RecordCache> recordCache() const { return m_recordCache; }
+    const PatientRecord *serviceRecord() const;
+    std::shared_ptr<RecordCache> recordCache() const;
 
     // --- HPKI card session (mainwindow_session.cpp): binding Session::CardSession to the window ---
     enum class LockReason { CardRemoved, Idle, User };
@@ -157,19 +161,19 @@ public:
     Session::CardSession *cardSession() const { return m_cardSession; }
     // With a card session the record and image cache keys come from the card (Session::CacheKeys);
     // without a card, or when the card's key cannot derive one, a random key per session (see README).
-    bool isCacheKeyFromCard() const { return m_cacheKeyFromCard; }
+    bool isCacheKeyFromCard() const;
     // What the viewer may show; applied to every record shown (service, cache, local files). A card
     // session decides it with Session::rolePolicyFor(); --demo --role previews set it here.
     void setRolePolicy(const RolePolicy &policy);
-    const RolePolicy &rolePolicy() const { return m_rolePolicy; }
+    const RolePolicy &rolePolicy() const;
     QLabel *pharmacyViewLabel() const { return m_pharmacyLabel; }
     // Locks after |seconds| without keyboard or mouse input; 0 never. connectService() applies the profile's.
     void setIdleLockTimeout(int seconds);
     // Hides and drops every decrypted patient record and logs the card out; unlocking needs the PIN.
     void lockSession(LockReason reason);
     bool isLocked() const { return m_locked; }
-    QWidget *lockOverlay() const { return m_lockOverlay; }
-    QLabel *lockMessage() const { return m_lockMessage; }
+    QWidget *lockOverlay() const;
+    QLabel *lockMessage() const;
     // Opens the sign-in dialog (window-modal, does not block) to unlock with the same card.
     void requestUnlock();
     SignInDialog *unlockDialog() const { return m_unlockDialog; }
@@ -191,19 +195,15 @@ Q_SIGNALS:
     // A purge started from the menu finished.
     void cachePurged(bool ok);
 
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
-
 private:
-    void startLoad(std::function<RecordSet()> job, const QString &what);
     void onLoaded();
+    void onRecordChanged(const QString &previousPatientId);
     void showProblemDetails();
     void onDicomScanned();
     void showReferenceTime();
 
+    Session::RecordController *m_records;
     SessionIdentity m_sessionIdentity;
-    RecordSet m_records;
-    QFutureWatcher<RecordSet> m_watcher;
     PatientListModel *m_patientModel;
     PatientListView *m_patientList;
     PatientView *m_patientView;
@@ -219,7 +219,6 @@ private:
     bool m_referenceTimeGiven = false;
     QLabel *m_problems;
     QToolButton *m_problemDetails;
-    QString m_currentPatient;
     QString m_view;
     ImagingPanel *m_imagingPanel = nullptr;
     QDockWidget *m_imagingDock = nullptr;
@@ -232,72 +231,36 @@ private:
     void createPrintMenu();
     void printEmergencySummary();
     void onServicePatientsFound(const QList<PatientInfo> &patients, const Net::FhirError &error);
-    void onServiceCachedRecord(const RecordSet &set, const QDateTime &cachedAt);
-    void onServiceRecord(const RecordSet &set, const RecordLoadOutcome &outcome);
-    void showServiceRecord(const RecordSet &set);
+    void onServiceRecord(const QString &patientId, const RecordLoadOutcome &outcome);
     void setServiceBanner(const QString &text, const QString &style);
     void updateEmergencyAccessBanner();
     void askEmergencyAccess();
     void askPurgeCache();
-    void onRecordCacheOpened(const Session::CacheMaintenance::Opened &opened);
-    void setPurging(bool purging);
-    void logRecordAccess(const PatientRecord &shown);
     void showAccessHistory();
     void editConnection();
 
-    Net::ConnectionProfile m_serviceProfile;
-    Net::FhirClient *m_serviceClient = nullptr;
-    PatientRecordLoader *m_recordLoader = nullptr;
-    std::shared_ptr<RecordCache> m_recordCache;
-    QByteArray m_cacheKey;
     ServicePanel *m_servicePanel = nullptr;
     QLabel *m_serviceBanner = nullptr;
     QLabel *m_emergencyAccessBanner = nullptr;
-    QDateTime m_emergencyAccessAt; // when the emergency open was asked for
     QAction *m_emergencyAction = nullptr;
     QAction *m_purgeCacheAction = nullptr;
-    std::shared_ptr<AccessHistory> m_accessHistory; // 閲覧履歴, sealed under the cache key
-    QString m_accessLoggedFor; // the patient whose current open is already in the access history
-    QString m_servicePatient;
-    PatientRecord m_serviceRecord;
-    bool m_serviceRecordShown = false;
-    bool m_serviceStale = false;
-    RecordLoadOutcome m_serviceOutcome;
-    // A patient asked for while the cache was still opening, and its purpose.
-    QString m_pendingOpen;
-    QFuture<Session::CacheMaintenance::Opened> m_cacheOpening;
-    Net::PurposeOfUse m_pendingPurpose;
-    bool m_purging = false;
 
     // Images from a PACS (mainwindow_imaging.cpp)
     std::unique_ptr<Session::StudyRetrieval> makeStudyRetrieval(const QString &studyInstanceUid);
     Session::ImagingController *m_imaging = nullptr; // the PACS back-end choice
-    Net::ConnectionProfile m_imagingProfile;
-    std::shared_ptr<ImageCache> m_imageCache;
-    // The purpose of the open on screen (TREAT, or ETREAT with its reason after break-the-glass):
-    // the PACS requests of that patient's studies carry it too.
-    Net::PurposeOfUse m_openPurpose;
-    QByteArray m_imageCacheKey; // card-derived; empty: the image cache uses m_cacheKey
 
     // HPKI card session (mainwindow_session.cpp)
     void createSessionUi();
-    bool applyCardSession(Net::FhirClient *client, const Net::ConnectionProfile &profile, QString *error);
-    QSslConfiguration cardSslConfiguration(const Net::ConnectionProfile &profile, QString *error) const;
     void dropPatientData();
-    void placeLockOverlay();
     void finishUnlock();
-    void wipeCacheKeys();
 
     Session::CardSession *m_cardSession = nullptr;
     Net::HpkiTrustAnchors m_cardAnchors;
-    RolePolicy m_rolePolicy;
+    Session::IdleLock *m_idleLock = nullptr;
     QLabel *m_pharmacyLabel = nullptr;
     QAction *m_pharmacyLabelAction = nullptr;
-    QTimer *m_idleTimer = nullptr;
     bool m_locked = false;
-    bool m_cacheKeyFromCard = false;
-    QWidget *m_lockOverlay = nullptr;
-    QLabel *m_lockMessage = nullptr;
+    LockOverlay *m_lockOverlay = nullptr;
     QPointer<SignInDialog> m_unlockDialog;
 };
 

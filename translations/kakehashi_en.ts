@@ -1475,6 +1475,30 @@
         <source>the decoded RLE pixels cannot be stored</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>the image declares %1 bits allocated a sample; the viewer decodes 1, 8, 16 or 32</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the image declares %1 samples per pixel; the viewer decodes 1 (monochrome) or 3 (colour)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the image declares %1 × %2 pixels with %3 samples of %4 bits, %5 MiB a frame: larger than the viewer decodes (%6 MiB a frame)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the JPEG 2000 data of frame %1 has no readable image size: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the JPEG 2000 data of frame %1 declares %2 × %3 pixels with %4 components where the DICOM header declares %5 × %6 with %7</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the JPEG 2000 data of frame %1 is split into %2 tiles, more than the viewer decodes (%3)</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Kakehashi::Dicom::DicomHeaderReader</name>
@@ -2682,7 +2706,10 @@
     </message>
     <message numerus="yes">
         <source>Dialysis: not in the shared record for the last %n day(s) (this does not mean there was none).</source>
-        <translation><numerusform>Dialysis: not in the shared record for the last %n day (this does not mean there was none).</numerusform><numerusform>Dialysis: not in the shared record for the last %n days (this does not mean there was none).</numerusform></translation>
+        <translation>
+            <numerusform>Dialysis: not in the shared record for the last %n day (this does not mean there was none).</numerusform>
+            <numerusform>Dialysis: not in the shared record for the last %n days (this does not mean there was none).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2964,6 +2991,17 @@
     </message>
 </context>
 <context>
+    <name>Kakehashi::LockOverlay</name>
+    <message>
+        <source>Locked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unlock with your card…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Kakehashi::MainWindow</name>
     <message>
         <source>Kakehashi — shared health records</source>
@@ -3041,14 +3079,6 @@
     </message>
     <message>
         <source>Images</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>"%1" is not a usable sharing-service address.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Already connected to a sharing service.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -3175,14 +3205,6 @@ The reason is sent to the sharing service and recorded in the access history.</s
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Locked</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Unlock with your card…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>S&amp;ession</source>
         <translation type="unfinished" />
     </message>
@@ -3192,10 +3214,6 @@ The reason is sent to the sharing service and recorded in the access history.</s
     </message>
     <message>
         <source>Sign out</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Sign in with your HPKI card to use %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -3321,10 +3339,6 @@ The reason is sent to the sharing service and recorded in the access history.</s
     </message>
     <message>
         <source>The records you opened on this workstation, and whether the log is intact.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>(no card)</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -4104,6 +4118,25 @@ The reason is sent to the sharing service and recorded in the access history.</s
     </message>
     <message>
         <source>The connection "%1" names no trust anchor for the sharing service; the card is presented only to a service verified against the connection's own CAs.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Kakehashi::Session::RecordController</name>
+    <message>
+        <source>"%1" is not a usable sharing-service address.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Already connected to a sharing service.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign in with your HPKI card to use %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(no card)</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -1465,6 +1465,30 @@
         <source>the decoded RLE pixels cannot be stored</source>
         <translation>復号した RLE の画素を格納できません</translation>
     </message>
+    <message>
+        <source>the image declares %1 bits allocated a sample; the viewer decodes 1, 8, 16 or 32</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the image declares %1 samples per pixel; the viewer decodes 1 (monochrome) or 3 (colour)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the image declares %1 × %2 pixels with %3 samples of %4 bits, %5 MiB a frame: larger than the viewer decodes (%6 MiB a frame)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the JPEG 2000 data of frame %1 has no readable image size: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the JPEG 2000 data of frame %1 declares %2 × %3 pixels with %4 components where the DICOM header declares %5 × %6 with %7</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the JPEG 2000 data of frame %1 is split into %2 tiles, more than the viewer decodes (%3)</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Kakehashi::Dicom::DicomHeaderReader</name>
@@ -2652,7 +2676,9 @@
     </message>
     <message numerus="yes">
         <source>Dialysis: not in the shared record for the last %n day(s) (this does not mean there was none).</source>
-        <translation><numerusform>透析：直近 %n 日間の登録は共有記録にありません（透析がなかったという意味ではありません）。</numerusform></translation>
+        <translation>
+            <numerusform>透析：直近 %n 日間の登録は共有記録にありません（透析がなかったという意味ではありません）。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2928,6 +2954,17 @@
     </message>
 </context>
 <context>
+    <name>Kakehashi::LockOverlay</name>
+    <message>
+        <source>Locked</source>
+        <translation>ロック中</translation>
+    </message>
+    <message>
+        <source>Unlock with your card…</source>
+        <translation>カードでロック解除…</translation>
+    </message>
+</context>
+<context>
     <name>Kakehashi::MainWindow</name>
     <message>
         <source>Kakehashi — shared health records</source>
@@ -3004,14 +3041,6 @@
     <message>
         <source>Images</source>
         <translation>画像</translation>
-    </message>
-    <message>
-        <source>"%1" is not a usable sharing-service address.</source>
-        <translation>「%1」は共有サービスのアドレスとして使えません。</translation>
-    </message>
-    <message>
-        <source>Already connected to a sharing service.</source>
-        <translation>すでに共有サービスに接続しています。</translation>
     </message>
     <message>
         <source>Connected to %1</source>
@@ -3136,14 +3165,6 @@ The reason is sent to the sharing service and recorded in the access history.</s
         <translation>薬局向け表示</translation>
     </message>
     <message>
-        <source>Locked</source>
-        <translation>ロック中</translation>
-    </message>
-    <message>
-        <source>Unlock with your card…</source>
-        <translation>カードでロック解除…</translation>
-    </message>
-    <message>
         <source>S&amp;ession</source>
         <translation>セッション(&amp;E)</translation>
     </message>
@@ -3154,10 +3175,6 @@ The reason is sent to the sharing service and recorded in the access history.</s
     <message>
         <source>Sign out</source>
         <translation>ログアウト</translation>
-    </message>
-    <message>
-        <source>Sign in with your HPKI card to use %1.</source>
-        <translation>%1 を使うには HPKI カードでログインしてください。</translation>
     </message>
     <message>
         <source>The card was removed. Insert it and unlock with your PIN.</source>
@@ -3283,10 +3300,6 @@ The reason is sent to the sharing service and recorded in the access history.</s
     <message>
         <source>The records you opened on this workstation, and whether the log is intact.</source>
         <translation>この端末で開いた記録と、履歴が改ざんされていないかを表示します。</translation>
-    </message>
-    <message>
-        <source>(no card)</source>
-        <translation>（カードなし）</translation>
     </message>
     <message>
         <source>Opening the local cache…</source>
@@ -4061,6 +4074,25 @@ The reason is sent to the sharing service and recorded in the access history.</s
     <message>
         <source>The connection "%1" names no trust anchor for the sharing service; the card is presented only to a service verified against the connection's own CAs.</source>
         <translation>接続「%1」に共有サービスのトラストアンカーが指定されていません。カードは、接続で指定した認証局で検証できたサービスにのみ提示します。</translation>
+    </message>
+</context>
+<context>
+    <name>Kakehashi::Session::RecordController</name>
+    <message>
+        <source>"%1" is not a usable sharing-service address.</source>
+        <translation>「%1」は共有サービスのアドレスとして使えません。</translation>
+    </message>
+    <message>
+        <source>Already connected to a sharing service.</source>
+        <translation>すでに共有サービスに接続しています。</translation>
+    </message>
+    <message>
+        <source>Sign in with your HPKI card to use %1.</source>
+        <translation>%1 を使うには HPKI カードでログインしてください。</translation>
+    </message>
+    <message>
+        <source>(no card)</source>
+        <translation>（カードなし）</translation>
     </message>
 </context>
 <context>
