@@ -12,6 +12,7 @@
 #include "patientlistview.h"
 #include "patientview.h"
 #include "referenceclock.h"
+#include "sessionbar.h"
 
 #include <QApplication>
 #include <QDockWidget>
@@ -33,55 +34,15 @@ namespace Kakehashi {
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_records(new Session::RecordController(this))
+    , m_bar(new SessionBar(this))
     , m_patientModel(new PatientListModel(this))
     , m_patientList(new PatientListView(m_patientModel, this))
     , m_patientView(new PatientView(this))
-    , m_identity(new QLabel(this))
-    , m_demoBadge(new QLabel(this))
-    , m_asOf(new QLabel(this))
     , m_problems(new QLabel(this))
     , m_problemDetails(new QToolButton(this))
 {
     setWindowTitle(tr("Kakehashi — shared health records"));
-
-    auto *bar = addToolBar(tr("Session"));
-    bar->setObjectName(QStringLiteral("sessionToolBar"));
-    bar->setMovable(false);
-    auto *appName = new QLabel(tr("<b>Kakehashi</b> 架け橋"), this);
-    bar->addWidget(appName);
-    bar->addSeparator();
-    m_demoBadge->setAccessibleName(tr("Demo mode"));
-    m_demoBadge->setStyleSheet(QStringLiteral("QLabel { background: #c62828; color: white; font-weight: bold; padding: 3px 8px; border-radius: 3px; }"));
-    m_demoBadgeAction = bar->addWidget(m_demoBadge);
-    m_demoBadgeAction->setVisible(false);
-    m_asOf->setAccessibleName(tr("Reference date", "the moment the record is read as of"));
-    m_asOf->setStyleSheet(QStringLiteral("QLabel { background: #ffe08a; color: #3e2c00; font-weight: bold; padding: 3px 8px; border-radius: 3px; }"));
-    m_asOfAction = bar->addWidget(m_asOf);
-    m_asOfAction->setVisible(false);
-    showReferenceTime();
-    m_rolePreview = new QLabel(this);
-    m_rolePreview->setObjectName(QStringLiteral("rolePreviewLabel"));
-    m_rolePreview->setAccessibleName(tr("Role preview"));
-    m_rolePreview->setStyleSheet(QStringLiteral("QLabel { background: #4a148c; color: white; font-weight: bold; padding: 3px 8px; border-radius: 3px; }"));
-    m_rolePreviewAction = bar->addWidget(m_rolePreview);
-    m_rolePreviewAction->setVisible(false);
-    m_timeZone = new QLabel(this);
-    m_timeZone->setObjectName(QStringLiteral("timeZoneLabel"));
-    m_timeZone->setAccessibleName(tr("Display time zone"));
-    m_timeZone->setStyleSheet(QStringLiteral("QLabel { background: #e3f2fd; color: #0d3c61; font-weight: bold; padding: 3px 8px; border-radius: 3px; }"));
-    m_timeZoneAction = bar->addWidget(m_timeZone);
-    {
-        // Times are Japan time unless the display zone was set otherwise; then the toolbar says so.
-        const QString zone = DateFormat::zoneNameIfNotJapan();
-        m_timeZone->setText(tr("Times in %1", "the display time zone").arg(zone));
-        m_timeZone->setToolTip(tr("Every time is shown in %1, not in Japan time (setting display/timeZone or --time-zone).").arg(zone));
-        m_timeZoneAction->setVisible(!zone.isEmpty());
-    }
-    auto *spacer = new QWidget(this);
-    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    bar->addWidget(spacer);
-    m_identity->setAccessibleName(tr("Signed-in user"));
-    bar->addWidget(m_identity);
+    addToolBar(m_bar);
 
     m_problems->setWordWrap(true);
     m_problems->setTextFormat(Qt::PlainText);
@@ -167,62 +128,31 @@ bool MainWindow::isLoading() const
 
 void MainWindow::setIdentity(const SessionIdentity &identity)
 {
-    m_sessionIdentity = identity;
+    m_bar->setIdentity(identity);
     m_records->setUser(identity.name, identity.role);
-    // Only what is known: no empty brackets for a session without role or organisation.
-    QString who = identity.name;
-    if (!identity.role.isEmpty())
-        who = tr("%1 (%2)", "user name (role)").arg(who, identity.role);
-    if (!identity.organization.isEmpty())
-        who = tr("%1 — %2", "user (role) — organisation").arg(who, identity.organization);
-    m_identity->setText(who);
-    m_demoBadgeAction->setVisible(identity.demo);
     if (identity.demo)
         setWindowTitle(tr("Kakehashi — DEMO"));
-    showReferenceTime();
 }
+
+QLabel *MainWindow::identityLabel() const { return m_bar->identityLabel(); }
+QLabel *MainWindow::demoBadge() const { return m_bar->demoBadge(); }
+QLabel *MainWindow::asOfLabel() const { return m_bar->asOfLabel(); }
+QLabel *MainWindow::rolePreviewLabel() const { return m_bar->rolePreviewLabel(); }
+QLabel *MainWindow::timeZoneLabel() const { return m_bar->timeZoneLabel(); }
+QLabel *MainWindow::pharmacyViewLabel() const { return m_bar->policyLabel(); }
+bool MainWindow::isDemoBadgeShown() const { return m_bar->isDemoBadgeShown(); }
+bool MainWindow::isAsOfShown() const { return m_bar->isAsOfShown(); }
 
 void MainWindow::setRolePreview(const QString &text)
 {
-    m_rolePreview->setText(text);
-    m_rolePreview->setToolTip(text.isEmpty() ? QString() : tr("Demo data seen as this user would see it after signing in with an HPKI card. "
-                                                              "Nothing here comes from a card."));
-    m_rolePreviewAction->setVisible(!text.isEmpty());
+    m_bar->setRolePreview(text);
 }
 
 void MainWindow::setReferenceTime(const QDateTime &asOf)
 {
     m_referenceTimeGiven = asOf.isValid();
     ReferenceClock::setFixed(asOf);
-    showReferenceTime();
-}
-
-void MainWindow::showReferenceTime()
-{
-    const QDateTime fixed = ReferenceClock::fixedTime();
-    if (fixed.isValid()) {
-        const QString day = DateFormat::date(DisplayZone::toDisplay(fixed).date());
-        m_demoBadge->setText(tr("DEMO — as of %1").arg(day));
-        m_demoBadge->setToolTip(tr("Fictional patients. The demo reads as of %1: what is current is current on that date.").arg(day));
-        m_asOf->setText(tr("As of %1", "the record is read as of this date and time").arg(DateFormat::dateTime(fixed)));
-        m_asOf->setToolTip(tr("What is current (medications in use, recent encounters, ages, the timeline's today line) "
-                              "is reckoned at %1, not at the computer's clock.")
-                               .arg(DisplayZone::isoText(fixed)));
-    } else {
-        m_demoBadge->setText(tr("DEMO — not real patients"));
-        m_demoBadge->setToolTip(QString());
-    }
-    m_asOfAction->setVisible(fixed.isValid() && !m_sessionIdentity.demo);
-}
-
-bool MainWindow::isAsOfShown() const
-{
-    return m_asOfAction->isVisible() && m_asOf->isVisible();
-}
-
-bool MainWindow::isDemoBadgeShown() const
-{
-    return m_demoBadgeAction->isVisible() && m_demoBadge->isVisible();
+    m_bar->showReferenceTime();
 }
 
 void MainWindow::loadDemo()
@@ -233,7 +163,7 @@ void MainWindow::loadDemo()
         if (demoToday.isValid())
             ReferenceClock::setFixed(demoToday);
     }
-    showReferenceTime();
+    m_bar->showReferenceTime();
     statusBar()->showMessage(tr("Loading %1…").arg(tr("demo data")));
     m_records->loadLocal([] { return LocalRecordSource::loadDemo(); });
 }

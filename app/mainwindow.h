@@ -37,6 +37,7 @@ class RecordController;
 class StudyRetrieval;
 }
 class LockOverlay;
+class SessionBar;
 namespace Net {
 class FhirClient;
 }
@@ -57,9 +58,10 @@ public:
     void setIdentity(const SessionIdentity &identity);
     // --demo --role: says in the toolbar that this is a preview of another user's view (no card).
     void setRolePreview(const QString &text);
-    QLabel *rolePreviewLabel() const { return m_rolePreview; }
+    SessionBar *sessionBar() const { return m_bar; }
+    QLabel *rolePreviewLabel() const;
     // The display zone's name when it is not Japan time ("Times in UTC"); hidden otherwise.
-    QLabel *timeZoneLabel() const { return m_timeZone; }
+    QLabel *timeZoneLabel() const;
     // Loads in a worker thread; loadFinished() follows. Sets the ReferenceClock to the demo's own
     // date first (unless setReferenceTime() was given), so the demo reads as of that date.
     void loadDemo();
@@ -77,11 +79,11 @@ public:
     bool isLoading() const;
     PatientListView *patientList() const { return m_patientList; }
     PatientView *patientView() const { return m_patientView; }
-    QLabel *identityLabel() const { return m_identity; }
-    QLabel *demoBadge() const { return m_demoBadge; }
+    QLabel *identityLabel() const;
+    QLabel *demoBadge() const;
     bool isDemoBadgeShown() const;
     // "As of …" when the ReferenceClock is fixed outside demo mode (the demo badge says it there).
-    QLabel *asOfLabel() const { return m_asOf; }
+    QLabel *asOfLabel() const;
     bool isAsOfShown() const;
     QLabel *problemBanner() const { return m_problems; }
 
@@ -166,7 +168,7 @@ public:
     // session decides it with Session::rolePolicyFor(); --demo --role previews set it here.
     void setRolePolicy(const RolePolicy &policy);
     const RolePolicy &rolePolicy() const;
-    QLabel *pharmacyViewLabel() const { return m_pharmacyLabel; }
+    QLabel *pharmacyViewLabel() const;
     // Locks after |seconds| without keyboard or mouse input; 0 never. connectService() applies the profile's.
     void setIdleLockTimeout(int seconds);
     // Hides and drops every decrypted patient record and logs the card out; unlocking needs the PIN.
@@ -200,22 +202,12 @@ private:
     void onRecordChanged(const QString &previousPatientId);
     void showProblemDetails();
     void onDicomScanned();
-    void showReferenceTime();
 
     Session::RecordController *m_records;
-    SessionIdentity m_sessionIdentity;
+    SessionBar *m_bar;
     PatientListModel *m_patientModel;
     PatientListView *m_patientList;
     PatientView *m_patientView;
-    QLabel *m_identity;
-    QLabel *m_demoBadge;
-    QAction *m_demoBadgeAction = nullptr;
-    QLabel *m_asOf;
-    QAction *m_asOfAction = nullptr;
-    QLabel *m_rolePreview = nullptr;
-    QAction *m_rolePreviewAction = nullptr;
-    QLabel *m_timeZone = nullptr;
-    QAction *m_timeZoneAction = nullptr;
     bool m_referenceTimeGiven = false;
     QLabel *m_problems;
     QToolButton *m_problemDetails;
@@ -257,8 +249,6 @@ private:
     Session::CardSession *m_cardSession = nullptr;
     Net::HpkiTrustAnchors m_cardAnchors;
     Session::IdleLock *m_idleLock = nullptr;
-    QLabel *m_pharmacyLabel = nullptr;
-    QAction *m_pharmacyLabelAction = nullptr;
     bool m_locked = false;
     LockOverlay *m_lockOverlay = nullptr;
     QPointer<SignInDialog> m_unlockDialog;

@@ -8,6 +8,7 @@
 #include "lockoverlay.h"
 #include "patientlistmodel.h"
 #include "patientview.h"
+#include "sessionbar.h"
 #include "sessionpolicy.h"
 #include "signindialog.h"
 
@@ -27,23 +28,15 @@ using namespace Net;
 
 void MainWindow::createSessionUi()
 {
-    m_pharmacyLabel = new QLabel(this);
-    m_pharmacyLabel->setObjectName(QStringLiteral("pharmacyViewLabel"));
-    m_pharmacyLabel->setAccessibleName(tr("Pharmacy view"));
-    m_pharmacyLabel->setStyleSheet(QStringLiteral("QLabel { background: #00695c; color: white; font-weight: bold; padding: 3px 8px; border-radius: 3px; }"));
-    auto *bar = findChild<QToolBar *>(QStringLiteral("sessionToolBar"));
-    m_pharmacyLabelAction = bar->addWidget(m_pharmacyLabel);
-    m_pharmacyLabelAction->setVisible(false);
     connect(m_records, &Session::RecordController::rolePolicyChanged, this, [this] {
-        m_pharmacyLabel->setText(rolePolicy().viewLabel());
-        m_pharmacyLabelAction->setVisible(rolePolicy().isPharmacyView());
+        m_bar->setPolicyLabel(rolePolicy().isPharmacyView() ? rolePolicy().viewLabel() : QString());
     });
 
     m_idleLock = new Session::IdleLock(this);
     connect(m_idleLock, &Session::IdleLock::idle, this, [this] { lockSession(LockReason::Idle); });
 
     // Opaque, above the record and the docks; the toolbar with the user's name stays visible.
-    m_lockOverlay = new LockOverlay(this, bar);
+    m_lockOverlay = new LockOverlay(this, m_bar);
     connect(m_lockOverlay, &LockOverlay::unlockRequested, this, &MainWindow::requestUnlock);
 }
 

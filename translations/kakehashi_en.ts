@@ -3008,26 +3008,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Session</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&lt;b&gt;Kakehashi&lt;/b&gt; 架け橋</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>DEMO — not real patients</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Demo mode</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Signed-in user</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Details…</source>
         <translation type="unfinished" />
     </message>
@@ -3201,10 +3181,6 @@ The reason is sent to the sharing service and recorded in the access history.</s
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Pharmacy view</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>S&amp;ession</source>
         <translation type="unfinished" />
     </message>
@@ -3234,59 +3210,6 @@ The reason is sent to the sharing service and recorded in the access history.</s
     </message>
     <message>
         <source>Document</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Reference date</source>
-        <comment>the moment the record is read as of</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>DEMO — as of %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Fictional patients. The demo reads as of %1: what is current is current on that date.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>As of %1</source>
-        <comment>the record is read as of this date and time</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>What is current (medications in use, recent encounters, ages, the timeline's today line) is reckoned at %1, not at the computer's clock.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Role preview</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Display time zone</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Times in %1</source>
-        <comment>the display time zone</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Every time is shown in %1, not in Japan time (setting display/timeZone or --time-zone).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <comment>user name (role)</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 — %2</source>
-        <comment>user (role) — organisation</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Demo data seen as this user would see it after signing in with an HPKI card. Nothing here comes from a card.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -4167,6 +4090,86 @@ The reason is sent to the sharing service and recorded in the access history.</s
     <name>Kakehashi::Session::StudyRetrieval</name>
     <message>
         <source>the image cache could not be written</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Kakehashi::SessionBar</name>
+    <message>
+        <source>Session</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;b&gt;Kakehashi&lt;/b&gt; 架け橋</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Demo mode</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reference date</source>
+        <comment>the moment the record is read as of</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Role preview</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Display time zone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Times in %1</source>
+        <comment>the display time zone</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Every time is shown in %1, not in Japan time (setting display/timeZone or --time-zone).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signed-in user</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pharmacy view</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>user name (role)</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>user (role) — organisation</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Demo data seen as this user would see it after signing in with an HPKI card. Nothing here comes from a card.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DEMO — as of %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fictional patients. The demo reads as of %1: what is current is current on that date.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>As of %1</source>
+        <comment>the record is read as of this date and time</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What is current (medications in use, recent encounters, ages, the timeline's today line) is reckoned at %1, not at the computer's clock.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DEMO — not real patients</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -2971,26 +2971,6 @@
         <translation>架け橋 — 共有診療記録</translation>
     </message>
     <message>
-        <source>Session</source>
-        <translation>セッション</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Kakehashi&lt;/b&gt; 架け橋</source>
-        <translation>&lt;b&gt;架け橋&lt;/b&gt; Kakehashi</translation>
-    </message>
-    <message>
-        <source>DEMO — not real patients</source>
-        <translation>デモ — 実在の患者ではありません</translation>
-    </message>
-    <message>
-        <source>Demo mode</source>
-        <translation>デモモード</translation>
-    </message>
-    <message>
-        <source>Signed-in user</source>
-        <translation>ログイン中の利用者</translation>
-    </message>
-    <message>
         <source>Details…</source>
         <translation>詳細…</translation>
     </message>
@@ -3161,10 +3141,6 @@ The reason is sent to the sharing service and recorded in the access history.</s
         <translation>接続を保存しました。次回の接続から使われます。</translation>
     </message>
     <message>
-        <source>Pharmacy view</source>
-        <translation>薬局向け表示</translation>
-    </message>
-    <message>
         <source>S&amp;ession</source>
         <translation>セッション(&amp;E)</translation>
     </message>
@@ -3195,59 +3171,6 @@ The reason is sent to the sharing service and recorded in the access history.</s
     <message>
         <source>Document</source>
         <translation>文書</translation>
-    </message>
-    <message>
-        <source>Reference date</source>
-        <comment>the moment the record is read as of</comment>
-        <translation>基準日時</translation>
-    </message>
-    <message>
-        <source>DEMO — as of %1</source>
-        <translation>デモ — %1 時点</translation>
-    </message>
-    <message>
-        <source>Fictional patients. The demo reads as of %1: what is current is current on that date.</source>
-        <translation>架空の患者です。デモは %1 時点の内容として表示されます。</translation>
-    </message>
-    <message>
-        <source>As of %1</source>
-        <comment>the record is read as of this date and time</comment>
-        <translation>%1 時点</translation>
-    </message>
-    <message>
-        <source>What is current (medications in use, recent encounters, ages, the timeline's today line) is reckoned at %1, not at the computer's clock.</source>
-        <translation>服用中の薬・最近の受診・年齢・タイムラインの今日線は、コンピュータの時計ではなく %1 を基準に判定しています。</translation>
-    </message>
-    <message>
-        <source>Role preview</source>
-        <translation>役割のプレビュー</translation>
-    </message>
-    <message>
-        <source>Display time zone</source>
-        <translation>表示タイムゾーン</translation>
-    </message>
-    <message>
-        <source>Times in %1</source>
-        <comment>the display time zone</comment>
-        <translation>時刻は %1</translation>
-    </message>
-    <message>
-        <source>Every time is shown in %1, not in Japan time (setting display/timeZone or --time-zone).</source>
-        <translation>すべての時刻を日本時間ではなく %1 で表示しています（設定 display/timeZone または --time-zone）。</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <comment>user name (role)</comment>
-        <translation>%1（%2）</translation>
-    </message>
-    <message>
-        <source>%1 — %2</source>
-        <comment>user (role) — organisation</comment>
-        <translation>%1 — %2</translation>
-    </message>
-    <message>
-        <source>Demo data seen as this user would see it after signing in with an HPKI card. Nothing here comes from a card.</source>
-        <translation>HPKI カードでログインしたこの利用者に見えるとおりにデモデータを表示しています。カードの情報は使っていません。</translation>
     </message>
     <message>
         <source>Emergency summary</source>
@@ -4123,6 +4046,86 @@ The reason is sent to the sharing service and recorded in the access history.</s
     <message>
         <source>the image cache could not be written</source>
         <translation>画像キャッシュに書き込めませんでした</translation>
+    </message>
+</context>
+<context>
+    <name>Kakehashi::SessionBar</name>
+    <message>
+        <source>Session</source>
+        <translation>セッション</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Kakehashi&lt;/b&gt; 架け橋</source>
+        <translation>&lt;b&gt;架け橋&lt;/b&gt; Kakehashi</translation>
+    </message>
+    <message>
+        <source>Demo mode</source>
+        <translation>デモモード</translation>
+    </message>
+    <message>
+        <source>Reference date</source>
+        <comment>the moment the record is read as of</comment>
+        <translation>基準日時</translation>
+    </message>
+    <message>
+        <source>Role preview</source>
+        <translation>役割のプレビュー</translation>
+    </message>
+    <message>
+        <source>Display time zone</source>
+        <translation>表示タイムゾーン</translation>
+    </message>
+    <message>
+        <source>Times in %1</source>
+        <comment>the display time zone</comment>
+        <translation>時刻は %1</translation>
+    </message>
+    <message>
+        <source>Every time is shown in %1, not in Japan time (setting display/timeZone or --time-zone).</source>
+        <translation>すべての時刻を日本時間ではなく %1 で表示しています（設定 display/timeZone または --time-zone）。</translation>
+    </message>
+    <message>
+        <source>Signed-in user</source>
+        <translation>ログイン中の利用者</translation>
+    </message>
+    <message>
+        <source>Pharmacy view</source>
+        <translation>薬局向け表示</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>user name (role)</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>user (role) — organisation</comment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Demo data seen as this user would see it after signing in with an HPKI card. Nothing here comes from a card.</source>
+        <translation>HPKI カードでログインしたこの利用者に見えるとおりにデモデータを表示しています。カードの情報は使っていません。</translation>
+    </message>
+    <message>
+        <source>DEMO — as of %1</source>
+        <translation>デモ — %1 時点</translation>
+    </message>
+    <message>
+        <source>Fictional patients. The demo reads as of %1: what is current is current on that date.</source>
+        <translation>架空の患者です。デモは %1 時点の内容として表示されます。</translation>
+    </message>
+    <message>
+        <source>As of %1</source>
+        <comment>the record is read as of this date and time</comment>
+        <translation>%1 時点</translation>
+    </message>
+    <message>
+        <source>What is current (medications in use, recent encounters, ages, the timeline's today line) is reckoned at %1, not at the computer's clock.</source>
+        <translation>服用中の薬・最近の受診・年齢・タイムラインの今日線は、コンピュータの時計ではなく %1 を基準に判定しています。</translation>
+    </message>
+    <message>
+        <source>DEMO — not real patients</source>
+        <translation>デモ — 実在の患者ではありません</translation>
     </message>
 </context>
 <context>
