@@ -37,6 +37,7 @@ class RecordController;
 class StudyRetrieval;
 }
 class LockOverlay;
+class ServiceBanners;
 class SessionBar;
 namespace Net {
 class FhirClient;
@@ -140,9 +141,9 @@ public:
     bool isPurging() const;
     bool isServiceConnected() const;
     ServicePanel *servicePanel() const { return m_servicePanel; }
-    QLabel *serviceBanner() const { return m_serviceBanner; }
+    QLabel *serviceBanner() const;
     // Shown for as long as a record opened with emergency access (ETREAT) is on screen: reason and time.
-    QLabel *emergencyAccessBanner() const { return m_emergencyAccessBanner; }
+    QLabel *emergencyAccessBanner() const;
     QAction *emergencyAccessAction() const { return m_emergencyAction; }
     QAction *purgeCacheAction() const { return m_purgeCacheAction; }
     bool isServiceRecordStale() const;
@@ -224,16 +225,13 @@ private:
     void printEmergencySummary();
     void onServicePatientsFound(const QList<PatientInfo> &patients, const Net::FhirError &error);
     void onServiceRecord(const QString &patientId, const RecordLoadOutcome &outcome);
-    void setServiceBanner(const QString &text, const QString &style);
-    void updateEmergencyAccessBanner();
     void askEmergencyAccess();
     void askPurgeCache();
     void showAccessHistory();
     void editConnection();
 
     ServicePanel *m_servicePanel = nullptr;
-    QLabel *m_serviceBanner = nullptr;
-    QLabel *m_emergencyAccessBanner = nullptr;
+    ServiceBanners *m_serviceBanners = nullptr;
     QAction *m_emergencyAction = nullptr;
     QAction *m_purgeCacheAction = nullptr;
 

@@ -6,9 +6,9 @@
 
 #include "accesshistorydialog.h"
 #include "connectionprofiledialog.h"
-#include "displayzone.h"
 #include "patientlistmodel.h"
 #include "patientlistview.h"
+#include "servicebanners.h"
 #include "servicepanel.h"
 #include "sharingservicesource.h"
 
@@ -22,19 +22,13 @@
 
 namespace Kakehashi {
 
-namespace {
-
-const auto BannerInfo = QStringLiteral("QLabel { background: #e3f2fd; color: #0d3c61; border: 1px solid #90caf9; padding: 4px; }");
-const auto BannerWarning = QStringLiteral("QLabel { background: #fff4d6; color: #6b4a00; border: 1px solid #e8c870; padding: 4px; }");
-const auto BannerError = QStringLiteral("QLabel { background: #fdecea; color: #7f1d1d; border: 1px solid #f5a3a3; padding: 4px; }");
-
-} // namespace
-
 void MainWindow::setCacheKey(const QByteArray &key)
 {
     m_records->setCacheKeys({key, key, false});
 }
 
+QLabel *MainWindow::serviceBanner() const { return m_serviceBanners ? m_serviceBanners->statusBanner() : nullptr; }
+QLabel *MainWindow::emergencyAccessBanner() const { return m_serviceBanners ? m_serviceBanners->emergencyBanner() : nullptr; }
 bool MainWindow::isServiceReady() const { return m_records->isServiceReady(); }
 bool MainWindow::isServiceConnected() const { return m_records->isServiceConnected(); }
 bool MainWindow::isServiceLoading() const { return m_records->isServiceLoading(); }
@@ -66,21 +60,9 @@ void MainWindow::createServiceUi()
     connect(m_servicePanel, &ServicePanel::patientsFound, this, &MainWindow::onServicePatientsFound);
     connect(m_patientList, &PatientListView::patientActivated, this, &MainWindow::openServicePatient);
 
-    auto banner = [this](const QString &name, const QString &accessibleName) {
-        auto *label = new QLabel(this);
-        label->setObjectName(name);
-        label->setWordWrap(true);
-        label->setTextFormat(Qt::PlainText);
-        label->setAccessibleName(accessibleName);
-        label->hide();
-        if (auto *layout = qobject_cast<QVBoxLayout *>(centralWidget()->layout()))
-            layout->insertWidget(0, label);
-        return label;
-    };
-    m_serviceBanner = banner(QStringLiteral("serviceBanner"), tr("Sharing-service status"));
-    m_emergencyAccessBanner = banner(QStringLiteral("emergencyAccessBanner"), tr("Emergency access"));
-    m_emergencyAccessBanner->setStyleSheet(
-        QStringLiteral("QLabel { background: #b71c1c; color: white; font-weight: bold; border: 1px solid #7f0000; padding: 4px; }"));
+    m_serviceBanners = new ServiceBanners(this);
+    if (auto *layout = qobject_cast<QVBoxLayout *>(centralWidget()->layout()))
+        layout->insertWidget(0, m_serviceBanners);
 
     const Net::ConnectionProfile &profile = m_records->serviceProfile();
     QMenu *menu = menuBar()->addMenu(tr("&Service"));
@@ -113,20 +95,21 @@ void MainWindow::createServiceUi()
         m_purgeCacheAction->setEnabled(m_records->recordCache() != nullptr);
         Q_EMIT serviceReady();
     });
-    connect(m_records, &RecordController::serviceOpenWaiting, this, [this] { setServiceBanner(tr("Opening the local cache…"), BannerInfo); });
+    connect(m_records, &RecordController::serviceOpenWaiting, this,
+            [this] { m_serviceBanners->showStatus(tr("Opening the local cache…"), ServiceBanners::Level::Info); });
     connect(m_records, &RecordController::serviceOpenStarted, this, [this](const QString &, const Net::PurposeOfUse &purpose) {
         m_emergencyAction->setEnabled(false);
         if (purpose.reason == Net::PurposeOfUse::Reason::EmergencyTreatment) {
             m_view = QStringLiteral("emergency"); // break-the-glass opens on the emergency summary
-            setServiceBanner(tr("Emergency access: loading the record…"), BannerWarning);
+            m_serviceBanners->showStatus(tr("Emergency access: loading the record…"), ServiceBanners::Level::Warning);
         } else {
-            setServiceBanner(tr("Loading the record from the sharing service…"), BannerInfo);
+            m_serviceBanners->showStatus(tr("Loading the record from the sharing service…"), ServiceBanners::Level::Info);
         }
-        updateEmergencyAccessBanner();
+        m_serviceBanners->showPurpose(purpose, m_records->emergencyAccessAt());
     });
     connect(m_records, &RecordController::serviceCachedRecordShown, this, [this](const QString &patientId, const QDateTime &cachedAt) {
-        setServiceBanner(tr("Showing cached data from %1; refreshing from the sharing service…").arg(DateFormat::dateTime(cachedAt)),
-                         BannerInfo);
+        m_serviceBanners->showStatus(tr("Showing cached data from %1; refreshing from the sharing service…").arg(DateFormat::dateTime(cachedAt)),
+                                     ServiceBanners::Level::Info);
         Q_EMIT serviceCachedRecordShown(patientId);
     });
     connect(m_records, &RecordController::serviceRecordLoaded, this, &MainWindow::onServiceRecord);
@@ -141,36 +124,12 @@ void MainWindow::createServiceUi()
     });
 }
 
-void MainWindow::updateEmergencyAccessBanner()
-{
-    const Net::PurposeOfUse &purpose = m_records->openPurpose();
-    if (purpose.reason != Net::PurposeOfUse::Reason::EmergencyTreatment || m_records->servicePatientId().isEmpty()) {
-        m_emergencyAccessBanner->clear();
-        m_emergencyAccessBanner->hide();
-        return;
-    }
-    const QString when = DisplayZone::toDisplay(m_records->emergencyAccessAt()).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
-    m_emergencyAccessBanner->setText(tr("EMERGENCY ACCESS (break the glass): this record was opened without the patient's "
-                                        "consent at %1. Reason: %2. The access is recorded in the patient's access history.")
-                                         .arg(when, purpose.emergencyReason));
-    m_emergencyAccessBanner->show();
-}
-
-void MainWindow::setServiceBanner(const QString &text, const QString &style)
-{
-    if (!m_serviceBanner)
-        return;
-    m_serviceBanner->setText(text);
-    m_serviceBanner->setStyleSheet(style);
-    m_serviceBanner->setVisible(!text.isEmpty());
-}
-
 void MainWindow::onServicePatientsFound(const QList<PatientInfo> &patients, const Net::FhirError &error)
 {
     if (m_locked)
         return; // arrived after the lock: never shown
     if (error.isError()) {
-        setServiceBanner(tr("The patient search failed: %1").arg(error.message()), BannerError);
+        m_serviceBanners->showStatus(tr("The patient search failed: %1").arg(error.message()), ServiceBanners::Level::Error);
         return;
     }
     m_patientModel->setPatients(patients);
@@ -190,43 +149,9 @@ bool MainWindow::openServicePatientInEmergency(const QString &patientId, const Q
 void MainWindow::onServiceRecord(const QString &patientId, const RecordLoadOutcome &outcome)
 {
     const bool allowEmergency = m_records->serviceProfile().allowEmergencyAccess;
-    const QString when = DateFormat::dateTime(outcome.cachedAt);
-    switch (outcome.state) {
-    case RecordLoadOutcome::State::Fresh:
-        // The Patient exists but nothing came with it: say so, never present it as a complete, empty record.
-        if (const PatientRecord *record = m_records->serviceRecord(); record && SharingServiceSource::isEmptyRecord(*record))
-            setServiceBanner(SharingServiceSource::emptyRecordWarning(patientId), BannerWarning);
-        else
-            setServiceBanner({}, {});
-        break;
-    case RecordLoadOutcome::State::Offline:
-        setServiceBanner(tr("Offline: showing cached data from %1. It is read-only and may be out of date. %2")
-                             .arg(when, outcome.error.message()),
-                         BannerWarning);
-        break;
-    case RecordLoadOutcome::State::Incomplete:
-        setServiceBanner(tr("The record is incomplete: the sharing service failed part-way. Showing what arrived and what "
-                            "was cached before. %1")
-                             .arg(outcome.error.message()),
-                         BannerWarning);
-        break;
-    case RecordLoadOutcome::State::Failed: {
-        QString text;
-        if (outcome.notCached)
-            text = tr("Patient %1 is not in the local cache, and the sharing service cannot be reached: %2")
-                       .arg(patientId, outcome.error.message());
-        else if (outcome.error.kind == Net::FhirError::Kind::Http403)
-            text = tr("No consent: the patient has not agreed to share this record with you. %1").arg(outcome.error.message());
-        else
-            text = tr("The record could not be loaded: %1").arg(outcome.error.message());
-        if (outcome.error.kind == Net::FhirError::Kind::Http403 && allowEmergency)
-            text += u' ' + tr("In an emergency, use Service › Emergency access.");
-        setServiceBanner(text, BannerError);
-        break;
-    }
-    }
-    m_emergencyAction->setEnabled(allowEmergency && !patientId.isEmpty());
     const PatientRecord *shown = m_records->serviceRecord();
+    m_serviceBanners->showOutcome(patientId, outcome, shown && SharingServiceSource::isEmptyRecord(*shown), allowEmergency);
+    m_emergencyAction->setEnabled(allowEmergency && !patientId.isEmpty());
     statusBar()->showMessage(tr("%n item(s)", nullptr, shown ? int(shown->items.size()) : 0));
     Q_EMIT servicePatientLoaded(patientId);
 }

@@ -8,6 +8,7 @@
 #include "lockoverlay.h"
 #include "patientlistmodel.h"
 #include "patientview.h"
+#include "servicebanners.h"
 #include "sessionbar.h"
 #include "sessionpolicy.h"
 #include "signindialog.h"
@@ -117,10 +118,8 @@ void MainWindow::dropPatientData()
     m_imagingPanel->closeStudy();
     m_imagingPanel->showMessage(QString());
     m_imagingDock->hide();
-    if (m_serviceBanner)
-        m_serviceBanner->hide();
-    if (m_emergencyAccessBanner)
-        m_emergencyAccessBanner->hide();
+    if (m_serviceBanners)
+        m_serviceBanners->clear();
     m_problems->clear();
     statusBar()->clearMessage();
 }

@@ -3070,10 +3070,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Sharing-service status</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>&amp;Service</source>
         <translation type="unfinished" />
     </message>
@@ -3118,30 +3114,6 @@
     </message>
     <message>
         <source>Showing cached data from %1; refreshing from the sharing service…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Offline: showing cached data from %1. It is read-only and may be out of date. %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The record is incomplete: the sharing service failed part-way. Showing what arrived and what was cached before. %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Patient %1 is not in the local cache, and the sharing service cannot be reached: %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>No consent: the patient has not agreed to share this record with you. %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The record could not be loaded: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>In an emergency, use Service › Emergency access.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
@@ -3250,10 +3222,6 @@ The reason is sent to the sharing service and recorded in the access history.</s
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>EMERGENCY ACCESS (break the glass): this record was opened without the patient's consent at %1. Reason: %2. The access is recorded in the patient's access history.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -3894,6 +3862,45 @@ The reason is sent to the sharing service and recorded in the access history.</s
     <name>Kakehashi::Screenshot</name>
     <message>
         <source>the window could not be rendered</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Kakehashi::ServiceBanners</name>
+    <message>
+        <source>Emergency access</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sharing-service status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Offline: showing cached data from %1. It is read-only and may be out of date. %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The record is incomplete: the sharing service failed part-way. Showing what arrived and what was cached before. %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Patient %1 is not in the local cache, and the sharing service cannot be reached: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No consent: the patient has not agreed to share this record with you. %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The record could not be loaded: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>In an emergency, use Service › Emergency access.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>EMERGENCY ACCESS (break the glass): this record was opened without the patient's consent at %1. Reason: %2. The access is recorded in the patient's access history.</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -3031,10 +3031,6 @@
         <translation>患者を検索</translation>
     </message>
     <message>
-        <source>Sharing-service status</source>
-        <translation>共有サービスの状態</translation>
-    </message>
-    <message>
         <source>&amp;Service</source>
         <translation>サービス(&amp;S)</translation>
     </message>
@@ -3079,30 +3075,6 @@
     <message>
         <source>Showing cached data from %1; refreshing from the sharing service…</source>
         <translation>%1 時点のキャッシュを表示中。共有サービスから更新しています…</translation>
-    </message>
-    <message>
-        <source>Offline: showing cached data from %1. It is read-only and may be out of date. %2</source>
-        <translation>オフライン：%1 時点のキャッシュを表示しています。閲覧のみで、最新でない可能性があります。%2</translation>
-    </message>
-    <message>
-        <source>The record is incomplete: the sharing service failed part-way. Showing what arrived and what was cached before. %1</source>
-        <translation>記録は不完全です：共有サービスが途中で失敗しました。受信済みの内容と以前のキャッシュを表示しています。%1</translation>
-    </message>
-    <message>
-        <source>Patient %1 is not in the local cache, and the sharing service cannot be reached: %2</source>
-        <translation>患者 %1 はローカルキャッシュになく、共有サービスにも接続できません：%2</translation>
-    </message>
-    <message>
-        <source>No consent: the patient has not agreed to share this record with you. %1</source>
-        <translation>同意なし：患者はこの記録をあなたと共有することに同意していません。%1</translation>
-    </message>
-    <message>
-        <source>The record could not be loaded: %1</source>
-        <translation>記録を読み込めませんでした：%1</translation>
-    </message>
-    <message>
-        <source>In an emergency, use Service › Emergency access.</source>
-        <translation>緊急時は「サービス › 緊急時の閲覧」を使ってください。</translation>
     </message>
     <message numerus="yes">
         <source>%n item(s)</source>
@@ -3211,10 +3183,6 @@ The reason is sent to the sharing service and recorded in the access history.</s
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDFファイル (*.pdf)</translation>
-    </message>
-    <message>
-        <source>EMERGENCY ACCESS (break the glass): this record was opened without the patient's consent at %1. Reason: %2. The access is recorded in the patient's access history.</source>
-        <translation>緊急時アクセス（ブレイクグラス）：この記録は %1 に患者の同意なしで開かれました。理由：%2。このアクセスは患者の閲覧履歴に記録されます。</translation>
     </message>
     <message>
         <source>Access history…</source>
@@ -3851,6 +3819,45 @@ The reason is sent to the sharing service and recorded in the access history.</s
     <message>
         <source>the window could not be rendered</source>
         <translation>ウィンドウを描画できませんでした</translation>
+    </message>
+</context>
+<context>
+    <name>Kakehashi::ServiceBanners</name>
+    <message>
+        <source>Emergency access</source>
+        <translation>緊急時アクセス</translation>
+    </message>
+    <message>
+        <source>Sharing-service status</source>
+        <translation>共有サービスの状態</translation>
+    </message>
+    <message>
+        <source>Offline: showing cached data from %1. It is read-only and may be out of date. %2</source>
+        <translation>オフライン：%1 時点のキャッシュを表示しています。閲覧のみで、最新でない可能性があります。%2</translation>
+    </message>
+    <message>
+        <source>The record is incomplete: the sharing service failed part-way. Showing what arrived and what was cached before. %1</source>
+        <translation>記録は不完全です：共有サービスが途中で失敗しました。受信済みの内容と以前のキャッシュを表示しています。%1</translation>
+    </message>
+    <message>
+        <source>Patient %1 is not in the local cache, and the sharing service cannot be reached: %2</source>
+        <translation>患者 %1 はローカルキャッシュになく、共有サービスにも接続できません：%2</translation>
+    </message>
+    <message>
+        <source>No consent: the patient has not agreed to share this record with you. %1</source>
+        <translation>同意なし：患者はこの記録をあなたと共有することに同意していません。%1</translation>
+    </message>
+    <message>
+        <source>The record could not be loaded: %1</source>
+        <translation>記録を読み込めませんでした：%1</translation>
+    </message>
+    <message>
+        <source>In an emergency, use Service › Emergency access.</source>
+        <translation>緊急時は「サービス › 緊急時の閲覧」を使ってください。</translation>
+    </message>
+    <message>
+        <source>EMERGENCY ACCESS (break the glass): this record was opened without the patient's consent at %1. Reason: %2. The access is recorded in the patient's access history.</source>
+        <translation>緊急時アクセス（ブレイクグラス）：この記録は %1 に患者の同意なしで開かれました。理由：%2。このアクセスは患者の閲覧履歴に記録されます。</translation>
     </message>
 </context>
 <context>
