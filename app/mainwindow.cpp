@@ -13,6 +13,7 @@
 #include "patientview.h"
 #include "referenceclock.h"
 #include "sessionbar.h"
+#include "loadproblemsbanner.h"
 
 #include <QApplication>
 #include <QDockWidget>
@@ -38,24 +39,10 @@ MainWindow::MainWindow(QWidget *parent)
     , m_patientModel(new PatientListModel(this))
     , m_patientList(new PatientListView(m_patientModel, this))
     , m_patientView(new PatientView(this))
-    , m_problems(new QLabel(this))
-    , m_problemDetails(new QToolButton(this))
+    , m_problems(new LoadProblemsBanner(this))
 {
     setWindowTitle(tr("Kakehashi — shared health records"));
     addToolBar(m_bar);
-
-    m_problems->setWordWrap(true);
-    m_problems->setTextFormat(Qt::PlainText);
-    m_problems->setStyleSheet(QStringLiteral("QLabel { background: #fdecea; color: #7f1d1d; padding: 4px; }"));
-    m_problemDetails->setText(tr("Details…"));
-    m_problemDetails->setAccessibleName(tr("Show load problems"));
-    auto *problemRow = new QWidget(this);
-    auto *problemLayout = new QHBoxLayout(problemRow);
-    problemLayout->setContentsMargins(0, 0, 0, 0);
-    problemLayout->addWidget(m_problems, 1);
-    problemLayout->addWidget(m_problemDetails);
-    problemRow->hide();
-    connect(m_problemDetails, &QToolButton::clicked, this, &MainWindow::showProblemDetails);
 
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(m_patientList);
@@ -67,7 +54,7 @@ MainWindow::MainWindow(QWidget *parent)
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(6, 6, 6, 6);
-    layout->addWidget(problemRow);
+    layout->addWidget(m_problems);
     layout->addWidget(split, 1);
     setCentralWidget(central);
 
@@ -90,9 +77,6 @@ MainWindow::MainWindow(QWidget *parent)
     connect(this, &MainWindow::loadFinished, this, &MainWindow::onDicomScanned);
     connect(m_records, &Session::RecordController::localLoaded, this, &MainWindow::onLoaded);
     connect(m_records, &Session::RecordController::currentChanged, this, &MainWindow::onRecordChanged);
-    connect(this, &MainWindow::loadFinished, problemRow, [this, problemRow] {
-        problemRow->setVisible(!recordSet().errors.isEmpty() || !recordSet().warnings.isEmpty());
-    });
     createSessionUi();
     resize(1600, 1000);
 }
@@ -141,6 +125,7 @@ QLabel *MainWindow::rolePreviewLabel() const { return m_bar->rolePreviewLabel();
 QLabel *MainWindow::timeZoneLabel() const { return m_bar->timeZoneLabel(); }
 QLabel *MainWindow::pharmacyViewLabel() const { return m_bar->policyLabel(); }
 bool MainWindow::isDemoBadgeShown() const { return m_bar->isDemoBadgeShown(); }
+QLabel *MainWindow::problemBanner() const { return m_problems->label(); }
 bool MainWindow::isAsOfShown() const { return m_bar->isAsOfShown(); }
 
 void MainWindow::setRolePreview(const QString &text)
@@ -251,11 +236,7 @@ void MainWindow::onLoaded()
     for (const PatientRecord &r : set.patients)
         patients.append(r.patient);
     m_patientModel->setPatients(patients);
-    const int problems = int(set.errors.size() + set.warnings.size());
-    if (problems > 0) {
-        const QString first = set.errors.isEmpty() ? set.warnings.first() : set.errors.first();
-        m_problems->setText(tr("%n problem(s) while loading; what is shown may be incomplete. First: %1", nullptr, problems).arg(first));
-    }
+    m_problems->setProblems(set.errors, set.warnings);
     statusBar()->showMessage(tr("%n patient(s), %1 resources", nullptr, int(patients.size())).arg(set.resourceCount));
     Q_EMIT loadFinished();
 }
@@ -301,18 +282,6 @@ bool MainWindow::setView(const QString &name)
         return false;
     m_view = name;
     return true;
-}
-
-void MainWindow::showProblemDetails()
-{
-    QStringList lines;
-    for (const QString &e : recordSet().errors)
-        lines << tr("Error: %1").arg(e);
-    for (const QString &w : recordSet().warnings)
-        lines << tr("Warning: %1").arg(w);
-    QMessageBox box(QMessageBox::Warning, tr("Problems while loading"), tr("Some input could not be used as it is."), QMessageBox::Ok, this);
-    box.setDetailedText(lines.join(u'\n'));
-    box.exec();
 }
 
 } // namespace Kakehashi

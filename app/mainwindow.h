@@ -36,6 +36,7 @@ class ImagingController;
 class RecordController;
 class StudyRetrieval;
 }
+class LoadProblemsBanner;
 class LockOverlay;
 class ServiceBanners;
 class SessionBar;
@@ -86,7 +87,7 @@ public:
     // "As of …" when the ReferenceClock is fixed outside demo mode (the demo badge says it there).
     QLabel *asOfLabel() const;
     bool isAsOfShown() const;
-    QLabel *problemBanner() const { return m_problems; }
+    QLabel *problemBanner() const;
 
     // Images: DICOM from --open, and imaging studies opened from the record.
     ImagingPanel *imagingPanel() const { return m_imagingPanel; }
@@ -201,7 +202,6 @@ Q_SIGNALS:
 private:
     void onLoaded();
     void onRecordChanged(const QString &previousPatientId);
-    void showProblemDetails();
     void onDicomScanned();
 
     Session::RecordController *m_records;
@@ -210,8 +210,7 @@ private:
     PatientListView *m_patientList;
     PatientView *m_patientView;
     bool m_referenceTimeGiven = false;
-    QLabel *m_problems;
-    QToolButton *m_problemDetails;
+    LoadProblemsBanner *m_problems;
     QString m_view;
     ImagingPanel *m_imagingPanel = nullptr;
     QDockWidget *m_imagingDock = nullptr;

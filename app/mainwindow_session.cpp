@@ -8,6 +8,7 @@
 #include "lockoverlay.h"
 #include "patientlistmodel.h"
 #include "patientview.h"
+#include "loadproblemsbanner.h"
 #include "servicebanners.h"
 #include "sessionbar.h"
 #include "sessionpolicy.h"

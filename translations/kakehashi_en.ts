@@ -2964,6 +2964,37 @@
     </message>
 </context>
 <context>
+    <name>Kakehashi::LoadProblemsBanner</name>
+    <message>
+        <source>Details…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show load problems</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) while loading; what is shown may be incomplete. First: %1</source>
+        <translation><numerusform>%n problem while loading; what is shown may be incomplete. First: %1</numerusform><numerusform>%n problems while loading; what is shown may be incomplete. First: %1</numerusform></translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Problems while loading</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Some input could not be used as it is.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Kakehashi::LocalRecordSource</name>
     <message>
         <source>%1: cannot be read (%2)</source>
@@ -3008,14 +3039,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Details…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Show load problems</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Kakehashi — DEMO</source>
         <translation type="unfinished" />
     </message>
@@ -3028,34 +3051,11 @@
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <source>%n problem(s) while loading; what is shown may be incomplete. First: %1</source>
-        <translation>
-            <numerusform>%n problem while loading; what is shown may be incomplete. First: %1</numerusform>
-            <numerusform>%n problems while loading; what is shown may be incomplete. First: %1</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n patient(s), %1 resources</source>
         <translation>
             <numerusform>%n patient, %1 resources</numerusform>
             <numerusform>%n patients, %1 resources</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Error: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Warning: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Problems while loading</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Some input could not be used as it is.</source>
-        <translation type="unfinished" />
     </message>
     <message>
         <source>Images</source>

@@ -2927,6 +2927,37 @@
     </message>
 </context>
 <context>
+    <name>Kakehashi::LoadProblemsBanner</name>
+    <message>
+        <source>Details…</source>
+        <translation>詳細…</translation>
+    </message>
+    <message>
+        <source>Show load problems</source>
+        <translation>読み込み時の問題を表示</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) while loading; what is shown may be incomplete. First: %1</source>
+        <translation><numerusform>読み込み時に %n 件の問題があり、表示は不完全な可能性があります。最初の問題：%1</numerusform></translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>エラー：%1</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>Problems while loading</source>
+        <translation>読み込み時の問題</translation>
+    </message>
+    <message>
+        <source>Some input could not be used as it is.</source>
+        <translation>一部の入力はそのままでは利用できませんでした。</translation>
+    </message>
+</context>
+<context>
     <name>Kakehashi::LocalRecordSource</name>
     <message>
         <source>%1: cannot be read (%2)</source>
@@ -2971,14 +3002,6 @@
         <translation>架け橋 — 共有診療記録</translation>
     </message>
     <message>
-        <source>Details…</source>
-        <translation>詳細…</translation>
-    </message>
-    <message>
-        <source>Show load problems</source>
-        <translation>読み込み時の問題を表示</translation>
-    </message>
-    <message>
         <source>Kakehashi — DEMO</source>
         <translation>架け橋 — デモ</translation>
     </message>
@@ -2991,32 +3014,10 @@
         <translation>%1 を読み込み中…</translation>
     </message>
     <message numerus="yes">
-        <source>%n problem(s) while loading; what is shown may be incomplete. First: %1</source>
-        <translation>
-            <numerusform>読み込み時に %n 件の問題があり、表示は不完全な可能性があります。最初の問題：%1</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n patient(s), %1 resources</source>
         <translation>
             <numerusform>患者 %n 名、リソース %1 件</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Error: %1</source>
-        <translation>エラー：%1</translation>
-    </message>
-    <message>
-        <source>Warning: %1</source>
-        <translation>警告：%1</translation>
-    </message>
-    <message>
-        <source>Problems while loading</source>
-        <translation>読み込み時の問題</translation>
-    </message>
-    <message>
-        <source>Some input could not be used as it is.</source>
-        <translation>一部の入力はそのままでは利用できませんでした。</translation>
     </message>
     <message>
         <source>Images</source>
