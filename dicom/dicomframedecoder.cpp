@@ -1,12 +1,14 @@
 #include "dicomframedecoder.h"
 
 #include "dcmtkitems.h"
+#include "dcmtkmemorystream.h"
 #include "dicomtext.h"
 #include "j2kcodec.h"
 #include "rlecodec.h"
 
 #include <QFile>
 #include <QLoggingCategory>
+#include <QtNumeric>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <dcmtk/config/osconfig.h>
@@ -14,7 +16,6 @@
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcfcache.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
-#include <dcmtk/dcmdata/dcistrmb.h>
 #include <dcmtk/dcmdata/dcmetinf.h>
 #include <dcmtk/dcmdata/dcpixel.h>
 #include <dcmtk/dcmdata/dcpixseq.h>
@@ -333,6 +334,41 @@ bool nativePixelDataComplete(DcmDataset *ds, const DicomImageInfo &info)
     return quint64(element->getLength()) * 8 >= bits;
 }
 
+// The one check of what a frame will cost, before any decoder sees it: native data, our RLE
+// decoder, DCMTK's JPEG and JPEG-LS codecs and OpenJPEG all allocate a frame from Rows, Columns,
+// Samples per Pixel and Bits Allocated before they read a pixel, so a file of a few hundred bytes
+// declaring 65535 × 65535 × 3 × 16 bits would have each of them ask for 24 GiB (and, under the
+// fuzzer, spend seconds poisoning shadow memory for it). Refuses layouts no decoder here handles
+// and frames larger than DicomFrameDecoder::MaxFrameBytes; empty when the frame may be decoded.
+QString declaredFrameProblem(DcmDataset *ds, const DicomImageInfo &info)
+{
+    Uint16 samples = 1, bitsAllocated = 0;
+    ds->findAndGetUint16(DCM_SamplesPerPixel, samples); // absent: monochrome, as DCMTK takes it
+    ds->findAndGetUint16(DCM_BitsAllocated, bitsAllocated);
+    if (bitsAllocated != 1 && bitsAllocated != 8 && bitsAllocated != 16 && bitsAllocated != 32)
+        return DicomFrameDecoder::tr("the image declares %1 bits allocated a sample; the viewer decodes 1, 8, 16 or 32").arg(bitsAllocated);
+    // 4 (ARGB, CMYK) was retired from the standard; 2 was never valid.
+    if (samples != 1 && samples != 3)
+        return DicomFrameDecoder::tr("the image declares %1 samples per pixel; the viewer decodes 1 (monochrome) or 3 (colour)").arg(samples);
+    // Rows and Columns are US, but a damaged file may carry them as a longer VR: 64 bits, and the
+    // product checked for overflow.
+    const quint64 pixels = quint64(std::max(info.rows, 0)) * quint64(std::max(info.columns, 0));
+    quint64 bits = 0;
+    const bool overflow = qMulOverflow(pixels, quint64(samples) * bitsAllocated, &bits);
+    if (overflow || (bits + 7) / 8 > quint64(DicomFrameDecoder::MaxFrameBytes)) {
+        const double mib = double(pixels) * samples * bitsAllocated / 8 / double(1 << 20);
+        return DicomFrameDecoder::tr("the image declares %1 × %2 pixels with %3 samples of %4 bits, %5 MiB a frame: larger than "
+                                     "the viewer decodes (%6 MiB a frame)")
+            .arg(info.columns)
+            .arg(info.rows)
+            .arg(samples)
+            .arg(bitsAllocated)
+            .arg(QString::number(std::ceil(mib), 'f', 0))
+            .arg(DicomFrameDecoder::MaxFrameBytes >> 20);
+    }
+    return {};
+}
+
 // JPEG 2000: decode every frame with OpenJPEG and put the pixels back as native data so the
 // rest of the pipeline (modality LUT, photometric interpretation) is DCMTK's.
 QString decodeJpeg2000InPlace(DcmDataset *ds, const DicomImageInfo &info, const std::atomic_bool *cancel)
@@ -365,6 +401,8 @@ QString decodeJpeg2000InPlace(DcmDataset *ds, const DicomImageInfo &info, const 
     if (int(frames.size()) < info.numberOfFrames)
         return DicomFrameDecoder::tr("the JPEG 2000 data holds %1 of %2 frames").arg(frames.size()).arg(info.numberOfFrames);
 
+    Uint16 samples = 1;
+    ds->findAndGetUint16(DCM_SamplesPerPixel, samples);
     std::vector<Uint16> words;
     std::vector<Uint8> bytes;
     Detail::J2kDecoded first;
@@ -372,6 +410,30 @@ QString decodeJpeg2000InPlace(DcmDataset *ds, const DicomImageInfo &info, const 
         if (cancel && cancel->load())
             return DicomFrameDecoder::tr("cancelled");
         const QByteArray &frame = frames[size_t(f)];
+        // OpenJPEG allocates from the codestream's own SIZ, not from Rows and Columns (checked
+        // against the cap already): they must agree before it reads the header.
+        Detail::J2kHeader siz;
+        const QString sizError = Detail::readJpeg2000Header(reinterpret_cast<const uint8_t *>(frame.constData()), size_t(frame.size()), &siz);
+        if (!sizError.isEmpty())
+            return DicomFrameDecoder::tr("the JPEG 2000 data of frame %1 has no readable image size: %2").arg(f + 1).arg(sizError);
+        if (siz.width != quint64(info.columns) || siz.height != quint64(info.rows) || siz.components != samples)
+            return DicomFrameDecoder::tr("the JPEG 2000 data of frame %1 declares %2 × %3 pixels with %4 components where the DICOM "
+                                         "header declares %5 × %6 with %7")
+                .arg(f + 1)
+                .arg(siz.width)
+                .arg(siz.height)
+                .arg(siz.components)
+                .arg(info.columns)
+                .arg(info.rows)
+                .arg(samples);
+        // OpenJPEG keeps a few KB of coding parameters per tile (up to 65535 tiles): real encoders
+        // use one tile or a few hundred at most.
+        constexpr quint64 maxTiles = 4096;
+        if (siz.tiles > maxTiles)
+            return DicomFrameDecoder::tr("the JPEG 2000 data of frame %1 is split into %2 tiles, more than the viewer decodes (%3)")
+                .arg(f + 1)
+                .arg(siz.tiles)
+                .arg(maxTiles);
         Detail::J2kDecoded d = Detail::decodeJpeg2000(reinterpret_cast<const uint8_t *>(frame.constData()), size_t(frame.size()));
         if (!d.ok)
             return DicomFrameDecoder::tr("JPEG 2000 decoding failed: %1").arg(d.errorString);
@@ -748,6 +810,10 @@ DicomDecodeResult decodeLoaded(DcmFileFormat &file, const QString &path, const D
         result.errorString = DicomFrameDecoder::tr("%1: Rows or Columns are missing").arg(path);
         return result;
     }
+    if (const QString problem = declaredFrameProblem(ds, info); !problem.isEmpty()) {
+        result.errorString = QStringLiteral("%1: %2").arg(path, problem);
+        return result;
+    }
     const E_TransferSyntax xfer = ds->getOriginalXfer();
     const DcmXfer xferInfo(xfer);
     // A syntax DCMTK does not know is read as if native: say which one it is, not "truncated".
@@ -987,12 +1053,12 @@ bool isResourcePath(const QString &path)
     return path.startsWith(u':') || path.startsWith(QLatin1String("qrc:"));
 }
 
-// Parses a Part 10 object from memory (a memory stream cannot defer long values: all are read).
+// Parses a Part 10 object from memory. Values longer than DCM_MaxReadLength are read on demand
+// from |part10| (shared, so it need not outlive the call), and one declaring more bytes than there
+// are fails without DCMTK allocating its length first (dcmtkmemorystream.h).
 OFCondition readBuffer(DcmFileFormat &file, const QByteArray &part10)
 {
-    DcmInputBufferStream stream;
-    stream.setBuffer(part10.constData(), offile_off_t(part10.size()));
-    stream.setEos();
+    Detail::MemoryInputStream stream(part10);
     file.transferInit();
     const OFCondition status = file.read(stream, EXS_Unknown, EGL_noChange, DCM_MaxReadLength);
     file.transferEnd();
@@ -1025,9 +1091,7 @@ OFCondition rereadHtj2k(DcmFileFormat &file, const QByteArray &bytes)
         return EC_StreamNotifyClient;
     DcmDataset *ds = file.getDataset();
     ds->clear();
-    DcmInputBufferStream stream;
-    stream.setBuffer(bytes.constData() + start, offile_off_t(bytes.size() - start));
-    stream.setEos();
+    Detail::MemoryInputStream stream(bytes, offile_off_t(start));
     ds->transferInit();
     const OFCondition status = ds->read(stream, EXS_JPEG2000, EGL_noChange, DCM_MaxReadLength);
     ds->transferEnd();
@@ -1036,7 +1100,7 @@ OFCondition rereadHtj2k(DcmFileFormat &file, const QByteArray &bytes)
 
 // Loads a Part 10 file, or a Qt resource (the demo images), into |file|. From disk the whole file is
 // parsed but values longer than DCM_MaxReadLength (the pixels) are read on demand: cheap, and a file cut
-// short is still reported. From memory every value is read, so the bytes need not outlive |file|.
+// short is still reported. From memory the same, from the bytes (shared: they need not outlive the call).
 // |forPixels|: an HTJ2K data set is read again so that its pixel data is encapsulated.
 bool loadPart10(DcmFileFormat &file, const QString &path, QString *error, bool forPixels)
 {

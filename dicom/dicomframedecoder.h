@@ -26,6 +26,16 @@ class DicomFrameDecoder
 public:
     using Options = DicomDecodeOptions;
 
+    // The largest frame decoded, as native pixel data (Rows × Columns × Samples per Pixel × Bits
+    // Allocated / 8). Every decoder allocates a frame from those attributes before it reads a pixel,
+    // so a file of a few bytes that declares 65535 × 65535 RGB at 16 bits (24 GiB) is refused first.
+    // Real frames are far smaller: a full-field mammogram is about 4096 × 3328 × 16 bits (26 MiB), a
+    // stitched long-leg radiograph 50–100 MiB, a 100-megapixel colour photograph 300 MiB, and whole-
+    // slide images come as tiles of a few MiB each. The decoders need a small multiple of it while
+    // they work (DCMTK's intermediate buffer, OpenJPEG's 32 bits a sample, the QImage): a frame at
+    // the cap already takes one to a few GB, the most one image should cost a workstation.
+    static constexpr qint64 MaxFrameBytes = qint64(512) << 20;
+
     static DicomDecodeResult decodeFile(const QString &path, const Options &options);
     static DicomDecodeResult decodeFile(const QString &path) { return decodeFile(path, Options()); }
     static DicomDecodeResult decodeBytes(const QByteArray &part10, const Options &options);

@@ -1,6 +1,7 @@
 #include "dicompresentation.h"
 
 #include "dcmtkitems.h"
+#include "dcmtkmemorystream.h"
 #include "dicomtext.h"
 
 #include <QFile>
@@ -9,7 +10,6 @@
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
-#include <dcmtk/dcmdata/dcistrmb.h>
 #include <dcmtk/dcmdata/dcmetinf.h>
 #include <dcmtk/dcmdata/dcsequen.h>
 #include <dcmtk/dcmdata/dcuid.h>
@@ -374,11 +374,11 @@ void readInto(DcmFileFormat &file, DicomPresentationObjects &out)
         ++out.otherObjects;
 }
 
+// Values longer than DCM_MaxReadLength are read on demand from |part10|; one declaring more bytes
+// than there are fails without DCMTK allocating its length first (dcmtkmemorystream.h).
 OFCondition readBuffer(DcmFileFormat &file, const QByteArray &part10)
 {
-    DcmInputBufferStream stream;
-    stream.setBuffer(part10.constData(), offile_off_t(part10.size()));
-    stream.setEos();
+    Detail::MemoryInputStream stream(part10);
     file.transferInit();
     const OFCondition status = file.read(stream, EXS_Unknown, EGL_noChange, DCM_MaxReadLength);
     file.transferEnd();

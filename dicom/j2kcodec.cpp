@@ -63,7 +63,83 @@ struct CodecDeleter { void operator()(opj_codec_t *c) const { opj_destroy_codec(
 struct StreamDeleter { void operator()(opj_stream_t *s) const { opj_stream_destroy(s); } };
 struct ImageDeleter { void operator()(opj_image_t *i) const { opj_image_destroy(i); } };
 
+quint32 readBigEndian32(const uint8_t *p)
+{
+    return (quint32(p[0]) << 24) | (quint32(p[1]) << 16) | (quint32(p[2]) << 8) | quint32(p[3]);
+}
+
+quint16 readBigEndian16(const uint8_t *p)
+{
+    return quint16((p[0] << 8) | p[1]);
+}
+
+// The contents of the codestream box (jp2c) of a JP2 file, found by walking the top-level boxes
+// (ISO/IEC 15444-1 I.4); null when there is none.
+const uint8_t *jp2Codestream(const uint8_t *data, size_t size, size_t *codestreamSize)
+{
+    size_t pos = 0;
+    while (size - pos >= 8) {
+        quint64 length = readBigEndian32(data + pos);
+        const quint32 type = readBigEndian32(data + pos + 4);
+        size_t headerLength = 8;
+        if (length == 1) { // the length follows as 64 bits
+            if (size - pos < 16)
+                return nullptr;
+            length = (quint64(readBigEndian32(data + pos + 8)) << 32) | readBigEndian32(data + pos + 12);
+            headerLength = 16;
+        } else if (length == 0) { // the last box: up to the end
+            length = size - pos;
+        }
+        if (length < headerLength || length > size - pos)
+            return nullptr;
+        if (type == 0x6a703263) { // 'jp2c'
+            *codestreamSize = size_t(length) - headerLength;
+            return data + pos + headerLength;
+        }
+        pos += size_t(length);
+    }
+    return nullptr;
+}
+
 } // namespace
+
+QString readJpeg2000Header(const uint8_t *data, size_t size, J2kHeader *header)
+{
+    if (!data || size < 2)
+        return QStringLiteral("the JPEG 2000 stream is too short");
+    if (!(data[0] == 0xff && data[1] == 0x4f)) {
+        data = jp2Codestream(data, size, &size);
+        if (!data)
+            return QStringLiteral("neither a JPEG 2000 codestream nor a JP2 file with one");
+    }
+    // SOC, then SIZ (A.5.1): Lsiz Rsiz Xsiz Ysiz XOsiz YOsiz XTsiz YTsiz XTOsiz YTOsiz Csiz, then
+    // three bytes per component.
+    constexpr size_t fixed = 2 + 2 + 2 + 2 + 8 * 4 + 2;
+    if (size < fixed || data[0] != 0xff || data[1] != 0x4f || data[2] != 0xff || data[3] != 0x51)
+        return QStringLiteral("the codestream does not start with SOC and SIZ");
+    const uint8_t *siz = data + 4;
+    const quint16 length = readBigEndian16(siz);
+    const quint64 xsiz = readBigEndian32(siz + 4);
+    const quint64 ysiz = readBigEndian32(siz + 8);
+    const quint64 xosiz = readBigEndian32(siz + 12);
+    const quint64 yosiz = readBigEndian32(siz + 16);
+    const quint64 xtsiz = readBigEndian32(siz + 20);
+    const quint64 ytsiz = readBigEndian32(siz + 24);
+    const quint64 xtosiz = readBigEndian32(siz + 28);
+    const quint64 ytosiz = readBigEndian32(siz + 32);
+    const quint16 csiz = readBigEndian16(siz + 36);
+    if (csiz == 0 || length != 38 + 3 * size_t(csiz) || size - 4 < length)
+        return QStringLiteral("the SIZ marker segment is inconsistent");
+    // The tiling must cover the image and start at or before it (A.5.1, B.3).
+    if (xsiz <= xosiz || ysiz <= yosiz || xtsiz == 0 || ytsiz == 0 || xtosiz > xosiz || ytosiz > yosiz
+        || xtosiz + xtsiz <= xosiz || ytosiz + ytsiz <= yosiz)
+        return QStringLiteral("the SIZ image or tile area is inconsistent");
+    header->width = xsiz - xosiz;
+    header->height = ysiz - yosiz;
+    header->components = csiz;
+    header->tiles = ((xsiz - xtosiz + xtsiz - 1) / xtsiz) * ((ysiz - ytosiz + ytsiz - 1) / ytsiz);
+    return {};
+}
 
 J2kDecoded decodeJpeg2000(const uint8_t *data, size_t size)
 {

@@ -1,5 +1,6 @@
 // A retrieved DICOM instance (Part 10 bytes) → frame decoding: native, RLE, JPEG, JPEG-LS and
-// JPEG 2000. Frames are capped so one input cannot ask for gigabytes.
+// JPEG 2000. Two frames at most, each refused above DicomFrameDecoder::MaxFrameBytes before any
+// decoder allocates it, so one input cannot ask for gigabytes.
 #include "fuzzcommon.h"
 
 #include "dicomframedecoder.h"

@@ -4,6 +4,7 @@
 #include "dicomheader.h"
 #include "dicomtestsupport.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QtEndian>
 #include <QProcess>
@@ -14,6 +15,9 @@
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
+#include <dcmtk/dcmdata/dcpixel.h>
+#include <dcmtk/dcmdata/dcpixseq.h>
+#include <dcmtk/dcmdata/dcpxitem.h>
 #include <dcmtk/dcmdata/dcuid.h>
 
 using namespace Kakehashi::Dicom;
@@ -33,6 +37,11 @@ private slots:
     void multiFrameSubset();
     void hostileRleHeaders_data();
     void hostileRleHeaders();
+    void hugeDeclarations_data();
+    void hugeDeclarations();
+    void jpeg2000SizDisagrees_data();
+    void jpeg2000SizDisagrees();
+    void declaredLengthPastTheEnd();
     void storedLayouts_data();
     void storedLayouts();
     void windowRendering();
@@ -43,6 +52,8 @@ private slots:
 private:
     QString reference(const QString &tool, const QString &input, const QStringList &extra = {});
     static void compareFrames(const DicomDecodeResult &a, const DicomDecodeResult &b);
+    QByteArray imageFile(E_TransferSyntax xfer, int rows, int columns, int samples, int bitsAllocated, const QByteArray &pixels);
+    static void expectRefusedQuickly(const DicomDecodeResult &r, qint64 ms, const QString &expected);
     QTemporaryDir m_tmp;
 };
 
@@ -303,6 +314,264 @@ void TestDicomDecode::hostileRleHeaders()
     QVERIFY2(!r.ok, "a lying RLE header decoded as an image");
     QVERIFY(r.frames.isEmpty());
     QVERIFY2(r.errorString.contains(u"RLE"), qPrintable(r.errorString));
+}
+
+// A J2K codestream of SOC and SIZ only (ISO/IEC 15444-1 A.5.1), then EOC: enough for the checks
+// that must refuse it before OpenJPEG reads it.
+static QByteArray j2kCodestream(quint32 width, quint32 height, int components, quint32 tileWidth = 0, quint32 tileHeight = 0)
+{
+    QByteArray out = QByteArray::fromHex("ff4fff51");
+    auto put16 = [&](quint16 v) { out.append(char(v >> 8)).append(char(v & 0xff)); };
+    auto put32 = [&](quint32 v) { put16(quint16(v >> 16)); put16(quint16(v & 0xffff)); };
+    put16(quint16(38 + 3 * components)); // Lsiz
+    put16(0);                            // Rsiz
+    put32(width);
+    put32(height);
+    put32(0); // XOsiz, YOsiz
+    put32(0);
+    put32(tileWidth ? tileWidth : width);
+    put32(tileHeight ? tileHeight : height);
+    put32(0); // XTOsiz, YTOsiz
+    put32(0);
+    put16(quint16(components));
+    for (int c = 0; c < components; ++c)
+        out.append(char(15)).append(char(1)).append(char(1)); // 16 bits unsigned, no subsampling
+    return out + QByteArray::fromHex("ffd9");
+}
+
+// A Part 10 file declaring |rows| × |columns| × |samples| × |bitsAllocated| (0: no Bits
+// Allocated) with |pixels| as its native pixel data, or as the one fragment of an encapsulated
+// transfer syntax.
+QByteArray TestDicomDecode::imageFile(E_TransferSyntax xfer, int rows, int columns, int samples, int bitsAllocated, const QByteArray &pixels)
+{
+    DcmFileFormat file;
+    DcmDataset *ds = file.getDataset();
+    ds->putAndInsertString(DCM_SOPClassUID, UID_SecondaryCaptureImageStorage);
+    ds->putAndInsertString(DCM_SOPInstanceUID, "1.2.826.0.1.3680043.9.7433.97.2");
+    ds->putAndInsertString(DCM_Modality, "OT");
+    ds->putAndInsertString(DCM_PhotometricInterpretation, samples == 3 ? "RGB" : "MONOCHROME2");
+    ds->putAndInsertUint16(DCM_SamplesPerPixel, Uint16(samples));
+    if (samples == 3)
+        ds->putAndInsertUint16(DCM_PlanarConfiguration, 0);
+    ds->putAndInsertUint16(DCM_Rows, Uint16(rows));
+    ds->putAndInsertUint16(DCM_Columns, Uint16(columns));
+    if (bitsAllocated > 0) {
+        ds->putAndInsertUint16(DCM_BitsAllocated, Uint16(bitsAllocated));
+        ds->putAndInsertUint16(DCM_BitsStored, Uint16(bitsAllocated));
+        ds->putAndInsertUint16(DCM_HighBit, Uint16(bitsAllocated - 1));
+    }
+    ds->putAndInsertUint16(DCM_PixelRepresentation, 0);
+    if (DcmXfer(xfer).isEncapsulated()) {
+        auto *sequence = new DcmPixelSequence(DCM_PixelSequenceTag);
+        sequence->insert(new DcmPixelItem(DCM_PixelItemTag)); // empty basic offset table
+        auto *fragment = new DcmPixelItem(DCM_PixelItemTag);
+        QByteArray even = pixels;
+        if (even.size() % 2)
+            even.append('\0');
+        fragment->putUint8Array(reinterpret_cast<const Uint8 *>(even.constData()), Uint32(even.size()));
+        sequence->insert(fragment);
+        auto *pixelData = new DcmPixelData(DCM_PixelData);
+        pixelData->putOriginalRepresentation(xfer, nullptr, sequence);
+        ds->insert(pixelData, true);
+    } else {
+        ds->putAndInsertUint8Array(DCM_PixelData, reinterpret_cast<const Uint8 *>(pixels.constData()), Uint32(pixels.size()));
+    }
+    static int counter = 0;
+    const QString path = m_tmp.filePath(QStringLiteral("declared-%1.dcm").arg(++counter));
+    if (file.saveFile(QFile::encodeName(path).constData(), xfer).bad())
+        return {};
+    QFile in(path);
+    return in.open(QIODevice::ReadOnly) ? in.readAll() : QByteArray();
+}
+
+void TestDicomDecode::expectRefusedQuickly(const DicomDecodeResult &r, qint64 ms, const QString &expected)
+{
+    QVERIFY2(!r.ok, "a frame the decoder must refuse was decoded");
+    QVERIFY(r.frames.isEmpty());
+    QVERIFY2(r.errorString.contains(expected), qPrintable(r.errorString));
+    // Refused from the header: no decoder allocated (or zeroed) the declared frame. Generous for
+    // a loaded machine and ASan; a 512 MiB allocation alone takes longer there.
+    QVERIFY2(ms < 2000, qPrintable(QStringLiteral("took %1 ms").arg(ms)));
+}
+
+// Files of a few hundred bytes declaring frames of gigabytes, in every transfer syntax that has
+// a decoder of its own, and layouts no decoder handles: refused with a message that says why,
+// before any decoder allocates the frame (issue 10; fuzz_dicom_frame ran at a few executions a
+// second on such inputs).
+void TestDicomDecode::hugeDeclarations_data()
+{
+    QTest::addColumn<int>("xfer"); // E_TransferSyntax
+    QTest::addColumn<int>("rows");
+    QTest::addColumn<int>("columns");
+    QTest::addColumn<int>("samples");
+    QTest::addColumn<int>("bitsAllocated");
+    QTest::addColumn<QByteArray>("pixels");
+    QTest::addColumn<QString>("expected");
+
+    const QByteArray some(64, '\x11');
+    const QString huge = QStringLiteral("65535 × 65535 pixels with 3 samples of 16 bits, 24576 MiB a frame: larger than the viewer decodes (512 MiB a frame)");
+    QTest::newRow("native 65535² RGB 16-bit") << int(EXS_LittleEndianExplicit) << 65535 << 65535 << 3 << 16 << some << huge;
+    QTest::newRow("native big endian 65535² RGB 16-bit") << int(EXS_BigEndianExplicit) << 65535 << 65535 << 3 << 16 << some << huge;
+    QTest::newRow("native 32768² 16-bit") << int(EXS_LittleEndianImplicit) << 32768 << 32768 << 1 << 16 << some
+                                          << QStringLiteral("2048 MiB a frame");
+    // 16384 × 16385 × 2 bytes is 32 KiB over the cap; 16384 × 16384 is exactly the cap and is let
+    // through to the next check (which finds its pixel data missing).
+    QTest::newRow("native just over the cap") << int(EXS_LittleEndianExplicit) << 16384 << 16385 << 1 << 16 << some
+                                              << QStringLiteral("513 MiB a frame");
+    QTest::newRow("native at the cap") << int(EXS_LittleEndianExplicit) << 16384 << 16384 << 1 << 16 << some
+                                       << QStringLiteral("the pixel data is truncated");
+    QTest::newRow("RLE 65535² RGB 16-bit") << int(EXS_RLELossless) << 65535 << 65535 << 3 << 16 << QByteArray(128, '\0') << huge;
+    QTest::newRow("JPEG baseline 65535² RGB 8-bit") << int(EXS_JPEGProcess1) << 65535 << 65535 << 3 << 8 << some
+                                                    << QStringLiteral("with 3 samples of 8 bits, 12288 MiB a frame");
+    QTest::newRow("JPEG lossless 65535² RGB 16-bit") << int(EXS_JPEGProcess14SV1) << 65535 << 65535 << 3 << 16 << some << huge;
+    QTest::newRow("JPEG-LS 65535² RGB 16-bit") << int(EXS_JPEGLSLossless) << 65535 << 65535 << 3 << 16 << some << huge;
+    // The codestream agrees with the header: the cap itself refuses it.
+    QTest::newRow("JPEG 2000 65535² RGB 16-bit") << int(EXS_JPEG2000LosslessOnly) << 65535 << 65535 << 3 << 16
+                                                 << j2kCodestream(65535, 65535, 3) << huge;
+    QTest::newRow("JPEG 2000 lossy 65535² RGB 16-bit") << int(EXS_JPEG2000) << 65535 << 65535 << 3 << 16
+                                                       << j2kCodestream(65535, 65535, 3) << huge;
+    const QString bits = QStringLiteral("bits allocated a sample; the viewer decodes 1, 8, 16 or 32");
+    QTest::newRow("12 bits allocated") << int(EXS_LittleEndianExplicit) << 16 << 16 << 1 << 12 << QByteArray(384, '\0')
+                                       << QStringLiteral("declares 12 ") + bits;
+    QTest::newRow("64 bits allocated") << int(EXS_LittleEndianExplicit) << 16 << 16 << 1 << 64 << QByteArray(2048, '\0')
+                                       << QStringLiteral("declares 64 ") + bits;
+    QTest::newRow("no Bits Allocated") << int(EXS_JPEG2000LosslessOnly) << 16 << 16 << 1 << 0 << j2kCodestream(16, 16, 1)
+                                       << QStringLiteral("declares 0 ") + bits;
+    const QString samples = QStringLiteral("samples per pixel; the viewer decodes 1 (monochrome) or 3 (colour)");
+    QTest::newRow("4 samples") << int(EXS_LittleEndianExplicit) << 16 << 16 << 4 << 8 << QByteArray(1024, '\0')
+                               << QStringLiteral("declares 4 ") + samples;
+    QTest::newRow("2 samples RLE") << int(EXS_RLELossless) << 16 << 16 << 2 << 8 << QByteArray(128, '\0')
+                                   << QStringLiteral("declares 2 ") + samples;
+    QTest::newRow("0 samples") << int(EXS_LittleEndianExplicit) << 16 << 16 << 0 << 8 << QByteArray(256, '\0')
+                               << QStringLiteral("declares 0 ") + samples;
+    QTest::newRow("no Columns") << int(EXS_LittleEndianExplicit) << 16 << 0 << 1 << 8 << QByteArray(256, '\0')
+                                << QStringLiteral("Rows or Columns are missing");
+}
+
+void TestDicomDecode::hugeDeclarations()
+{
+    QFETCH(int, xfer);
+    QFETCH(int, rows);
+    QFETCH(int, columns);
+    QFETCH(int, samples);
+    QFETCH(int, bitsAllocated);
+    QFETCH(QByteArray, pixels);
+    QFETCH(QString, expected);
+    const QByteArray bytes = imageFile(E_TransferSyntax(xfer), rows, columns, samples, bitsAllocated, pixels);
+    QVERIFY(!bytes.isEmpty());
+    QVERIFY(bytes.size() < 4096);
+    QElapsedTimer timer;
+    timer.start();
+    const DicomDecodeResult fromMemory = DicomFrameDecoder::decodeBytes(bytes, {});
+    expectRefusedQuickly(fromMemory, timer.elapsed(), expected);
+    // From a file the pixel data is read on demand: the same refusal.
+    const QString path = m_tmp.filePath(QStringLiteral("huge-%1.dcm").arg(QString::fromLatin1(QTest::currentDataTag())).replace(u' ', u'_'));
+    QFile out(path);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(bytes);
+    out.close();
+    timer.restart();
+    const DicomDecodeResult fromFile = DicomFrameDecoder::decodeFile(path);
+    expectRefusedQuickly(fromFile, timer.elapsed(), expected);
+}
+
+// The DICOM header declares a small, consistent image but the JPEG 2000 codestream's own SIZ
+// declares something else: OpenJPEG allocates from SIZ, so it must never see such a codestream.
+// Real files with SIZ patched, and synthetic codestreams (one frame in a 128 × 128 header).
+void TestDicomDecode::jpeg2000SizDisagrees_data()
+{
+    QTest::addColumn<QString>("file");        // a real file whose SIZ is patched, or empty
+    QTest::addColumn<quint32>("width");       // the patched Xsiz/Ysiz, or the synthetic SIZ
+    QTest::addColumn<quint32>("height");
+    QTest::addColumn<int>("components");      // synthetic only
+    QTest::addColumn<quint32>("tile");        // synthetic only: tile width and height, 0 = one tile
+    QTest::addColumn<QByteArray>("wrapper");  // synthetic only: "jp2" wraps it in a JP2 file
+    QTest::addColumn<QString>("expected");
+
+    const QString mr = pydicomFile(QStringLiteral("test_files/MR_small_jp2klossless.dcm"));
+    const QString ht = QStringLiteral(KAKEHASHI_SOURCE_DIR "/tests/data/dicom/htj2k-203.dcm");
+    QTest::newRow("MR 64 × 64, SIZ 65535 × 65535") << mr << 65535u << 65535u << 0 << 0u << QByteArray()
+        << QStringLiteral("frame 1 declares 65535 × 65535 pixels with 1 components where the DICOM header declares 64 × 64 with 1");
+    QTest::newRow("MR 64 × 64, SIZ 64 × 65") << mr << 64u << 65u << 0 << 0u << QByteArray()
+        << QStringLiteral("declares 64 × 65 pixels with 1 components where the DICOM header declares 64 × 64 with 1");
+    QTest::newRow("HTJ2K 16 × 12, SIZ 40000 × 40000") << ht << 40000u << 40000u << 0 << 0u << QByteArray()
+        << QStringLiteral("declares 40000 × 40000 pixels with 1 components where the DICOM header declares 16 × 12 with 1");
+    QTest::newRow("SIZ 65535 × 65535") << QString() << 65535u << 65535u << 1 << 0u << QByteArray()
+        << QStringLiteral("declares 65535 × 65535 pixels with 1 components where the DICOM header declares 128 × 128 with 1");
+    QTest::newRow("SIZ 3 components") << QString() << 128u << 128u << 3 << 0u << QByteArray()
+        << QStringLiteral("declares 128 × 128 pixels with 3 components where the DICOM header declares 128 × 128 with 1");
+    QTest::newRow("JP2 file, SIZ 65535 × 65535") << QString() << 65535u << 65535u << 1 << 0u << QByteArray("jp2")
+        << QStringLiteral("declares 65535 × 65535 pixels with 1 components");
+    QTest::newRow("16384 tiles of 1 × 1") << QString() << 128u << 128u << 1 << 1u << QByteArray()
+        << QStringLiteral("is split into 16384 tiles, more than the viewer decodes (4096)");
+    QTest::newRow("no SIZ after SOC") << QString() << 0u << 0u << 0 << 0u << QByteArray()
+        << QStringLiteral("has no readable image size: the codestream does not start with SOC and SIZ");
+    QTest::newRow("JP2 file without a codestream box") << QString() << 0u << 0u << 0 << 0u << QByteArray("jp2")
+        << QStringLiteral("has no readable image size: neither a JPEG 2000 codestream nor a JP2 file with one");
+}
+
+void TestDicomDecode::jpeg2000SizDisagrees()
+{
+    QFETCH(QString, file);
+    QFETCH(quint32, width);
+    QFETCH(quint32, height);
+    QFETCH(int, components);
+    QFETCH(quint32, tile);
+    QFETCH(QByteArray, wrapper);
+    QFETCH(QString, expected);
+    QByteArray bytes;
+    if (!file.isEmpty()) {
+        QFile in(file);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        bytes = in.readAll();
+        QVERIFY2(DicomFrameDecoder::decodeBytes(bytes, {}).ok, "the unpatched file does not decode");
+        const qsizetype soc = bytes.indexOf(QByteArray::fromHex("ff4fff51"));
+        QVERIFY(soc > 0);
+        qToBigEndian<quint32>(width, bytes.data() + soc + 8);  // Xsiz (XOsiz is 0 in both files)
+        qToBigEndian<quint32>(height, bytes.data() + soc + 12); // Ysiz
+    } else {
+        QByteArray codestream = components > 0 ? j2kCodestream(width, height, components, tile, tile)
+                                               : QByteArray::fromHex("ff4fff900000ffd9"); // SOC, then a tile part
+        if (wrapper == "jp2") {
+            // Signature and file type boxes, then (when there is one) the codestream box.
+            QByteArray jp2 = QByteArray::fromHex("0000000c6a5020200d0a870a" "00000014667479706a703220000000006a703220");
+            if (components > 0) {
+                QByteArray box(4, '\0');
+                qToBigEndian<quint32>(quint32(8 + codestream.size()), box.data());
+                jp2 += box + "jp2c" + codestream;
+            }
+            codestream = jp2;
+        }
+        bytes = imageFile(EXS_JPEG2000LosslessOnly, 128, 128, 1, 16, codestream);
+        QVERIFY(!bytes.isEmpty());
+    }
+    QElapsedTimer timer;
+    timer.start();
+    const DicomDecodeResult r = DicomFrameDecoder::decodeBytes(bytes, {});
+    expectRefusedQuickly(r, timer.elapsed(), expected);
+}
+
+// An element declaring far more bytes than the object holds (here Pixel Data, 2 GB in a 39 KB
+// object): DCMTK's buffer stream allocated the declared length before finding the bytes missing,
+// which under ASan cost seconds an input and was most of fuzz_dicom_frame's time. From memory it
+// must now fail as from a file: quickly, from the header, with nothing allocated.
+void TestDicomDecode::declaredLengthPastTheEnd()
+{
+    QFile in(pydicomFile(QStringLiteral("test_files/CT_small.dcm")));
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    QByteArray bytes = in.readAll();
+    QVERIFY(DicomFrameDecoder::decodeBytes(bytes, {}).ok);
+    // (7FE0,0010) OW, two reserved bytes, then the 32-bit length.
+    const qsizetype at = bytes.lastIndexOf(QByteArray::fromHex("e07f1000" "4f57" "0000"));
+    QVERIFY(at > 0);
+    qToLittleEndian<quint32>(0x7ffffffe, bytes.data() + at + 8);
+    QElapsedTimer timer;
+    timer.start();
+    const DicomDecodeResult decoded = DicomFrameDecoder::decodeBytes(bytes, {});
+    QVERIFY2(!decoded.ok, "pixel data declaring 2 GB decoded");
+    QVERIFY(!decoded.errorString.isEmpty());
+    QVERIFY(!DicomFrameDecoder::readInfoBytes(bytes).ok);
+    QVERIFY2(timer.elapsed() < 2000, qPrintable(QStringLiteral("took %1 ms").arg(timer.elapsed())));
 }
 
 void TestDicomDecode::storedLayouts_data()

@@ -21,3 +21,18 @@ JA.update({
     'Dialysis: not in the shared record for the last %n day(s) (this does not mean there was none).':
         ['透析：直近 %n 日間の登録は共有記録にありません（透析がなかったという意味ではありません）。'],
 })
+# The frame-size cap and the JPEG 2000 image-size check, before any decoder allocates (issue 10).
+JA.update({
+    'the image declares %1 bits allocated a sample; the viewer decodes 1, 8, 16 or 32':
+        '画像の割り当てビット数が %1 です。表示できるのは 1・8・16・32 ビットです',
+    'the image declares %1 samples per pixel; the viewer decodes 1 (monochrome) or 3 (colour)':
+        '画像の画素あたりサンプル数が %1 です。表示できるのは 1（モノクロ）または 3（カラー）です',
+    'the image declares %1 × %2 pixels with %3 samples of %4 bits, %5 MiB a frame: larger than the viewer decodes (%6 MiB a frame)':
+        '画像は %1 × %2 画素・%3 サンプル・%4 ビット（1 フレーム %5 MiB）と宣言されています。表示できる大きさ（1 フレーム %6 MiB）を超えています',
+    'the JPEG 2000 data of frame %1 has no readable image size: %2':
+        'フレーム %1 の JPEG 2000 データから画像サイズを読み取れません：%2',
+    'the JPEG 2000 data of frame %1 declares %2 × %3 pixels with %4 components where the DICOM header declares %5 × %6 with %7':
+        'フレーム %1 の JPEG 2000 データは %2 × %3 画素・%4 成分ですが、DICOM ヘッダーは %5 × %6 画素・%7 成分です',
+    'the JPEG 2000 data of frame %1 is split into %2 tiles, more than the viewer decodes (%3)':
+        'フレーム %1 の JPEG 2000 データは %2 タイルに分割されており、表示できる数（%3）を超えています',
+})
