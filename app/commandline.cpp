@@ -40,7 +40,11 @@ std::optional<CommandLineOptions> CommandLine::parse(const QStringList &argument
                                   tr("With --demo: preview what this user sees, without a card: doctor, pharmacist or emergency."), tr("role"));
     const QCommandLineOption windowSize(QStringLiteral("window-size"),
                                         tr("Window size in pixels, e.g. 1366x768 (also the size of a --screenshot)."), tr("WxH"));
-    parser.addOptions({demo, open, patient, view, lang, screenshot, summary, service, asOf, exportPdf, timeZone, role, windowSize});
+    const QCommandLineOption document(QStringLiteral("document"),
+                                      tr("With --view documents: open this document instead of the patient's newest: its key as "
+                                         "--summary lists it (e.g. DocumentReference/p003-doc-01), or the id alone."),
+                                      tr("id"));
+    parser.addOptions({demo, open, patient, view, lang, screenshot, summary, service, asOf, exportPdf, timeZone, role, windowSize, document});
 
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
@@ -62,6 +66,7 @@ std::optional<CommandLineOptions> CommandLine::parse(const QStringList &argument
     o.summary = parser.isSet(summary);
     o.service = parser.value(service);
     o.exportPdfPath = parser.value(exportPdf);
+    o.documentId = parser.value(document);
     if (parser.isSet(asOf)) {
         const std::optional<QDateTime> when = ReferenceClock::parse(parser.value(asOf));
         if (!when) {
@@ -130,6 +135,10 @@ std::optional<CommandLineOptions> CommandLine::parse(const QStringList &argument
     }
     if (!o.exportPdfPath.isEmpty() && !o.demo && o.openPaths.isEmpty()) {
         *error = tr("--export-pdf needs something to show: --demo or --open.");
+        return std::nullopt;
+    }
+    if (!o.documentId.isEmpty() && o.view != u"documents") {
+        *error = tr("--document needs --view documents.");
         return std::nullopt;
     }
     if (o.summary && !o.demo && o.openPaths.isEmpty() && o.service.isEmpty()) {

@@ -25,6 +25,7 @@ struct CommandLineOptions
     QByteArray timeZone; // --time-zone: IANA id of the display zone; empty = the setting, else Asia/Tokyo
     QSize windowSize;    // --window-size WxH; invalid = the default (1600×1000)
     QString role;        // --role (with --demo): doctor, pharmacist or emergency preview; empty = doctor
+    QString documentId;  // --document: with --view documents, this document instead of the newest
 
     bool headless() const { return summary || !screenshotPath.isEmpty() || !exportPdfPath.isEmpty(); }
 };

@@ -286,9 +286,18 @@ int main(int argc, char *argv[])
         if (options.view == u"images" && window.imagingPanel()->openedSeries().isEmpty() && !window.openFirstImagingStudy())
             window.imagingPanel()->showMessage(QCoreApplication::translate("main", "This patient's record lists no imaging study."));
         // --view documents: the patient's first document (the referral letter in the demo).
-        if (options.view == u"documents" && !window.openFirstDocument())
-            window.documentView()->showMessage(QCoreApplication::translate("main", "No documents"),
-                                               QCoreApplication::translate("main", "This patient's record lists no document that can be opened."));
+        if (options.view == u"documents" && !window.openFirstDocument(options.documentId)) {
+            if (options.documentId.isEmpty()) {
+                window.documentView()->showMessage(QCoreApplication::translate("main", "No documents"),
+                                                   QCoreApplication::translate("main", "This patient's record lists no document that can be opened."));
+            } else {
+                const QString text = QCoreApplication::translate("main", "This patient's record has no document %1 that can be opened.")
+                                         .arg(options.documentId);
+                window.documentView()->showMessage(QCoreApplication::translate("main", "No such document"), text);
+                printErr(text);
+                exitCode = 2;
+            }
+        }
         if (!options.exportPdfPath.isEmpty()) {
             exportPdfThenExit(window, options, exitCode);
             return;

@@ -110,8 +110,9 @@ public:
     void openDocument(const QString &itemKey);
     // A DICOM key image a document carries, shown in the image view (mainwindow_documents.cpp).
     void showDocumentImage(const QByteArray &part10, const QString &documentName);
-    // The current patient's first FHIR document (else first report); false when it has none.
-    bool openFirstDocument();
+    // The current patient's first openable document (the newest); with |key|, that document (its item
+    // key, e.g. "DocumentReference/p003-doc-01", or the id alone). False when there is none.
+    bool openFirstDocument(const QString &key = {});
     void showDocumentDock();
     // Print / export as PDF (menu "Print"): the open document, or the emergency summary of the
     // current patient, with a header naming the facility, the patient and the reference time.

@@ -137,12 +137,15 @@ void MainWindow::createPrintMenu()
     });
 }
 
-bool MainWindow::openFirstDocument()
+bool MainWindow::openFirstDocument(const QString &key)
 {
     const QStringList keys = ClinicalDocumentReader::openableKeys(m_patientView->record());
-    if (keys.isEmpty())
+    const auto found = std::find_if(keys.cbegin(), keys.cend(), [&key](const QString &k) {
+        return key.isEmpty() || k == key || k.endsWith(u'/' + key);
+    });
+    if (found == keys.cend())
         return false;
-    openDocument(keys.first());
+    openDocument(*found);
     return true;
 }
 

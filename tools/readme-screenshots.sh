@@ -23,7 +23,9 @@ shot demo-p001-en.png --patient p001
 shot demo-p002-labs-ja.png --patient p002 --view labs
 shot demo-p002-emergency-ja.png --patient p002 --view emergency
 shot demo-p002-ct-ja.png --patient p002 --view images
-shot demo-p001-referral-ja.png --patient p001 --view documents
+# The demo's documents: p001's reply letter is a PDF attachment, p003's 2021 check-up an MHLW hc08 CDA.
+shot document-pdf-attachment-ja.png --patient p001 --view documents
+shot document-cda-checkup-ja.png --patient p003 --view documents --document p003-doc-01
 shot demo-p001-pharmacist-ja.png --patient p001 --role pharmacist
 # Comparison with a prior: the demo CT beside a copy made to look like last year's study from another
 # hospital (its own study, series, frame of reference and Patient ID; DCMTK's dcmodify).

@@ -1053,6 +1053,14 @@
         <source>The setting display/timeZone names an unknown time zone "%1"; times are shown in Asia/Tokyo.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>With --view documents: open this document instead of the patient's newest: its key as --summary lists it (e.g. DocumentReference/p003-doc-01), or the id alone.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--document needs --view documents.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Kakehashi::ConnectionProfileDialog</name>
@@ -2975,7 +2983,10 @@
     </message>
     <message numerus="yes">
         <source>%n problem(s) while loading; what is shown may be incomplete. First: %1</source>
-        <translation><numerusform>%n problem while loading; what is shown may be incomplete. First: %1</numerusform><numerusform>%n problems while loading; what is shown may be incomplete. First: %1</numerusform></translation>
+        <translation>
+            <numerusform>%n problem while loading; what is shown may be incomplete. First: %1</numerusform>
+            <numerusform>%n problems while loading; what is shown may be incomplete. First: %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Error: %1</source>
@@ -4562,6 +4573,14 @@ The reason is sent to the sharing service and recorded in the access history.</s
     </message>
     <message>
         <source>Sign-in refused</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This patient's record has no document %1 that can be opened.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No such document</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -1043,6 +1043,14 @@
         <source>The setting display/timeZone names an unknown time zone "%1"; times are shown in Asia/Tokyo.</source>
         <translation>設定 display/timeZone のタイムゾーン「%1」は不明です。時刻は Asia/Tokyo で表示します。</translation>
     </message>
+    <message>
+        <source>With --view documents: open this document instead of the patient's newest: its key as --summary lists it (e.g. DocumentReference/p003-doc-01), or the id alone.</source>
+        <translation>--view documents と併用：患者の最新の文書ではなく、この文書を開きます。--summary に出るキー（例：DocumentReference/p003-doc-01）または ID だけを指定します。</translation>
+    </message>
+    <message>
+        <source>--document needs --view documents.</source>
+        <translation>--document には --view documents が必要です。</translation>
+    </message>
 </context>
 <context>
     <name>Kakehashi::ConnectionProfileDialog</name>
@@ -1467,27 +1475,27 @@
     </message>
     <message>
         <source>the image declares %1 bits allocated a sample; the viewer decodes 1, 8, 16 or 32</source>
-        <translation type="unfinished" />
+        <translation>画像の割り当てビット数が %1 です。表示できるのは 1・8・16・32 ビットです</translation>
     </message>
     <message>
         <source>the image declares %1 samples per pixel; the viewer decodes 1 (monochrome) or 3 (colour)</source>
-        <translation type="unfinished" />
+        <translation>画像の画素あたりサンプル数が %1 です。表示できるのは 1（モノクロ）または 3（カラー）です</translation>
     </message>
     <message>
         <source>the image declares %1 × %2 pixels with %3 samples of %4 bits, %5 MiB a frame: larger than the viewer decodes (%6 MiB a frame)</source>
-        <translation type="unfinished" />
+        <translation>画像は %1 × %2 画素・%3 サンプル・%4 ビット（1 フレーム %5 MiB）と宣言されています。表示できる大きさ（1 フレーム %6 MiB）を超えています</translation>
     </message>
     <message>
         <source>the JPEG 2000 data of frame %1 has no readable image size: %2</source>
-        <translation type="unfinished" />
+        <translation>フレーム %1 の JPEG 2000 データから画像サイズを読み取れません：%2</translation>
     </message>
     <message>
         <source>the JPEG 2000 data of frame %1 declares %2 × %3 pixels with %4 components where the DICOM header declares %5 × %6 with %7</source>
-        <translation type="unfinished" />
+        <translation>フレーム %1 の JPEG 2000 データは %2 × %3 画素・%4 成分ですが、DICOM ヘッダーは %5 × %6 画素・%7 成分です</translation>
     </message>
     <message>
         <source>the JPEG 2000 data of frame %1 is split into %2 tiles, more than the viewer decodes (%3)</source>
-        <translation type="unfinished" />
+        <translation>フレーム %1 の JPEG 2000 データは %2 タイルに分割されており、表示できる数（%3）を超えています</translation>
     </message>
 </context>
 <context>
@@ -2938,7 +2946,9 @@
     </message>
     <message numerus="yes">
         <source>%n problem(s) while loading; what is shown may be incomplete. First: %1</source>
-        <translation><numerusform>読み込み時に %n 件の問題があり、表示は不完全な可能性があります。最初の問題：%1</numerusform></translation>
+        <translation>
+            <numerusform>読み込み時に %n 件の問題があり、表示は不完全な可能性があります。最初の問題：%1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Error: %1</source>
@@ -4514,6 +4524,14 @@ The reason is sent to the sharing service and recorded in the access history.</s
     <message>
         <source>Sign-in refused</source>
         <translation>サインイン拒否</translation>
+    </message>
+    <message>
+        <source>This patient's record has no document %1 that can be opened.</source>
+        <translation>この患者の記録には、開ける文書 %1 がありません。</translation>
+    </message>
+    <message>
+        <source>No such document</source>
+        <translation>該当する文書がありません</translation>
     </message>
 </context>
 </TS>

@@ -530,6 +530,23 @@ void TestDocumentFormats::exportFromCommandLine()
     QCOMPARE(app.exitCode(), 0);
     QVERIFY(exportedText(document).contains(QStringLiteral("Patient:文書試験")));
 
+    // --document picks one: p003's newest document is a FHIR check-up, its 2021 one an MHLW CDA.
+    const QString checkup = dir.filePath(QStringLiteral("checkup.pdf"));
+    app.start(QStringLiteral(KAKEHASHI_BINARY), {QStringLiteral("--demo"), QStringLiteral("--patient"), QStringLiteral("p003"), QStringLiteral("--lang"),
+                                                 QStringLiteral("en"), QStringLiteral("--view"), QStringLiteral("documents"), QStringLiteral("--document"),
+                                                 QStringLiteral("p003-doc-01"), QStringLiteral("--export-pdf"), checkup});
+    QVERIFY(app.waitForFinished(120000));
+    QCOMPARE(app.exitCode(), 0);
+    const QString checkupText = exportedText(checkup);
+    QVERIFY2(checkupText.contains(QStringLiteral("2021")) && checkupText.contains(QStringLiteral("CDA")), qPrintable(checkupText));
+    // A document the patient does not have: said, and a failure.
+    app.start(QStringLiteral(KAKEHASHI_BINARY), {QStringLiteral("--demo"), QStringLiteral("--patient"), QStringLiteral("p003"), QStringLiteral("--view"),
+                                                 QStringLiteral("documents"), QStringLiteral("--document"), QStringLiteral("nonexistent"),
+                                                 QStringLiteral("--screenshot"), dir.filePath(QStringLiteral("none.png"))});
+    QVERIFY(app.waitForFinished(120000));
+    QCOMPARE(app.exitCode(), 2);
+    QVERIFY(QString::fromUtf8(app.readAllStandardError()).contains(QStringLiteral("nonexistent")));
+
     // Usage error without a view to export.
     app.start(QStringLiteral(KAKEHASHI_BINARY), {QStringLiteral("--demo"), QStringLiteral("--export-pdf"), document});
     QVERIFY(app.waitForFinished(60000));

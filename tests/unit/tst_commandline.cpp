@@ -78,6 +78,8 @@ private Q_SLOTS:
         QTest::newRow("--as-of bad hour") << QStringList{QStringLiteral("--demo"), QStringLiteral("--summary"), QStringLiteral("--as-of=2026-10-31T25:00")};
         QTest::newRow("--as-of empty") << QStringList{QStringLiteral("--demo"), QStringLiteral("--summary"), QStringLiteral("--as-of=")};
         QTest::newRow("--as-of without value") << QStringList{QStringLiteral("--demo"), QStringLiteral("--summary"), QStringLiteral("--as-of")};
+        QTest::newRow("--document without the documents view")
+            << QStringList{QStringLiteral("--demo"), QStringLiteral("--document"), QStringLiteral("p003-doc-01"), QStringLiteral("--summary")};
     }
     void usageErrors()
     {

@@ -14,3 +14,11 @@ JA = {
     "%1: this is a DICOM image; open it in the main window's image view.": '%1: DICOM画像です。メインウィンドウの画像ビューで開いてください。',
     '%1: the DICOM image cannot be read (%2).': '%1: DICOM画像を読み込めません（%2）。',
 }
+# --document: one document of the patient, not the newest (README screenshots of the PDF and the CDA).
+JA.update({
+    "With --view documents: open this document instead of the patient's newest: its key as --summary lists it (e.g. DocumentReference/p003-doc-01), or the id alone.":
+        '--view documents と併用：患者の最新の文書ではなく、この文書を開きます。--summary に出るキー（例：DocumentReference/p003-doc-01）または ID だけを指定します。',
+    '--document needs --view documents.': '--document には --view documents が必要です。',
+    "This patient's record has no document %1 that can be opened.": 'この患者の記録には、開ける文書 %1 がありません。',
+    'No such document': '該当する文書がありません',
+})
