@@ -71,6 +71,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_patientView, &PatientView::imagingStudyRequested, this, &MainWindow::openImagingStudy);
     connect(m_patientView, &PatientView::imagingComparisonRequested, this, &MainWindow::compareImagingStudy);
     connect(m_patientView, &PatientView::documentRequested, this, &MainWindow::openDocument);
+    connect(m_imagingPanel->viewer(), &DicomViewerWidget::encapsulatedDocumentRequested, this, &MainWindow::showEncapsulatedDocument);
     createPrintMenu();
     m_imaging->setRetrievalFactory([this](const QString &uid) { return makeStudyRetrieval(uid); });
     // Before anyone else hears loadFinished: DICOM opened with the record is in place by then.
@@ -173,7 +174,7 @@ void MainWindow::openPaths(const QStringList &paths)
 void MainWindow::onDicomScanned()
 {
     const std::shared_ptr<Dicom::DicomScanResult> scan = std::exchange(m_pendingDicomScan, nullptr);
-    if (!scan || scan->series.isEmpty())
+    if (!scan || (scan->series.isEmpty() && scan->otherObjects.isEmpty()))
         return;
     // Key object selections, presentation states and reports among the files (read off the GUI thread).
     m_imagingPanel->viewer()->loadPresentationObjects(scan->otherObjects);

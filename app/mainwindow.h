@@ -1,6 +1,7 @@
 #pragma once
 
 #include "clinicalrecord.h"
+#include "dicompresentation.h"
 #include "dicomseries.h"
 #include "sessionidentity.h"
 
@@ -110,6 +111,8 @@ public:
     void openDocument(const QString &itemKey);
     // A DICOM key image a document carries, shown in the image view (mainwindow_documents.cpp).
     void showDocumentImage(const QByteArray &part10, const QString &documentName);
+    // An encapsulated PDF or CDA among the DICOM opened, shown in the document view from memory.
+    void showEncapsulatedDocument(const Dicom::EncapsulatedDocument &document);
     // The current patient's first openable document (the newest); with |key|, that document (its item
     // key, e.g. "DocumentReference/p003-doc-01", or the id alone). False when there is none.
     bool openFirstDocument(const QString &key = {});

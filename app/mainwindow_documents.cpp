@@ -8,6 +8,7 @@
 #include "documentexport.h"
 #include "emergency/emergencysummaryview.h"
 #include "imagingpanel.h"
+#include "viewer/imageview/dicomimageview.h"
 #include "referenceclock.h"
 
 #include <QDockWidget>
@@ -61,6 +62,25 @@ void MainWindow::showDocumentImage(const QByteArray &part10, const QString &docu
                 series << s;
         m_imagingPanel->setOpenedSeries(series);
     });
+}
+
+void MainWindow::showEncapsulatedDocument(const Dicom::EncapsulatedDocument &document)
+{
+    showDocumentDock();
+    const QString patient = DicomImageView::personNameForDisplay(document.patientName);
+    if (!document.problem.isEmpty()) {
+        m_documentView->showMessage(tr("This document cannot be shown"), document.problem);
+        return;
+    }
+    // Recognised by its bytes as any attachment is: a PDF that says it is CDA is shown as neither.
+    DocumentLoadResult result = ClinicalDocumentReader::fromBytes(document.content, document.mimeType);
+    if (result.document.title.isEmpty())
+        result.document.title = document.title;
+    if (result.document.custodian.isEmpty())
+        result.document.custodian = document.institutionName;
+    if (result.name.isEmpty())
+        result.name = document.title.isEmpty() ? tr("Encapsulated document") : document.title;
+    m_documentView->showResult(result, patient.isEmpty() ? document.patientId : patient);
 }
 
 void MainWindow::showDocumentDock()

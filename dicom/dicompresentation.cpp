@@ -357,6 +357,49 @@ StructuredReport readReport(DcmDataset *ds, const Strings &s)
     return sr;
 }
 
+// Encapsulated documents larger than this are not read (a referral PDF is well under a megabyte; a
+// scanned one a few): the document view has the same limit for attachments.
+constexpr qint64 kMaxEncapsulatedBytes = 64 * 1024 * 1024;
+
+EncapsulatedDocument readEncapsulated(DcmDataset *ds, const Strings &s)
+{
+    EncapsulatedDocument doc;
+    doc.sopInstanceUid = ascii(ds, DCM_SOPInstanceUID);
+    doc.studyInstanceUid = ascii(ds, DCM_StudyInstanceUID);
+    doc.patientName = s.text(ds, DCM_PatientName);
+    doc.patientId = s.text(ds, DCM_PatientID);
+    doc.studyDate = ascii(ds, DCM_StudyDate);
+    doc.institutionName = s.text(ds, DCM_InstitutionName);
+    doc.title = s.text(ds, DCM_DocumentTitle);
+    doc.mimeType = ascii(ds, DCM_MIMETypeOfEncapsulatedDocument);
+    DcmElement *element = nullptr;
+    if (ds->findAndGetElement(DCM_EncapsulatedDocument, element).bad() || !element) {
+        doc.problem = DicomPresentationReader::tr("the object holds no encapsulated document");
+        return doc;
+    }
+    const Uint32 length = element->getLength();
+    if (qint64(length) > kMaxEncapsulatedBytes) {
+        doc.problem = DicomPresentationReader::tr("the encapsulated document is %1 MiB, more than the viewer opens (%2 MiB)")
+                          .arg(qint64(length) / (1024 * 1024))
+                          .arg(kMaxEncapsulatedBytes / (1024 * 1024));
+        return doc;
+    }
+    Uint8 *bytes = nullptr;
+    if (element->getUint8Array(bytes).bad() || (!bytes && length > 0)) {
+        doc.problem = DicomPresentationReader::tr("the encapsulated document cannot be read");
+        return doc;
+    }
+    qint64 size = length;
+    // The value is padded to an even length; the Encapsulated Document Length gives the real one.
+    Uint32 declared = 0;
+    if (ds->findAndGetUint32(DCM_EncapsulatedDocumentLength, declared).good() && qint64(declared) <= size)
+        size = declared;
+    doc.content = QByteArray(reinterpret_cast<const char *>(bytes), size);
+    if (doc.content.isEmpty())
+        doc.problem = DicomPresentationReader::tr("the encapsulated document is empty");
+    return doc;
+}
+
 void readInto(DcmFileFormat &file, DicomPresentationObjects &out)
 {
     DcmDataset *ds = file.getDataset();
@@ -370,6 +413,8 @@ void readInto(DcmFileFormat &file, DicomPresentationObjects &out)
         out.keyObjects.append(readKeyObjects(ds, strings));
     else if (sopClass.startsWith(QLatin1String(kSrClassPrefix)))
         out.reports.append(readReport(ds, strings));
+    else if (sopClass == QLatin1String(UID_EncapsulatedPDFStorage) || sopClass == QLatin1String(UID_EncapsulatedCDAStorage))
+        out.documents.append(readEncapsulated(ds, strings));
     else
         ++out.otherObjects;
 }
@@ -463,6 +508,7 @@ DicomPresentationObjects DicomPresentationReader::read(const QList<DicomSliceRef
         out.states += one.states;
         out.keyObjects += one.keyObjects;
         out.reports += one.reports;
+        out.documents += one.documents;
         out.errors += one.errors;
         out.otherObjects += one.otherObjects;
     }

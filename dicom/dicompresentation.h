@@ -118,17 +118,35 @@ struct StructuredReport
     QString text;         // the content tree
 };
 
+// An encapsulated document (PS3.3 A.45: Encapsulated PDF, Encapsulated CDA): the bytes as stored,
+// to be shown by the document view, never written to disk.
+struct EncapsulatedDocument
+{
+    QString sopInstanceUid;
+    QString studyInstanceUid;
+    QString patientName;
+    QString patientId;
+    QString studyDate;
+    QString institutionName;
+    QString title;    // Document Title (0042,0010); may be empty
+    QString mimeType; // MIME Type of Encapsulated Document (0042,0012), as written
+    QByteArray content; // without the padding byte when the Encapsulated Document Length says so
+    QString problem;    // why there is no content (translated); empty when there is
+};
+
 struct DicomPresentationObjects
 {
     QList<PresentationState> states;
     QList<KeyObjectSelection> keyObjects;
     QList<StructuredReport> reports;
+    QList<EncapsulatedDocument> documents;
     QStringList errors;   // objects that could not be read, each with the reason
     int otherObjects = 0; // readable objects of other kinds (not shown)
-    bool isEmpty() const { return states.isEmpty() && keyObjects.isEmpty() && reports.isEmpty(); }
+    bool isEmpty() const { return states.isEmpty() && keyObjects.isEmpty() && reports.isEmpty() && documents.isEmpty(); }
 };
 
-// Reads key object selections, grayscale softcopy presentation states and structured reports
+// Reads key object selections, grayscale softcopy presentation states, structured reports and
+// encapsulated documents (PDF, CDA)
 // (DCMTK dcmdata; blocking, thread-safe). Text is decoded in the file's character set (Japanese
 // included). Never throws.
 class DicomPresentationReader

@@ -1566,6 +1566,22 @@
         <source>%1: cannot be read</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>the object holds no encapsulated document</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the encapsulated document is %1 MiB, more than the viewer opens (%2 MiB)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the encapsulated document cannot be read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the encapsulated document is empty</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Kakehashi::Dicom::DicomSeriesBuilder</name>
@@ -2023,6 +2039,15 @@
     </message>
     <message>
         <source>Compare with…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Document (%1): %2</source>
+        <comment>browser row of an encapsulated PDF or CDA</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>⚠ cannot be shown: %1</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -3253,6 +3278,14 @@ The reason is sent to the sharing service and recorded in the access history.</s
     </message>
     <message>
         <source>%1: the DICOM image cannot be read (%2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This document cannot be shown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Encapsulated document</source>
         <translation type="unfinished" />
     </message>
 </context>

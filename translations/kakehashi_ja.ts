@@ -1555,6 +1555,22 @@
         <source>%1: cannot be read</source>
         <translation>%1: 読み取れません</translation>
     </message>
+    <message>
+        <source>the object holds no encapsulated document</source>
+        <translation>カプセル化された文書が含まれていません</translation>
+    </message>
+    <message>
+        <source>the encapsulated document is %1 MiB, more than the viewer opens (%2 MiB)</source>
+        <translation>カプセル化された文書は %1 MiB あり、表示できる大きさ（%2 MiB）を超えています</translation>
+    </message>
+    <message>
+        <source>the encapsulated document cannot be read</source>
+        <translation>カプセル化された文書を読み取れません</translation>
+    </message>
+    <message>
+        <source>the encapsulated document is empty</source>
+        <translation>カプセル化された文書が空です</translation>
+    </message>
 </context>
 <context>
     <name>Kakehashi::Dicom::DicomSeriesBuilder</name>
@@ -2007,6 +2023,15 @@
     <message>
         <source>Compare with…</source>
         <translation>比較…</translation>
+    </message>
+    <message>
+        <source>Document (%1): %2</source>
+        <comment>browser row of an encapsulated PDF or CDA</comment>
+        <translation>文書（%1）：%2</translation>
+    </message>
+    <message>
+        <source>⚠ cannot be shown: %1</source>
+        <translation>⚠ 表示できません：%1</translation>
     </message>
 </context>
 <context>
@@ -3214,6 +3239,14 @@ The reason is sent to the sharing service and recorded in the access history.</s
     <message>
         <source>%1: the DICOM image cannot be read (%2).</source>
         <translation>%1: DICOM画像を読み込めません（%2）。</translation>
+    </message>
+    <message>
+        <source>This document cannot be shown</source>
+        <translation>この文書は表示できません</translation>
+    </message>
+    <message>
+        <source>Encapsulated document</source>
+        <translation>カプセル化文書</translation>
     </message>
 </context>
 <context>

@@ -7,4 +7,4 @@ add_executable(make_document_samples EXCLUDE_FROM_ALL "${PROJECT_SOURCE_DIR}/tes
 target_include_directories(make_document_samples PRIVATE "${PROJECT_SOURCE_DIR}/tests")
 target_link_libraries(make_document_samples PRIVATE Qt6::Gui kakehashi_options)
 # A DICOM key image attached to a JP-CLINS referral opens in the image view (from memory).
-kakehashi_add_test(tst_document_dicom SOURCES tst_document_dicom.cpp LIBS kakehashi_app LABELS gui)
+kakehashi_add_test(tst_document_dicom SOURCES tst_document_dicom.cpp LIBS kakehashi_app DCMTK::dcmdata LABELS gui)

@@ -121,10 +121,13 @@ DicomViewerWidget::DicomViewerWidget(QWidget *parent)
     connect(m_browser, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
         const QVariant index = item ? item->data(0, Qt::UserRole) : QVariant();
         const QVariant report = item ? item->data(0, Qt::UserRole + 1) : QVariant();
+        const QVariant document = item ? item->data(0, Qt::UserRole + 2) : QVariant();
         if (index.isValid())
             showSeries(index.toInt());
         else if (report.isValid())
             showReportAt(report.toInt());
+        else if (document.isValid())
+            openDocumentAt(document.toInt());
     });
 
     auto *right = new QVBoxLayout;
@@ -315,6 +318,26 @@ void DicomViewerWidget::rebuildBrowser()
         item->setData(0, Qt::UserRole + 1, r);
         item->setToolTip(0, label);
     }
+    for (int d = 0; d < m_objects.documents.size(); ++d) {
+        const EncapsulatedDocument &document = m_objects.documents.at(d);
+        QTreeWidgetItem *study = studiesByUid.value(document.studyInstanceUid);
+        if (!study) {
+            DicomSeries s;
+            s.patientName = document.patientName;
+            s.patientId = document.patientId;
+            s.studyInstanceUid = document.studyInstanceUid;
+            s.studyDate = document.studyDate;
+            study = addPatientAndStudy(document.patientName, document.patientId, s);
+        }
+        const QString kind = document.mimeType.contains(u"pdf", Qt::CaseInsensitive) ? QStringLiteral("PDF") : QStringLiteral("CDA");
+        QString label = tr("Document (%1): %2", "browser row of an encapsulated PDF or CDA")
+                            .arg(kind, document.title.isEmpty() ? tr("(untitled)") : document.title);
+        if (!document.problem.isEmpty())
+            label += u'\n' + tr("⚠ cannot be shown: %1").arg(document.problem);
+        auto *item = new QTreeWidgetItem(study, {label});
+        item->setData(0, Qt::UserRole + 2, d);
+        item->setToolTip(0, label);
+    }
     for (const auto &[studyUid, text] : std::as_const(studyNotices)) {
         QTreeWidgetItem *parent = studiesByUid.value(studyUid);
         auto *item = parent ? new QTreeWidgetItem(parent, {u'⚠' + QStringLiteral(" ") + text})
@@ -374,6 +397,13 @@ void DicomViewerWidget::showReportAt(int index)
         if (select(m_browser->topLevelItem(i)))
             break;
     }
+}
+
+void DicomViewerWidget::openDocumentAt(int index)
+{
+    if (index < 0 || index >= m_objects.documents.size())
+        return;
+    Q_EMIT encapsulatedDocumentRequested(m_objects.documents.at(index));
 }
 
 bool DicomViewerWidget::isShowingReport() const

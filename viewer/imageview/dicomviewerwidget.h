@@ -87,6 +87,12 @@ public:
     // both panes' slices (for --screenshot).
     bool isSettled() const;
     DicomComparisonView *comparisonView() const { return m_comparison; }
+    // Encapsulated documents (PDF, CDA) of the opened files are rows of their study; selecting one
+    // asks for it to be shown (in the document view: this widget only shows images and reports).
+    void openDocumentAt(int index);
+
+Q_SIGNALS:
+    void encapsulatedDocumentRequested(const Kakehashi::Dicom::EncapsulatedDocument &document);
 
 private:
     void showSeries(int index);

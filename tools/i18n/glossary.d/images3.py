@@ -76,3 +76,14 @@ JA = {
     '%1: %2': '%1: %2',
     '%1: cannot be read': '%1: 読み取れません',
 }
+# Encapsulated PDF / CDA among the DICOM opened (issue 14): a row of its study, shown in the document view.
+JA.update({
+    'the object holds no encapsulated document': 'カプセル化された文書が含まれていません',
+    'the encapsulated document is %1 MiB, more than the viewer opens (%2 MiB)':
+        'カプセル化された文書は %1 MiB あり、表示できる大きさ（%2 MiB）を超えています',
+    'the encapsulated document cannot be read': 'カプセル化された文書を読み取れません',
+    'the encapsulated document is empty': 'カプセル化された文書が空です',
+    'Document (%1): %2': '文書（%1）：%2',
+    '⚠ cannot be shown: %1': '⚠ 表示できません：%1',
+    'Encapsulated document': 'カプセル化文書',
+})
