@@ -134,6 +134,11 @@ bool ImagingController::isRetrieving() const
     return m_retrieval && m_retrieval->isRunning();
 }
 
+QList<Dicom::DicomSliceRef> ImagingController::otherObjects() const
+{
+    return m_retrieval ? m_retrieval->otherObjects() : QList<Dicom::DicomSliceRef>();
+}
+
 QList<Dicom::DicomSeries> ImagingController::series() const
 {
     return m_retrieval ? m_retrieval->series() : m_located;

@@ -91,6 +91,9 @@ public:
     bool isRetrieving() const;
     // The study's series known now (located, or arrived so far), in display order.
     QList<Dicom::DicomSeries> series() const;
+    // What of the retrieved study has no pixels (KOS, GSPS, SR, encapsulated documents); empty for a
+    // study found among the opened files (those came with the files).
+    QList<Dicom::DicomSliceRef> otherObjects() const;
 
 Q_SIGNALS:
     // The local search ended: series() holds the study's files when |found|; else a retrieval

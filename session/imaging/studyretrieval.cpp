@@ -322,6 +322,11 @@ QList<DicomSeries> StudyRetrieval::series() const
     return series;
 }
 
+QList<DicomSliceRef> StudyRetrieval::otherObjects() const
+{
+    return m_builder.result().otherObjects;
+}
+
 void StudyRetrieval::onInstance(const Arrival &arrival)
 {
     if (!m_running)

@@ -65,6 +65,9 @@ public:
     const Outcome &outcome() const { return m_outcome; }
     // The study's series from the headers read so far, in display order (nothing is read again).
     QList<Dicom::DicomSeries> series() const;
+    // The instances without pixels that arrived (key object selections, presentation states,
+    // structured reports, encapsulated PDF/CDA): for Dicom::DicomPresentationReader.
+    QList<Dicom::DicomSliceRef> otherObjects() const;
     // Instances whose header could not be read (not shown).
     QStringList errors() const { return m_builder.errors(); }
     Dicom::ImageSource *source() const { return m_source.get(); }

@@ -202,6 +202,9 @@ void ImagingPanel::onRetrievalFinished()
     m_refreshTimer.stop();
     if (m_shownInstances < int(retrieval->instances().size()))
         showArrived();
+    // Key images, presentation states, reports and documents of the study, read off the GUI thread.
+    if (const QList<Dicom::DicomSliceRef> others = m_controller->otherObjects(); !others.isEmpty())
+        m_viewer->loadPresentationObjects(others);
     const StudyRetrieval::Outcome &outcome = retrieval->outcome();
     m_busy = false;
     if (outcome.status.ok()) {

@@ -5,6 +5,7 @@
 #include "../../testsupport.h"
 
 #include "dicomframedecoder.h"
+#include "dicompresentation.h"
 #include "imagecache.h"
 #include "recordcache.h"
 #include "session/imaging/imagingcontroller.h"
@@ -18,6 +19,11 @@
 #include <QTemporaryDir>
 #include <QThread>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <dcmtk/config/osconfig.h>
+#include <dcmtk/dcmdata/dcdeftag.h>
+#include <dcmtk/dcmdata/dcfilefo.h>
+#include <dcmtk/dcmdata/dcuid.h>
 
 using namespace Kakehashi;
 using namespace Kakehashi::Session;
@@ -35,6 +41,7 @@ private Q_SLOTS:
     void thousandInstancesParsedOnce();
     void reopenFromTheCacheParsesEachOnce();
     void aFullDiskIsToldOnce();
+    void objectsWithoutPixelsComeWithTheStudy();
 
 private:
     // Opens the study through the controller and waits for the end; the parses it took.
@@ -245,6 +252,57 @@ void TestImagingController::aFullDiskIsToldOnce()
     QCOMPARE(told.count(), 1); // once per study, not once per instance
     controller.closeStudy();
     QVERIFY(!cache->isComplete(m_series.studyInstanceUid));
+}
+
+// A study on a PACS often holds more than images: a scanned letter (Encapsulated PDF) came with this
+// one. It arrives with the images, is kept in the encrypted cache with them, and is handed on for
+// the browser (the images are unaffected).
+void TestImagingController::objectsWithoutPixelsComeWithTheStudy()
+{
+    const QByteArray pdf = "%PDF-1.4\n% a letter\n%%EOF\n";
+    DcmFileFormat file;
+    DcmDataset *ds = file.getDataset();
+    ds->putAndInsertString(DCM_SOPClassUID, UID_EncapsulatedPDFStorage);
+    ds->putAndInsertString(DCM_SOPInstanceUID, "1.2.826.0.1.3680043.9.7433.41.1.3");
+    ds->putAndInsertString(DCM_StudyInstanceUID, m_series.studyInstanceUid.toLatin1().constData());
+    ds->putAndInsertString(DCM_SeriesInstanceUID, "1.2.826.0.1.3680043.9.7433.41.1.2");
+    ds->putAndInsertString(DCM_Modality, "DOC");
+    ds->putAndInsertString(DCM_MIMETypeOfEncapsulatedDocument, "application/pdf");
+    ds->putAndInsertUint8Array(DCM_EncapsulatedDocument, reinterpret_cast<const Uint8 *>(pdf.constData()), pdf.size());
+    const QString path = m_dir.filePath(QStringLiteral("letter.dcm"));
+    QVERIFY(file.saveFile(QFile::encodeName(path).constData(), EXS_LittleEndianExplicit).good());
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QList<QByteArray> bytes{m_bytes.at(0), f.readAll(), m_bytes.at(1), m_bytes.at(2)};
+
+    QTemporaryDir cacheDir;
+    QVERIFY(cacheDir.isValid());
+    auto cache = std::make_shared<ImageCache>(cacheDir.path(), QByteArray(RecordCache::KeyBytes, '\x23'), QStringLiteral("tester"));
+    const auto check = [&](ImagingController &controller) {
+        QSignalSpy finished(&controller, &ImagingController::retrievalFinished);
+        controller.openStudy(m_series.studyInstanceUid);
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(controller.series().size(), 1);
+        QCOMPARE(controller.series().first().slices.size(), 3);
+        const QList<Dicom::DicomSliceRef> others = controller.otherObjects();
+        QCOMPARE(others.size(), 1);
+        const Dicom::DicomPresentationObjects objects = Dicom::DicomPresentationReader::read(others);
+        QCOMPARE(objects.documents.size(), 1);
+        QCOMPARE(objects.documents.first().content, pdf);
+    };
+    {
+        ImagingController controller;
+        controller.setRetrievalFactory([this, bytes, cache](const QString &uid) {
+            return std::make_unique<StudyRetrieval>(uid, std::make_unique<MemoryPacs>(m_series, bytes, false), cache);
+        });
+        check(controller);
+        QCOMPARE(controller.retrieval()->outcome().origin, StudyRetrieval::Origin::Pacs);
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(cache->isComplete(m_series.studyInstanceUid), 60000);
+    ImagingController controller;
+    controller.setRetrievalFactory([cache](const QString &uid) { return std::make_unique<StudyRetrieval>(uid, nullptr, cache); });
+    check(controller);
+    QCOMPARE(controller.retrieval()->outcome().origin, StudyRetrieval::Origin::Cache);
 }
 
 KAKEHASHI_TEST_MAIN(TestImagingController)
