@@ -302,41 +302,34 @@ void DicomViewerWidget::rebuildBrowser()
             item->setIcon(0, m_thumbnails.value(i));
         m_seriesItems.append(item);
     }
-    for (int r = 0; r < m_objects.reports.size(); ++r) {
-        const StructuredReport &report = m_objects.reports.at(r);
-        QTreeWidgetItem *study = studiesByUid.value(report.studyInstanceUid);
+    // A row under its study, which is added when no series of it is open (a report or document alone).
+    const auto addObjectRow = [&](const auto &object, const QString &label, int role, int index) {
+        QTreeWidgetItem *study = studiesByUid.value(object.studyInstanceUid);
         if (!study) {
             DicomSeries s;
-            s.patientName = report.patientName;
-            s.patientId = report.patientId;
-            s.studyInstanceUid = report.studyInstanceUid;
-            s.studyDate = report.studyDate;
-            study = addPatientAndStudy(report.patientName, report.patientId, s);
+            s.patientName = object.patientName;
+            s.patientId = object.patientId;
+            s.studyInstanceUid = object.studyInstanceUid;
+            s.studyDate = object.studyDate;
+            study = addPatientAndStudy(object.patientName, object.patientId, s);
         }
-        const QString label = tr("Report: %1", "browser row of a structured report").arg(report.title.isEmpty() ? tr("(untitled)") : report.title);
         auto *item = new QTreeWidgetItem(study, {label});
-        item->setData(0, Qt::UserRole + 1, r);
+        item->setData(0, role, index);
         item->setToolTip(0, label);
+    };
+    for (int r = 0; r < m_objects.reports.size(); ++r) {
+        const StructuredReport &report = m_objects.reports.at(r);
+        addObjectRow(report, tr("Report: %1", "browser row of a structured report").arg(report.title.isEmpty() ? tr("(untitled)") : report.title),
+                     Qt::UserRole + 1, r);
     }
     for (int d = 0; d < m_objects.documents.size(); ++d) {
         const EncapsulatedDocument &document = m_objects.documents.at(d);
-        QTreeWidgetItem *study = studiesByUid.value(document.studyInstanceUid);
-        if (!study) {
-            DicomSeries s;
-            s.patientName = document.patientName;
-            s.patientId = document.patientId;
-            s.studyInstanceUid = document.studyInstanceUid;
-            s.studyDate = document.studyDate;
-            study = addPatientAndStudy(document.patientName, document.patientId, s);
-        }
         const QString kind = document.mimeType.contains(u"pdf", Qt::CaseInsensitive) ? QStringLiteral("PDF") : QStringLiteral("CDA");
         QString label = tr("Document (%1): %2", "browser row of an encapsulated PDF or CDA")
                             .arg(kind, document.title.isEmpty() ? tr("(untitled)") : document.title);
         if (!document.problem.isEmpty())
             label += u'\n' + tr("⚠ cannot be shown: %1").arg(document.problem);
-        auto *item = new QTreeWidgetItem(study, {label});
-        item->setData(0, Qt::UserRole + 2, d);
-        item->setToolTip(0, label);
+        addObjectRow(document, label, Qt::UserRole + 2, d);
     }
     for (const auto &[studyUid, text] : std::as_const(studyNotices)) {
         QTreeWidgetItem *parent = studiesByUid.value(studyUid);
