@@ -113,6 +113,10 @@ PresentationState readPresentationState(DcmDataset *ds, const Strings &s)
     ps.sopInstanceUid = ascii(ds, DCM_SOPInstanceUID);
     ps.label = s.text(ds, DCM_ContentLabel);
     ps.description = s.text(ds, DCM_ContentDescription);
+    ps.horizontalFlip = ascii(ds, DCM_ImageHorizontalFlip) == u"Y";
+    Uint16 rotation = 0;
+    if (ds->findAndGetUint16(DCM_ImageRotation, rotation).good() && (rotation == 90 || rotation == 180 || rotation == 270))
+        ps.rotation = rotation;
     const QString study = ascii(ds, DCM_StudyInstanceUID);
     for (DcmItem *series : items(ds, DCM_ReferencedSeriesSequence))
         ps.images += referencedImages(series, study, ascii(series, DCM_SeriesInstanceUID));

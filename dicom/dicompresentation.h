@@ -83,6 +83,10 @@ struct PresentationState
     QList<Window> windows;
     QList<PresentationAnnotation> annotations;
     PresentationShutter shutter;
+    // Spatial transformation (PS3.3 C.10.6): flip horizontally first, then rotate clockwise by
+    // 0, 90, 180 or 270 degrees; anything else as written is taken as 0 (not applied).
+    bool horizontalFlip = false;
+    int rotation = 0;
 
     bool appliesTo(const QString &sop, int frame) const;
     // The window for an image, if the state gives one.

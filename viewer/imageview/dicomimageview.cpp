@@ -244,8 +244,12 @@ void DicomImageView::paintPresentation(QPainter &p, const QTransform &t) const
     if (!d || !state)
         return;
     const QSizeF size = m_rendered.size();
-    // Display units are fractions of the displayed area: the whole image here.
-    auto toImage = [&](const QPointF &pt, bool display) { return display ? QPointF(pt.x() * size.width(), pt.y() * size.height()) : pt; };
+    // Pixel units follow the image (turned and flipped with it); display units are fractions of the
+    // displayed area — the whole image as it lies on screen, after the spatial transformation.
+    const QRectF displayed = t.mapRect(QRectF(QPointF(0, 0), size));
+    auto toWidget = [&](const QPointF &pt, bool display) {
+        return display ? QPointF(displayed.left() + pt.x() * displayed.width(), displayed.top() + pt.y() * displayed.height()) : t.map(pt);
+    };
     const PresentationShutter &sh = state->shutter;
     if (!sh.isEmpty()) {
         QPainterPath visible;
@@ -284,7 +288,7 @@ void DicomImageView::paintPresentation(QPainter &p, const QTransform &t) const
         for (const PresentationGraphic &g : a->graphics) {
             QPolygonF points;
             for (const QPointF &pt : g.points)
-                points.append(t.map(toImage(pt, g.displayUnits)));
+                points.append(toWidget(pt, g.displayUnits));
             p.setPen(QPen(colour, 2));
             p.setBrush(g.filled ? QBrush(colour) : QBrush(Qt::NoBrush));
             switch (g.kind) {
@@ -322,11 +326,12 @@ void DicomImageView::paintPresentation(QPainter &p, const QTransform &t) const
         p.setPen(colour);
         for (const PresentationText &text : a->texts) {
             if (text.hasBox) {
-                const QRectF box = t.mapRect(QRectF(toImage(text.box.topLeft(), text.boxDisplayUnits),
-                                                    toImage(text.box.bottomRight(), text.boxDisplayUnits)));
+                const QRectF box = QRectF(toWidget(text.box.topLeft(), text.boxDisplayUnits),
+                                          toWidget(text.box.bottomRight(), text.boxDisplayUnits))
+                                       .normalized();
                 p.drawText(box.adjusted(0, 0, 400, 100), Qt::AlignLeft | Qt::AlignTop, text.text);
             } else {
-                p.drawText(t.map(toImage(text.anchor, text.anchorDisplayUnits)) + QPointF(4, -4), text.text);
+                p.drawText(toWidget(text.anchor, text.anchorDisplayUnits) + QPointF(4, -4), text.text);
             }
         }
     }
@@ -422,9 +427,12 @@ void DicomImageView::setCinePlaying(bool playing)
 
 double DicomImageView::zoom() const
 {
-    const QSize size = m_rendered.size();
+    QSize size = m_rendered.size();
     if (!m_fit || size.isEmpty())
         return m_zoom;
+    // A presentation state that turns the image a quarter fits it turned.
+    if (const PresentationState *state = m_showPresentation ? currentPresentationState() : nullptr; state && state->rotation % 180 == 90)
+        size.transpose();
     return std::min(double(width()) / size.width(), double(height()) / size.height());
 }
 
@@ -437,6 +445,13 @@ QTransform DicomImageView::imageTransform() const
     QTransform t;
     t.translate(width() / 2.0 + m_pan.x(), height() / 2.0 + m_pan.y());
     t.scale(zoom, zoom);
+    // The presentation state's spatial transformation: flip first, then rotate (QTransform applies
+    // the operations named last to a point first).
+    if (const PresentationState *state = m_showPresentation ? currentPresentationState() : nullptr) {
+        t.rotate(state->rotation);
+        if (state->horizontalFlip)
+            t.scale(-1, 1);
+    }
     t.translate(-size.width() / 2.0, -size.height() / 2.0);
     return t;
 }

@@ -180,6 +180,8 @@ struct PresentationState
     bool circularShutter = false;   // centre row 16, column 16, radius 8
     QList<QPointF> polyline{{2, 20}, {30, 20}}; // image pixels (column, row)
     QByteArray text = "所見 A";
+    int rotation = -1;          // Image Rotation (0070,0042); -1: not written
+    QByteArray horizontalFlip;  // Image Horizontal Flip (0070,0041); empty: not written
 
     bool write(const QString &path) const
     {
@@ -187,6 +189,10 @@ struct PresentationState
         DcmDataset *ds = file.getDataset();
         putCommon(ds, patient, studyUid, UID_GrayscaleSoftcopyPresentationStateStorage, studyUid + ".800.1", "PR", studyUid + ".800");
         ds->putAndInsertString(DCM_ContentLabel, label.constData());
+        if (rotation >= 0)
+            ds->putAndInsertUint16(DCM_ImageRotation, Uint16(rotation));
+        if (!horizontalFlip.isEmpty())
+            ds->putAndInsertString(DCM_ImageHorizontalFlip, horizontalFlip.constData());
         ds->putAndInsertString(DCM_PresentationLUTShape, "IDENTITY");
         DcmItem *series = nullptr;
         ds->findOrCreateSequenceItem(DCM_ReferencedSeriesSequence, series, -2);

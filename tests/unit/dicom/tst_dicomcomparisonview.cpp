@@ -50,6 +50,8 @@ private slots:
     void compareMenuAndButton();
     void presentationStatePixels();
     void presentationWindowOnlyOnItsSlices();
+    void presentationStateTurnsTheImage_data();
+    void presentationStateTurnsTheImage();
     void keyImagesMarked();
     void structuredReportAsText();
 
@@ -234,6 +236,66 @@ void TestDicomComparisonView::presentationStatePixels()
     QVERIFY(view->overlayText(DicomImageView::Corner::BottomLeft).contains(QStringLiteral("Presentation state hidden")));
     viewer.presentationAction()->toggle();
     QCOMPARE(view->window().center, 100.0);
+}
+
+// The state's spatial transformation: flip first, then rotate clockwise; pixel-unit annotations turn
+// with the image. A vertical line at image column 4 (x = 40 on screen unturned) lies across the top
+// after a quarter turn, across the bottom when flipped first; 45 (not a quarter) is not applied.
+void TestDicomComparisonView::presentationStateTurnsTheImage_data()
+{
+    QTest::addColumn<int>("rotation");
+    QTest::addColumn<QByteArray>("flip");
+    QTest::addColumn<QPoint>("line");
+    QTest::addColumn<QPoint>("notLine");
+    QTest::newRow("as stored") << -1 << QByteArray() << QPoint(40, 160) << QPoint(160, 40);
+    QTest::newRow("90° clockwise") << 90 << QByteArray("N") << QPoint(160, 40) << QPoint(40, 160);
+    QTest::newRow("flipped, then 90°") << 90 << QByteArray("Y") << QPoint(160, 280) << QPoint(160, 40);
+    QTest::newRow("180°") << 180 << QByteArray() << QPoint(280, 160) << QPoint(40, 160);
+    QTest::newRow("flipped only") << 0 << QByteArray("Y") << QPoint(280, 160) << QPoint(40, 160);
+    QTest::newRow("45° is no quarter: not applied") << 45 << QByteArray() << QPoint(40, 160) << QPoint(160, 40);
+}
+
+void TestDicomComparisonView::presentationStateTurnsTheImage()
+{
+    QFETCH(int, rotation);
+    QFETCH(QByteArray, flip);
+    QFETCH(QPoint, line);
+    QFETCH(QPoint, notLine);
+    QTemporaryDir dir;
+    PresentationFixtures::Image image;
+    image.fill = 100;
+    QVERIFY(image.write(dir.filePath(QStringLiteral("ct.dcm"))));
+    PresentationFixtures::PresentationState ps;
+    ps.sopUid = image.sopUid();
+    ps.rectangularShutter = false;
+    ps.text.clear();
+    ps.polyline = {{4, 2}, {4, 30}};
+    ps.rotation = rotation;
+    ps.horizontalFlip = flip;
+    QVERIFY(ps.write(dir.filePath(QStringLiteral("pr.dcm"))));
+    const DicomScanResult scan = DicomSeriesScanner::scan({dir.path()});
+    QCOMPARE(scan.series.size(), 1);
+    DicomImageView view;
+    view.setFixedSize(320, 320); // 32×32 pixels at zoom 10
+    view.show();
+    view.setSeries(scan.series.first());
+    view.setPresentationObjects(DicomPresentationReader::read(scan.otherObjects));
+    QTRY_VERIFY(view.isCurrentSliceReady());
+    QVERIFY(view.currentPresentationState());
+    const QImage shot = view.grab().toImage();
+    const auto cyanNear = [&shot](const QPoint &at) {
+        for (int dx = -2; dx <= 2; ++dx)
+            for (int dy = -2; dy <= 2; ++dy) {
+                const QColor c = shot.pixelColor(at + QPoint(dx, dy));
+                if (c.red() < 60 && c.green() > 200 && c.blue() > 200)
+                    return true;
+            }
+        return false;
+    };
+    QVERIFY2(cyanNear(line), qPrintable(QStringLiteral("no line at %1,%2").arg(line.x()).arg(line.y())));
+    QVERIFY2(!cyanNear(notLine), qPrintable(QStringLiteral("a line at %1,%2").arg(notLine.x()).arg(notLine.y())));
+    // Measuring follows the turned image: the widget point of the line maps back to image column 4.
+    QVERIFY(qAbs(view.widgetToImage(QPointF(line)).x() - 4) < 0.6);
 }
 
 void TestDicomComparisonView::presentationWindowOnlyOnItsSlices()
