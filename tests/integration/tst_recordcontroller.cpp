@@ -172,6 +172,8 @@ private Q_SLOTS:
         QVERIFY(records);
         QString error;
         QVERIFY2(records->purgeCachesNow(&error), qPrintable(error));
+        // The log is the workstation's: count what this test adds to it.
+        const qsizetype logged = records->accessHistory()->read().entries.size();
 
         QVERIFY(open(*records, QStringLiteral("p001"), Net::PurposeOfUse::treatment()));
         QCOMPARE(records->serviceOutcome().state, RecordLoadOutcome::State::Fresh);
@@ -186,8 +188,8 @@ private Q_SLOTS:
         QCOMPARE(records->openPurpose().reason, Net::PurposeOfUse::Reason::EmergencyTreatment);
         QVERIFY(records->emergencyAccessAt().isValid());
 
-        QTRY_COMPARE_WITH_TIMEOUT(records->accessHistory()->read().entries.size(), 2, 10000);
-        const QList<AccessEntry> entries = records->accessHistory()->read().entries;
+        QTRY_COMPARE_WITH_TIMEOUT(records->accessHistory()->read().entries.size(), logged + 2, 10000);
+        const QList<AccessEntry> entries = records->accessHistory()->read().entries.mid(logged);
         QCOMPARE(entries.at(0).purpose, QStringLiteral("TREAT"));
         QCOMPARE(entries.at(1).purpose, QStringLiteral("ETREAT"));
         QCOMPARE(entries.at(1).emergencyReason, QStringLiteral("意識障害で搬送"));
