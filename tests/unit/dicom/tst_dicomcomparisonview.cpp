@@ -52,6 +52,7 @@ private slots:
     void presentationWindowOnlyOnItsSlices();
     void presentationStateTurnsTheImage_data();
     void presentationStateTurnsTheImage();
+    void turnedImageFitsAsItLies();
     void keyImagesMarked();
     void structuredReportAsText();
 
@@ -296,6 +297,33 @@ void TestDicomComparisonView::presentationStateTurnsTheImage()
     QVERIFY2(!cyanNear(notLine), qPrintable(QStringLiteral("a line at %1,%2").arg(notLine.x()).arg(notLine.y())));
     // Measuring follows the turned image: the widget point of the line maps back to image column 4.
     QVERIFY(qAbs(view.widgetToImage(QPointF(line)).x() - 4) < 0.6);
+}
+
+// Fit to the window fits the image as it lies: 32 wide × 16 high fills 640 × 320 at 20×, turned a
+// quarter (16 wide × 32 high) only at 10×; switched off, 20× again.
+void TestDicomComparisonView::turnedImageFitsAsItLies()
+{
+    QTemporaryDir dir;
+    PresentationFixtures::Image image;
+    image.columns = 32;
+    image.rows = 16;
+    QVERIFY(image.write(dir.filePath(QStringLiteral("ct.dcm"))));
+    PresentationFixtures::PresentationState ps;
+    ps.sopUid = image.sopUid();
+    ps.rectangularShutter = false;
+    ps.rotation = 270;
+    QVERIFY(ps.write(dir.filePath(QStringLiteral("pr.dcm"))));
+    const DicomScanResult scan = DicomSeriesScanner::scan({dir.path()});
+    QCOMPARE(scan.series.size(), 1);
+    DicomImageView view;
+    view.setFixedSize(640, 320);
+    view.show();
+    view.setSeries(scan.series.first());
+    view.setPresentationObjects(DicomPresentationReader::read(scan.otherObjects));
+    QTRY_VERIFY(view.isCurrentSliceReady());
+    QCOMPARE(view.zoom(), 10.0);
+    view.setPresentationShown(false);
+    QCOMPARE(view.zoom(), 20.0);
 }
 
 void TestDicomComparisonView::presentationWindowOnlyOnItsSlices()
