@@ -296,6 +296,11 @@ int main(int argc, char *argv[])
                 window.documentView()->showMessage(QCoreApplication::translate("main", "No such document"), text);
                 printErr(text);
                 exitCode = 2;
+                // Never a PDF of the message under the name the caller gave for the document.
+                if (!options.exportPdfPath.isEmpty()) {
+                    QCoreApplication::exit(exitCode);
+                    return;
+                }
             }
         }
         if (!options.exportPdfPath.isEmpty()) {

@@ -546,6 +546,14 @@ void TestDocumentFormats::exportFromCommandLine()
     QVERIFY(app.waitForFinished(120000));
     QCOMPARE(app.exitCode(), 2);
     QVERIFY(QString::fromUtf8(app.readAllStandardError()).contains(QStringLiteral("nonexistent")));
+    // Exporting it writes nothing: no PDF of the message under the document's name.
+    const QString none = dir.filePath(QStringLiteral("none.pdf"));
+    app.start(QStringLiteral(KAKEHASHI_BINARY), {QStringLiteral("--demo"), QStringLiteral("--patient"), QStringLiteral("p003"), QStringLiteral("--view"),
+                                                 QStringLiteral("documents"), QStringLiteral("--document"), QStringLiteral("nonexistent"),
+                                                 QStringLiteral("--export-pdf"), none});
+    QVERIFY(app.waitForFinished(120000));
+    QCOMPARE(app.exitCode(), 2);
+    QVERIFY(!QFile::exists(none));
 
     // Usage error without a view to export.
     app.start(QStringLiteral(KAKEHASHI_BINARY), {QStringLiteral("--demo"), QStringLiteral("--export-pdf"), document});
