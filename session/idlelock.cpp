@@ -16,7 +16,7 @@ IdleLock::IdleLock(QObject *parent)
 
 IdleLock::~IdleLock()
 {
-    if (m_filtering)
+    if (m_filtering && QCoreApplication::instance())
         QCoreApplication::instance()->removeEventFilter(this);
 }
 
