@@ -15,6 +15,7 @@
 #include "localrecordsource.h"
 #include "mainwindow.h"
 #include "patientview.h"
+#include "printmenu.h"
 #include "recordsummary.h"
 #include "referenceclock.h"
 #include "rolepolicy.h"
@@ -104,7 +105,7 @@ void exportPdfThenExit(MainWindow &window, const CommandLineOptions &options, in
         QString error;
         bool ok = false;
         if (options.view == u"emergency") {
-            ok = window.exportEmergencySummary(options.exportPdfPath, &error);
+            ok = PrintMenu::exportEmergencySummary(window.patientView(), options.exportPdfPath, &error);
         } else {
             ok = DocumentExport::exportDocument(window.documentView(), options.exportPdfPath, &error);
         }
@@ -245,7 +246,7 @@ int main(int argc, char *argv[])
         // HPKI sign-in, clearly labelled as a preview.
         window.setIdentity({QCoreApplication::translate("main", "Demo Pharmacist"), QCoreApplication::translate("main", "Pharmacist"),
                             QCoreApplication::translate("main", "Kakehashi Demo Pharmacy"), true});
-        window.setRolePolicy(Session::rolePolicyFor(std::nullopt, {}, RolePolicy::Scope::Pharmacy));
+        window.records()->setRolePolicy(Session::rolePolicyFor(std::nullopt, {}, RolePolicy::Scope::Pharmacy));
         window.setRolePreview(QCoreApplication::translate("main", "Preview: what a pharmacist sees (no card)"));
     } else if (options.demo && options.role == u"emergency") {
         window.setIdentity({QCoreApplication::translate("main", "Demo Emergency Physician"),
@@ -271,7 +272,7 @@ int main(int argc, char *argv[])
 
     int exitCode = 0;
     QObject::connect(&window, &MainWindow::loadFinished, &window, [&] {
-        const RecordSet &set = window.recordSet();
+        const RecordSet &set = window.records()->localRecords();
         for (const QString &e : set.errors)
             printErr(e);
         if (!options.patientId.isEmpty() && !window.showPatient(options.patientId)) {
@@ -391,7 +392,7 @@ int main(int argc, char *argv[])
             return 2;
         }
         QObject::connect(&window, &MainWindow::servicePatientLoaded, &window, [&] {
-            const RecordLoadOutcome &outcome = window.serviceOutcome();
+            const RecordLoadOutcome &outcome = window.records()->serviceOutcome();
             if (outcome.state == RecordLoadOutcome::State::Failed) {
                 printErr(outcome.error.message());
                 exitCode = 2;

@@ -11,6 +11,7 @@
 #include "patientlistmodel.h"
 #include "patientlistview.h"
 #include "patientview.h"
+#include "printmenu.h"
 #include "referenceclock.h"
 #include "sessionbar.h"
 #include "loadproblemsbanner.h"
@@ -19,7 +20,7 @@
 #include <QDockWidget>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QMessageBox>
+#include <QMenuBar>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QToolBar>
@@ -61,7 +62,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_patientList, &PatientListView::patientActivated, this, &MainWindow::showPatient);
 
     m_imaging = new Session::ImagingController(this);
-    m_imaging->setImageCacheProvider([this] { return m_records->imageCache(); });
+    m_imaging->followRecords(m_records);
     m_imagingPanel = new ImagingPanel(m_imaging, this);
     m_imagingDock = new QDockWidget(tr("Images"), this);
     m_imagingDock->setObjectName(QStringLiteral("imagingDock"));
@@ -72,8 +73,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_patientView, &PatientView::imagingComparisonRequested, this, &MainWindow::compareImagingStudy);
     connect(m_patientView, &PatientView::documentRequested, this, &MainWindow::openDocument);
     connect(m_imagingPanel->viewer(), &DicomViewerWidget::encapsulatedDocumentRequested, this, &MainWindow::showEncapsulatedDocument);
-    createPrintMenu();
-    m_imaging->setRetrievalFactory([this](const QString &uid) { return makeStudyRetrieval(uid); });
+    menuBar()->addMenu(new PrintMenu(m_patientView, [this] { return documentView(); }, this));
     // Before anyone else hears loadFinished: DICOM opened with the record is in place by then.
     connect(this, &MainWindow::loadFinished, this, &MainWindow::onDicomScanned);
     connect(m_records, &Session::RecordController::localLoaded, this, &MainWindow::onLoaded);
@@ -101,16 +101,6 @@ void MainWindow::narrowPatientListBesideDock()
 
 MainWindow::~MainWindow() = default;
 
-const RecordSet &MainWindow::recordSet() const
-{
-    return m_records->localRecords();
-}
-
-bool MainWindow::isLoading() const
-{
-    return m_records->isLoadingLocal();
-}
-
 void MainWindow::setIdentity(const SessionIdentity &identity)
 {
     m_bar->setIdentity(identity);
@@ -119,15 +109,7 @@ void MainWindow::setIdentity(const SessionIdentity &identity)
         setWindowTitle(tr("Kakehashi — DEMO"));
 }
 
-QLabel *MainWindow::identityLabel() const { return m_bar->identityLabel(); }
-QLabel *MainWindow::demoBadge() const { return m_bar->demoBadge(); }
-QLabel *MainWindow::asOfLabel() const { return m_bar->asOfLabel(); }
-QLabel *MainWindow::rolePreviewLabel() const { return m_bar->rolePreviewLabel(); }
-QLabel *MainWindow::timeZoneLabel() const { return m_bar->timeZoneLabel(); }
-QLabel *MainWindow::pharmacyViewLabel() const { return m_bar->policyLabel(); }
-bool MainWindow::isDemoBadgeShown() const { return m_bar->isDemoBadgeShown(); }
 QLabel *MainWindow::problemBanner() const { return m_problems->label(); }
-bool MainWindow::isAsOfShown() const { return m_bar->isAsOfShown(); }
 
 void MainWindow::setRolePreview(const QString &text)
 {
@@ -210,29 +192,16 @@ void MainWindow::openImagingStudy(const QString &studyInstanceUid)
 bool MainWindow::openFirstImagingStudy()
 {
     const PatientRecord *record = m_records->current();
-    if (!record)
+    const QString study = record ? Session::ImagingController::firstStudyOf(*record) : QString();
+    if (study.isEmpty())
         return false;
-    QString first;
-    for (const ClinicalItem &item : record->items) {
-        const QString uid = PatientView::imagingStudyUid(item);
-        if (uid.isEmpty())
-            continue;
-        if (item.subtype.split(u'/').contains(QStringLiteral("CT"))) {
-            openImagingStudy(uid);
-            return true;
-        }
-        if (first.isEmpty())
-            first = uid;
-    }
-    if (first.isEmpty())
-        return false;
-    openImagingStudy(first);
+    openImagingStudy(study);
     return true;
 }
 
 void MainWindow::onLoaded()
 {
-    const RecordSet &set = recordSet();
+    const RecordSet &set = m_records->localRecords();
     QList<PatientInfo> patients;
     for (const PatientRecord &r : set.patients)
         patients.append(r.patient);

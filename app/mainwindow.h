@@ -28,24 +28,23 @@ class QToolButton;
 namespace Kakehashi {
 
 class AccessHistory;
+class DocumentDock;
 class DocumentView;
-class ImageCache;
 class ImagingPanel;
 namespace Session {
 class IdleLock;
 class ImagingController;
 class RecordController;
-class StudyRetrieval;
 }
 class LoadProblemsBanner;
 class LockOverlay;
 class ServiceBanners;
+class ServiceMenu;
 class SessionBar;
 namespace Net {
 class FhirClient;
 }
 class ConnectionProfileDialog;
-class RecordCache;
 class ServicePanel;
 class PatientListModel;
 class PatientListView;
@@ -62,9 +61,6 @@ public:
     // --demo --role: says in the toolbar that this is a preview of another user's view (no card).
     void setRolePreview(const QString &text);
     SessionBar *sessionBar() const { return m_bar; }
-    QLabel *rolePreviewLabel() const;
-    // The display zone's name when it is not Japan time ("Times in UTC"); hidden otherwise.
-    QLabel *timeZoneLabel() const;
     // Loads in a worker thread; loadFinished() follows. Sets the ReferenceClock to the demo's own
     // date first (unless setReferenceTime() was given), so the demo reads as of that date.
     void loadDemo();
@@ -78,16 +74,8 @@ public:
 
     // The record on screen and where it came from (local files, demo, sharing service).
     Session::RecordController *records() const { return m_records; }
-    const RecordSet &recordSet() const;
-    bool isLoading() const;
     PatientListView *patientList() const { return m_patientList; }
     PatientView *patientView() const { return m_patientView; }
-    QLabel *identityLabel() const;
-    QLabel *demoBadge() const;
-    bool isDemoBadgeShown() const;
-    // "As of …" when the ReferenceClock is fixed outside demo mode (the demo badge says it there).
-    QLabel *asOfLabel() const;
-    bool isAsOfShown() const;
     QLabel *problemBanner() const;
 
     // Images: DICOM from --open, and imaging studies opened from the record.
@@ -107,7 +95,7 @@ public:
     // Documents (mainwindow_documents.cpp): referral letters, discharge summaries, reports, in a
     // dock created on first use (Qt WebEngine starts only when a document is opened).
     DocumentView *documentView();
-    QDockWidget *documentDock() const { return m_documentDock; }
+    DocumentDock *documentDock() const { return m_documentDock; }
     void openDocument(const QString &itemKey);
     // A DICOM key image a document carries, shown in the image view (mainwindow_documents.cpp).
     void showDocumentImage(const QByteArray &part10, const QString &documentName);
@@ -117,47 +105,21 @@ public:
     // key, e.g. "DocumentReference/p003-doc-01", or the id alone). False when there is none.
     bool openFirstDocument(const QString &key = {});
     void showDocumentDock();
-    // Print / export as PDF (menu "Print"): the open document, or the emergency summary of the
-    // current patient, with a header naming the facility, the patient and the reference time.
-    bool exportEmergencySummary(const QString &path, QString *error);
-    // --- Images from a PACS (mainwindow_imaging.cpp) ---
-    // The PACS settings (imaging* keys) when no service is connected; connectService() sets them too.
-    void setImagingProfile(const Net::ConnectionProfile &profile);
-    // The encrypted cache of retrieved instances (Session::RecordController::imageCache()).
-    std::shared_ptr<ImageCache> imageCache();
     // --- Sharing service (mainwindow_service.cpp) ---
     // Connects to the service: search panel, cache-first patient opening. Call setIdentity() first
     // (the cache is per user). False and |error| when the profile cannot be used. The record cache
     // opens on a worker thread; serviceReady() follows (a patient opened meanwhile waits for it).
     bool connectService(const Net::ConnectionProfile &profile, QString *error);
-    bool isServiceReady() const;
-    // The key both caches are encrypted under, for this session only. Must be KeyBytes long and
-    // set before connectService(); by default a random key is made per session (see README).
-    void setCacheKey(const QByteArray &key);
     // Opens a patient: from the cache at once if cached (marked stale), then refreshed from the service.
     void openServicePatient(const QString &patientId);
     // Break-the-glass (ETREAT) with the reason the user gave; only when the profile allows it.
     bool openServicePatientInEmergency(const QString &patientId, const QString &reason);
-    // Removes every cached record and image (no confirmation; the menu action asks first and runs the
-    // same work on a worker thread). Blocking: for tests and command-line use, never from the GUI.
-    bool purgeCachedRecords(QString *error);
-    // True while cache work (the open after connectService(), a purge) runs on a worker thread; the
-    // purge action is disabled meanwhile.
-    bool isPurging() const;
-    bool isServiceConnected() const;
     ServicePanel *servicePanel() const { return m_servicePanel; }
     QLabel *serviceBanner() const;
     // Shown for as long as a record opened with emergency access (ETREAT) is on screen: reason and time.
     QLabel *emergencyAccessBanner() const;
-    QAction *emergencyAccessAction() const { return m_emergencyAction; }
-    QAction *purgeCacheAction() const { return m_purgeCacheAction; }
-    bool isServiceRecordStale() const;
-    bool isServiceLoading() const;
-    // How the record on screen came to be; valid after servicePatientLoaded().
-    const RecordLoadOutcome &serviceOutcome() const;
-    // The service record on screen, if any.
-    const PatientRecord *serviceRecord() const;
-    std::shared_ptr<RecordCache> recordCache() const;
+    QAction *emergencyAccessAction() const;
+    QAction *purgeCacheAction() const;
 
     // --- HPKI card session (mainwindow_session.cpp): binding Session::CardSession to the window ---
     enum class LockReason { CardRemoved, Idle, User };
@@ -167,14 +129,6 @@ public:
     void beginCardSession(Session::CardSession *session, const Net::HpkiTrustAnchors &anchors);
     bool hasCardSession() const { return m_cardSession != nullptr; }
     Session::CardSession *cardSession() const { return m_cardSession; }
-    // With a card session the record and image cache keys come from the card (Session::CacheKeys);
-    // without a card, or when the card's key cannot derive one, a random key per session (see README).
-    bool isCacheKeyFromCard() const;
-    // What the viewer may show; applied to every record shown (service, cache, local files). A card
-    // session decides it with Session::rolePolicyFor(); --demo --role previews set it here.
-    void setRolePolicy(const RolePolicy &policy);
-    const RolePolicy &rolePolicy() const;
-    QLabel *pharmacyViewLabel() const;
     // Locks after |seconds| without keyboard or mouse input; 0 never. connectService() applies the profile's.
     void setIdleLockTimeout(int seconds);
     // Hides and drops every decrypted patient record and logs the card out; unlocking needs the PIN.
@@ -216,31 +170,22 @@ private:
     bool m_referenceTimeGiven = false;
     LoadProblemsBanner *m_problems;
     QString m_view;
+    Session::ImagingController *m_imaging = nullptr; // the study on screen, from the record's session
     ImagingPanel *m_imagingPanel = nullptr;
     QDockWidget *m_imagingDock = nullptr;
     std::shared_ptr<Dicom::DicomScanResult> m_pendingDicomScan;
-    DocumentView *m_documentView = nullptr;
-    QDockWidget *m_documentDock = nullptr;
+    DocumentDock *makeDocumentDock();
+    DocumentDock *m_documentDock = nullptr;
 
     // Sharing service (mainwindow_service.cpp)
     void createServiceUi();
-    void createPrintMenu();
-    void printEmergencySummary();
     void onServicePatientsFound(const QList<PatientInfo> &patients, const Net::FhirError &error);
     void onServiceRecord(const QString &patientId, const RecordLoadOutcome &outcome);
-    void askEmergencyAccess();
-    void askPurgeCache();
-    void showAccessHistory();
-    void editConnection();
 
     ServicePanel *m_servicePanel = nullptr;
     ServiceBanners *m_serviceBanners = nullptr;
-    QAction *m_emergencyAction = nullptr;
-    QAction *m_purgeCacheAction = nullptr;
+    ServiceMenu *m_serviceMenu = nullptr;
 
-    // Images from a PACS (mainwindow_imaging.cpp)
-    std::unique_ptr<Session::StudyRetrieval> makeStudyRetrieval(const QString &studyInstanceUid);
-    Session::ImagingController *m_imaging = nullptr; // the PACS back-end choice
 
     // HPKI card session (mainwindow_session.cpp)
     void createSessionUi();

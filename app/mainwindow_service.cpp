@@ -4,16 +4,14 @@
 #include "mainwindow.h"
 #include "dateformat.h"
 
-#include "accesshistorydialog.h"
-#include "connectionprofiledialog.h"
 #include "patientlistmodel.h"
 #include "patientlistview.h"
 #include "servicebanners.h"
+#include "servicemenu.h"
 #include "servicepanel.h"
 #include "sharingservicesource.h"
 
 #include <QDockWidget>
-#include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -22,21 +20,10 @@
 
 namespace Kakehashi {
 
-void MainWindow::setCacheKey(const QByteArray &key)
-{
-    m_records->setCacheKeys({key, key, false});
-}
-
 QLabel *MainWindow::serviceBanner() const { return m_serviceBanners ? m_serviceBanners->statusBanner() : nullptr; }
+QAction *MainWindow::emergencyAccessAction() const { return m_serviceMenu ? m_serviceMenu->emergencyAccessAction() : nullptr; }
+QAction *MainWindow::purgeCacheAction() const { return m_serviceMenu ? m_serviceMenu->purgeCacheAction() : nullptr; }
 QLabel *MainWindow::emergencyAccessBanner() const { return m_serviceBanners ? m_serviceBanners->emergencyBanner() : nullptr; }
-bool MainWindow::isServiceReady() const { return m_records->isServiceReady(); }
-bool MainWindow::isServiceConnected() const { return m_records->isServiceConnected(); }
-bool MainWindow::isServiceLoading() const { return m_records->isServiceLoading(); }
-bool MainWindow::isServiceRecordStale() const { return m_records->isServiceRecordStale(); }
-bool MainWindow::isPurging() const { return m_records->isCacheBusy(); }
-const RecordLoadOutcome &MainWindow::serviceOutcome() const { return m_records->serviceOutcome(); }
-const PatientRecord *MainWindow::serviceRecord() const { return m_records->serviceRecord(); }
-std::shared_ptr<RecordCache> MainWindow::recordCache() const { return m_records->recordCache(); }
 
 bool MainWindow::connectService(const Net::ConnectionProfile &profile, QString *error)
 {
@@ -64,41 +51,21 @@ void MainWindow::createServiceUi()
     if (auto *layout = qobject_cast<QVBoxLayout *>(centralWidget()->layout()))
         layout->insertWidget(0, m_serviceBanners);
 
-    const Net::ConnectionProfile &profile = m_records->serviceProfile();
-    QMenu *menu = menuBar()->addMenu(tr("&Service"));
-    QAction *connection = menu->addAction(tr("Connection settings…"));
-    connect(connection, &QAction::triggered, this, &MainWindow::editConnection);
-    QAction *refresh = menu->addAction(tr("Refresh patient"));
-    refresh->setShortcut(QKeySequence::Refresh);
-    connect(refresh, &QAction::triggered, m_records, &Session::RecordController::refreshServicePatient);
-    m_emergencyAction = menu->addAction(tr("Emergency access…"));
-    m_emergencyAction->setToolTip(tr("Read the record without the patient's consent, stating why (break the glass)."));
-    m_emergencyAction->setVisible(profile.allowEmergencyAccess);
-    m_emergencyAction->setEnabled(false);
-    connect(m_emergencyAction, &QAction::triggered, this, &MainWindow::askEmergencyAccess);
-    menu->addSeparator();
-    QAction *history = menu->addAction(tr("Access history…"));
-    history->setToolTip(tr("The records you opened on this workstation, and whether the log is intact."));
-    connect(history, &QAction::triggered, this, &MainWindow::showAccessHistory);
-    m_purgeCacheAction = menu->addAction(tr("Purge cached records…"));
-    m_purgeCacheAction->setEnabled(false); // once the cache is open
-    connect(m_purgeCacheAction, &QAction::triggered, this, &MainWindow::askPurgeCache);
+    // Before the window's own handlers: the actions are enabled by the time the window's signals go out.
+    m_serviceMenu = new ServiceMenu(m_records, this);
+    menuBar()->addMenu(m_serviceMenu);
+    connect(m_serviceMenu, &ServiceMenu::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text); });
 
     using Session::RecordController;
-    // Also while the cache opens: nothing to purge yet, and the purge would race the open.
-    connect(m_records, &RecordController::cacheBusyChanged, this,
-            [this](bool busy) { m_purgeCacheAction->setEnabled(!busy && m_records->recordCache() != nullptr); });
     connect(m_records, &RecordController::serviceReady, this, [this](const QString &note) {
         // Working without a cache is still working: say so and go on.
         statusBar()->showMessage(!note.isEmpty() ? note
                                                  : tr("Connected to %1").arg(m_records->serviceProfile().baseUrl.toDisplayString(QUrl::RemoveUserInfo)));
-        m_purgeCacheAction->setEnabled(m_records->recordCache() != nullptr);
         Q_EMIT serviceReady();
     });
     connect(m_records, &RecordController::serviceOpenWaiting, this,
             [this] { m_serviceBanners->showStatus(tr("Opening the local cache…"), ServiceBanners::Level::Info); });
     connect(m_records, &RecordController::serviceOpenStarted, this, [this](const QString &, const Net::PurposeOfUse &purpose) {
-        m_emergencyAction->setEnabled(false);
         if (purpose.reason == Net::PurposeOfUse::Reason::EmergencyTreatment) {
             m_view = QStringLiteral("emergency"); // break-the-glass opens on the emergency summary
             m_serviceBanners->showStatus(tr("Emergency access: loading the record…"), ServiceBanners::Level::Warning);
@@ -151,65 +118,8 @@ void MainWindow::onServiceRecord(const QString &patientId, const RecordLoadOutco
     const bool allowEmergency = m_records->serviceProfile().allowEmergencyAccess;
     const PatientRecord *shown = m_records->serviceRecord();
     m_serviceBanners->showOutcome(patientId, outcome, shown && SharingServiceSource::isEmptyRecord(*shown), allowEmergency);
-    m_emergencyAction->setEnabled(allowEmergency && !patientId.isEmpty());
     statusBar()->showMessage(tr("%n item(s)", nullptr, shown ? int(shown->items.size()) : 0));
     Q_EMIT servicePatientLoaded(patientId);
-}
-
-void MainWindow::askEmergencyAccess()
-{
-    const QString patientId = m_records->servicePatientId();
-    if (patientId.isEmpty() || !m_records->serviceProfile().allowEmergencyAccess)
-        return;
-    bool ok = false;
-    const QString reason = QInputDialog::getText(this, tr("Emergency access"),
-                                                 tr("Why do you need this record without the patient's consent?\n"
-                                                    "The reason is sent to the sharing service and recorded in the access history."),
-                                                 QLineEdit::Normal, QString(), &ok);
-    if (!ok)
-        return;
-    if (reason.trimmed().isEmpty()) {
-        QMessageBox::warning(this, tr("Emergency access"), tr("Emergency access needs a reason."));
-        return;
-    }
-    openServicePatientInEmergency(patientId, reason);
-}
-
-void MainWindow::showAccessHistory()
-{
-    if (!m_records->accessHistory())
-        return;
-    auto *dialog = new AccessHistoryDialog(m_records->accessHistory(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->open();
-}
-
-bool MainWindow::purgeCachedRecords(QString *error)
-{
-    return m_records->purgeCachesNow(error);
-}
-
-void MainWindow::askPurgeCache()
-{
-    if (m_records->isCacheBusy())
-        return;
-    const auto answer = QMessageBox::question(this, tr("Purge cached records"),
-                                              tr("Remove every record cached on this computer? Patients will have to be "
-                                                 "loaded from the sharing service again."),
-                                              QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
-    if (answer != QMessageBox::Yes)
-        return;
-    // Secure delete, VACUUM and the image files can take a while: on a worker thread, action disabled.
-    statusBar()->showMessage(tr("Removing the cached records…"));
-    m_records->purgeCaches();
-}
-
-void MainWindow::editConnection()
-{
-    ConnectionProfileDialog dialog(this);
-    dialog.setProfile(m_records->serviceProfile());
-    if (dialog.exec() == QDialog::Accepted)
-        statusBar()->showMessage(tr("Connection saved. It is used the next time you connect."));
 }
 
 } // namespace Kakehashi

@@ -31,7 +31,8 @@ using namespace Net;
 void MainWindow::createSessionUi()
 {
     connect(m_records, &Session::RecordController::rolePolicyChanged, this, [this] {
-        m_bar->setPolicyLabel(rolePolicy().isPharmacyView() ? rolePolicy().viewLabel() : QString());
+        const RolePolicy &policy = m_records->rolePolicy();
+        m_bar->setPolicyLabel(policy.isPharmacyView() ? policy.viewLabel() : QString());
     });
 
     m_idleLock = new Session::IdleLock(this);
@@ -60,10 +61,11 @@ void MainWindow::beginCardSession(Session::CardSession *session, const HpkiTrust
     setIdentity({c.kanjiName().isEmpty() ? c.romajiName() : c.kanjiName(), HpkiCertificate::roleName(c.role()),
                  c.kanjiOrganization().isEmpty() ? c.organization() : c.kanjiOrganization(), false});
     // The keys were made by the card session (on its thread) at sign-in.
+    m_records->setCardSession(session);
     m_records->setCacheKeys(session->cacheKeys());
     if (!session->cacheKeyNote().isEmpty())
         statusBar()->showMessage(session->cacheKeyNote());
-    setRolePolicy(Session::rolePolicyFor(c, m_records->serviceProfile()));
+    m_records->setRolePolicy(Session::rolePolicyFor(c, m_records->serviceProfile()));
     connect(session, &Session::CardSession::cardRemoved, this, [this] { lockSession(LockReason::CardRemoved); });
     connect(session, &Session::CardSession::signedIn, this, [this](bool unlocked) {
         if (unlocked)
@@ -83,26 +85,11 @@ void MainWindow::beginCardSession(Session::CardSession *session, const HpkiTrust
         QAction *signOut = menu->addAction(tr("Sign out"));
         connect(signOut, &QAction::triggered, this, &MainWindow::logout);
     }
-    qCInfo(lcSession) << "card session started; pharmacy view:" << rolePolicy().isPharmacyView();
+    qCInfo(lcSession) << "card session started; pharmacy view:" << m_records->rolePolicy().isPharmacyView();
     // The card may go while the session signs the cache-key challenge, before cardRemoved was connected
     // here (it is reported once): the session cannot go on without it.
     if (!session->isSignedIn())
         lockSession(LockReason::CardRemoved);
-}
-
-void MainWindow::setRolePolicy(const RolePolicy &policy)
-{
-    m_records->setRolePolicy(policy);
-}
-
-const RolePolicy &MainWindow::rolePolicy() const
-{
-    return m_records->rolePolicy();
-}
-
-bool MainWindow::isCacheKeyFromCard() const
-{
-    return m_records->isCacheKeyFromCard();
 }
 
 void MainWindow::setIdleLockTimeout(int seconds)

@@ -142,6 +142,16 @@ std::shared_ptr<ImageCache> RecordController::imageCache()
     return m_imageCache;
 }
 
+void RecordController::setCardSession(CardSession *card)
+{
+    m_card = card;
+}
+
+CardSession *RecordController::cardSession() const
+{
+    return m_card;
+}
+
 // --- The sharing service ---
 
 QSslConfiguration RecordController::tlsConfiguration(CardSession *card, const Net::ConnectionProfile &profile, QString *error) const
@@ -169,6 +179,7 @@ bool RecordController::connectService(const Net::ConnectionProfile &profile, Car
         *error = sslError;
         return false;
     }
+    m_card = card;
     m_profile = profile;
     m_client = new Net::FhirClient(profile, this);
     m_client->setSslConfiguration(ssl);
@@ -364,6 +375,7 @@ void RecordController::lock()
 
 bool RecordController::unlock(CardSession *card, QString *error)
 {
+    m_card = card;
     if (m_client) {
         const QSslConfiguration ssl = tlsConfiguration(card, m_profile, error);
         if (!error->isEmpty())
@@ -379,6 +391,7 @@ bool RecordController::unlock(CardSession *card, QString *error)
 void RecordController::signOut(bool purge)
 {
     lock();
+    m_card = nullptr;
     m_servicePatient.clear();
     m_openPurpose = {};
     m_emergencyAccessAt = {};

@@ -12,6 +12,7 @@
 #include <QFuture>
 #include <QFutureWatcher>
 #include <QObject>
+#include <QPointer>
 
 #include <functional>
 #include <memory>
@@ -45,6 +46,11 @@ public:
     // Who works in this session: names the cache's owner and the access-history entries. |holder|
     // is empty without a card.
     void setUser(const QString &holder, const QString &role);
+    // The signed-in HPKI card (null without one): its key is the TLS identity of every request the
+    // session makes (service, PACS) and its role goes with them. connectService() and unlock() set it
+    // too; signOut() forgets it.
+    void setCardSession(CardSession *card);
+    CardSession *cardSession() const;
 
     // What the viewer may show. Every record is filtered here: the local set, the service record,
     // and what is on screen when the policy narrows (currentChanged() follows).
@@ -158,6 +164,7 @@ private:
     QSslConfiguration tlsConfiguration(CardSession *card, const Net::ConnectionProfile &profile, QString *error) const;
 
     RolePolicy m_policy;
+    QPointer<CardSession> m_card;
     QString m_holder;
     QString m_role;
     bool m_locked = false;

@@ -2159,6 +2159,21 @@
     </message>
 </context>
 <context>
+    <name>Kakehashi::DocumentDock</name>
+    <message>
+        <source>Document</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This document cannot be shown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Encapsulated document</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Kakehashi::DocumentExport</name>
     <message>
         <source>page %1 of %2</source>
@@ -3106,30 +3121,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>&amp;Service</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Connection settings…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Refresh patient</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Emergency access…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Read the record without the patient's consent, stating why (break the glass).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Purge cached records…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>The patient search failed: %1</source>
         <translation type="unfinished" />
     </message>
@@ -3160,32 +3151,11 @@
         </translation>
     </message>
     <message>
-        <source>Emergency access</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Why do you need this record without the patient's consent?
-The reason is sent to the sharing service and recorded in the access history.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Emergency access needs a reason.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Purge cached records</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Remove every record cached on this computer? Patients will have to be loaded from the sharing service again.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Cached records removed.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Connection saved. It is used the next time you connect.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -3217,58 +3187,6 @@ The reason is sent to the sharing service and recorded in the access history.</s
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Document</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Emergency summary</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>all facilities in the record: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Print emergency summary</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Print</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Print document…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Export document as PDF…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Print emergency summary…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Export emergency summary as PDF…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Export emergency summary as PDF</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Access history…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The records you opened on this workstation, and whether the log is intact.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Opening the local cache…</source>
         <translation type="unfinished" />
     </message>
@@ -3278,14 +3196,6 @@ The reason is sent to the sharing service and recorded in the access history.</s
     </message>
     <message>
         <source>%1: the DICOM image cannot be read (%2).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>This document cannot be shown</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Encapsulated document</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -3711,6 +3621,49 @@ The reason is sent to the sharing service and recorded in the access history.</s
     </message>
 </context>
 <context>
+    <name>Kakehashi::PrintMenu</name>
+    <message>
+        <source>Emergency summary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>all facilities in the record: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Print</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Print document…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export document as PDF…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Print emergency summary…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export emergency summary as PDF…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export emergency summary as PDF</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Print emergency summary</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Kakehashi::ProfileCheck</name>
     <message>
         <source>the date in "%1" cannot be read</source>
@@ -3945,6 +3898,70 @@ The reason is sent to the sharing service and recorded in the access history.</s
     </message>
     <message>
         <source>EMERGENCY ACCESS (break the glass): this record was opened without the patient's consent at %1. Reason: %2. The access is recorded in the patient's access history.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Kakehashi::ServiceMenu</name>
+    <message>
+        <source>&amp;Service</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connection settings…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refresh patient</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Emergency access…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Read the record without the patient's consent, stating why (break the glass).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Access history…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The records you opened on this workstation, and whether the log is intact.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Purge cached records…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Emergency access</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Why do you need this record without the patient's consent?
+The reason is sent to the sharing service and recorded in the access history.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Emergency access needs a reason.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Purge cached records</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove every record cached on this computer? Patients will have to be loaded from the sharing service again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Removing the cached records…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connection saved. It is used the next time you connect.</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -2141,6 +2141,21 @@
     </message>
 </context>
 <context>
+    <name>Kakehashi::DocumentDock</name>
+    <message>
+        <source>Document</source>
+        <translation>文書</translation>
+    </message>
+    <message>
+        <source>This document cannot be shown</source>
+        <translation>この文書は表示できません</translation>
+    </message>
+    <message>
+        <source>Encapsulated document</source>
+        <translation>カプセル化文書</translation>
+    </message>
+</context>
+<context>
     <name>Kakehashi::DocumentExport</name>
     <message>
         <source>page %1 of %2</source>
@@ -3067,30 +3082,6 @@
         <translation>患者を検索</translation>
     </message>
     <message>
-        <source>&amp;Service</source>
-        <translation>サービス(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Connection settings…</source>
-        <translation>接続設定…</translation>
-    </message>
-    <message>
-        <source>Refresh patient</source>
-        <translation>患者情報を更新</translation>
-    </message>
-    <message>
-        <source>Emergency access…</source>
-        <translation>緊急時の閲覧…</translation>
-    </message>
-    <message>
-        <source>Read the record without the patient's consent, stating why (break the glass).</source>
-        <translation>理由を明示して、患者の同意なしに記録を閲覧します（ブレークグラス）。</translation>
-    </message>
-    <message>
-        <source>Purge cached records…</source>
-        <translation>キャッシュした記録を消去…</translation>
-    </message>
-    <message>
         <source>The patient search failed: %1</source>
         <translation>患者の検索に失敗しました：%1</translation>
     </message>
@@ -3119,34 +3110,12 @@
         </translation>
     </message>
     <message>
-        <source>Emergency access</source>
-        <translation>緊急時の閲覧</translation>
-    </message>
-    <message>
-        <source>Why do you need this record without the patient's consent?
-The reason is sent to the sharing service and recorded in the access history.</source>
-        <translation>患者の同意なしにこの記録が必要な理由を入力してください。
-理由は共有サービスに送信され、閲覧履歴に記録されます。</translation>
-    </message>
-    <message>
-        <source>Emergency access needs a reason.</source>
-        <translation>緊急時の閲覧には理由が必要です。</translation>
-    </message>
-    <message>
         <source>Purge cached records</source>
         <translation>キャッシュした記録を消去</translation>
     </message>
     <message>
-        <source>Remove every record cached on this computer? Patients will have to be loaded from the sharing service again.</source>
-        <translation>このコンピュータにキャッシュしたすべての記録を消去しますか？ 患者の記録は共有サービスから再度読み込む必要があります。</translation>
-    </message>
-    <message>
         <source>Cached records removed.</source>
         <translation>キャッシュした記録を消去しました。</translation>
-    </message>
-    <message>
-        <source>Connection saved. It is used the next time you connect.</source>
-        <translation>接続を保存しました。次回の接続から使われます。</translation>
     </message>
     <message>
         <source>S&amp;ession</source>
@@ -3177,58 +3146,6 @@ The reason is sent to the sharing service and recorded in the access history.</s
         <translation>ログアウトしました</translation>
     </message>
     <message>
-        <source>Document</source>
-        <translation>文書</translation>
-    </message>
-    <message>
-        <source>Emergency summary</source>
-        <translation>救急サマリー</translation>
-    </message>
-    <message>
-        <source>all facilities in the record: %1</source>
-        <translation>記録のすべての医療機関: %1</translation>
-    </message>
-    <message>
-        <source>Print emergency summary</source>
-        <translation>救急サマリーの印刷</translation>
-    </message>
-    <message>
-        <source>&amp;Print</source>
-        <translation>印刷(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Print document…</source>
-        <translation>文書を印刷…</translation>
-    </message>
-    <message>
-        <source>Export document as PDF…</source>
-        <translation>文書をPDFに書き出す…</translation>
-    </message>
-    <message>
-        <source>Print emergency summary…</source>
-        <translation>救急サマリーを印刷…</translation>
-    </message>
-    <message>
-        <source>Export emergency summary as PDF…</source>
-        <translation>救急サマリーをPDFに書き出す…</translation>
-    </message>
-    <message>
-        <source>Export emergency summary as PDF</source>
-        <translation>救急サマリーのPDF書き出し</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDFファイル (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Access history…</source>
-        <translation>閲覧履歴…</translation>
-    </message>
-    <message>
-        <source>The records you opened on this workstation, and whether the log is intact.</source>
-        <translation>この端末で開いた記録と、履歴が改ざんされていないかを表示します。</translation>
-    </message>
-    <message>
         <source>Opening the local cache…</source>
         <translation>ローカルキャッシュを開いています…</translation>
     </message>
@@ -3239,14 +3156,6 @@ The reason is sent to the sharing service and recorded in the access history.</s
     <message>
         <source>%1: the DICOM image cannot be read (%2).</source>
         <translation>%1: DICOM画像を読み込めません（%2）。</translation>
-    </message>
-    <message>
-        <source>This document cannot be shown</source>
-        <translation>この文書は表示できません</translation>
-    </message>
-    <message>
-        <source>Encapsulated document</source>
-        <translation>カプセル化文書</translation>
     </message>
 </context>
 <context>
@@ -3669,6 +3578,49 @@ The reason is sent to the sharing service and recorded in the access history.</s
     </message>
 </context>
 <context>
+    <name>Kakehashi::PrintMenu</name>
+    <message>
+        <source>Emergency summary</source>
+        <translation>救急サマリー</translation>
+    </message>
+    <message>
+        <source>all facilities in the record: %1</source>
+        <translation>記録のすべての医療機関: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Print</source>
+        <translation>印刷(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Print document…</source>
+        <translation>文書を印刷…</translation>
+    </message>
+    <message>
+        <source>Export document as PDF…</source>
+        <translation>文書をPDFに書き出す…</translation>
+    </message>
+    <message>
+        <source>Print emergency summary…</source>
+        <translation>救急サマリーを印刷…</translation>
+    </message>
+    <message>
+        <source>Export emergency summary as PDF…</source>
+        <translation>救急サマリーをPDFに書き出す…</translation>
+    </message>
+    <message>
+        <source>Export emergency summary as PDF</source>
+        <translation>救急サマリーのPDF書き出し</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDFファイル (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Print emergency summary</source>
+        <translation>救急サマリーの印刷</translation>
+    </message>
+</context>
+<context>
     <name>Kakehashi::ProfileCheck</name>
     <message>
         <source>the date in "%1" cannot be read</source>
@@ -3902,6 +3854,71 @@ The reason is sent to the sharing service and recorded in the access history.</s
     <message>
         <source>EMERGENCY ACCESS (break the glass): this record was opened without the patient's consent at %1. Reason: %2. The access is recorded in the patient's access history.</source>
         <translation>緊急時アクセス（ブレイクグラス）：この記録は %1 に患者の同意なしで開かれました。理由：%2。このアクセスは患者の閲覧履歴に記録されます。</translation>
+    </message>
+</context>
+<context>
+    <name>Kakehashi::ServiceMenu</name>
+    <message>
+        <source>&amp;Service</source>
+        <translation>サービス(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Connection settings…</source>
+        <translation>接続設定…</translation>
+    </message>
+    <message>
+        <source>Refresh patient</source>
+        <translation>患者情報を更新</translation>
+    </message>
+    <message>
+        <source>Emergency access…</source>
+        <translation>緊急時の閲覧…</translation>
+    </message>
+    <message>
+        <source>Read the record without the patient's consent, stating why (break the glass).</source>
+        <translation>理由を明示して、患者の同意なしに記録を閲覧します（ブレークグラス）。</translation>
+    </message>
+    <message>
+        <source>Access history…</source>
+        <translation>閲覧履歴…</translation>
+    </message>
+    <message>
+        <source>The records you opened on this workstation, and whether the log is intact.</source>
+        <translation>この端末で開いた記録と、履歴が改ざんされていないかを表示します。</translation>
+    </message>
+    <message>
+        <source>Purge cached records…</source>
+        <translation>キャッシュした記録を消去…</translation>
+    </message>
+    <message>
+        <source>Emergency access</source>
+        <translation>緊急時アクセス</translation>
+    </message>
+    <message>
+        <source>Why do you need this record without the patient's consent?
+The reason is sent to the sharing service and recorded in the access history.</source>
+        <translation>患者の同意なしにこの記録が必要な理由を入力してください。
+理由は共有サービスに送信され、閲覧履歴に記録されます。</translation>
+    </message>
+    <message>
+        <source>Emergency access needs a reason.</source>
+        <translation>緊急時の閲覧には理由が必要です。</translation>
+    </message>
+    <message>
+        <source>Purge cached records</source>
+        <translation>キャッシュした記録を消去</translation>
+    </message>
+    <message>
+        <source>Remove every record cached on this computer? Patients will have to be loaded from the sharing service again.</source>
+        <translation>このコンピュータにキャッシュしたすべての記録を消去しますか？ 患者の記録は共有サービスから再度読み込む必要があります。</translation>
+    </message>
+    <message>
+        <source>Removing the cached records…</source>
+        <translation>キャッシュされた記録を削除しています…</translation>
+    </message>
+    <message>
+        <source>Connection saved. It is used the next time you connect.</source>
+        <translation>接続を保存しました。次回の接続から使われます。</translation>
     </message>
 </context>
 <context>

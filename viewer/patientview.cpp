@@ -125,7 +125,7 @@ PatientView::PatientView(QWidget *parent)
         for (const ClinicalItem &item : std::as_const(m_record.items)) {
             if (item.key != key)
                 continue;
-            const QString studyUid = imagingStudyUid(item);
+            const QString studyUid = item.imagingStudyUid();
             if (!studyUid.isEmpty()) {
                 Q_EMIT imagingStudyRequested(studyUid);
                 return;
@@ -398,7 +398,7 @@ void PatientView::showDetailsOf(const ClinicalItem *item)
             html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>").arg(esc(c.code), esc(c.display), esc(c.system));
         html += QStringLiteral("</table>");
     }
-    const QString studyUid = imagingStudyUid(*item);
+    const QString studyUid = item->imagingStudyUid();
     if (!studyUid.isEmpty()) {
         QUrl link;
         link.setScheme(QStringLiteral("kakehashi-imaging"));
@@ -407,7 +407,7 @@ void PatientView::showDetailsOf(const ClinicalItem *item)
         // Another imaging study of this patient: one click puts the two side by side.
         bool hasOther = false;
         for (const ClinicalItem &other : std::as_const(m_record.items))
-            hasOther = hasOther || (!imagingStudyUid(other).isEmpty() && imagingStudyUid(other) != studyUid);
+            hasOther = hasOther || (!other.imagingStudyUid().isEmpty() && other.imagingStudyUid() != studyUid);
         if (hasOther) {
             link.setScheme(QStringLiteral("kakehashi-imaging-compare"));
             html += QStringLiteral(" · <a href='%1'>%2</a>").arg(esc(link.toString()), esc(tr("Compare with prior")));
@@ -423,23 +423,12 @@ void PatientView::showDetailsOf(const ClinicalItem *item)
     m_detail->setHtml(html);
 }
 
-QString PatientView::imagingStudyUid(const ClinicalItem &item)
-{
-    if (item.category != ItemCategory::Imaging)
-        return {};
-    for (const Fhir::Coding &c : item.codes) {
-        if (c.system == u"urn:dicom:uid" && !c.code.isEmpty())
-            return c.code;
-    }
-    return {};
-}
-
 void PatientView::activateItem(const QModelIndex &index)
 {
     const ClinicalItem *item = m_model->itemAt(index);
     if (!item)
         return;
-    const QString studyUid = imagingStudyUid(*item);
+    const QString studyUid = item->imagingStudyUid();
     if (!studyUid.isEmpty())
         Q_EMIT imagingStudyRequested(studyUid);
     else

@@ -54,9 +54,6 @@ public:
     bool selectItem(const QString &key);
     QString selectedKey() const { return m_selectedKey; }
 
-    // The Study Instance UID of an imaging item (its urn:dicom:uid identifier), else empty.
-    static QString imagingStudyUid(const ClinicalItem &item);
-
 Q_SIGNALS:
     // An imaging item was activated (double-click, Enter) or its "Open images" link followed.
     void imagingStudyRequested(const QString &studyInstanceUid);

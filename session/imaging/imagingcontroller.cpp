@@ -2,6 +2,9 @@
 
 #include "session/imaging/studyretrieval.h"
 
+#include "cardsession.h"
+#include "recordcontroller.h"
+
 #include <QLoggingCategory>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -32,6 +35,54 @@ ImagingController::~ImagingController()
 void ImagingController::setProfile(const Net::ConnectionProfile &profile)
 {
     m_profile = profile;
+}
+
+void ImagingController::followRecords(RecordController *records)
+{
+    setImageCacheProvider([records] { return records->imageCache(); });
+    setRetrievalFactory([this, records](const QString &studyInstanceUid) -> std::unique_ptr<StudyRetrieval> {
+        if (records->isLocked())
+            return {};
+        // The study as the record on screen describes it: its Endpoint, when it names one.
+        StudyEndpoint endpoint;
+        if (const PatientRecord *record = records->current()) {
+            for (const ClinicalItem &item : record->items) {
+                if (item.imagingStudyUid() == studyInstanceUid && !item.imagingEndpointAddress.isEmpty()) {
+                    endpoint = {item.imagingEndpointType, QUrl(item.imagingEndpointAddress)};
+                    break;
+                }
+            }
+        }
+        // The session as it is now: profile, TLS identity (the on-card key), purpose and role.
+        const Net::ConnectionProfile &profile = records->imagingProfile();
+        CardSession *card = records->cardSession();
+        setProfile(profile);
+        QString sslError;
+        setSslConfiguration(card ? card->tlsConfiguration(profile, &sslError) : profile.sslConfiguration(&sslError));
+        if (!sslError.isEmpty())
+            qCWarning(lcImagingSession) << "PACS TLS configuration incomplete";
+        setPurpose(records->openPurpose());
+        QList<QPair<QByteArray, QByteArray>> headers;
+        if (card && !profile.roleHeader.isEmpty())
+            headers.append({profile.roleHeader, card->certificate().roleText().toUtf8()});
+        setSessionHeaders(headers);
+        return makeRetrieval(studyInstanceUid, endpoint);
+    });
+}
+
+QString ImagingController::firstStudyOf(const PatientRecord &record)
+{
+    QString first;
+    for (const ClinicalItem &item : record.items) {
+        const QString uid = item.imagingStudyUid();
+        if (uid.isEmpty())
+            continue;
+        if (item.subtype.split(u'/').contains(QStringLiteral("CT")))
+            return uid;
+        if (first.isEmpty())
+            first = uid;
+    }
+    return first;
 }
 
 Dicom::ImageEndpoint ImagingController::endpointFor(const StudyEndpoint &recordEndpoint) const

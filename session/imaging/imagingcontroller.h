@@ -17,10 +17,12 @@
 
 namespace Kakehashi {
 class ImageCache;
+struct PatientRecord;
 }
 
 namespace Kakehashi::Session {
 
+class RecordController;
 class StudyRetrieval;
 
 // Where the record says a study's images live (its ImagingStudy.endpoint), when it says.
@@ -70,6 +72,16 @@ public:
     // The retrieval of one study: the cache first, then the back-end. Never null: without a
     // back-end it ends with Outcome::noSource (unless the cache holds the whole study).
     std::unique_ptr<StudyRetrieval> makeRetrieval(const QString &studyInstanceUid, const StudyEndpoint &recordEndpoint);
+
+    // Fetches studies for the session |records| holds: its image cache, and for each retrieval the
+    // session as it is then (PACS profile, the card's TLS identity and role header, the purpose of
+    // the open on screen) and the study's Endpoint in the record on screen. Nothing is fetched while
+    // the session is locked. |records| must outlive this object.
+    void followRecords(RecordController *records);
+
+    // The study to show first of |record|: its first CT study, else its first imaging study with a
+    // Study Instance UID; empty when it has none.
+    static QString firstStudyOf(const PatientRecord &record);
 
     // --- The study on screen ---
     // DICOM opened with --open: searched first when a study is requested.

@@ -63,11 +63,11 @@ void TestComparisonWindow::compareFromTheRecord()
     window.openPaths({m_dir.path()});
     QVERIFY(loaded.wait(60000));
     QVERIFY(window.showPatient(QStringLiteral("P-100")));
-    const PatientRecord *record = window.recordSet().find(QStringLiteral("P-100"));
+    const PatientRecord *record = window.records()->localRecords().find(QStringLiteral("P-100"));
     QVERIFY(record);
     QString key;
     for (const ClinicalItem &item : record->items)
-        if (PatientView::imagingStudyUid(item) == m_current)
+        if (item.imagingStudyUid() == m_current)
             key = item.key;
     QVERIFY(!key.isEmpty());
     // The study's details (selected in the timeline or the list) offer the comparison.

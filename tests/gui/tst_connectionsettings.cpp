@@ -420,16 +420,17 @@ private slots:
     {
         QFETCH(bool, confirm);
         MainWindow window;
-        window.setCacheKey(QByteArray(RecordCache::KeyBytes, 'k'));
+        const QByteArray cacheKey = QByteArray(RecordCache::KeyBytes, 'k');
+        window.records()->setCacheKeys({cacheKey, cacheKey, false});
         QString error;
         // Nothing is requested until a patient is searched: a closed port is enough.
         QVERIFY2(window.connectService(Net::ConnectionProfile::fromUrl(QUrl(QStringLiteral("http://127.0.0.1:9/fhir"))), &error),
                  qPrintable(error));
         window.show();
         // The cache opens on a worker thread; the purge action waits for it.
-        QVERIFY(!window.purgeCacheAction()->isEnabled() || window.isServiceReady());
-        QTRY_VERIFY_WITH_TIMEOUT(window.isServiceReady(), 10000);
-        const std::shared_ptr<RecordCache> cache = window.recordCache();
+        QVERIFY(!window.purgeCacheAction()->isEnabled() || window.records()->isServiceReady());
+        QTRY_VERIFY_WITH_TIMEOUT(window.records()->isServiceReady(), 10000);
+        const std::shared_ptr<RecordCache> cache = window.records()->recordCache();
         QVERIFY(cache);
         const QByteArray patient = R"({"resourceType":"Patient","id":"purge-me","name":[{"text":"試験 太郎"}]})";
         QVERIFY2(cache->storeJson(QStringLiteral("purge-me"), patient, QDateTime::currentDateTimeUtc(), &error), qPrintable(error));
@@ -444,7 +445,7 @@ private slots:
         QCOMPARE(title, QStringLiteral("Purge cached records"));
         if (confirm) {
             // Secure delete and VACUUM run on a worker thread; the action is off until they are done.
-            QVERIFY(window.isPurging());
+            QVERIFY(window.records()->isCacheBusy());
             QVERIFY(!purge->isEnabled());
             QVERIFY(purged.wait(10000));
             QVERIFY(purged.first().first().toBool());

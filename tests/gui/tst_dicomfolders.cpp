@@ -101,7 +101,7 @@ private:
 
     static void checkPatientsAndBrowser(MainWindow &window)
     {
-        QVERIFY2(window.recordSet().errors.isEmpty(), qPrintable(window.recordSet().errors.join(u'\n')));
+        QVERIFY2(window.records()->localRecords().errors.isEmpty(), qPrintable(window.records()->localRecords().errors.join(u'\n')));
         // The patient list: one row per person in the files, as the files name them.
         const QAbstractItemModel *model = window.patientList()->table()->model();
         QCOMPARE(model->rowCount(), 2);
@@ -116,7 +116,7 @@ private:
         QCOMPARE(cell(1, PatientListModel::BirthDateColumn), QStringLiteral("1985-12-31"));
         QCOMPARE(cell(1, PatientListModel::GenderColumn), DisplayText::gender(QStringLiteral("female")));
         // No health record was loaded for them: every record says so, with one imaging item per study.
-        const PatientRecord *a = window.recordSet().find(QStringLiteral("A-1"));
+        const PatientRecord *a = window.records()->localRecords().find(QStringLiteral("A-1"));
         QVERIFY(a);
         QVERIFY(a->imagesOnly);
         QVERIFY(a->incomplete);
@@ -262,8 +262,8 @@ private Q_SLOTS:
         window.show();
         QVERIFY(openAndWait(window, {dir.path()}));
         // Opened as images, not rejected as "not valid JSON" nor as "no FHIR JSON files".
-        QVERIFY2(window.recordSet().errors.isEmpty(), qPrintable(window.recordSet().errors.join(u'\n')));
-        QVERIFY2(window.recordSet().warnings.isEmpty(), qPrintable(window.recordSet().warnings.join(u'\n')));
+        QVERIFY2(window.records()->localRecords().errors.isEmpty(), qPrintable(window.records()->localRecords().errors.join(u'\n')));
+        QVERIFY2(window.records()->localRecords().warnings.isEmpty(), qPrintable(window.records()->localRecords().warnings.join(u'\n')));
         QVERIFY(window.imagingPanel()->isShowingImages());
         QCOMPARE(window.imagingPanel()->openedSeries().size(), 1);
         QCOMPARE(window.imagingPanel()->openedSeries().first().slices.size(), 2);

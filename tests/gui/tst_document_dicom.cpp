@@ -8,6 +8,7 @@
 #include "imagingpanel.h"
 #include "localrecordsource.h"
 #include "mainwindow.h"
+#include "documentdock.h"
 #include "patientview.h"
 
 #include <QApplication>

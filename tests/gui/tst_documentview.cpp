@@ -2,6 +2,7 @@
 #include "documentview.h"
 #include "localrecordsource.h"
 #include "mainwindow.h"
+#include "documentdock.h"
 #include "patientview.h"
 #include "pdfdocumentpane.h"
 #include "clinicalpanels.h"

@@ -13,6 +13,7 @@
 #include "labtrendchart.h"
 #include "localrecordsource.h"
 #include "mainwindow.h"
+#include "sessionbar.h"
 #include "patientview.h"
 #include "recorditemmodel.h"
 #include "referenceclock.h"
@@ -483,21 +484,21 @@ private Q_SLOTS:
     {
         MainWindow w;
         w.setIdentity({QStringLiteral("Not signed in"), QString(), QString(), false});
-        QCOMPARE(w.identityLabel()->text(), QStringLiteral("Not signed in"));
+        QCOMPARE(w.sessionBar()->identityLabel()->text(), QStringLiteral("Not signed in"));
         w.setIdentity({QStringLiteral("山田 一郎"), QStringLiteral("医師"), QString(), false});
-        QCOMPARE(w.identityLabel()->text(), QStringLiteral("山田 一郎 (医師)"));
+        QCOMPARE(w.sessionBar()->identityLabel()->text(), QStringLiteral("山田 一郎 (医師)"));
         w.setIdentity({QStringLiteral("山田 一郎"), QStringLiteral("医師"), QStringLiteral("架け橋病院"), false});
-        QCOMPARE(w.identityLabel()->text(), QStringLiteral("山田 一郎 (医師) — 架け橋病院"));
+        QCOMPARE(w.sessionBar()->identityLabel()->text(), QStringLiteral("山田 一郎 (医師) — 架け橋病院"));
         // Japan time is not labelled; another display zone is.
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
-        QVERIFY(!w.timeZoneLabel()->isVisible());
+        QVERIFY(!w.sessionBar()->timeZoneLabel()->isVisible());
         DisplayZone::setZone(QTimeZone(QByteArrayLiteral("UTC")));
         MainWindow utc;
         utc.show();
         QVERIFY(QTest::qWaitForWindowExposed(&utc));
-        QVERIFY(utc.timeZoneLabel()->isVisible());
-        QVERIFY(utc.timeZoneLabel()->text().contains(QStringLiteral("UTC")));
+        QVERIFY(utc.sessionBar()->timeZoneLabel()->isVisible());
+        QVERIFY(utc.sessionBar()->timeZoneLabel()->text().contains(QStringLiteral("UTC")));
     }
 
     void connectionNameIsNotAPersonsName()

@@ -134,7 +134,7 @@ private Q_SLOTS:
         MainWindow window;
         window.show();
         QVERIFY(openAndWait(window, {open}));
-        QVERIFY2(window.recordSet().errors.isEmpty(), qPrintable(window.recordSet().errors.join(u'\n')));
+        QVERIFY2(window.records()->localRecords().errors.isEmpty(), qPrintable(window.records()->localRecords().errors.join(u'\n')));
         QVERIFY(window.imagingDock()->isVisible());
         ImagingPanel *panel = window.imagingPanel();
         QVERIFY(panel->isShowingImages());
@@ -154,8 +154,8 @@ private Q_SLOTS:
         QCOMPARE(view->overlayText(DicomImageView::Corner::TopLeft).section(u'\n', 0, 0), DicomImageView::personNameForDisplay(series.first().patientName));
         // DICOM is not mistaken for a record: no "not FHIR" complaints, and its patients are listed as
         // images only (no health record), never with an empty record passed off as complete.
-        QVERIFY(!window.recordSet().patients.isEmpty());
-        for (const PatientRecord &r : window.recordSet().patients) {
+        QVERIFY(!window.records()->localRecords().patients.isEmpty());
+        for (const PatientRecord &r : window.records()->localRecords().patients) {
             QVERIFY(r.imagesOnly);
             QVERIFY(r.incomplete);
         }
@@ -177,11 +177,11 @@ private Q_SLOTS:
         window.show();
         QVERIFY(openAndWait(window, {dir.path()}));
         // The FHIR patient, and the CT's patient beside it: the files prove no link between them.
-        QCOMPARE(window.recordSet().patients.size(), 2);
-        QVERIFY(!window.recordSet().patients.first().imagesOnly);
-        QVERIFY(window.recordSet().patients.last().imagesOnly);
-        QVERIFY2(window.recordSet().errors.isEmpty(), qPrintable(window.recordSet().errors.join(u'\n')));
-        QVERIFY2(window.recordSet().warnings.isEmpty(), qPrintable(window.recordSet().warnings.join(u'\n')));
+        QCOMPARE(window.records()->localRecords().patients.size(), 2);
+        QVERIFY(!window.records()->localRecords().patients.first().imagesOnly);
+        QVERIFY(window.records()->localRecords().patients.last().imagesOnly);
+        QVERIFY2(window.records()->localRecords().errors.isEmpty(), qPrintable(window.records()->localRecords().errors.join(u'\n')));
+        QVERIFY2(window.records()->localRecords().warnings.isEmpty(), qPrintable(window.records()->localRecords().warnings.join(u'\n')));
         QCOMPARE(window.imagingPanel()->openedSeries().size(), 1);
         QCOMPARE(window.imagingPanel()->openedSeries().first().modality, QStringLiteral("CT"));
     }
@@ -202,8 +202,8 @@ private Q_SLOTS:
         QSignalSpy loaded(&window, &MainWindow::loadFinished);
         window.openPaths({cut.fileName()});
         QVERIFY(loaded.wait(30000));
-        QCOMPARE(window.recordSet().errors.size(), 1);
-        QVERIFY(window.recordSet().errors.first().contains(QStringLiteral("cut.dcm")));
+        QCOMPARE(window.records()->localRecords().errors.size(), 1);
+        QVERIFY(window.records()->localRecords().errors.first().contains(QStringLiteral("cut.dcm")));
         QVERIFY(window.imagingPanel()->openedSeries().isEmpty());
         QVERIFY(!window.problemBanner()->text().isEmpty());
     }
@@ -218,7 +218,7 @@ private Q_SLOTS:
         window.loadDemo();
         QVERIFY(loaded.wait(120000));
         QVERIFY(window.showPatient(QStringLiteral("p002")));
-        const PatientRecord *record = window.recordSet().find(u"p002");
+        const PatientRecord *record = window.records()->localRecords().find(u"p002");
         QVERIFY(record);
 
         // The first CT study in the record, reached through the tree as a doctor would.
@@ -233,7 +233,7 @@ private Q_SLOTS:
                 ct = i;
         }
         QVERIFY(ct.isValid());
-        const QString studyUid = PatientView::imagingStudyUid(*model->itemAt(ct));
+        const QString studyUid = model->itemAt(ct)->imagingStudyUid();
         QVERIFY(ImagingStudyLocator::isValidUid(studyUid));
 
         // Slices the demo resource holds for the study: counted from the resource listing.

@@ -7,6 +7,7 @@
 #include "emergency/emergencysummaryview.h"
 #include "localrecordsource.h"
 #include "mainwindow.h"
+#include "sessionbar.h"
 #include "medicationperiod.h"
 #include "patientlistview.h"
 #include "patientview.h"
@@ -61,16 +62,16 @@ private Q_SLOTS:
 
     void demoIsLabelled()
     {
-        QVERIFY(m_window->isDemoBadgeShown());
-        QVERIFY(m_window->demoBadge()->text().contains(QStringLiteral("DEMO")));
-        QVERIFY(m_window->identityLabel()->text().contains(QStringLiteral("デモ 医師")));
+        QVERIFY(m_window->sessionBar()->isDemoBadgeShown());
+        QVERIFY(m_window->sessionBar()->demoBadge()->text().contains(QStringLiteral("DEMO")));
+        QVERIFY(m_window->sessionBar()->identityLabel()->text().contains(QStringLiteral("デモ 医師")));
         QVERIFY(m_window->windowTitle().contains(QStringLiteral("DEMO")));
     }
 
     void patientListShowsEveryDemoPatient()
     {
         QTableView *table = m_window->patientList()->table();
-        const RecordSet &set = m_window->recordSet();
+        const RecordSet &set = m_window->records()->localRecords();
         QVERIFY(set.patients.size() >= 7);
         QCOMPARE(table->model()->rowCount(), int(set.patients.size()));
         QStringList shown;
@@ -82,7 +83,7 @@ private Q_SLOTS:
 
     void filterNarrowsTheList()
     {
-        const RecordSet &set = m_window->recordSet();
+        const RecordSet &set = m_window->records()->localRecords();
         const QString kana = set.find(u"p001")->patient.kanaName;
         m_window->patientList()->filterField()->insert(kana.left(3)); // as an input method commits it
         QTableView *table = m_window->patientList()->table();
@@ -103,7 +104,7 @@ private Q_SLOTS:
         const QRect cell = table->visualRect(table->model()->index(row, 0));
         QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
 
-        const PatientRecord *record = m_window->recordSet().find(u"p001");
+        const PatientRecord *record = m_window->records()->localRecords().find(u"p001");
         QVERIFY(record);
         PatientView *view = m_window->patientView();
         QTRY_VERIFY(view->headerLabel()->text().contains(record->patient.kanjiName));
@@ -130,7 +131,7 @@ private Q_SLOTS:
 
     void allergyBannerNamesActiveAllergies()
     {
-        const PatientRecord *record = m_window->recordSet().find(u"p001");
+        const PatientRecord *record = m_window->records()->localRecords().find(u"p001");
         const QString banner = m_window->patientView()->allergyBanner()->text();
         QVERIFY(m_window->patientView()->allergyBanner()->isVisible());
         for (const ClinicalItem &i : record->items)
@@ -186,14 +187,14 @@ private Q_SLOTS:
         const QDateTime demoToday = LocalRecordSource::demoReferenceTime();
         QCOMPARE(demoToday, QDateTime(QDate(2026, 10, 31), QTime(12, 0), Qt::OffsetFromUTC, 9 * 3600));
         QCOMPARE(ReferenceClock::fixedTime(), demoToday);
-        QVERIFY2(m_window->demoBadge()->text().contains(QStringLiteral("2026-10-31")), qPrintable(m_window->demoBadge()->text()));
-        QVERIFY(!m_window->isAsOfShown()); // the demo badge says it
+        QVERIFY2(m_window->sessionBar()->demoBadge()->text().contains(QStringLiteral("2026-10-31")), qPrintable(m_window->sessionBar()->demoBadge()->text()));
+        QVERIFY(!m_window->sessionBar()->isAsOfShown()); // the demo badge says it
     }
 
     void demoMedicationsAreCurrentAsOfTheDemoDate()
     {
         QVERIFY(m_window->showPatient(QStringLiteral("p001")));
-        const PatientRecord *record = m_window->recordSet().find(u"p001");
+        const PatientRecord *record = m_window->records()->localRecords().find(u"p001");
         QVERIFY(record);
         const QDateTime asOf = ReferenceClock::now();
         // Current means "still supplied on the demo's date": every dated item agrees with the clock.
@@ -265,14 +266,14 @@ private Q_SLOTS:
     {
         MainWindow window;
         window.setIdentity({QStringLiteral("医師"), QString(), QString(), false});
-        QVERIFY(!window.isDemoBadgeShown());
+        QVERIFY(!window.sessionBar()->isDemoBadgeShown());
         const QDateTime asOf = *ReferenceClock::parse(u"2025-04-01T09:30+09:00");
         window.setReferenceTime(asOf);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QCOMPARE(ReferenceClock::now(), asOf);
-        QVERIFY(window.isAsOfShown());
-        QVERIFY2(window.asOfLabel()->text().contains(QStringLiteral("2025-04-01 09:30")), qPrintable(window.asOfLabel()->text()));
+        QVERIFY(window.sessionBar()->isAsOfShown());
+        QVERIFY2(window.sessionBar()->asOfLabel()->text().contains(QStringLiteral("2025-04-01 09:30")), qPrintable(window.sessionBar()->asOfLabel()->text()));
         // An explicit time wins over the demo's own date.
         QSignalSpy loaded(&window, &MainWindow::loadFinished);
         window.loadDemo();
@@ -280,7 +281,7 @@ private Q_SLOTS:
         QCOMPARE(ReferenceClock::now(), asOf);
         window.setReferenceTime(QDateTime());
         QVERIFY(!ReferenceClock::isFixed());
-        QVERIFY(!window.isAsOfShown());
+        QVERIFY(!window.sessionBar()->isAsOfShown());
     }
 
     void cleanupTestCase() { m_window.reset(); }

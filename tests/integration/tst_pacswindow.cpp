@@ -301,16 +301,16 @@ private Q_SLOTS:
     {
         MainWindow window;
         QVERIFY(openRecord(window));
-        const PatientRecord *record = window.recordSet().find(QStringLiteral("pacs1"));
+        const PatientRecord *record = window.records()->localRecords().find(QStringLiteral("pacs1"));
         QVERIFY(record);
         int withEndpoint = 0;
         for (const ClinicalItem &item : record->items) {
-            if (PatientView::imagingStudyUid(item) == m_web.studyInstanceUid) {
+            if (item.imagingStudyUid() == m_web.studyInstanceUid) {
                 QCOMPARE(item.imagingEndpointType, QStringLiteral("dicom-wado-rs"));
                 QCOMPARE(QUrl(item.imagingEndpointAddress), m_orthanc.dicomWebBase());
                 ++withEndpoint;
             }
-            if (PatientView::imagingStudyUid(item) == m_dimse.studyInstanceUid)
+            if (item.imagingStudyUid() == m_dimse.studyInstanceUid)
                 QVERIFY(item.imagingEndpointAddress.isEmpty());
         }
         QCOMPARE(withEndpoint, 1);
@@ -336,7 +336,7 @@ private Q_SLOTS:
             qInfo("the whole series arrived before the first slice was painted (loopback is fast)");
 
         // Encrypted at rest: no name, id or UID in any file name or byte.
-        QTRY_VERIFY_WITH_TIMEOUT(window.imageCache()->isComplete(m_web.studyInstanceUid), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.records()->imageCache()->isComplete(m_web.studyInstanceUid), 20000);
         QStringList needles{kPatientName, kPatientId, m_web.studyInstanceUid, m_web.seriesInstanceUid};
         needles += m_web.sopInstanceUids;
         int files = 0;
@@ -384,7 +384,7 @@ private Q_SLOTS:
         profile.imagingDimsePort = m_qrscp.dicomPort();
         profile.imagingDimseCalledAe = m_qrscp.aeTitle();
         profile.imagingTimeoutSeconds = 20;
-        window.setImagingProfile(profile);
+        window.records()->setImagingProfile(profile);
         QVERIFY(openRecord(window));
         QVERIFY(requestStudy(window, m_dimse.studyInstanceUid));
         const StudyRetrieval *retrieval = window.imagingPanel()->retrieval();
@@ -408,7 +408,7 @@ private Q_SLOTS:
         QVERIFY2(retrieval->outcome().status.ok(), qPrintable(retrieval->outcome().status.errorString));
         QCOMPARE(retrieval->outcome().origin, StudyRetrieval::Origin::Pacs);
         verifyShownSeries(window, m_web);
-        QTRY_VERIFY_WITH_TIMEOUT(window.imageCache()->isComplete(m_web.studyInstanceUid), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.records()->imageCache()->isComplete(m_web.studyInstanceUid), 20000);
         // Scrolling through every slice decodes them all from memory or the encrypted cache.
         DicomImageView *view = window.imagingPanel()->viewer()->imageView();
         for (int i = 0; i < view->sliceCount(); ++i) {
@@ -531,12 +531,12 @@ private Q_SLOTS:
     void purgeRemovesCachedImages()
     {
         MainWindow window;
-        QVERIFY(window.imageCache()->isComplete(m_web.studyInstanceUid));
+        QVERIFY(window.records()->imageCache()->isComplete(m_web.studyInstanceUid));
         QString error;
         // No service connected: the record cache is absent, the images still go.
-        window.purgeCachedRecords(&error);
-        QVERIFY(!window.imageCache()->isComplete(m_web.studyInstanceUid));
-        QCOMPARE(window.imageCache()->storedBytes(), qint64(0));
+        window.records()->purgeCachesNow(&error);
+        QVERIFY(!window.records()->imageCache()->isComplete(m_web.studyInstanceUid));
+        QCOMPARE(window.records()->imageCache()->storedBytes(), qint64(0));
     }
 
 private:

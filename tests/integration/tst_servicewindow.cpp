@@ -8,6 +8,7 @@
 
 #include "localrecordsource.h"
 #include "mainwindow.h"
+#include "servicemenu.h"
 #include "patientlistmodel.h"
 #include "patientlistview.h"
 #include "patientview.h"
@@ -87,7 +88,7 @@ private:
         profile.timeoutMs = 10000;
         auto window = std::make_unique<MainWindow>();
         window->setIdentity({QStringLiteral("試験 医師"), QStringLiteral("医師"), QStringLiteral("試験病院"), false});
-        window->setCacheKey(key);
+        window->records()->setCacheKeys({key, key, false});
         QString error;
         if (!window->connectService(profile, &error))
             qWarning() << error;
@@ -199,9 +200,9 @@ private Q_SLOTS:
         QSignalSpy loaded(window.get(), &MainWindow::servicePatientLoaded);
         QVERIFY(window->patientList()->selectPatient(QStringLiteral("p001")));
         QVERIFY(loaded.wait(30000));
-        QCOMPARE(window->serviceOutcome().state, RecordLoadOutcome::State::Fresh);
+        QCOMPARE(window->records()->serviceOutcome().state, RecordLoadOutcome::State::Fresh);
         QVERIFY(!window->serviceBanner()->isVisible());
-        const PatientRecord *record = window->serviceRecord();
+        const PatientRecord *record = window->records()->serviceRecord();
         QVERIFY(record);
 
         // The same resources read from the files the server was seeded with give the same items.
@@ -220,15 +221,15 @@ private Q_SLOTS:
         QCOMPARE(window->patientView()->headerLabel()->text().contains(expected->patient.kanjiName), true);
         const int itemCount = int(record->items.size());
         // The assembled record is kept beside the rows (written after it is shown), for the next open.
-        QTRY_VERIFY_WITH_TIMEOUT(window->recordCache()->hasSnapshot(QStringLiteral("p001")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(window->records()->recordCache()->hasSnapshot(QStringLiteral("p001")), 10000);
 
         // Reopening while online: the cached record shows first (stale), then a `_since` refresh lands.
         QSignalSpy cachedShown(window.get(), &MainWindow::serviceCachedRecordShown);
         QVERIFY(open(window.get(), QStringLiteral("p001")));
         QCOMPARE(cachedShown.size(), 1);
-        QCOMPARE(window->serviceOutcome().state, RecordLoadOutcome::State::Fresh);
-        QVERIFY(!window->isServiceRecordStale());
-        QCOMPARE(int(window->serviceRecord()->items.size()), itemCount);
+        QCOMPARE(window->records()->serviceOutcome().state, RecordLoadOutcome::State::Fresh);
+        QVERIFY(!window->records()->isServiceRecordStale());
+        QCOMPARE(int(window->records()->serviceRecord()->items.size()), itemCount);
         bool sawSince = false;
         for (const QJsonObject &line : m_server.accessLog()) {
             if (line.value(u"path").toString() == u"/Patient/p001/$everything" && line.value(u"query").toString().contains(u"_since="))
@@ -239,19 +240,19 @@ private Q_SLOTS:
         // The service goes away: the cached patient opens read-only under the offline banner.
         m_server.stop();
         QVERIFY(open(window.get(), QStringLiteral("p001")));
-        QCOMPARE(window->serviceOutcome().state, RecordLoadOutcome::State::Offline);
+        QCOMPARE(window->records()->serviceOutcome().state, RecordLoadOutcome::State::Offline);
         QVERIFY(window->serviceBanner()->isVisible());
         QVERIFY2(window->serviceBanner()->text().startsWith(QStringLiteral("Offline: showing cached data from ")),
                  qPrintable(window->serviceBanner()->text()));
-        QVERIFY(window->isServiceRecordStale());
-        QCOMPARE(int(window->serviceRecord()->items.size()), itemCount);
+        QVERIFY(window->records()->isServiceRecordStale());
+        QCOMPARE(int(window->records()->serviceRecord()->items.size()), itemCount);
         QCOMPARE(shownItemCount(window->patientView()), itemCount);
 
         // A patient never cached cannot be shown, and the window says why.
         QVERIFY(open(window.get(), QStringLiteral("p002")));
-        QCOMPARE(window->serviceOutcome().state, RecordLoadOutcome::State::Failed);
-        QVERIFY(window->serviceOutcome().notCached);
-        QVERIFY(!window->serviceRecord());
+        QCOMPARE(window->records()->serviceOutcome().state, RecordLoadOutcome::State::Failed);
+        QVERIFY(window->records()->serviceOutcome().notCached);
+        QVERIFY(!window->records()->serviceRecord());
         QVERIFY2(window->serviceBanner()->text().contains(QStringLiteral("not in the local cache")), qPrintable(window->serviceBanner()->text()));
         QCOMPARE(shownItemCount(window->patientView()), 0);
     }
@@ -264,18 +265,18 @@ private Q_SLOTS:
         {
             auto again = makeWindow(testKey('k'));
             QVERIFY(open(again.get(), QStringLiteral("p001")));
-            QCOMPARE(again->serviceOutcome().state, RecordLoadOutcome::State::Offline);
-            itemCount = int(again->serviceRecord()->items.size());
+            QCOMPARE(again->records()->serviceOutcome().state, RecordLoadOutcome::State::Offline);
+            itemCount = int(again->records()->serviceRecord()->items.size());
             QVERIFY(itemCount > 10);
         }
         auto third = makeWindow(testKey('k'));
         QVERIFY(open(third.get(), QStringLiteral("p001")));
-        QCOMPARE(int(third->serviceRecord()->items.size()), itemCount);
+        QCOMPARE(int(third->records()->serviceRecord()->items.size()), itemCount);
 
         auto otherKey = makeWindow(testKey('z'));
         QVERIFY(open(otherKey.get(), QStringLiteral("p001")));
-        QCOMPARE(otherKey->serviceOutcome().state, RecordLoadOutcome::State::Failed);
-        QVERIFY(otherKey->serviceOutcome().notCached);
+        QCOMPARE(otherKey->records()->serviceOutcome().state, RecordLoadOutcome::State::Failed);
+        QVERIFY(otherKey->records()->serviceOutcome().notCached);
     }
 
     void failureMidRecordMarksItIncomplete()
@@ -285,32 +286,32 @@ private Q_SLOTS:
         profile.pageSize = 4;
         auto window = makeWindow(testKey('m'), profile);
         QString error;
-        QVERIFY(window->purgeCachedRecords(&error));
+        QVERIFY(window->records()->purgeCachesNow(&error));
         const QJsonObject fail{{QStringLiteral("failPage"), QJsonObject{{QStringLiteral("path"), QStringLiteral("/Patient/p002/$everything")},
                                                                         {QStringLiteral("page"), 2},
                                                                         {QStringLiteral("status"), 503},
                                                                         {QStringLiteral("count"), -1}}}};
         QVERIFY(!m_server.control(fail).isEmpty());
         QVERIFY(open(window.get(), QStringLiteral("p002")));
-        QCOMPARE(window->serviceOutcome().state, RecordLoadOutcome::State::Incomplete);
+        QCOMPARE(window->records()->serviceOutcome().state, RecordLoadOutcome::State::Incomplete);
         QVERIFY(window->serviceBanner()->text().contains(QStringLiteral("incomplete")));
-        QVERIFY(window->serviceRecord());
-        QVERIFY(window->serviceRecord()->incomplete);
+        QVERIFY(window->records()->serviceRecord());
+        QVERIFY(window->records()->serviceRecord()->incomplete);
         QVERIFY(window->patientView()->completenessBanner()->isVisibleTo(window.get()));
-        const int partial = int(window->serviceRecord()->items.size());
+        const int partial = int(window->records()->serviceRecord()->items.size());
         // The half-fetch does not count as complete: the next open asks for everything again.
-        QVERIFY(!window->recordCache()->lastCompleteFetch(QStringLiteral("p002")).isValid());
-        QVERIFY(window->recordCache()->hasPatient(QStringLiteral("p002")));
+        QVERIFY(!window->records()->recordCache()->lastCompleteFetch(QStringLiteral("p002")).isValid());
+        QVERIFY(window->records()->recordCache()->hasPatient(QStringLiteral("p002")));
         // Nor is a half-fetched record kept as the snapshot to open from.
-        QVERIFY(!window->recordCache()->hasSnapshot(QStringLiteral("p002")));
+        QVERIFY(!window->records()->recordCache()->hasSnapshot(QStringLiteral("p002")));
 
         m_server.control({{QStringLiteral("reset"), true}});
         QVERIFY(open(window.get(), QStringLiteral("p002")));
-        QCOMPARE(window->serviceOutcome().state, RecordLoadOutcome::State::Fresh);
-        QVERIFY(!window->serviceRecord()->incomplete);
-        QVERIFY(int(window->serviceRecord()->items.size()) > partial);
-        QVERIFY(window->recordCache()->lastCompleteFetch(QStringLiteral("p002")).isValid());
-        QTRY_VERIFY_WITH_TIMEOUT(window->recordCache()->hasSnapshot(QStringLiteral("p002")), 10000);
+        QCOMPARE(window->records()->serviceOutcome().state, RecordLoadOutcome::State::Fresh);
+        QVERIFY(!window->records()->serviceRecord()->incomplete);
+        QVERIFY(int(window->records()->serviceRecord()->items.size()) > partial);
+        QVERIFY(window->records()->recordCache()->lastCompleteFetch(QStringLiteral("p002")).isValid());
+        QTRY_VERIFY_WITH_TIMEOUT(window->records()->recordCache()->hasSnapshot(QStringLiteral("p002")), 10000);
     }
 
     // The images of an open are fetched for the open's purpose: after break-the-glass the DICOMweb
@@ -346,7 +347,7 @@ private Q_SLOTS:
         profile.imagingDicomWebUrl = QUrl(QStringLiteral("http://127.0.0.1:%1/dicom-web").arg(pacs.serverPort()));
         auto window = makeWindow(testKey('i'), profile);
         QString error;
-        QVERIFY(window->purgeCachedRecords(&error));
+        QVERIFY(window->records()->purgeCachesNow(&error));
         m_server.control({{QStringLiteral("reset"), true}});
         QSignalSpy loaded(window.get(), &MainWindow::servicePatientLoaded);
         if (emergency)
@@ -354,7 +355,7 @@ private Q_SLOTS:
         else
             window->openServicePatient(QStringLiteral("p002"));
         QVERIFY(loaded.wait(30000));
-        QVERIFY(window->serviceRecord());
+        QVERIFY(window->records()->serviceRecord());
         ImagingPanel *panel = window->imagingPanel();
         QSignalSpy finished(panel, &ImagingPanel::retrievalFinished);
         panel->openStudy(QStringLiteral("1.2.392.200036.9116.2.6.1.48.1214245753.1712345678.123456"));
@@ -385,19 +386,19 @@ private Q_SLOTS:
         profile.allowEmergencyAccess = allowEmergency;
         auto window = makeWindow(testKey('c'), profile);
         QString error;
-        QVERIFY(window->purgeCachedRecords(&error));
+        QVERIFY(window->records()->purgeCachesNow(&error));
         m_server.control({{QStringLiteral("reset"), true},
                           {QStringLiteral("config"), QJsonObject{{QStringLiteral("patients"),
                                                                   QJsonObject{{QStringLiteral("p002"), QJsonObject{{QStringLiteral("noConsent"), true}}}}}}}});
         QVERIFY(open(window.get(), QStringLiteral("p002")));
-        const RecordLoadOutcome outcome = window->serviceOutcome();
+        const RecordLoadOutcome outcome = window->records()->serviceOutcome();
         QCOMPARE(outcome.state, RecordLoadOutcome::State::Failed);
         QCOMPARE(outcome.error.kind, Net::FhirError::Kind::Http403);
         QVERIFY(!outcome.error.diagnostics.isEmpty());
         const QString banner = window->serviceBanner()->text();
         QVERIFY2(banner.startsWith(QStringLiteral("No consent")), qPrintable(banner));
         QVERIFY2(banner.contains(outcome.error.diagnostics), qPrintable(banner));
-        QVERIFY(!window->serviceRecord());
+        QVERIFY(!window->records()->serviceRecord());
         QCOMPARE(window->emergencyAccessAction()->isVisible(), allowEmergency);
         QCOMPARE(window->emergencyAccessAction()->isEnabled(), allowEmergency);
 
@@ -406,8 +407,8 @@ private Q_SLOTS:
         if (!allowEmergency)
             return;
         QVERIFY(loaded.wait(30000));
-        QCOMPARE(window->serviceOutcome().state, RecordLoadOutcome::State::Fresh);
-        QVERIFY(window->serviceRecord());
+        QCOMPARE(window->records()->serviceOutcome().state, RecordLoadOutcome::State::Fresh);
+        QVERIFY(window->records()->serviceRecord());
         // Break-the-glass opens on the emergency summary.
         QVERIFY(window->patientView()->isEmergencySummaryShown());
         QVERIFY(window->patientView()->emergencySummary()->isVisibleTo(window.get()));
@@ -459,8 +460,11 @@ private Q_SLOTS:
 
         // Service › Access history, as the user opens it.
         QAction *action = nullptr;
-        for (QAction *a : window->menuBar()->findChildren<QAction *>()) {
-            if (a->text() == MainWindow::tr("Access history…"))
+        auto *serviceMenu = window->findChild<ServiceMenu *>();
+        QVERIFY(serviceMenu);
+        QVERIFY(window->menuBar()->actions().contains(serviceMenu->menuAction()));
+        for (QAction *a : serviceMenu->actions()) {
+            if (a->text() == ServiceMenu::tr("Access history…"))
                 action = a;
         }
         QVERIFY(action);
@@ -526,11 +530,11 @@ private Q_SLOTS:
                                                                   {QStringLiteral("capabilityRest"), false}}}});
         auto window = makeWindow(testKey('f'));
         QString error;
-        QVERIFY(window->purgeCachedRecords(&error));
+        QVERIFY(window->records()->purgeCachesNow(&error));
         QVERIFY(open(window.get(), QStringLiteral("p001")));
-        QCOMPARE(window->serviceOutcome().state, RecordLoadOutcome::State::Fresh);
-        QVERIFY(window->serviceRecord());
-        QVERIFY(window->serviceRecord()->items.size() >= 20);
+        QCOMPARE(window->records()->serviceOutcome().state, RecordLoadOutcome::State::Fresh);
+        QVERIFY(window->records()->serviceRecord());
+        QVERIFY(window->records()->serviceRecord()->items.size() >= 20);
         const auto looksLikeId = [](const QString &text) { return text.contains(u"Organization/") || text.contains(u"org-00"); };
         // The list: the source column of every row.
         const RecordItemModel *model = window->patientView()->itemModel();
@@ -612,23 +616,23 @@ private Q_SLOTS:
         QVERIFY2(error.isEmpty(), qPrintable(error));
         auto window = makeWindow(testKey('l'), Net::ConnectionProfile::fromUrl(linked.baseUrl()));
         QString purgeError;
-        QVERIFY(window->purgeCachedRecords(&purgeError));
+        QVERIFY(window->records()->purgeCachesNow(&purgeError));
 
         // The Patient exists and nothing else came: the status banner says so.
         QVERIFY(open(window.get(), QStringLiteral("lk-empty")));
-        QCOMPARE(window->serviceOutcome().state, RecordLoadOutcome::State::Fresh);
+        QCOMPARE(window->records()->serviceOutcome().state, RecordLoadOutcome::State::Fresh);
         QVERIFY(window->serviceBanner()->isVisible());
         QVERIFY2(window->serviceBanner()->text().contains(QStringLiteral("no records at all")), qPrintable(window->serviceBanner()->text()));
 
         // One person from three linked Patient records, each source shown in the header.
         QVERIFY(open(window.get(), QStringLiteral("lk-a")));
-        QCOMPARE(window->serviceOutcome().state, RecordLoadOutcome::State::Fresh);
+        QCOMPARE(window->records()->serviceOutcome().state, RecordLoadOutcome::State::Fresh);
         QVERIFY(!window->serviceBanner()->isVisible());
         const QString ids = window->patientView()->identifiersLabel()->text();
         QVERIFY2(ids.contains(QStringLiteral("Patient/lk-b")) && ids.contains(QStringLiteral("Patient/lk-c")), qPrintable(ids));
-        QCOMPARE(window->serviceRecord()->patient.id, QStringLiteral("lk-a")); // the patient asked for comes first
+        QCOMPARE(window->records()->serviceRecord()->patient.id, QStringLiteral("lk-a")); // the patient asked for comes first
         QStringList keys;
-        for (const ClinicalItem &i : window->serviceRecord()->items)
+        for (const ClinicalItem &i : window->records()->serviceRecord()->items)
             keys << i.key;
         QVERIFY2(keys.contains(QStringLiteral("Condition/lk-c-cond")) && keys.contains(QStringLiteral("Condition/lk-b-cond")), qPrintable(keys.join(u',')));
         // The facility that could not be resolved is named as unknown in the legend, never by its id.
@@ -638,7 +642,7 @@ private Q_SLOTS:
         QVERIFY2(legend.contains(QStringLiteral("Facility unknown (reference could not be resolved)")), qPrintable(legend.join(u',')));
         QVERIFY2(legend.filter(QStringLiteral("org-missing")).isEmpty(), qPrintable(legend.join(u',')));
         // The details say why, as learnt while fetching (asked for and not returned; on another server).
-        for (const ClinicalItem &i : window->serviceRecord()->items) {
+        for (const ClinicalItem &i : window->records()->serviceRecord()->items) {
             if (i.key == u"Condition/lk-c-cond")
                 QVERIFY2(i.source.unresolvedReason.contains(QStringLiteral("did not return")), qPrintable(i.source.unresolvedReason));
             if (i.key == u"Observation/lk-a-obs")
@@ -646,7 +650,7 @@ private Q_SLOTS:
         }
         // A second open is cache-first and still whole (linked records refreshed too).
         QVERIFY(open(window.get(), QStringLiteral("lk-a")));
-        QCOMPARE(int(window->serviceRecord()->items.size()), int(keys.size()));
+        QCOMPARE(int(window->records()->serviceRecord()->items.size()), int(keys.size()));
         linked.stop();
     }
 

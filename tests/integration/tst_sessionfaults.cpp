@@ -127,11 +127,11 @@ class TestSessionFaults : public QObject
 
     static int cachedRows(MainWindow *window, const QString &id)
     {
-        if (!window->recordCache())
+        if (!window->records()->recordCache())
             return -1;
         int undecryptable = -1;
         QString error;
-        const int rows = int(window->recordCache()->load(id, &undecryptable, &error).size());
+        const int rows = int(window->records()->recordCache()->load(id, &undecryptable, &error).size());
         return undecryptable == 0 ? rows : -1;
     }
 
@@ -254,9 +254,9 @@ private Q_SLOTS:
         QString error;
         auto window = signedInWindow(&error);
         QVERIFY2(window, qPrintable(error));
-        QVERIFY(window->purgeCachedRecords(&error));
+        QVERIFY(window->records()->purgeCachesNow(&error));
         QVERIFY(open(window.get(), QStringLiteral("p001")));
-        QCOMPARE(window->serviceOutcome().state, RecordLoadOutcome::State::Fresh);
+        QCOMPARE(window->records()->serviceOutcome().state, RecordLoadOutcome::State::Fresh);
         m_cachedRows = cachedRows(window.get(), QStringLiteral("p001"));
         QVERIFY(m_cachedRows > 0);
 
@@ -272,12 +272,12 @@ private Q_SLOTS:
         QCOMPARE(locked.first().first().value<MainWindow::LockReason>(), MainWindow::LockReason::CardRemoved);
         QVERIFY(window->lockOverlay()->isVisible());
         QVERIFY(window->lockMessage()->text().contains(QStringLiteral("The card was removed")));
-        QVERIFY(!window->serviceRecord());
-        QVERIFY(window->recordSet().patients.isEmpty());
+        QVERIFY(!window->records()->serviceRecord());
+        QVERIFY(window->records()->localRecords().patients.isEmpty());
         // The load was under way (the service saw it) and nothing of it is shown or finishes later.
         QTRY_VERIFY_WITH_TIMEOUT(m_server.accessLog().size() > logFrom, 10000);
         QTest::qWait(4000);
-        QVERIFY(!window->serviceRecord());
+        QVERIFY(!window->records()->serviceRecord());
         // Nothing cached is lost.
         QCOMPARE(cachedRows(window.get(), QStringLiteral("p001")), m_cachedRows);
         setCard("");
@@ -309,7 +309,7 @@ private Q_SLOTS:
         stopNginx();
         QVERIFY(startNginx(m_dir.filePath(QStringLiteral("nginx/rogue.conf"))));
         QVERIFY(loaded.count() > 0 || loaded.wait(60000));
-        const RecordLoadOutcome outcome = window->serviceOutcome();
+        const RecordLoadOutcome outcome = window->records()->serviceOutcome();
         qInfo("TLS mid-record: state %d, kind %d: %s", int(outcome.state), int(outcome.error.kind), qPrintable(outcome.error.message()));
         QVERIFY(outcome.state == RecordLoadOutcome::State::Incomplete || outcome.state == RecordLoadOutcome::State::Failed);
         QVERIFY2(outcome.error.kind == Net::FhirError::Kind::Tls || outcome.error.kind == Net::FhirError::Kind::Network,
@@ -323,7 +323,7 @@ private Q_SLOTS:
         // connection now fails the TLS check, and says so.
         m_server.control(QJsonObject{{QStringLiteral("reset"), true}});
         QVERIFY(open(window.get(), QStringLiteral("p002")));
-        const RecordLoadOutcome again = window->serviceOutcome();
+        const RecordLoadOutcome again = window->records()->serviceOutcome();
         QVERIFY(again.state != RecordLoadOutcome::State::Fresh);
         QCOMPARE(again.error.kind, Net::FhirError::Kind::Tls);
         QVERIFY2(again.error.message().contains(QStringLiteral("secure connection")), qPrintable(again.error.message()));

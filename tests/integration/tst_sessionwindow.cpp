@@ -10,6 +10,7 @@
 #include "hpkicard.h"
 #include "hpkitrust.h"
 #include "mainwindow.h"
+#include "sessionbar.h"
 #include "patientlistview.h"
 #include "patientview.h"
 #include "recordcache.h"
@@ -271,7 +272,7 @@ private Q_SLOTS:
         QString error;
         QVERIFY(!window.connectService(profile(), &error));
         QVERIFY(!error.isEmpty());
-        QVERIFY(!window.isServiceConnected());
+        QVERIFY(!window.records()->isServiceConnected());
     }
 
     void refusedCertificates_data()
@@ -349,7 +350,7 @@ private Q_SLOTS:
         QVERIFY(ready.wait(30000));
         dog.settle();
         QVERIFY(connected);
-        QVERIFY(window->recordCache());
+        QVERIFY(window->records()->recordCache());
 
         for (int round = 1; round <= 2; ++round) { // from the service, then cache first
             dog.phase(QStringLiteral("patient open %1").arg(round));
@@ -357,13 +358,13 @@ private Q_SLOTS:
             QMetaObject::invokeMethod(window.get(), [&] { window->openServicePatient(QStringLiteral("p001")); }, Qt::QueuedConnection);
             QVERIFY(loaded.wait(60000));
             dog.settle();
-            QCOMPARE(window->serviceOutcome().state, RecordLoadOutcome::State::Fresh);
+            QCOMPARE(window->records()->serviceOutcome().state, RecordLoadOutcome::State::Fresh);
             QVERIFY(shownItems(window->patientView()) > 0);
         }
-        QVERIFY(window->recordCache()->hasPatient(QStringLiteral("p001")));
+        QVERIFY(window->records()->recordCache()->hasPatient(QStringLiteral("p001")));
 
         dog.phase(QStringLiteral("sign-out and purge"));
-        const std::shared_ptr<RecordCache> cache = window->recordCache();
+        const std::shared_ptr<RecordCache> cache = window->records()->recordCache();
         QSignalSpy out(window.get(), &MainWindow::signedOut);
         QMetaObject::invokeMethod(window.get(), [&] { window->logout(); }, Qt::QueuedConnection);
         QVERIFY(out.wait(60000));
@@ -382,13 +383,13 @@ private Q_SLOTS:
         QString error;
         m_window = signedInWindow(QStringLiteral("hpki-doctor"), profile(), &error);
         QVERIFY2(m_window, qPrintable(error));
-        QVERIFY(m_window->identityLabel()->text().contains(QStringLiteral(u"試験\u3000太郎")));
-        QVERIFY(m_window->identityLabel()->text().contains(Net::HpkiCertificate::roleName(Net::HpkiRole::Doctor)));
-        QVERIFY(m_window->identityLabel()->text().contains(QStringLiteral(u"架け橋テスト病院")));
-        QVERIFY(!m_window->pharmacyViewLabel()->isVisible());
+        QVERIFY(m_window->sessionBar()->identityLabel()->text().contains(QStringLiteral(u"試験\u3000太郎")));
+        QVERIFY(m_window->sessionBar()->identityLabel()->text().contains(Net::HpkiCertificate::roleName(Net::HpkiRole::Doctor)));
+        QVERIFY(m_window->sessionBar()->identityLabel()->text().contains(QStringLiteral(u"架け橋テスト病院")));
+        QVERIFY(!m_window->sessionBar()->policyLabel()->isVisible());
 
         QVERIFY(open(m_window.get(), QStringLiteral("p001")));
-        QCOMPARE(m_window->serviceOutcome().state, RecordLoadOutcome::State::Fresh);
+        QCOMPARE(m_window->records()->serviceOutcome().state, RecordLoadOutcome::State::Fresh);
         const QSet<ItemCategory> categories = shownCategories(m_window->patientView());
         for (ItemCategory c : {ItemCategory::Problem, ItemCategory::Medication, ItemCategory::Lab, ItemCategory::Allergy, ItemCategory::Imaging})
             QVERIFY2(categories.contains(c), qPrintable(CategoryNames::key(c)));
@@ -416,12 +417,12 @@ private Q_SLOTS:
         QVERIFY(m_window->lockOverlay()->isVisible());
         QCOMPARE(shownItems(m_window->patientView()), 0);
         QCOMPARE(m_window->patientList()->table()->model()->rowCount(), 0);
-        QVERIFY(!m_window->serviceRecord());
-        QVERIFY(m_window->recordSet().patients.isEmpty());
+        QVERIFY(!m_window->records()->serviceRecord());
+        QVERIFY(m_window->records()->localRecords().patients.isEmpty());
         QVERIFY(!m_session->isSignedIn()); // unlocking needs the PIN again
         // The user stays visible while locked.
-        QVERIFY(m_window->identityLabel()->isVisible());
-        QVERIFY(m_window->identityLabel()->text().contains(QStringLiteral(u"試験\u3000太郎")));
+        QVERIFY(m_window->sessionBar()->identityLabel()->isVisible());
+        QVERIFY(m_window->sessionBar()->identityLabel()->text().contains(QStringLiteral(u"試験\u3000太郎")));
     }
 
     void unlockWithPinRestores()
@@ -436,14 +437,14 @@ private Q_SLOTS:
         QVERIFY(!m_window->isLocked());
         QVERIFY(!m_window->lockOverlay()->isVisible());
         QVERIFY(loaded.wait(60000));
-        QCOMPARE(m_window->serviceOutcome().state, RecordLoadOutcome::State::Fresh);
+        QCOMPARE(m_window->records()->serviceOutcome().state, RecordLoadOutcome::State::Fresh);
         QVERIFY(shownCategories(m_window->patientView()).contains(ItemCategory::Lab));
     }
 
     void logoutKeepsEncryptedCacheByDefault()
     {
         QVERIFY(m_window);
-        const std::shared_ptr<RecordCache> cache = m_window->recordCache();
+        const std::shared_ptr<RecordCache> cache = m_window->records()->recordCache();
         QVERIFY(cache);
         QVERIFY(cache->hasPatient(QStringLiteral("p001")));
         QSignalSpy out(m_window.get(), &MainWindow::signedOut);
@@ -463,24 +464,24 @@ private Q_SLOTS:
         QString error;
         m_window = signedInWindow(QStringLiteral("hpki-doctor"), profile(), &error);
         QVERIFY2(m_window, qPrintable(error));
-        QVERIFY(m_window->isCacheKeyFromCard());
+        QVERIFY(m_window->records()->isCacheKeyFromCard());
         QVERIFY(open(m_window.get(), QStringLiteral("p001")));
-        QCOMPARE(m_window->serviceOutcome().state, RecordLoadOutcome::State::Fresh);
+        QCOMPARE(m_window->records()->serviceOutcome().state, RecordLoadOutcome::State::Fresh);
         const int freshItems = shownItems(m_window->patientView());
         QVERIFY(freshItems > 0);
-        const QString cachePath = m_window->recordCache()->path();
-        QVERIFY(m_window->recordCache()->hasPatient(QStringLiteral("p001")));
+        const QString cachePath = m_window->records()->recordCache()->path();
+        QVERIFY(m_window->records()->recordCache()->hasPatient(QStringLiteral("p001")));
         m_window->logout();
-        QVERIFY(!m_window->isCacheKeyFromCard()); // wiped on sign-out
+        QVERIFY(!m_window->records()->isCacheKeyFromCard()); // wiped on sign-out
         QVERIFY(!m_session->isSignedIn());
         m_window.reset();
 
         stopNginx(); // the service is gone from here on
         m_window = signedInWindow(QStringLiteral("hpki-doctor"), profile(), &error);
         QVERIFY2(m_window, qPrintable(error));
-        QVERIFY(m_window->isCacheKeyFromCard());
+        QVERIFY(m_window->records()->isCacheKeyFromCard());
         QVERIFY(open(m_window.get(), QStringLiteral("p001")));
-        QCOMPARE(m_window->serviceOutcome().state, RecordLoadOutcome::State::Offline);
+        QCOMPARE(m_window->records()->serviceOutcome().state, RecordLoadOutcome::State::Offline);
         QCOMPARE(shownItems(m_window->patientView()), freshItems);
         QVERIFY(shownCategories(m_window->patientView()).contains(ItemCategory::Lab));
         // The window's key is the card's: the same derivation opens the doctor's rows.
@@ -498,10 +499,10 @@ private Q_SLOTS:
         // under the doctor's name.
         m_window = signedInWindow(QStringLiteral("hpki-pharmacist"), profile(), &error);
         QVERIFY2(m_window, qPrintable(error));
-        QVERIFY(m_window->isCacheKeyFromCard());
+        QVERIFY(m_window->records()->isCacheKeyFromCard());
         QVERIFY(open(m_window.get(), QStringLiteral("p001")));
-        QCOMPARE(m_window->serviceOutcome().state, RecordLoadOutcome::State::Failed);
-        QVERIFY(m_window->serviceOutcome().notCached);
+        QCOMPARE(m_window->records()->serviceOutcome().state, RecordLoadOutcome::State::Failed);
+        QVERIFY(m_window->records()->serviceOutcome().notCached);
         QCOMPARE(shownItems(m_window->patientView()), 0);
         const QByteArray pharmacistKey = recordCacheKeyFromCard();
         QCOMPARE(pharmacistKey.size(), RecordCache::KeyBytes);
@@ -526,15 +527,15 @@ private Q_SLOTS:
         QString error;
         m_window = signedInWindow(QStringLiteral("hpki-pharmacist"), p, &error);
         QVERIFY2(m_window, qPrintable(error));
-        QVERIFY(m_window->rolePolicy().isPharmacyView());
-        QVERIFY(m_window->pharmacyViewLabel()->isVisible());
-        QVERIFY(m_window->identityLabel()->text().contains(QStringLiteral(u"薬剤\u3000花子")));
+        QVERIFY(m_window->records()->rolePolicy().isPharmacyView());
+        QVERIFY(m_window->sessionBar()->policyLabel()->isVisible());
+        QVERIFY(m_window->sessionBar()->identityLabel()->text().contains(QStringLiteral(u"薬剤\u3000花子")));
 
         QVERIFY(open(m_window.get(), QStringLiteral("p001")));
-        QCOMPARE(m_window->serviceOutcome().state, RecordLoadOutcome::State::Fresh);
+        QCOMPARE(m_window->records()->serviceOutcome().state, RecordLoadOutcome::State::Fresh);
         QCOMPARE(shownCategories(m_window->patientView()), (QSet<ItemCategory>{ItemCategory::Problem, ItemCategory::Medication}));
-        QVERIFY(m_window->serviceRecord());
-        for (const ClinicalItem &item : m_window->serviceRecord()->items)
+        QVERIFY(m_window->records()->serviceRecord());
+        for (const ClinicalItem &item : m_window->records()->serviceRecord()->items)
             QVERIFY2(item.category == ItemCategory::Problem || item.category == ItemCategory::Medication, qPrintable(item.key));
 
         const QList<QJsonObject> requests = recordRequests(logFrom);
@@ -551,7 +552,7 @@ private Q_SLOTS:
         QSignalSpy loaded(m_window.get(), &MainWindow::loadFinished);
         m_window->openPaths({QStringLiteral(KAKEHASHI_SOURCE_DIR "/tests/fixtures/sharing-service/sample-data/patients/p001.json")});
         QVERIFY(loaded.wait(30000));
-        const PatientRecord *record = m_window->recordSet().find(u"p001");
+        const PatientRecord *record = m_window->records()->localRecords().find(u"p001");
         QVERIFY(record);
         QVERIFY(!record->items.isEmpty());
         QCOMPARE(record->count(ItemCategory::Lab) + record->count(ItemCategory::Allergy) + record->count(ItemCategory::Imaging), 0);
@@ -570,15 +571,15 @@ private Q_SLOTS:
         QVERIFY(m_window->lockOverlay()->isVisible());
         QCOMPARE(shownItems(m_window->patientView()), 0);
         QCOMPARE(m_window->patientList()->table()->model()->rowCount(), 0);
-        QVERIFY(!m_window->serviceRecord());
-        QVERIFY(m_window->identityLabel()->text().contains(QStringLiteral(u"薬剤\u3000花子")));
+        QVERIFY(!m_window->records()->serviceRecord());
+        QVERIFY(m_window->sessionBar()->identityLabel()->text().contains(QStringLiteral(u"薬剤\u3000花子")));
 
         // Logging out applies the profile's policy: this one purges the cache.
-        const std::shared_ptr<RecordCache> cache = m_window->recordCache();
+        const std::shared_ptr<RecordCache> cache = m_window->records()->recordCache();
         QVERIFY(cache && cache->hasPatient(QStringLiteral("p001")));
         QSignalSpy out(m_window.get(), &MainWindow::signedOut);
         m_window->logout();
-        QVERIFY(m_window->isPurging()); // on a worker thread
+        QVERIFY(m_window->records()->isCacheBusy()); // on a worker thread
         QVERIFY(out.wait(30000));
         QVERIFY(!cache->hasPatient(QStringLiteral("p001")));
     }

@@ -109,4 +109,15 @@ const PatientRecord *RecordSet::find(QStringView patientId) const
     return nullptr;
 }
 
+QString ClinicalItem::imagingStudyUid() const
+{
+    if (category != ItemCategory::Imaging)
+        return {};
+    for (const Fhir::Coding &c : codes) {
+        if (c.system == u"urn:dicom:uid" && !c.code.isEmpty())
+            return c.code;
+    }
+    return {};
+}
+
 } // namespace Kakehashi

@@ -99,6 +99,8 @@ struct ClinicalItem
     QString sourceDocument;
 
     bool isPeriod() const { return end.isValid() && start.isValid() && end.msecs() > start.msecs(); }
+    // ImagingStudy only: its DICOM Study Instance UID (the urn:dicom:uid code); empty otherwise.
+    QString imagingStudyUid() const;
 };
 
 struct PatientIdentifier

@@ -32,7 +32,8 @@ private:
         profile.timeoutMs = 10000;
         auto window = std::make_unique<MainWindow>();
         window->setIdentity({QStringLiteral("試験 医師"), QStringLiteral("医師"), QStringLiteral("試験病院"), false});
-        window->setCacheKey(QByteArray(RecordCache::KeyBytes, keyFill));
+        const QByteArray cacheKey = QByteArray(RecordCache::KeyBytes, keyFill);
+        window->records()->setCacheKeys({cacheKey, cacheKey, false});
         QString error;
         if (!window->connectService(profile, &error))
             qWarning() << error;
@@ -64,11 +65,11 @@ private Q_SLOTS:
         withholdAndRedact();
         auto window = makeWindow('w');
         QString error;
-        QVERIFY(window->purgeCachedRecords(&error));
+        QVERIFY(window->records()->purgeCachesNow(&error));
         QSignalSpy loaded(window.get(), &MainWindow::servicePatientLoaded);
         window->openServicePatient(QStringLiteral("p002"));
         QVERIFY(loaded.wait(30000));
-        const PatientRecord *record = window->serviceRecord();
+        const PatientRecord *record = window->records()->serviceRecord();
         QVERIFY(record);
         int redacted = 0;
         for (const ClinicalItem &item : record->items)
@@ -103,8 +104,8 @@ private Q_SLOTS:
         for (const QJsonObject &line : m_server.accessLog())
             incremental = incremental || line.value(u"query").toString().contains(u"_since");
         QVERIFY(incremental);
-        QVERIFY(window->serviceRecord());
-        QCOMPARE(window->serviceRecord()->withheldCount, 3);
+        QVERIFY(window->records()->serviceRecord());
+        QCOMPARE(window->records()->serviceRecord()->withheldCount, 3);
         QVERIFY2(window->patientView()->completenessBanner()->text().contains(u"3 item(s) withheld"),
                  qPrintable(window->patientView()->completenessBanner()->text()));
         m_server.control({{QStringLiteral("reset"), true}});
@@ -115,7 +116,7 @@ private Q_SLOTS:
         m_server.control({{QStringLiteral("reset"), true}});
         auto window = makeWindow('e');
         QString error;
-        QVERIFY(window->purgeCachedRecords(&error));
+        QVERIFY(window->records()->purgeCachesNow(&error));
         QLabel *banner = window->emergencyAccessBanner();
         QVERIFY(banner);
         QVERIFY(!banner->isVisibleTo(window.get()));
@@ -125,7 +126,7 @@ private Q_SLOTS:
         const QDateTime before = QDateTime::currentDateTimeUtc();
         QVERIFY(window->openServicePatientInEmergency(QStringLiteral("p002"), reason));
         QVERIFY(loaded.wait(30000));
-        QVERIFY(window->serviceRecord());
+        QVERIFY(window->records()->serviceRecord());
         QVERIFY(banner->isVisibleTo(window.get()));
         const QString text = banner->text();
         QVERIFY2(text.contains(u"EMERGENCY ACCESS") && text.contains(reason), qPrintable(text));
