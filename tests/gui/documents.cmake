@@ -2,6 +2,9 @@
 kakehashi_add_test(tst_documentformats SOURCES tst_documentformats.cpp LIBS kakehashi_documentview Qt6::Network LABELS gui)
 add_dependencies(tst_documentformats kakehashi)
 target_include_directories(tst_documentformats PRIVATE "${PROJECT_SOURCE_DIR}/tests")
+# PDF search: the matches highlighted on the page and scrolled to (PdfDocumentPane alone).
+kakehashi_add_test(tst_pdfsearchhighlight SOURCES tst_pdfsearchhighlight.cpp LIBS kakehashi_documentview LABELS gui)
+target_include_directories(tst_pdfsearchhighlight PRIVATE "${PROJECT_SOURCE_DIR}/tests")
 # Writes tests/data/documents/referral-letter-ja.pdf (committed; rerun only to change it).
 add_executable(make_document_samples EXCLUDE_FROM_ALL "${PROJECT_SOURCE_DIR}/tests/make_document_samples.cpp")
 target_include_directories(make_document_samples PRIVATE "${PROJECT_SOURCE_DIR}/tests")

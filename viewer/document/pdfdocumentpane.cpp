@@ -7,15 +7,20 @@
 #include <QEvent>
 #include <QFutureWatcher>
 #include <QtConcurrent>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPaintEvent>
+#include <QPainter>
 #include <QPdfDocument>
 #include <QPdfPageNavigator>
 #include <QPdfSearchModel>
 #include <QPdfSelection>
 #include <QPdfView>
+#include <QScreen>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -31,8 +36,148 @@ constexpr QSize kThumbnailSize(96, 128);
 constexpr qreal kZoomStep = 1.25;
 constexpr qreal kMinZoom = 0.1;
 constexpr qreal kMaxZoom = 8.0;
+// QPdfView takes the page crossing this fraction of the viewport's height as the current one; a
+// match scrolled to there keeps its own page current.
+constexpr qreal kCurrentPageLine = 0.4;
+// The current match: amber, framed; the other matches: a lighter yellow. Both let the text show.
+constexpr QColor kCurrentMatchFill(255, 140, 0, 110);
+constexpr QColor kCurrentMatchFrame(230, 110, 0);
+constexpr QColor kOtherMatchFill(255, 220, 0, 70);
+// Around the glyphs, in points.
+constexpr qreal kMatchPadding = 1.0;
+
+// pdfium gives a match as one tight box per glyph (or run); shown as one box per line of text.
+QList<QRectF> lineBoxes(const QList<QRectF> &glyphs)
+{
+    QList<QRectF> lines;
+    for (const QRectF &glyph : glyphs) {
+        const auto line = std::find_if(lines.begin(), lines.end(), [&glyph](const QRectF &l) {
+            return glyph.center().y() >= l.top() && glyph.center().y() <= l.bottom();
+        });
+        if (line != lines.end())
+            *line |= glyph;
+        else
+            lines.append(glyph);
+    }
+    for (QRectF &line : lines)
+        line.adjust(-kMatchPadding, -kMatchPadding, kMatchPadding, kMatchPadding);
+    return lines;
+}
 
 } // namespace
+
+// The search matches drawn over the pages: a transparent widget on QPdfView's viewport that mouse
+// clicks pass through. It lays the pages out anew on each paint, and the viewport repaints (with
+// its children) whenever QPdfView scrolls, zooms or draws a page, so the highlight follows them.
+class PdfSearchHighlight : public QWidget
+{
+public:
+    struct Match
+    {
+        int page = -1;
+        QList<QRectF> rects; // one a line, in points
+    };
+
+    PdfSearchHighlight(QPdfView *view, const QList<QSizeF> *pagePoints)
+        : QWidget(view->viewport())
+        , m_view(view)
+        , m_pagePoints(pagePoints)
+    {
+        setAttribute(Qt::WA_TransparentForMouseEvents);
+        setFocusPolicy(Qt::NoFocus);
+        setGeometry(view->viewport()->rect());
+    }
+
+    QList<Match> matches; // in the order of the search results
+    int current = -1;
+
+protected:
+    void paintEvent(QPaintEvent *event) override
+    {
+        if (matches.isEmpty())
+            return;
+        const PdfViewLayout layout(m_view, *m_pagePoints);
+        QPainter painter(this);
+        for (qsizetype i = 0; i < matches.size(); ++i) {
+            const Match &match = matches.at(i);
+            if (!layout.pageRect(match.page).intersects(event->rect()))
+                continue;
+            for (const QRectF &points : match.rects) {
+                const QRectF rect = layout.mapFromPage(match.page, points);
+                if (i != current) {
+                    painter.fillRect(rect, kOtherMatchFill);
+                    continue;
+                }
+                painter.fillRect(rect, kCurrentMatchFill);
+                painter.setPen(QPen(kCurrentMatchFrame, 2));
+                painter.drawRect(rect.adjusted(-1, -1, 1, 1));
+            }
+        }
+    }
+
+private:
+    QPdfView *m_view;
+    const QList<QSizeF> *m_pagePoints;
+};
+
+PdfViewLayout::PdfViewLayout(const QPdfView *view, const QList<QSizeF> &pagePoints)
+    : m_scroll(view->horizontalScrollBar()->value(), view->verticalScrollBar()->value())
+{
+    const QPdfDocument *document = view->document();
+    if (!document || document->status() != QPdfDocument::Status::Ready)
+        return;
+    // QPdfView reads the primary screen's resolution once, when it is made.
+    const QScreen *screen = QGuiApplication::primaryScreen();
+    const qreal resolution = screen ? screen->logicalDotsPerInch() / 72.0 : 1.0;
+    const QMargins margins = view->documentMargins();
+    const QSize viewport = view->viewport()->size();
+    const bool single = view->pageMode() == QPdfView::PageMode::SinglePage;
+    const int first = single ? view->pageNavigator()->currentPage() : 0;
+    const int end = std::min<int>(single ? first + 1 : document->pageCount(), pagePoints.size());
+    int totalWidth = 0;
+    for (int page = first; page < end; ++page) {
+        const QSizeF points = pagePoints.at(page);
+        QSize size = QSizeF(points * resolution).toSize();
+        switch (view->zoomMode()) {
+        case QPdfView::ZoomMode::Custom:
+            size = QSizeF(points * resolution * view->zoomFactor()).toSize();
+            break;
+        case QPdfView::ZoomMode::FitToWidth:
+            if (size.width() > 0)
+                size *= qreal(viewport.width() - margins.left() - margins.right()) / qreal(size.width());
+            break;
+        case QPdfView::ZoomMode::FitInView:
+            size = size.scaled(viewport - QSize(margins.left() + margins.right(), view->pageSpacing()), Qt::KeepAspectRatio);
+            break;
+        }
+        totalWidth = std::max(totalWidth, size.width());
+        m_pages.insert(page, {QRect(QPoint(), size), points});
+    }
+    totalWidth += margins.left() + margins.right();
+    int y = margins.top();
+    for (int page = first; page < end; ++page) {
+        QRect &geometry = m_pages[page].geometry;
+        geometry.moveTopLeft(QPoint((std::max(totalWidth, viewport.width()) - geometry.width()) / 2, y));
+        y += geometry.height() + view->pageSpacing();
+    }
+}
+
+QRect PdfViewLayout::pageRect(int page) const
+{
+    return m_pages.value(page).geometry.translated(-m_scroll);
+}
+
+QRectF PdfViewLayout::mapFromPage(int page, const QRectF &points) const
+{
+    const auto it = m_pages.constFind(page);
+    if (it == m_pages.cend() || it->points.isEmpty())
+        return {};
+    // QPdfView draws the page's image stretched over its whole (rounded) rectangle.
+    const QRect geometry = it->geometry.translated(-m_scroll);
+    const qreal sx = geometry.width() / it->points.width();
+    const qreal sy = geometry.height() / it->points.height();
+    return QRectF(geometry.x() + points.x() * sx, geometry.y() + points.y() * sy, points.width() * sx, points.height() * sy);
+}
 
 QString PdfProbe::errorText(int errorCode)
 {
@@ -86,6 +231,7 @@ PdfDocumentPane::PdfDocumentPane(QWidget *parent)
     , m_document(new QPdfDocument(this))
     , m_view(new QPdfView(this))
     , m_search(new QPdfSearchModel(this))
+    , m_highlight(new PdfSearchHighlight(m_view, &m_pagePoints))
     , m_thumbnailWatcher(new QFutureWatcher<QImage>(this))
     , m_pages(new QListWidget(this))
     , m_pageBox(new QSpinBox(this))
@@ -101,6 +247,11 @@ PdfDocumentPane::PdfDocumentPane(QWidget *parent)
     m_view->viewport()->installEventFilter(this);
     m_view->setContextMenuPolicy(Qt::NoContextMenu);
     m_search->setDocument(m_document);
+#if QT_VERSION >= QT_VERSION_CHECK(6, 6, 0)
+    // QPdfView draws the matches itself.
+    m_view->setSearchModel(m_search);
+    m_highlight->hide();
+#endif
 
     auto *bar = new QToolBar(this);
     bar->setIconSize(QSize(16, 16));
@@ -173,8 +324,16 @@ PdfDocumentPane::PdfDocumentPane(QWidget *parent)
             nextSearchResult();
         Q_EMIT searchResultsChanged(n);
     };
-    connect(m_search, &QAbstractItemModel::rowsInserted, this, resultsChanged);
-    connect(m_search, &QAbstractItemModel::modelReset, this, resultsChanged);
+    connect(m_search, &QAbstractItemModel::rowsInserted, this, [this, resultsChanged](const QModelIndex &, int first, int last) {
+        searchResultsInserted(first, last);
+        resultsChanged();
+    });
+    connect(m_search, &QAbstractItemModel::modelReset, this, [this, resultsChanged] {
+        m_highlight->matches.clear();
+        m_highlight->current = -1;
+        m_highlight->update();
+        resultsChanged();
+    });
     connect(m_thumbnailWatcher, &QFutureWatcher<QImage>::finished, this, [this] {
         const QImage image = m_thumbnailWatcher->future().resultCount() > 0 ? m_thumbnailWatcher->result() : QImage();
         if (QListWidgetItem *item = m_pages->item(m_nextThumbnail); item && !image.isNull()) {
@@ -216,6 +375,9 @@ bool PdfDocumentPane::load(const QByteArray &bytes, QString *error)
         return false;
     }
     const int pages = m_document->pageCount();
+    m_pagePoints.reserve(pages);
+    for (int i = 0; i < pages; ++i)
+        m_pagePoints.append(m_document->pagePointSize(i));
     m_truncated = PdfProbe::looksTruncated(bytes);
     m_pages->blockSignals(true);
     for (int i = 0; i < pages; ++i) {
@@ -240,6 +402,13 @@ void PdfDocumentPane::clear()
     m_searchEdit->clear();
     m_searchLabel->clear();
     m_searchIndex = -1;
+    m_highlight->matches.clear();
+    m_highlight->current = -1;
+    m_highlight->update();
+#if QT_VERSION >= QT_VERSION_CHECK(6, 6, 0)
+    m_view->setCurrentSearchResultIndex(-1);
+#endif
+    m_pagePoints.clear();
     m_pages->clear();
     m_thumbnailsRendered = 0;
     m_truncated = false;
@@ -280,20 +449,29 @@ void PdfDocumentPane::previousPage()
 
 void PdfDocumentPane::zoomIn()
 {
+    const bool followMatch = currentMatchVisible();
     m_view->setZoomMode(QPdfView::ZoomMode::Custom);
     m_view->setZoomFactor(std::min(kMaxZoom, m_view->zoomFactor() * kZoomStep));
+    if (followMatch)
+        scrollToCurrentMatch();
 }
 
 void PdfDocumentPane::zoomOut()
 {
+    const bool followMatch = currentMatchVisible();
     m_view->setZoomMode(QPdfView::ZoomMode::Custom);
     m_view->setZoomFactor(std::max(kMinZoom, m_view->zoomFactor() / kZoomStep));
+    if (followMatch)
+        scrollToCurrentMatch();
 }
 
 void PdfDocumentPane::fitWidth()
 {
+    const bool followMatch = currentMatchVisible();
     m_view->setZoomMode(QPdfView::ZoomMode::FitToWidth);
     m_fitWidth->setChecked(true);
+    if (followMatch)
+        scrollToCurrentMatch();
 }
 
 qreal PdfDocumentPane::zoomFactor() const
@@ -326,10 +504,77 @@ bool PdfDocumentPane::nextSearchResult()
         return false;
     m_searchIndex = (m_searchIndex + 1) % n;
     const QPdfLink link = m_search->resultAtIndex(m_searchIndex);
+    // Qt 6.4's QPdfView goes to the top of the page and ignores the location; then scroll on to
+    // the match itself.
     m_view->pageNavigator()->jump(link.page(), link.location(), m_view->zoomMode() == QPdfView::ZoomMode::Custom ? m_view->zoomFactor() : 0);
+    m_highlight->current = m_searchIndex;
+    m_highlight->update();
+#if QT_VERSION >= QT_VERSION_CHECK(6, 6, 0)
+    m_view->setCurrentSearchResultIndex(m_searchIndex);
+#endif
+    scrollToCurrentMatch();
     updatePageControls();
     m_searchLabel->setText(tr("match %1 of %2").arg(m_searchIndex + 1).arg(n));
     return true;
+}
+
+QPdfLink PdfDocumentPane::searchResult(int index) const
+{
+    return index >= 0 && index < searchResultCount() ? m_search->resultAtIndex(index) : QPdfLink();
+}
+
+PdfViewLayout PdfDocumentPane::viewLayout() const
+{
+    return PdfViewLayout(m_view, m_pagePoints);
+}
+
+QWidget *PdfDocumentPane::searchHighlight() const
+{
+    return m_highlight;
+}
+
+void PdfDocumentPane::searchResultsInserted(int first, int last)
+{
+    // The model searches page by page in order, so the rows asked for are on pages already
+    // searched and reading them does not search (and insert) again.
+    for (int i = first; i <= last; ++i) {
+        const QPdfLink link = m_search->resultAtIndex(i);
+        m_highlight->matches.insert(i, {link.page(), lineBoxes(link.rectangles())});
+    }
+    m_highlight->update();
+}
+
+QRectF PdfDocumentPane::currentMatchInViewport() const
+{
+    if (m_searchIndex < 0 || m_searchIndex >= m_highlight->matches.size())
+        return {};
+    const PdfSearchHighlight::Match &match = m_highlight->matches.at(m_searchIndex);
+    QRectF bounds;
+    for (const QRectF &rect : match.rects)
+        bounds |= rect;
+    return viewLayout().mapFromPage(match.page, bounds);
+}
+
+bool PdfDocumentPane::currentMatchVisible() const
+{
+    const QRectF match = currentMatchInViewport();
+    return !match.isEmpty() && match.intersects(m_view->viewport()->rect());
+}
+
+void PdfDocumentPane::scrollToCurrentMatch()
+{
+    const QRectF match = currentMatchInViewport();
+    if (match.isEmpty())
+        return;
+    const QSize viewport = m_view->viewport()->size();
+    if (match.top() < 0 || match.bottom() > viewport.height()) {
+        QScrollBar *bar = m_view->verticalScrollBar();
+        bar->setValue(bar->value() + qRound(match.center().y() - viewport.height() * kCurrentPageLine));
+    }
+    if (match.left() < 0 || match.right() > viewport.width()) {
+        QScrollBar *bar = m_view->horizontalScrollBar();
+        bar->setValue(bar->value() + qRound(match.center().x() - viewport.width() / 2.0));
+    }
 }
 
 QString PdfDocumentPane::pageText(int page) const
@@ -349,6 +594,9 @@ bool PdfDocumentPane::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_view->viewport()) {
         switch (event->type()) {
+        case QEvent::Resize:
+            m_highlight->setGeometry(m_view->viewport()->rect());
+            break;
         case QEvent::MouseButtonPress:
         case QEvent::MouseButtonRelease:
         case QEvent::MouseButtonDblClick:

@@ -2,6 +2,9 @@
 
 #include <QByteArray>
 #include <QCoreApplication>
+#include <QHash>
+#include <QList>
+#include <QRectF>
 #include <QString>
 #include <QWidget>
 
@@ -11,6 +14,7 @@ class QLabel;
 class QLineEdit;
 class QListWidget;
 class QPdfDocument;
+class QPdfLink;
 template<typename T>
 class QFutureWatcher;
 class QImage;
@@ -19,6 +23,42 @@ class QPdfView;
 class QSpinBox;
 
 namespace Kakehashi {
+
+class PdfSearchHighlight;
+
+// Where a QPdfView draws its pages, worked out as Qt 6.4.2's QPdfView does it
+// (QPdfViewPrivate::calculateDocumentLayout in qtwebengine/src/pdfwidgets/qpdfview.cpp), which keeps
+// it private: each page is its point size times the screen's logicalDotsPerInch() / 72, times the
+// zoom factor (Custom) or scaled to the viewport width less the document margins (FitToWidth) or
+// into the viewport (FitInView), rounded to whole pixels; MultiPage stacks all pages below the top
+// margin with pageSpacing between them, SinglePage lays out the current page alone; each page is
+// centred horizontally in the wider of the document and the viewport; the viewport shows the
+// document from the scroll bars' values. Qt 6.4 has no public mapping (nor a search highlight) and
+// this copy must follow QPdfView if Qt changes it; with Qt >= 6.6 QPdfView draws search results
+// itself (setSearchModel, setCurrentSearchResultIndex) and this is used only to scroll to a match.
+class PdfViewLayout
+{
+public:
+    // |pagePoints| holds every page's QPdfDocument::pagePointSize(), read once: asking the document
+    // on each repaint would wait for pdfium while a thumbnail renders.
+    PdfViewLayout(const QPdfView *view, const QList<QSizeF> &pagePoints);
+
+    // The page in viewport coordinates; empty when the page is not laid out (another page in
+    // SinglePage mode, no document).
+    QRect pageRect(int page) const;
+    // A rectangle on |page| in points, origin top left (as QPdfLink::rectangles() and
+    // QPdfLink::location()), in viewport coordinates; empty when the page is not laid out.
+    QRectF mapFromPage(int page, const QRectF &points) const;
+
+private:
+    struct Page
+    {
+        QRect geometry; // in the document, before scrolling
+        QSizeF points;
+    };
+    QHash<int, Page> m_pages;
+    QPoint m_scroll;
+};
 
 // What a PDF is, checked in memory with QtPdf (pdfium): whether it opens, its page count, and
 // why not. Used by the view and by --summary.
@@ -73,8 +113,14 @@ public:
     // Starts a search (results arrive page by page); searchResultCount() grows as they do.
     void search(const QString &text);
     int searchResultCount() const;
-    // Jumps to the next search result; false when there is none.
+    // Jumps to the next search result and scrolls it into view; false when there is none. The
+    // current match is highlighted on the page, the other matches more lightly.
     bool nextSearchResult();
+    // The match shown (an index into the results; -1 before the first), and a result (for tests).
+    int currentSearchResult() const { return m_searchIndex; }
+    QPdfLink searchResult(int index) const;
+    // Where the view draws the pages now.
+    PdfViewLayout viewLayout() const;
     // The text of one page, and "copy": the current page's text onto the clipboard.
     QString pageText(int page) const;
     void copyPageText();
@@ -85,6 +131,8 @@ public:
     QListWidget *pageList() const { return m_pages; }
     int thumbnailsRendered() const { return m_thumbnailsRendered; }
     int swallowedClicks() const { return m_swallowedClicks; }
+    // The transparent widget over the page that draws the search highlight (for tests).
+    QWidget *searchHighlight() const;
 
 Q_SIGNALS:
     void currentPageChanged(int page);
@@ -95,15 +143,23 @@ protected:
 
 private:
     void updatePageControls();
+    void searchResultsInserted(int first, int last);
+    // Scrolls so that the current match is in view (when it is not already).
+    void scrollToCurrentMatch();
+    // The current match's bounds in viewport coordinates; empty when there is none.
+    QRectF currentMatchInViewport() const;
+    bool currentMatchVisible() const;
     void requestThumbnails();
     void renderNextThumbnail();
     void stopThumbnails();
 
     QByteArray m_bytes;
+    QList<QSizeF> m_pagePoints;
     QBuffer *m_buffer;
     QPdfDocument *m_document;
     QPdfView *m_view;
     QPdfSearchModel *m_search;
+    PdfSearchHighlight *m_highlight;
     QFutureWatcher<QImage> *m_thumbnailWatcher;
     int m_nextThumbnail = 0;
     int m_thumbnailTarget = 0;
