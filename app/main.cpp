@@ -16,6 +16,7 @@
 #include "mainwindow.h"
 #include "patientview.h"
 #include "printmenu.h"
+#include "recordcontroller.h"
 #include "recordsummary.h"
 #include "referenceclock.h"
 #include "rolepolicy.h"
@@ -166,8 +167,13 @@ int runSummary(const CommandLineOptions &options)
         const PatientRecord keep = *one;
         set.patients = {keep};
     }
-    if (options.role == u"pharmacist") // the same filter as the window's pharmacist preview
-        set = Session::rolePolicyFor(std::nullopt, {}, RolePolicy::Scope::Pharmacy).apply(set);
+    if (options.role == u"pharmacist") {
+        // Through the RecordController, as every record the window shows: the policy is applied there only.
+        Session::RecordController records;
+        records.setRolePolicy(Session::rolePolicyFor(std::nullopt, {}, RolePolicy::Scope::Pharmacy));
+        records.setLocalRecords(set);
+        set = records.localRecords();
+    }
     QJsonObject summary = recordSummaryJson(set);
     addDocumentSummaries(summary, set);
     summary.insert(QStringLiteral("dicom"), dicomSeriesSummaryJson(dicom.series));

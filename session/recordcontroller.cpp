@@ -63,9 +63,14 @@ void RecordController::loadLocal(std::function<RecordSet()> job)
 
 void RecordController::onLocalLoaded()
 {
+    setLocalRecords(m_localWatcher.result());
+}
+
+void RecordController::setLocalRecords(const RecordSet &set)
+{
     if (m_locked)
         return; // loaded while locked: dropped, not shown
-    m_local = m_policy.apply(m_localWatcher.result());
+    m_local = m_policy.apply(set);
     Q_EMIT localLoaded();
 }
 

@@ -61,6 +61,9 @@ public:
     // Runs |job| on a worker thread; localLoaded() follows (not while locked).
     void loadLocal(std::function<RecordSet()> job);
     bool isLoadingLocal() const { return m_localWatcher.isRunning(); }
+    // Holds |set| as the local records, filtered by the role policy as every record is;
+    // localLoaded() follows (not while locked). loadLocal() ends here; --summary calls it directly.
+    void setLocalRecords(const RecordSet &set);
     const RecordSet &localRecords() const { return m_local; }
     // Puts |patientId| of the local set on screen; false when the set has no such patient.
     bool selectLocal(const QString &patientId);
