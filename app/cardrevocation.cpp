@@ -1,7 +1,8 @@
 #include "cardrevocation.h"
 
-#include "crlcache.h"
+#include "store/crlcache.h"
 #include "mainwindow.h"
+#include "viewer/signin/cardsessionui.h"
 
 #include <QCoreApplication>
 #include <QLabel>
@@ -29,7 +30,7 @@ void showBanner(MainWindow *window, const QString &text)
         if (auto *layout = window->centralWidget() ? qobject_cast<QVBoxLayout *>(window->centralWidget()->layout()) : nullptr)
             layout->insertWidget(0, banner);
         // The warning belongs to this sign-in: gone with the session.
-        QObject::connect(window, &MainWindow::signedOut, banner, &QObject::deleteLater);
+        QObject::connect(window->cardSessionUi(), &CardSessionUi::signedOut, banner, &QObject::deleteLater);
     }
     banner->setText(text);
     banner->show();

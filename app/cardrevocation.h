@@ -1,9 +1,9 @@
 #pragma once
 
-#include "connectionprofile.h"
-#include "hpkicertificate.h"
-#include "hpkitrust.h"
-#include "revocationcheck.h"
+#include "net/connectionprofile.h"
+#include "net/hpki/hpkicertificate.h"
+#include "net/hpki/hpkitrust.h"
+#include "net/hpki/revocationcheck.h"
 
 #include <QString>
 

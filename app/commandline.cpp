@@ -1,8 +1,8 @@
 #include "commandline.h"
 
-#include "patientview.h"
-#include "displayzone.h"
-#include "referenceclock.h"
+#include "viewer/patientview.h"
+#include "record/displayzone.h"
+#include "record/referenceclock.h"
 
 #include <QCommandLineParser>
 #include <QLocale>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "clinicalrecord.h"
-#include "dicomseries.h"
+#include "record/clinicalrecord.h"
+#include "dicom/dicomseries.h"
 
 #include <QCoreApplication>
 

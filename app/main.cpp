@@ -1,28 +1,29 @@
 #include "cardrevocation.h"
 #include "commandline.h"
-#include "documentexport.h"
-#include "documentsummary.h"
-#include "dateformat.h"
-#include "displayzone.h"
+#include "viewer/document/documentexport.h"
+#include "viewer/document/documentsummary.h"
+#include "record/dateformat.h"
+#include "record/displayzone.h"
 #include "dicompatients.h"
-#include "dicomviewerwidget.h"
-#include "documentview.h"
-#include "dicomseries.h"
+#include "viewer/imageview/dicomviewerwidget.h"
+#include "viewer/document/documentview.h"
+#include "dicom/dicomseries.h"
 #include "viewer/imaging/imagingpanel.h"
 #include "session/imaging/imagingstudylocator.h"
-#include "fhirclient.h"
-#include "sharingservicesource.h"
-#include "localrecordsource.h"
+#include "net/fhirclient.h"
+#include "session/sharingservicesource.h"
+#include "record/localrecordsource.h"
 #include "mainwindow.h"
-#include "patientview.h"
+#include "viewer/signin/cardsessionui.h"
+#include "viewer/patientview.h"
 #include "printmenu.h"
-#include "recordcontroller.h"
-#include "recordsummary.h"
-#include "referenceclock.h"
-#include "rolepolicy.h"
+#include "session/recordcontroller.h"
+#include "record/recordsummary.h"
+#include "record/referenceclock.h"
+#include "record/rolepolicy.h"
 #include "screenshot.h"
-#include "sessionpolicy.h"
-#include "signindialog.h"
+#include "session/sessionpolicy.h"
+#include "viewer/signin/signindialog.h"
 
 #include <QApplication>
 #include <QJsonDocument>
@@ -389,8 +390,8 @@ int main(int argc, char *argv[])
                 QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Sign-in refused"), refused);
                 return 2;
             }
-            window.beginCardSession(&cardSession, anchors);
-            QObject::connect(&window, &MainWindow::signedOut, &window, [] { QCoreApplication::quit(); });
+            window.cardSessionUi()->begin(&cardSession, anchors);
+            QObject::connect(window.cardSessionUi(), &CardSessionUi::signedOut, &window, [] { QCoreApplication::quit(); });
         }
         QString serviceError;
         if (!window.connectService(profile, &serviceError)) {

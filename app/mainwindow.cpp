@@ -1,20 +1,22 @@
 #include "mainwindow.h"
 
-#include "dateformat.h"
-#include "displayzone.h"
+#include "record/dateformat.h"
+#include "record/displayzone.h"
 #include "dicompatients.h"
 #include "session/imaging/imagingcontroller.h"
 #include "session/imaging/studyretrieval.h"
 #include "viewer/imaging/imagingpanel.h"
 #include "viewer/imageview/dicomviewerwidget.h"
-#include "localrecordsource.h"
-#include "patientlistmodel.h"
-#include "patientlistview.h"
-#include "patientview.h"
+#include "record/localrecordsource.h"
+#include "viewer/patientlistmodel.h"
+#include "viewer/patientlistview.h"
+#include "viewer/patientview.h"
 #include "printmenu.h"
-#include "referenceclock.h"
-#include "sessionbar.h"
-#include "loadproblemsbanner.h"
+#include "record/referenceclock.h"
+#include "viewer/sessionbar.h"
+#include "viewer/loadproblemsbanner.h"
+#include "viewer/service/servicebanners.h"
+#include "viewer/signin/cardsessionui.h"
 
 #include <QApplication>
 #include <QDockWidget>
@@ -78,8 +80,29 @@ MainWindow::MainWindow(QWidget *parent)
     connect(this, &MainWindow::loadFinished, this, &MainWindow::onDicomScanned);
     connect(m_records, &Session::RecordController::localLoaded, this, &MainWindow::onLoaded);
     connect(m_records, &Session::RecordController::currentChanged, this, &MainWindow::onRecordChanged);
-    createSessionUi();
+    connect(m_records, &Session::RecordController::rolePolicyChanged, this, [this] {
+        const RolePolicy &policy = m_records->rolePolicy();
+        m_bar->setPolicyLabel(policy.isPharmacyView() ? policy.viewLabel() : QString());
+    });
+    // The HPKI card session: Session menu, lock overlay, unlock, sign-out (viewer/signin).
+    m_session = new CardSessionUi(this, m_records, m_bar);
+    connect(m_session, &CardSessionUi::identityChanged, this, &MainWindow::setIdentity);
+    connect(m_session, &CardSessionUi::patientDataDropped, this, &MainWindow::dropPatientData);
+    connect(m_session, &CardSessionUi::statusMessage, statusBar(), [this](const QString &text) { statusBar()->showMessage(text); });
     resize(1600, 1000);
+}
+
+void MainWindow::dropPatientData()
+{
+    m_patientView->clear();
+    m_patientModel->setPatients({});
+    m_imagingPanel->closeStudy();
+    m_imagingPanel->showMessage(QString());
+    m_imagingDock->hide();
+    if (m_serviceBanners)
+        m_serviceBanners->clear();
+    m_problems->clear();
+    statusBar()->clearMessage();
 }
 
 int MainWindow::dockWidthBesideRecord() const

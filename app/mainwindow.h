@@ -1,21 +1,16 @@
 #pragma once
 
-#include "clinicalrecord.h"
-#include "dicompresentation.h"
-#include "dicomseries.h"
-#include "sessionidentity.h"
+#include "record/clinicalrecord.h"
+#include "dicom/dicompresentation.h"
+#include "dicom/dicomseries.h"
+#include "viewer/sessionidentity.h"
 
 #include <QMainWindow>
 
-#include "cardsession.h"
-#include "connectionprofile.h"
-#include "hpkitrust.h"
-#include "patientrecordloader.h"
-#include "recordcontroller.h"
-#include "rolepolicy.h"
-#include "signindialog.h"
-
-#include <QPointer>
+#include "net/connectionprofile.h"
+#include "session/patientrecordloader.h"
+#include "session/recordcontroller.h"
+#include "record/rolepolicy.h"
 
 #include <memory>
 
@@ -27,7 +22,7 @@ class QToolButton;
 
 namespace Kakehashi {
 
-class AccessHistory;
+class CardSessionUi;
 class DocumentDock;
 class DocumentView;
 class ImagingPanel;
@@ -37,7 +32,6 @@ class ImagingController;
 class RecordController;
 }
 class LoadProblemsBanner;
-class LockOverlay;
 class ServiceBanners;
 class ServiceMenu;
 class SessionBar;
@@ -121,32 +115,10 @@ public:
     QAction *emergencyAccessAction() const;
     QAction *purgeCacheAction() const;
 
-    // --- HPKI card session (mainwindow_session.cpp): binding Session::CardSession to the window ---
-    enum class LockReason { CardRemoved, Idle, User };
-    // Starts the signed-in session of |session| (signed in already: certificate, TLS identity and
-    // cache keys are there): the toolbar shows who, the role sets the view, and every service
-    // request presents the on-card key. Call before connectService(). The session must outlive the window.
-    void beginCardSession(Session::CardSession *session, const Net::HpkiTrustAnchors &anchors);
-    bool hasCardSession() const { return m_cardSession != nullptr; }
-    Session::CardSession *cardSession() const { return m_cardSession; }
-    // Locks after |seconds| without keyboard or mouse input; 0 never. connectService() applies the profile's.
-    void setIdleLockTimeout(int seconds);
-    // Hides and drops every decrypted patient record and logs the card out; unlocking needs the PIN.
-    void lockSession(LockReason reason);
-    bool isLocked() const { return m_locked; }
-    QWidget *lockOverlay() const;
-    QLabel *lockMessage() const;
-    // Opens the sign-in dialog (window-modal, does not block) to unlock with the same card.
-    void requestUnlock();
-    SignInDialog *unlockDialog() const { return m_unlockDialog; }
-    // Ends the session: views cleared, card logout, keys wiped, then the cache policy (purge when the
-    // profile says so, on a worker thread); signedOut() follows when all of it is done.
-    void logout();
+    // The HPKI card session: who is signed in, lock, unlock and sign-out (viewer/signin/cardsessionui.h).
+    CardSessionUi *cardSessionUi() const { return m_session; }
 
 Q_SIGNALS:
-    void sessionLocked(Kakehashi::MainWindow::LockReason reason);
-    void sessionUnlocked();
-    void signedOut();
     void loadFinished();
     // The cached record is on screen (stale) while the refresh runs.
     void serviceCachedRecordShown(const QString &patientId);
@@ -187,17 +159,8 @@ private:
     ServiceMenu *m_serviceMenu = nullptr;
 
 
-    // HPKI card session (mainwindow_session.cpp)
-    void createSessionUi();
     void dropPatientData();
-    void finishUnlock();
-
-    Session::CardSession *m_cardSession = nullptr;
-    Net::HpkiTrustAnchors m_cardAnchors;
-    Session::IdleLock *m_idleLock = nullptr;
-    bool m_locked = false;
-    LockOverlay *m_lockOverlay = nullptr;
-    QPointer<SignInDialog> m_unlockDialog;
+    CardSessionUi *m_session = nullptr;
 };
 
 } // namespace Kakehashi

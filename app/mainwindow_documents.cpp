@@ -2,11 +2,11 @@
 // carries shown in the image view.
 #include "mainwindow.h"
 
-#include "dicomseries.h"
-#include "documentdock.h"
-#include "documentview.h"
-#include "imagingpanel.h"
-#include "patientview.h"
+#include "dicom/dicomseries.h"
+#include "viewer/document/documentdock.h"
+#include "viewer/document/documentview.h"
+#include "viewer/imaging/imagingpanel.h"
+#include "viewer/patientview.h"
 #include "viewer/imageview/dicomimageview.h"
 
 #include <QtConcurrent/QtConcurrentRun>

@@ -2,14 +2,15 @@
 // screen came from (cache, service, offline, incomplete, no consent, emergency access) and the menu.
 // Connecting, opening, caching and logging the access are Session::RecordController's.
 #include "mainwindow.h"
-#include "dateformat.h"
+#include "record/dateformat.h"
 
-#include "patientlistmodel.h"
-#include "patientlistview.h"
-#include "servicebanners.h"
-#include "servicemenu.h"
-#include "servicepanel.h"
-#include "sharingservicesource.h"
+#include "viewer/patientlistmodel.h"
+#include "viewer/patientlistview.h"
+#include "viewer/service/servicebanners.h"
+#include "viewer/service/servicemenu.h"
+#include "viewer/service/servicepanel.h"
+#include "session/sharingservicesource.h"
+#include "viewer/signin/cardsessionui.h"
 
 #include <QDockWidget>
 #include <QLabel>
@@ -27,10 +28,10 @@ QLabel *MainWindow::emergencyAccessBanner() const { return m_serviceBanners ? m_
 
 bool MainWindow::connectService(const Net::ConnectionProfile &profile, QString *error)
 {
-    if (!m_records->connectService(profile, m_cardSession, error))
+    if (!m_records->connectService(profile, m_session->cardSession(), error))
         return false;
-    if (m_cardSession)
-        setIdleLockTimeout(profile.idleLockSeconds);
+    if (m_session->cardSession())
+        m_session->setIdleLockTimeout(profile.idleLockSeconds);
     createServiceUi();
     statusBar()->showMessage(tr("Opening the local cache…"));
     return true;
@@ -93,7 +94,7 @@ void MainWindow::createServiceUi()
 
 void MainWindow::onServicePatientsFound(const QList<PatientInfo> &patients, const Net::FhirError &error)
 {
-    if (m_locked)
+    if (m_session->isLocked())
         return; // arrived after the lock: never shown
     if (error.isError()) {
         m_serviceBanners->showStatus(tr("The patient search failed: %1").arg(error.message()), ServiceBanners::Level::Error);

@@ -1,10 +1,10 @@
 #include "printmenu.h"
 
-#include "documentexport.h"
-#include "documentview.h"
-#include "emergency/emergencysummaryview.h"
-#include "patientview.h"
-#include "referenceclock.h"
+#include "viewer/document/documentexport.h"
+#include "viewer/document/documentview.h"
+#include "viewer/emergency/emergencysummaryview.h"
+#include "viewer/patientview.h"
+#include "record/referenceclock.h"
 
 #include <QFileDialog>
 #include <QMessageBox>

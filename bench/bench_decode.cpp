@@ -12,8 +12,8 @@
 // Usage: bench_decode [--seconds N] [--slices N] [FILE|FOLDER...]
 //   --seconds: measuring time for all sets together (default 30; about 45 s in all)
 //   FILE|FOLDER: measure these files as one set instead of the built-in sets
-#include "dicomframedecoder.h"
-#include "dicomseries.h"
+#include "dicom/dicomframedecoder.h"
+#include "dicom/dicomseries.h"
 
 #include <QCoreApplication>
 #include <QDirIterator>

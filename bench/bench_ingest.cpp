@@ -12,8 +12,8 @@
 //
 // Usage: bench_ingest [--rounds N] [--page N] [--dir FOLDER] [FILE]
 //        (default: ${KAKEHASHI_DEMO_DATA_DIR}/patients/p900.json, FOLDER the system temp folder)
-#include "recordassembler.h"
-#include "recordcache.h"
+#include "record/recordassembler.h"
+#include "store/recordcache.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -3,8 +3,8 @@
 // Reports time to first image (first instance decoded to a QImage), time to full series,
 // their ratios to curl, cached scroll rate, and peak RSS against the raw pixel bytes.
 // Usage: bench_series_fetch [--slices N] [--runs N]
-#include "dicomframedecoder.h"
-#include "dicomwebsource.h"
+#include "dicom/dicomframedecoder.h"
+#include "dicom/retrieve/dicomwebsource.h"
 #include "pacsfixtures.h"
 #include "syntheticseries.h"
 

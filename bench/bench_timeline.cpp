@@ -2,8 +2,8 @@
 // for the heavy demo patient p900 as the record assembler builds it, and reports frame times
 // against a baseline measured in the same run: plain QPainter::fillRect of as many rectangles as
 // the timeline drew in that frame. Usage: bench_timeline [FHIR-FILE] (default: the demo p900).
-#include "localrecordsource.h"
-#include "timelineview.h"
+#include "record/localrecordsource.h"
+#include "viewer/timeline/timelineview.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -13,10 +13,10 @@
 // Goal: <= 100 ms and <= 2x the floor.
 //
 // Usage: bench_warm_open [--rounds N] [FILE]
-#include "patientview.h"
-#include "recordassembler.h"
-#include "recordcache.h"
-#include "recordsnapshot.h"
+#include "viewer/patientview.h"
+#include "record/recordassembler.h"
+#include "store/recordcache.h"
+#include "record/recordsnapshot.h"
 
 #include <QApplication>
 #include <QProcess>

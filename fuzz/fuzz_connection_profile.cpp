@@ -2,7 +2,7 @@
 // profile in it, loaded as the settings dialog and the sign-in would load it.
 #include "fuzzcommon.h"
 
-#include "connectionprofile.h"
+#include "net/connectionprofile.h"
 
 #include <QSettings>
 

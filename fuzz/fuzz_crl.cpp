@@ -2,7 +2,7 @@
 // → the parser, the serial lookup and the signature check against the test CA.
 #include "fuzzcommon.h"
 
-#include "revocationcheck.h"
+#include "net/hpki/revocationcheck.h"
 
 using namespace Kakehashi::Net;
 

@@ -3,7 +3,7 @@
 // decoder allocates it, so one input cannot ask for gigabytes.
 #include "fuzzcommon.h"
 
-#include "dicomframedecoder.h"
+#include "dicom/dicomframedecoder.h"
 
 using namespace Kakehashi::Dicom;
 

@@ -1,7 +1,7 @@
 // A DICOM file from a PACS, a CD or a folder → the header reader (patient name, UIDs, size).
 #include "fuzzcommon.h"
 
-#include "dicomheader.h"
+#include "dicom/dicomheader.h"
 
 using namespace Kakehashi::Dicom;
 

@@ -2,7 +2,7 @@
 // presentation reader (references, window, annotations, shutters, the report's content tree).
 #include "fuzzcommon.h"
 
-#include "dicompresentation.h"
+#include "dicom/dicompresentation.h"
 
 using namespace Kakehashi::Dicom;
 

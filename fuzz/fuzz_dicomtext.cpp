@@ -2,7 +2,7 @@
 // Unicode. Input: "<Specific Character Set, values separated by \>\n<raw value bytes>".
 #include "fuzzcommon.h"
 
-#include "dicomtext.h"
+#include "dicom/dicomtext.h"
 
 #include <QStringList>
 

@@ -3,12 +3,12 @@
 // (its Bundle and narrative through the sanitiser).
 #include "fuzzcommon.h"
 
-#include "clinicaldocument.h"
-#include "emergencysummary.h"
-#include "medicationsafety.h"
-#include "recordassembler.h"
-#include "recordsnapshot.h"
-#include "recordsummary.h"
+#include "record/clinicaldocument.h"
+#include "record/emergencysummary.h"
+#include "record/medicationsafety.h"
+#include "record/recordassembler.h"
+#include "record/recordsnapshot.h"
+#include "record/recordsummary.h"
 
 #include <QBuffer>
 #include <QDataStream>

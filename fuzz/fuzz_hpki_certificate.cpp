@@ -2,7 +2,7 @@
 // issuer and the hcRole; and the subjectDirectoryAttributes extension value on its own.
 #include "fuzzcommon.h"
 
-#include "hpkicertificate.h"
+#include "net/hpki/hpkicertificate.h"
 
 using namespace Kakehashi::Net;
 

@@ -3,7 +3,7 @@
 // parts must not depend on how the stream was split.
 #include "fuzzcommon.h"
 
-#include "multipartrelated.h"
+#include "dicom/retrieve/multipartrelated.h"
 
 using namespace Kakehashi::Dicom;
 

@@ -3,7 +3,7 @@
 // decide what is safe; the fuzzer makes sure its output passes them).
 #include "fuzzcommon.h"
 
-#include "narrativesanitizer.h"
+#include "record/narrativesanitizer.h"
 
 #include <QRegularExpression>
 

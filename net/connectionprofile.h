@@ -1,7 +1,7 @@
 #pragma once
 
 #include "purposeofuse.h"
-#include "revocationcheck.h"
+#include "net/hpki/revocationcheck.h"
 
 #include <QSslConfiguration>
 #include <QString>

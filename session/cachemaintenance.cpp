@@ -1,7 +1,7 @@
 #include "cachemaintenance.h"
 
-#include "imagecache.h"
-#include "recordcache.h"
+#include "store/imagecache.h"
+#include "store/recordcache.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>

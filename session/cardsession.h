@@ -1,9 +1,9 @@
 #pragma once
 
 #include "cachekeys.h"
-#include "connectionprofile.h"
-#include "hpkicard.h"
-#include "hpkicertificate.h"
+#include "net/connectionprofile.h"
+#include "net/hpki/hpkicard.h"
+#include "net/hpki/hpkicertificate.h"
 
 #include <QCoreApplication>
 #include <QList>

@@ -1,9 +1,9 @@
 #include "recordcontroller.h"
 
-#include "accesshistory.h"
+#include "store/accesshistory.h"
 #include "cardsession.h"
-#include "imagecache.h"
-#include "recordcache.h"
+#include "store/imagecache.h"
+#include "store/recordcache.h"
 #include "sessionpolicy.h"
 
 #include <QLoggingCategory>

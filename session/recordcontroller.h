@@ -2,11 +2,11 @@
 
 #include "cachekeys.h"
 #include "cachemaintenance.h"
-#include "clinicalrecord.h"
-#include "connectionprofile.h"
-#include "fhirclient.h"
+#include "record/clinicalrecord.h"
+#include "net/connectionprofile.h"
+#include "net/fhirclient.h"
 #include "patientrecordloader.h"
-#include "rolepolicy.h"
+#include "record/rolepolicy.h"
 
 #include <QDateTime>
 #include <QFuture>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "connectionprofile.h"
-#include "hpkicertificate.h"
-#include "rolepolicy.h"
+#include "net/connectionprofile.h"
+#include "net/hpki/hpkicertificate.h"
+#include "record/rolepolicy.h"
 
 #include <optional>
 

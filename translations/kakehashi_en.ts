@@ -272,6 +272,45 @@
     </message>
 </context>
 <context>
+    <name>Kakehashi::CardSessionUi</name>
+    <message>
+        <source>S&amp;ession</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The card was removed. Insert it and unlock with your PIN.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Locked after a period without use. Unlock with your PIN.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unlock with your PIN.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Removing the cached records…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cached records removed.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Kakehashi::CategoryNames</name>
     <message>
         <source>Allergies and intolerances</source>
@@ -1370,6 +1409,14 @@
     </message>
     <message>
         <source>Offline grace after next update</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>One folder or DICOMDIR per line (e.g. a mounted CD). Searched when no PACS is set.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Local image folders</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -3159,39 +3206,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>S&amp;ession</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Lock</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Sign out</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The card was removed. Insert it and unlock with your PIN.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Locked after a period without use. Unlock with your PIN.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Unlock with your PIN.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Signed out</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Opening the local cache…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Removing the cached records…</source>
         <translation type="unfinished" />
     </message>
     <message>

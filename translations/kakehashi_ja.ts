@@ -270,6 +270,45 @@
     </message>
 </context>
 <context>
+    <name>Kakehashi::CardSessionUi</name>
+    <message>
+        <source>S&amp;ession</source>
+        <translation>セッション(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>ロック</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>ログアウト</translation>
+    </message>
+    <message>
+        <source>The card was removed. Insert it and unlock with your PIN.</source>
+        <translation>カードが取り外されました。カードを挿入し、PIN でロックを解除してください。</translation>
+    </message>
+    <message>
+        <source>Locked after a period without use. Unlock with your PIN.</source>
+        <translation>一定時間操作がなかったためロックしました。PIN でロックを解除してください。</translation>
+    </message>
+    <message>
+        <source>Unlock with your PIN.</source>
+        <translation>PIN でロックを解除してください。</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>ログアウトしました</translation>
+    </message>
+    <message>
+        <source>Removing the cached records…</source>
+        <translation>キャッシュされた記録を削除しています…</translation>
+    </message>
+    <message>
+        <source>Cached records removed.</source>
+        <translation>キャッシュされた記録を削除しました。</translation>
+    </message>
+</context>
+<context>
     <name>Kakehashi::CategoryNames</name>
     <message>
         <source>Allergies and intolerances</source>
@@ -1361,6 +1400,14 @@
     <message>
         <source>Offline grace after next update</source>
         <translation>次回更新後のオフライン猶予</translation>
+    </message>
+    <message>
+        <source>One folder or DICOMDIR per line (e.g. a mounted CD). Searched when no PACS is set.</source>
+        <translation>1 行に 1 つのフォルダまたは DICOMDIR（例：マウントした CD）。PACS が設定されていないときに検索します。</translation>
+    </message>
+    <message>
+        <source>Local image folders</source>
+        <translation>ローカル画像フォルダ</translation>
     </message>
 </context>
 <context>
@@ -3118,40 +3165,8 @@
         <translation>キャッシュした記録を消去しました。</translation>
     </message>
     <message>
-        <source>S&amp;ession</source>
-        <translation>セッション(&amp;E)</translation>
-    </message>
-    <message>
-        <source>Lock</source>
-        <translation>ロック</translation>
-    </message>
-    <message>
-        <source>Sign out</source>
-        <translation>ログアウト</translation>
-    </message>
-    <message>
-        <source>The card was removed. Insert it and unlock with your PIN.</source>
-        <translation>カードが取り外されました。カードを挿入し、PIN でロックを解除してください。</translation>
-    </message>
-    <message>
-        <source>Locked after a period without use. Unlock with your PIN.</source>
-        <translation>一定時間操作がなかったためロックしました。PIN でロックを解除してください。</translation>
-    </message>
-    <message>
-        <source>Unlock with your PIN.</source>
-        <translation>PIN でロックを解除してください。</translation>
-    </message>
-    <message>
-        <source>Signed out</source>
-        <translation>ログアウトしました</translation>
-    </message>
-    <message>
         <source>Opening the local cache…</source>
         <translation>ローカルキャッシュを開いています…</translation>
-    </message>
-    <message>
-        <source>Removing the cached records…</source>
-        <translation>キャッシュされた記録を削除しています…</translation>
     </message>
     <message>
         <source>%1: the DICOM image cannot be read (%2).</source>

@@ -1,7 +1,7 @@
 #include "displaytext.h"
 
-#include "medicationperiod.h"
-#include "referenceclock.h"
+#include "record/medicationperiod.h"
+#include "record/referenceclock.h"
 
 namespace Kakehashi {
 

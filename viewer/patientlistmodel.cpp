@@ -1,8 +1,8 @@
 #include "patientlistmodel.h"
-#include "dateformat.h"
+#include "record/dateformat.h"
 
 #include "displaytext.h"
-#include "referenceclock.h"
+#include "record/referenceclock.h"
 
 namespace Kakehashi {
 

@@ -1,15 +1,15 @@
 #include "patientview.h"
 
-#include "clinicalstatus.h"
-#include "dateformat.h"
-#include "medicationsafety.h"
-#include "referenceclock.h"
+#include "record/clinicalstatus.h"
+#include "record/dateformat.h"
+#include "record/medicationsafety.h"
+#include "record/referenceclock.h"
 
 #include "displaytext.h"
-#include "emergency/emergencysummaryview.h"
-#include "clinicalpanels.h"
+#include "viewer/emergency/emergencysummaryview.h"
+#include "viewer/timeline/clinicalpanels.h"
 #include "recorditemmodel.h"
-#include "timelinepane.h"
+#include "viewer/timeline/timelinepane.h"
 
 #include <QHeaderView>
 #include <QItemSelectionModel>

@@ -1,8 +1,8 @@
 #include "sessionbar.h"
 
-#include "dateformat.h"
-#include "displayzone.h"
-#include "referenceclock.h"
+#include "record/dateformat.h"
+#include "record/displayzone.h"
+#include "record/referenceclock.h"
 
 #include <QLabel>
 

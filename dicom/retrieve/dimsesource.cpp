@@ -1,6 +1,6 @@
 #include "dimsesource.h"
 
-#include "dicomtext.h"
+#include "dicom/dicomtext.h"
 #include "retrievelog.h"
 
 #include <QDir>

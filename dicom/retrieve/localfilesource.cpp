@@ -1,7 +1,7 @@
 #include "localfilesource.h"
 
-#include "dicomheader.h"
-#include "dicomseries.h"
+#include "dicom/dicomheader.h"
+#include "dicom/dicomseries.h"
 
 #include <QFile>
 #include <QMutex>

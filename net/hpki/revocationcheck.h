@@ -40,7 +40,7 @@ private:
     QStringList m_revoked;
 };
 
-// Where fetched CRLs are kept for offline sign-in (viewer/model/crlcache.* keeps them 0600 in a
+// Where fetched CRLs are kept for offline sign-in (store/crlcache.* keeps them 0600 in a
 // 0700 folder). Keys are the distribution-point URLs. The stored bytes are the CRL itself: its
 // signature is checked again on every load, so a changed file is simply not believed.
 class CrlStore

@@ -2,8 +2,8 @@
 
 #include "session/imaging/studyretrieval.h"
 
-#include "cardsession.h"
-#include "recordcontroller.h"
+#include "session/cardsession.h"
+#include "session/recordcontroller.h"
 
 #include <QLoggingCategory>
 #include <QtConcurrent/QtConcurrentRun>

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "connectionprofile.h"
-#include "dicomseries.h"
-#include "imagesource.h"
+#include "net/connectionprofile.h"
+#include "dicom/dicomseries.h"
+#include "dicom/retrieve/imagesource.h"
 #include "imagingstudylocator.h"
-#include "purposeofuse.h"
+#include "net/purposeofuse.h"
 
 #include <QFutureWatcher>
 #include <QObject>

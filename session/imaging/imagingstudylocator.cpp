@@ -1,6 +1,6 @@
 #include "imagingstudylocator.h"
 
-#include "localrecordsource.h"
+#include "record/localrecordsource.h"
 
 #include <QFileInfo>
 #include <QJsonObject>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "dicomseries.h"
+#include "dicom/dicomseries.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -1,7 +1,7 @@
 #include "session/imaging/studyretrieval.h"
 
-#include "dicomframedecoder.h"
-#include "imagecache.h"
+#include "dicom/dicomframedecoder.h"
+#include "store/imagecache.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "dicomseries.h"
-#include "imagesource.h"
+#include "dicom/dicomseries.h"
+#include "dicom/retrieve/imagesource.h"
 
 #include <QObject>
 #include <QStringList>

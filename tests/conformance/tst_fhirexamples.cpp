@@ -1,6 +1,6 @@
 #include "../testsupport.h"
 
-#include "localrecordsource.h"
+#include "record/localrecordsource.h"
 
 #include <QDirIterator>
 

@@ -4,11 +4,11 @@
 #include "../testsupport.h"
 #include "../unit/dicom/presentationfixtures.h"
 
-#include "dicomcomparisonview.h"
-#include "dicomviewerwidget.h"
-#include "imagingpanel.h"
-#include "mainwindow.h"
-#include "patientview.h"
+#include "viewer/imageview/dicomcomparisonview.h"
+#include "viewer/imageview/dicomviewerwidget.h"
+#include "viewer/imaging/imagingpanel.h"
+#include "app/mainwindow.h"
+#include "viewer/patientview.h"
 
 #include <QLabel>
 #include <QProcess>

@@ -3,9 +3,9 @@
 // is saved; Service › Purge cached records… asks first and only a "Yes" empties the cache.
 #include "../testsupport.h"
 
-#include "connectionprofiledialog.h"
-#include "mainwindow.h"
-#include "recordcache.h"
+#include "viewer/service/connectionprofiledialog.h"
+#include "app/mainwindow.h"
+#include "store/recordcache.h"
 
 #include <QAction>
 #include <QCheckBox>

@@ -4,13 +4,13 @@
 #include "../testsupport.h"
 #include "../unit/dicom/dicomfixtures.h"
 
-#include "dicomviewerwidget.h"
-#include "displaytext.h"
-#include "imagingpanel.h"
-#include "mainwindow.h"
-#include "patientlistmodel.h"
-#include "patientlistview.h"
-#include "patientview.h"
+#include "viewer/imageview/dicomviewerwidget.h"
+#include "viewer/displaytext.h"
+#include "viewer/imaging/imagingpanel.h"
+#include "app/mainwindow.h"
+#include "viewer/patientlistmodel.h"
+#include "viewer/patientlistview.h"
+#include "viewer/patientview.h"
 
 #include <QDir>
 #include <QJsonArray>

@@ -1,9 +1,9 @@
-#include "clinicaldocument.h"
-#include "documentexport.h"
+#include "record/clinicaldocument.h"
+#include "viewer/document/documentexport.h"
 #include "documentsamples.h"
-#include "documentview.h"
-#include "localrecordsource.h"
-#include "pdfdocumentpane.h"
+#include "viewer/document/documentview.h"
+#include "record/localrecordsource.h"
+#include "viewer/document/pdfdocumentpane.h"
 
 #include <QApplication>
 #include <QClipboard>

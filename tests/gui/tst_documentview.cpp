@@ -1,11 +1,11 @@
-#include "clinicaldocument.h"
-#include "documentview.h"
-#include "localrecordsource.h"
-#include "mainwindow.h"
-#include "documentdock.h"
-#include "patientview.h"
-#include "pdfdocumentpane.h"
-#include "clinicalpanels.h"
+#include "record/clinicaldocument.h"
+#include "viewer/document/documentview.h"
+#include "record/localrecordsource.h"
+#include "app/mainwindow.h"
+#include "viewer/document/documentdock.h"
+#include "viewer/patientview.h"
+#include "viewer/document/pdfdocumentpane.h"
+#include "viewer/timeline/clinicalpanels.h"
 
 #include <QApplication>
 #include <QDockWidget>

@@ -2,10 +2,10 @@
 // one 1600×1000 screen, switching views, and the `--view emergency --screenshot` command line.
 #include "../testsupport.h"
 
-#include "emergency/emergencysummaryview.h"
-#include "localrecordsource.h"
-#include "patientview.h"
-#include "timelinepane.h"
+#include "viewer/emergency/emergencysummaryview.h"
+#include "record/localrecordsource.h"
+#include "viewer/patientview.h"
+#include "viewer/timeline/timelinepane.h"
 
 #include <QImage>
 #include <QLabel>

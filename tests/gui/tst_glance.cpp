@@ -3,22 +3,22 @@
 // stay the same across patients, the lab chart's axis and legend are readable and follow the filters,
 // "All items" follows the filter and range, dates follow the interface language, role previews,
 // 1366×768 without clipped controls, a docked image leaves the record usable, HiDPI screenshots.
-#include "clinicalpanels.h"
-#include "clinicaltablemodel.h"
-#include "commandline.h"
-#include "connectionprofiledialog.h"
-#include "dateformat.h"
-#include "displayzone.h"
-#include "imagingpanel.h"
-#include "labtrendchart.h"
-#include "localrecordsource.h"
-#include "mainwindow.h"
-#include "sessionbar.h"
-#include "patientview.h"
-#include "recorditemmodel.h"
-#include "referenceclock.h"
-#include "timelinepane.h"
-#include "timelineview.h"
+#include "viewer/timeline/clinicalpanels.h"
+#include "viewer/timeline/clinicaltablemodel.h"
+#include "app/commandline.h"
+#include "viewer/service/connectionprofiledialog.h"
+#include "record/dateformat.h"
+#include "record/displayzone.h"
+#include "viewer/imaging/imagingpanel.h"
+#include "viewer/timeline/labtrendchart.h"
+#include "record/localrecordsource.h"
+#include "app/mainwindow.h"
+#include "viewer/sessionbar.h"
+#include "viewer/patientview.h"
+#include "viewer/recorditemmodel.h"
+#include "record/referenceclock.h"
+#include "viewer/timeline/timelinepane.h"
+#include "viewer/timeline/timelineview.h"
 
 #include <QAbstractButton>
 #include <QAreaSeries>

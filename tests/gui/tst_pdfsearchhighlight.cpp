@@ -2,7 +2,7 @@
 // scrolls to the match itself (Qt 6.4's QPdfView has neither; PdfDocumentPane adds both).
 
 #include "documentsamples.h"
-#include "pdfdocumentpane.h"
+#include "viewer/document/pdfdocumentpane.h"
 
 #include <QApplication>
 #include <QImage>

@@ -1,12 +1,12 @@
 // The unified timeline and the clinical panels, offscreen: lanes, filters, selection sync,
 // trend chart across facilities, zoom/pan geometry, aggregation and the today line.
-#include "clinicalpanels.h"
-#include "labtrendchart.h"
-#include "patientview.h"
-#include "recorditemmodel.h"
-#include "referenceclock.h"
-#include "timelinepane.h"
-#include "timelineview.h"
+#include "viewer/timeline/clinicalpanels.h"
+#include "viewer/timeline/labtrendchart.h"
+#include "viewer/patientview.h"
+#include "viewer/recorditemmodel.h"
+#include "record/referenceclock.h"
+#include "viewer/timeline/timelinepane.h"
+#include "viewer/timeline/timelineview.h"
 
 #include <QAreaSeries>
 #include <QCheckBox>

@@ -4,7 +4,7 @@
 // PageSize Observations "Observation/<R>-<k>-<i>" plus the marker "Basic/<R>-pages" saying that k + 1
 // pages of run R exist. All of them go in one storeResources() call, i.e. one transaction: after a
 // kill, a patient has pages 0..n-1 of each run, each whole, and the marker says n.
-#include "recordcache.h"
+#include "store/recordcache.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

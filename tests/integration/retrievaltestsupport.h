@@ -1,8 +1,8 @@
 #pragma once
 
-#include "dicomframedecoder.h"
-#include "dimsesource.h"
-#include "imagesource.h"
+#include "dicom/dicomframedecoder.h"
+#include "dicom/retrieve/dimsesource.h"
+#include "dicom/retrieve/imagesource.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>

@@ -6,8 +6,8 @@
 #include "../filesizelimit.h"
 #include "../testsupport.h"
 
-#include "imagecache.h"
-#include "recordcache.h"
+#include "store/imagecache.h"
+#include "store/recordcache.h"
 
 #include <QDirIterator>
 #include <QFileInfo>

@@ -5,12 +5,12 @@
 // cache stays readable. Skips when softhsm2, opensc, openssl or the pkcs11 engine are missing.
 #include "../testsupport.h"
 
-#include "cardsession.h"
-#include "hpkicard.h"
-#include "hpkitrust.h"
-#include "mainwindow.h"
-#include "recordcache.h"
-#include "signindialog.h"
+#include "session/cardsession.h"
+#include "net/hpki/hpkicard.h"
+#include "net/hpki/hpkitrust.h"
+#include "app/mainwindow.h"
+#include "store/recordcache.h"
+#include "viewer/signin/signindialog.h"
 
 #include <QComboBox>
 #include <QElapsedTimer>

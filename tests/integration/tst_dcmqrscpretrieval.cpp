@@ -1,6 +1,6 @@
 // DIMSE against DCMTK's dcmqrscp (forking mode): C-ECHO, C-FIND at study and series level
 // (ASCII and ISO_IR 192 Japanese names), C-GET and C-MOVE of a series.
-#include "dimsesource.h"
+#include "dicom/retrieve/dimsesource.h"
 #include "pacsfixtures.h"
 #include "retrievaltestsupport.h"
 #include "syntheticseries.h"

@@ -1,11 +1,11 @@
 // Integration tests: the FHIR client and the sharing-service record source against the real test server.
 #include "SharingServiceFixture.h"
-#include "clinicalitembuilder.h"
-#include "fhirclient.h"
-#include "patientrecordloader.h"
-#include "recordsummary.h"
-#include "recordcache.h"
-#include "sharingservicesource.h"
+#include "record/clinicalitembuilder.h"
+#include "net/fhirclient.h"
+#include "session/patientrecordloader.h"
+#include "record/recordsummary.h"
+#include "store/recordcache.h"
+#include "session/sharingservicesource.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>

@@ -1,5 +1,5 @@
 // LocalFileSource: folders and DICOMDIRs answer the same ImageSource queries as a PACS.
-#include "localfilesource.h"
+#include "dicom/retrieve/localfilesource.h"
 #include "retrievaltestsupport.h"
 #include "syntheticseries.h"
 

@@ -1,6 +1,6 @@
 // The WADO-RS multipart/related parser: boundaries, line ends, padding, bodies that contain
 // the boundary text, and every possible split of the stream into reads.
-#include "multipartrelated.h"
+#include "dicom/retrieve/multipartrelated.h"
 
 #include "../testsupport.h"
 

@@ -1,9 +1,9 @@
 // DICOMweb (QIDO-RS, WADO-RS) and DIMSE (C-ECHO, C-FIND, C-GET, C-MOVE) against a real Orthanc
 // started on free loopback ports, loaded with synthetic series written here.
-#include "dicomwebsource.h"
-#include "dimsesource.h"
+#include "dicom/retrieve/dicomwebsource.h"
+#include "dicom/retrieve/dimsesource.h"
 #include "pacsfixtures.h"
-#include "purposeofuse.h"
+#include "net/purposeofuse.h"
 #include "retrievaltestsupport.h"
 #include "syntheticseries.h"
 #include "../testsupport.h"

@@ -1,11 +1,11 @@
 // The encrypted record cache: crypto, persistence, purge, and no plaintext identifiers on disk;
 // the assembled-record snapshot beside the rows, and the fallback when it cannot be used.
-#include "localrecordsource.h"
-#include "patientrecordloader.h"
-#include "recordassembler.h"
-#include "imagecache.h"
-#include "recordcache.h"
-#include "recordsnapshot.h"
+#include "record/localrecordsource.h"
+#include "session/patientrecordloader.h"
+#include "record/recordassembler.h"
+#include "store/imagecache.h"
+#include "store/recordcache.h"
+#include "record/recordsnapshot.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -4,10 +4,10 @@
 #include "../testsupport.h"
 
 #include "SharingServiceFixture.h"
-#include "accesshistory.h"
-#include "recordcache.h"
-#include "recordcontroller.h"
-#include "sessionpolicy.h"
+#include "store/accesshistory.h"
+#include "store/recordcache.h"
+#include "session/recordcontroller.h"
+#include "session/sessionpolicy.h"
 
 #include <QSignalSpy>
 #include <QThread>

@@ -1,12 +1,12 @@
-// Revocation of the card's certificate at sign-in (net/hpki/revocationcheck.*, viewer/model/crlcache.*):
+// Revocation of the card's certificate at sign-in (net/hpki/revocationcheck.*, store/crlcache.*):
 // a test CA (openssl) issues two card certificates naming a CRL distribution point on loopback and
 // revokes one; a tiny HTTP server serves the CRL, goes silent or goes away. Skips without openssl.
 #include "../testsupport.h"
 
 #include "RevocationFixture.h"
-#include "connectionprofile.h"
-#include "crlcache.h"
-#include "revocationcheck.h"
+#include "net/connectionprofile.h"
+#include "store/crlcache.h"
+#include "net/hpki/revocationcheck.h"
 
 #include <QElapsedTimer>
 #include <QSettings>

@@ -4,9 +4,10 @@
 #include "../testsupport.h"
 
 #include "RevocationFixture.h"
-#include "cardrevocation.h"
-#include "crlcache.h"
-#include "mainwindow.h"
+#include "app/cardrevocation.h"
+#include "store/crlcache.h"
+#include "app/mainwindow.h"
+#include "viewer/signin/cardsessionui.h"
 
 #include <QLabel>
 #include <QTemporaryDir>
@@ -120,7 +121,7 @@ private Q_SLOTS:
         QVERIFY(banner->text().contains(QStringLiteral("\"test-crl\"")));
         // The warning belongs to the sign-in: gone after sign-out.
         QPointer<QLabel> watched = banner;
-        window.logout();
+        window.cardSessionUi()->signOut();
         QTRY_VERIFY(!watched);
     }
 };

@@ -6,12 +6,13 @@
 #include "../testsupport.h"
 
 #include "SharingServiceFixture.h"
-#include "cardsession.h"
-#include "hpkicard.h"
-#include "hpkitrust.h"
-#include "mainwindow.h"
-#include "recordcache.h"
-#include "signindialog.h"
+#include "session/cardsession.h"
+#include "net/hpki/hpkicard.h"
+#include "net/hpki/hpkitrust.h"
+#include "app/mainwindow.h"
+#include "viewer/signin/cardsessionui.h"
+#include "store/recordcache.h"
+#include "viewer/signin/signindialog.h"
 
 #include <QComboBox>
 #include <QElapsedTimer>
@@ -111,7 +112,7 @@ class TestSessionFaults : public QObject
             return nullptr;
         }
         auto window = std::make_unique<MainWindow>();
-        window->beginCardSession(m_session.get(), anchors());
+        window->cardSessionUi()->begin(m_session.get(), anchors());
         if (!window->connectService(profile(), error))
             return nullptr;
         window->show();
@@ -263,15 +264,15 @@ private Q_SLOTS:
         // Every answer now takes 3 s: the refresh is in flight when the card goes.
         QVERIFY(!m_server.control(QJsonObject{{QStringLiteral("delay"), QJsonObject{{QStringLiteral("ms"), 3000}, {QStringLiteral("count"), -1}}}})
                      .isEmpty());
-        QSignalSpy locked(window.get(), &MainWindow::sessionLocked);
+        QSignalSpy locked(window->cardSessionUi(), &CardSessionUi::locked);
         const qsizetype logFrom = m_server.accessLog().size();
         window->openServicePatient(QStringLiteral("p001"));
         QTest::qWait(500);
         setCard("removed");
         QVERIFY(locked.wait(10000));
-        QCOMPARE(locked.first().first().value<MainWindow::LockReason>(), MainWindow::LockReason::CardRemoved);
-        QVERIFY(window->lockOverlay()->isVisible());
-        QVERIFY(window->lockMessage()->text().contains(QStringLiteral("The card was removed")));
+        QCOMPARE(locked.first().first().value<CardSessionUi::LockReason>(), CardSessionUi::LockReason::CardRemoved);
+        QVERIFY(window->cardSessionUi()->lockOverlay()->isVisible());
+        QVERIFY(window->cardSessionUi()->lockMessage()->text().contains(QStringLiteral("The card was removed")));
         QVERIFY(!window->records()->serviceRecord());
         QVERIFY(window->records()->localRecords().patients.isEmpty());
         // The load was under way (the service saw it) and nothing of it is shown or finishes later.
@@ -281,7 +282,7 @@ private Q_SLOTS:
         // Nothing cached is lost.
         QCOMPARE(cachedRows(window.get(), QStringLiteral("p001")), m_cachedRows);
         setCard("");
-        window->logout();
+        window->cardSessionUi()->signOut();
     }
 
     // TLS fails part-way through a record (the server's certificate changes to one that is not
@@ -332,7 +333,7 @@ private Q_SLOTS:
 
         stopNginx();
         QVERIFY(startNginx(goodConfig()));
-        window->logout();
+        window->cardSessionUi()->signOut();
     }
 };
 

@@ -6,16 +6,17 @@
 
 #include "../eventloopwatchdog.h"
 #include "SharingServiceFixture.h"
-#include "cardsession.h"
-#include "hpkicard.h"
-#include "hpkitrust.h"
-#include "mainwindow.h"
-#include "sessionbar.h"
-#include "patientlistview.h"
-#include "patientview.h"
-#include "recordcache.h"
-#include "recorditemmodel.h"
-#include "signindialog.h"
+#include "session/cardsession.h"
+#include "net/hpki/hpkicard.h"
+#include "net/hpki/hpkitrust.h"
+#include "app/mainwindow.h"
+#include "viewer/signin/cardsessionui.h"
+#include "viewer/sessionbar.h"
+#include "viewer/patientlistview.h"
+#include "viewer/patientview.h"
+#include "store/recordcache.h"
+#include "viewer/recorditemmodel.h"
+#include "viewer/signin/signindialog.h"
 
 #include <QComboBox>
 #include <QElapsedTimer>
@@ -141,7 +142,7 @@ class TestSessionWindow : public QObject
             return nullptr;
         }
         auto window = std::make_unique<MainWindow>();
-        window->beginCardSession(m_session.get(), anchors());
+        window->cardSessionUi()->begin(m_session.get(), anchors());
         if (!window->connectService(p, error))
             return nullptr;
         window->show();
@@ -342,7 +343,7 @@ private Q_SLOTS:
         QMetaObject::invokeMethod(
             window.get(),
             [&] {
-                window->beginCardSession(m_session.get(), anchors());
+                window->cardSessionUi()->begin(m_session.get(), anchors());
                 QString error;
                 connected = window->connectService(p, &error);
             },
@@ -365,8 +366,8 @@ private Q_SLOTS:
 
         dog.phase(QStringLiteral("sign-out and purge"));
         const std::shared_ptr<RecordCache> cache = window->records()->recordCache();
-        QSignalSpy out(window.get(), &MainWindow::signedOut);
-        QMetaObject::invokeMethod(window.get(), [&] { window->logout(); }, Qt::QueuedConnection);
+        QSignalSpy out(window->cardSessionUi(), &CardSessionUi::signedOut);
+        QMetaObject::invokeMethod(window.get(), [&] { window->cardSessionUi()->signOut(); }, Qt::QueuedConnection);
         QVERIFY(out.wait(60000));
         dog.settle();
         QVERIFY(!cache->hasPatient(QStringLiteral("p001")));
@@ -409,12 +410,12 @@ private Q_SLOTS:
     {
         QVERIFY(m_window);
         QVERIFY(shownItems(m_window->patientView()) > 0);
-        QSignalSpy locked(m_window.get(), &MainWindow::sessionLocked);
-        m_window->setIdleLockTimeout(1);
+        QSignalSpy locked(m_window->cardSessionUi(), &CardSessionUi::locked);
+        m_window->cardSessionUi()->setIdleLockTimeout(1);
         QVERIFY(locked.wait(5000));
-        QCOMPARE(locked.first().first().value<MainWindow::LockReason>(), MainWindow::LockReason::Idle);
-        QVERIFY(m_window->isLocked());
-        QVERIFY(m_window->lockOverlay()->isVisible());
+        QCOMPARE(locked.first().first().value<CardSessionUi::LockReason>(), CardSessionUi::LockReason::Idle);
+        QVERIFY(m_window->cardSessionUi()->isLocked());
+        QVERIFY(m_window->cardSessionUi()->lockOverlay()->isVisible());
         QCOMPARE(shownItems(m_window->patientView()), 0);
         QCOMPARE(m_window->patientList()->table()->model()->rowCount(), 0);
         QVERIFY(!m_window->records()->serviceRecord());
@@ -427,15 +428,15 @@ private Q_SLOTS:
 
     void unlockWithPinRestores()
     {
-        QVERIFY(m_window && m_window->isLocked());
-        m_window->setIdleLockTimeout(0);
-        m_window->requestUnlock();
-        QPointer<SignInDialog> dialog = m_window->unlockDialog();
+        QVERIFY(m_window && m_window->cardSessionUi()->isLocked());
+        m_window->cardSessionUi()->setIdleLockTimeout(0);
+        m_window->cardSessionUi()->requestUnlock();
+        QPointer<SignInDialog> dialog = m_window->cardSessionUi()->unlockDialog();
         QVERIFY(dialog);
         QSignalSpy loaded(m_window.get(), &MainWindow::servicePatientLoaded);
         QVERIFY(signIn(dialog, QStringLiteral("hpki-doctor"), Pin));
-        QVERIFY(!m_window->isLocked());
-        QVERIFY(!m_window->lockOverlay()->isVisible());
+        QVERIFY(!m_window->cardSessionUi()->isLocked());
+        QVERIFY(!m_window->cardSessionUi()->lockOverlay()->isVisible());
         QVERIFY(loaded.wait(60000));
         QCOMPARE(m_window->records()->serviceOutcome().state, RecordLoadOutcome::State::Fresh);
         QVERIFY(shownCategories(m_window->patientView()).contains(ItemCategory::Lab));
@@ -447,8 +448,8 @@ private Q_SLOTS:
         const std::shared_ptr<RecordCache> cache = m_window->records()->recordCache();
         QVERIFY(cache);
         QVERIFY(cache->hasPatient(QStringLiteral("p001")));
-        QSignalSpy out(m_window.get(), &MainWindow::signedOut);
-        m_window->logout();
+        QSignalSpy out(m_window->cardSessionUi(), &CardSessionUi::signedOut);
+        m_window->cardSessionUi()->signOut();
         QCOMPARE(out.count(), 1);
         QVERIFY(!m_session->isSignedIn());
         QCOMPARE(shownItems(m_window->patientView()), 0);
@@ -471,7 +472,7 @@ private Q_SLOTS:
         QVERIFY(freshItems > 0);
         const QString cachePath = m_window->records()->recordCache()->path();
         QVERIFY(m_window->records()->recordCache()->hasPatient(QStringLiteral("p001")));
-        m_window->logout();
+        m_window->cardSessionUi()->signOut();
         QVERIFY(!m_window->records()->isCacheKeyFromCard()); // wiped on sign-out
         QVERIFY(!m_session->isSignedIn());
         m_window.reset();
@@ -492,7 +493,7 @@ private Q_SLOTS:
             QVERIFY(asDoctor.open(&error));
             QVERIFY(asDoctor.hasPatient(QStringLiteral("p001")));
         }
-        m_window->logout();
+        m_window->cardSessionUi()->signOut();
         m_window.reset();
 
         // Another card: a clean miss offline, and its key opens none of the doctor's rows even
@@ -514,7 +515,7 @@ private Q_SLOTS:
             int undecryptable = -1;
             QVERIFY(asDoctor.load(QStringLiteral("p001"), &undecryptable, &error).isEmpty());
         }
-        m_window->logout();
+        m_window->cardSessionUi()->signOut();
         m_window.reset();
         QVERIFY(startNginx());
     }
@@ -564,11 +565,11 @@ private Q_SLOTS:
         QVERIFY(m_window);
         QVERIFY(open(m_window.get(), QStringLiteral("p001")));
         QVERIFY(shownItems(m_window->patientView()) > 0);
-        QSignalSpy locked(m_window.get(), &MainWindow::sessionLocked);
+        QSignalSpy locked(m_window->cardSessionUi(), &CardSessionUi::locked);
         QVERIFY(run(QStringLiteral("softhsm2-util"), {QStringLiteral("--delete-token"), QStringLiteral("--token"), QStringLiteral("hpki-pharmacist")}));
         QVERIFY(locked.wait(10000));
-        QCOMPARE(locked.first().first().value<MainWindow::LockReason>(), MainWindow::LockReason::CardRemoved);
-        QVERIFY(m_window->lockOverlay()->isVisible());
+        QCOMPARE(locked.first().first().value<CardSessionUi::LockReason>(), CardSessionUi::LockReason::CardRemoved);
+        QVERIFY(m_window->cardSessionUi()->lockOverlay()->isVisible());
         QCOMPARE(shownItems(m_window->patientView()), 0);
         QCOMPARE(m_window->patientList()->table()->model()->rowCount(), 0);
         QVERIFY(!m_window->records()->serviceRecord());
@@ -577,8 +578,8 @@ private Q_SLOTS:
         // Logging out applies the profile's policy: this one purges the cache.
         const std::shared_ptr<RecordCache> cache = m_window->records()->recordCache();
         QVERIFY(cache && cache->hasPatient(QStringLiteral("p001")));
-        QSignalSpy out(m_window.get(), &MainWindow::signedOut);
-        m_window->logout();
+        QSignalSpy out(m_window->cardSessionUi(), &CardSessionUi::signedOut);
+        m_window->cardSessionUi()->signOut();
         QVERIFY(m_window->records()->isCacheBusy()); // on a worker thread
         QVERIFY(out.wait(30000));
         QVERIFY(!cache->hasPatient(QStringLiteral("p001")));

@@ -15,6 +15,6 @@ set_tests_properties(tst_hpkicard PROPERTIES RESOURCE_LOCK hpki TIMEOUT 180)
 
 kakehashi_add_test(tst_signindialog
     SOURCES tst_signindialog.cpp
-    LIBS kakehashi_viewer kakehashi_net Qt6::Widgets
+    LIBS kakehashi_signin kakehashi_viewer kakehashi_net Qt6::Widgets
     LABELS gui)
 set_tests_properties(tst_signindialog PROPERTIES RESOURCE_LOCK hpki TIMEOUT 120)

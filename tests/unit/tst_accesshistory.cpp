@@ -1,7 +1,7 @@
 // The access history (閲覧履歴): append-only, sealed, hash-chained; each user reads their own
 // entries; editing, removing or reordering lines is detected; CSV export.
-#include "accesshistory.h"
-#include "recordcache.h"
+#include "store/accesshistory.h"
+#include "store/recordcache.h"
 
 #include <QFile>
 #include <QRandomGenerator>

@@ -5,9 +5,9 @@
 #include "../testsupport.h"
 #include "../eventloopwatchdog.h"
 
-#include "cardsession.h"
-#include "hpkitrust.h"
-#include "sessionpolicy.h"
+#include "session/cardsession.h"
+#include "net/hpki/hpkitrust.h"
+#include "session/sessionpolicy.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -1,6 +1,6 @@
-#include "cdadocument.h"
-#include "clinicaldocument.h"
-#include "narrativesanitizer.h"
+#include "record/cdadocument.h"
+#include "record/clinicaldocument.h"
+#include "record/narrativesanitizer.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -1,6 +1,6 @@
-#include "clinicaldocument.h"
-#include "localrecordsource.h"
-#include "recordassembler.h"
+#include "record/clinicaldocument.h"
+#include "record/localrecordsource.h"
+#include "record/recordassembler.h"
 
 #include <QFile>
 #include <QTest>

@@ -2,8 +2,8 @@
 // allergy order, UNINFORMED kept and marked, withheld/incomplete carried through, key labs.
 #include "../testsupport.h"
 
-#include "emergencysummary.h"
-#include "localrecordsource.h"
+#include "record/emergencysummary.h"
+#include "record/localrecordsource.h"
 
 #include <QSettings>
 

@@ -1,8 +1,8 @@
 // Integration: SoftHSM2 tokens with HPKI test certificates (tests/fixtures/hpki/make-token.sh) and an
 // nginx that demands a client certificate. Skips when softhsm2, opensc, nginx or the engine are absent.
-#include "hpkicard.h"
-#include "hpkicertificate.h"
-#include "hpkitrust.h"
+#include "net/hpki/hpkicard.h"
+#include "net/hpki/hpkicertificate.h"
+#include "net/hpki/hpkitrust.h"
 
 #include <QCryptographicHash>
 #include <QEventLoop>

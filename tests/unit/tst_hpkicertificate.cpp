@@ -1,5 +1,5 @@
-#include "hpkicertificate.h"
-#include "hpkitrust.h"
+#include "net/hpki/hpkicertificate.h"
+#include "net/hpki/hpkitrust.h"
 
 #include <QFile>
 #include <QStandardPaths>

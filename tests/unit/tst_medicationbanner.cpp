@@ -1,8 +1,8 @@
 // PatientView's duplicate-therapy banner: shown with MedicationSafety's words, hidden otherwise.
 #include "../testsupport.h"
 
-#include "medicationsafety.h"
-#include "patientview.h"
+#include "record/medicationsafety.h"
+#include "viewer/patientview.h"
 
 #include <QLabel>
 

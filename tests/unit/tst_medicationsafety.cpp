@@ -1,8 +1,8 @@
 #include "../testsupport.h"
 
-#include "drugmaster.h"
-#include "localrecordsource.h"
-#include "medicationsafety.h"
+#include "record/drugmaster.h"
+#include "record/localrecordsource.h"
+#include "record/medicationsafety.h"
 
 #include <QTemporaryDir>
 

@@ -1,4 +1,4 @@
-#include "narrativesanitizer.h"
+#include "record/narrativesanitizer.h"
 
 #include <QTest>
 

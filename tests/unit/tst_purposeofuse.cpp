@@ -1,6 +1,6 @@
 #include "../testsupport.h"
 
-#include "purposeofuse.h"
+#include "net/purposeofuse.h"
 
 using namespace Kakehashi::Net;
 

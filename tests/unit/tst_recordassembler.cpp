@@ -1,8 +1,8 @@
 #include "../testsupport.h"
 
-#include "localrecordsource.h"
-#include "recordassembler.h"
-#include "recordsummary.h"
+#include "record/localrecordsource.h"
+#include "record/recordassembler.h"
+#include "record/recordsummary.h"
 
 #include <QJsonArray>
 #include <QDir>

@@ -2,9 +2,9 @@
 // its ISO parsing, its thread safety, and that record assembly reckons "current" by it.
 #include "../testsupport.h"
 
-#include "medicationperiod.h"
-#include "recordassembler.h"
-#include "referenceclock.h"
+#include "record/medicationperiod.h"
+#include "record/recordassembler.h"
+#include "record/referenceclock.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,8 +1,8 @@
 // RolePolicy: what each HPKI role may see, on hand-made items and on the fixture's p001 record.
 #include "../testsupport.h"
 
-#include "localrecordsource.h"
-#include "rolepolicy.h"
+#include "record/localrecordsource.h"
+#include "record/rolepolicy.h"
 
 using namespace Kakehashi;
 

@@ -1,5 +1,5 @@
 // GUI: the HPKI sign-in dialog over SoftHSM2 tokens from tests/fixtures/hpki/make-token.sh.
-#include "signindialog.h"
+#include "viewer/signin/signindialog.h"
 
 #include <QApplication>
 #include <QComboBox>

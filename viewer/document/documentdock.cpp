@@ -1,8 +1,8 @@
 #include "documentdock.h"
 
-#include "clinicaldocument.h"
-#include "clinicalrecord.h"
-#include "dicompresentation.h"
+#include "record/clinicaldocument.h"
+#include "record/clinicalrecord.h"
+#include "dicom/dicompresentation.h"
 #include "documentview.h"
 
 #include <algorithm>

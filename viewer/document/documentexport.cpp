@@ -2,8 +2,8 @@
 
 #include "documentview.h"
 #include "pdfdocumentpane.h"
-#include "fhirjson.h"
-#include "referenceclock.h"
+#include "record/fhirjson.h"
+#include "record/referenceclock.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QBuffer>

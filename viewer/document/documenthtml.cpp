@@ -1,6 +1,6 @@
 #include "documenthtml.h"
 
-#include "narrativesanitizer.h"
+#include "record/narrativesanitizer.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "clinicaldocument.h"
+#include "record/clinicaldocument.h"
 
 #include <QCoreApplication>
 #include <QString>

@@ -1,7 +1,7 @@
 #include "documentsummary.h"
 
-#include "clinicaldocument.h"
-#include "dicomseries.h"
+#include "record/clinicaldocument.h"
+#include "dicom/dicomseries.h"
 #include "pdfdocumentpane.h"
 
 #include <QBuffer>

@@ -1,9 +1,9 @@
 #include "emergencysummaryview.h"
-#include "dateformat.h"
+#include "record/dateformat.h"
 
-#include "displaytext.h"
-#include "documentresults.h"
-#include "referenceclock.h"
+#include "viewer/displaytext.h"
+#include "record/documentresults.h"
+#include "record/referenceclock.h"
 
 #include <QGridLayout>
 #include <QGroupBox>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "emergencysummary.h"
+#include "record/emergencysummary.h"
 
 #include <QWidget>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "dicomcomparison.h"
+#include "dicom/dicomcomparison.h"
 #include "dicomimageview.h"
 
 #include <QWidget>

@@ -1,6 +1,6 @@
 #include "dicomimageview.h"
 
-#include "dicomframedecoder.h"
+#include "dicom/dicomframedecoder.h"
 
 #include <QKeyEvent>
 #include <QPainter>

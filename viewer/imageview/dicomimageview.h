@@ -1,8 +1,8 @@
 #pragma once
 
-#include "dicomframe.h"
-#include "dicompresentation.h"
-#include "dicomseries.h"
+#include "dicom/dicomframe.h"
+#include "dicom/dicompresentation.h"
+#include "dicom/dicomseries.h"
 
 #include <QFutureWatcher>
 #include <QHash>

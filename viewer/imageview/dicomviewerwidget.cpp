@@ -1,7 +1,7 @@
 #include "dicomviewerwidget.h"
 
 #include "dicomcomparisonview.h"
-#include "dicomframedecoder.h"
+#include "dicom/dicomframedecoder.h"
 
 #include <QLabel>
 #include <QtConcurrent/QtConcurrentRun>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "dicomimageview.h"
-#include "dicompresentation.h"
+#include "dicom/dicompresentation.h"
 
 #include <QFutureWatcher>
 #include <QHash>

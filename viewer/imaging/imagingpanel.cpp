@@ -1,6 +1,6 @@
 #include "viewer/imaging/imagingpanel.h"
 
-#include "dicomviewerwidget.h"
+#include "viewer/imageview/dicomviewerwidget.h"
 #include "session/imaging/imagingcontroller.h"
 #include "session/imaging/studyretrieval.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "dicomseries.h"
+#include "dicom/dicomseries.h"
 #include "session/imaging/imagingcontroller.h"
 
 #include <QPointer>

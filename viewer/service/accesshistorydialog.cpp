@@ -1,7 +1,7 @@
 #include "accesshistorydialog.h"
 
-#include "displayzone.h"
-#include "privatefiles.h"
+#include "record/displayzone.h"
+#include "store/privatefiles.h"
 
 #include <QDialogButtonBox>
 #include <QFileDialog>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "accesshistory.h"
+#include "store/accesshistory.h"
 
 #include <QDialog>
 

@@ -1,7 +1,7 @@
 #include "connectionprofiledialog.h"
 
-#include "hpkicard.h"
-#include "hpkitrust.h"
+#include "net/hpki/hpkicard.h"
+#include "net/hpki/hpkitrust.h"
 
 #include <QCheckBox>
 #include <QComboBox>

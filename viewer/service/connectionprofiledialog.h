@@ -1,6 +1,6 @@
 #pragma once
 
-#include "connectionprofile.h"
+#include "net/connectionprofile.h"
 
 #include <QDialog>
 

@@ -1,8 +1,8 @@
 #include "servicebanners.h"
 
-#include "dateformat.h"
-#include "displayzone.h"
-#include "sharingservicesource.h"
+#include "record/dateformat.h"
+#include "record/displayzone.h"
+#include "session/sharingservicesource.h"
 
 #include <QLabel>
 #include <QVBoxLayout>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "patientrecordloader.h"
-#include "purposeofuse.h"
+#include "session/patientrecordloader.h"
+#include "net/purposeofuse.h"
 
 #include <QDateTime>
 #include <QWidget>

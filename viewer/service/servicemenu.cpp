@@ -2,7 +2,7 @@
 
 #include "accesshistorydialog.h"
 #include "connectionprofiledialog.h"
-#include "recordcontroller.h"
+#include "session/recordcontroller.h"
 
 #include <QInputDialog>
 #include <QMessageBox>

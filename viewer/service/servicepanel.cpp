@@ -1,6 +1,6 @@
 #include "servicepanel.h"
 
-#include "recordassembler.h"
+#include "record/recordassembler.h"
 
 #include <QComboBox>
 #include <QFormLayout>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "clinicalrecord.h"
-#include "fhirclient.h"
+#include "record/clinicalrecord.h"
+#include "net/fhirclient.h"
 
 #include <QPointer>
 #include <QWidget>

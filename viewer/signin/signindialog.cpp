@@ -1,6 +1,6 @@
 #include "signindialog.h"
-#include "dateformat.h"
-#include "displayzone.h"
+#include "record/dateformat.h"
+#include "record/displayzone.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "cardsession.h"
-#include "hpkitrust.h"
+#include "session/cardsession.h"
+#include "net/hpki/hpkitrust.h"
 
 #include <QDialog>
 

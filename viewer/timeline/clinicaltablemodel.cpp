@@ -1,9 +1,9 @@
 #include "clinicaltablemodel.h"
 
-#include "documentresults.h"
+#include "record/documentresults.h"
 
-#include "displaytext.h"
-#include "medicationperiod.h"
+#include "viewer/displaytext.h"
+#include "record/medicationperiod.h"
 
 #include <QBrush>
 #include <QHash>

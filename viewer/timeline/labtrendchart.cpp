@@ -1,7 +1,7 @@
 #include "labtrendchart.h"
 
-#include "dateformat.h"
-#include "displayzone.h"
+#include "record/dateformat.h"
+#include "record/displayzone.h"
 
 #include <QAreaSeries>
 #include <QCategoryAxis>

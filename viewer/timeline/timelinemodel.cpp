@@ -1,7 +1,7 @@
 #include "timelinemodel.h"
 
-#include "displaytext.h"
-#include "medicationperiod.h"
+#include "viewer/displaytext.h"
+#include "record/medicationperiod.h"
 
 #include <QHash>
 #include <QMap>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "clinicalrecord.h"
+#include "record/clinicalrecord.h"
 
 #include <QColor>
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
 #include "timelinepane.h"
 
-#include "dateformat.h"
-#include "displayzone.h"
+#include "record/dateformat.h"
+#include "record/displayzone.h"
 
 #include <QDateEdit>
 #include <QHBoxLayout>

@@ -1,9 +1,9 @@
 #include "timelineview.h"
 
-#include "dateformat.h"
-#include "displaytext.h"
-#include "displayzone.h"
-#include "referenceclock.h"
+#include "record/dateformat.h"
+#include "viewer/displaytext.h"
+#include "record/displayzone.h"
+#include "record/referenceclock.h"
 
 #include <QKeyEvent>
 #include <QMouseEvent>

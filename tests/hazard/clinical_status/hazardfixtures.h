@@ -2,8 +2,8 @@
 
 // Shared by the clinical-status hazard tests: the fixtures in tests/data/hazard/clinical_status and
 // the `kakehashi --summary` output for them.
-#include "clinicalrecord.h"
-#include "localrecordsource.h"
+#include "record/clinicalrecord.h"
+#include "record/localrecordsource.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

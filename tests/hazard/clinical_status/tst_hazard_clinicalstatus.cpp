@@ -5,13 +5,13 @@
 #include "../../testsupport.h"
 #include "hazardfixtures.h"
 
-#include "clinicalitembuilder.h"
-#include "clinicalstatus.h"
-#include "emergencysummary.h"
-#include "recordassembler.h"
-#include "recordsummary.h"
-#include "referenceclock.h"
-#include "rolepolicy.h"
+#include "record/clinicalitembuilder.h"
+#include "record/clinicalstatus.h"
+#include "record/emergencysummary.h"
+#include "record/recordassembler.h"
+#include "record/recordsummary.h"
+#include "record/referenceclock.h"
+#include "record/rolepolicy.h"
 
 #include <QFile>
 

@@ -4,14 +4,14 @@
 #include "../../testsupport.h"
 #include "hazardfixtures.h"
 
-#include "clinicalitembuilder.h"
-#include "clinicalpanels.h"
-#include "emergency/emergencysummaryview.h"
-#include "patientview.h"
-#include "recorditemmodel.h"
-#include "referenceclock.h"
-#include "rolepolicy.h"
-#include "timelinepane.h"
+#include "record/clinicalitembuilder.h"
+#include "viewer/timeline/clinicalpanels.h"
+#include "viewer/emergency/emergencysummaryview.h"
+#include "viewer/patientview.h"
+#include "viewer/recorditemmodel.h"
+#include "record/referenceclock.h"
+#include "record/rolepolicy.h"
+#include "viewer/timeline/timelinepane.h"
 
 #include <QLabel>
 #include <QRegularExpression>

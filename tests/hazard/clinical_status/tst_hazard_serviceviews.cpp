@@ -6,9 +6,9 @@
 
 #include "SharingServiceFixture.h"
 
-#include "mainwindow.h"
-#include "patientview.h"
-#include "recordcache.h"
+#include "app/mainwindow.h"
+#include "viewer/patientview.h"
+#include "store/recordcache.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

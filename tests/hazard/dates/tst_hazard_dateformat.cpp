@@ -2,9 +2,9 @@
 // or a time shown without its zone when it is not Japan time are misread. DateFormat is the one place
 // where dates become text; the interface language picks the form, never the system locale. Runs with
 // TZ=UTC and LANG=en_GB.UTF-8 so that neither the computer's zone nor its locale can leak through.
-#include "dateformat.h"
-#include "displayzone.h"
-#include "fhirjson.h"
+#include "record/dateformat.h"
+#include "record/displayzone.h"
+#include "record/fhirjson.h"
 
 #include <QLocale>
 #include <QTest>

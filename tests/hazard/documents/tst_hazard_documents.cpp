@@ -1,6 +1,6 @@
-#include "clinicaldocument.h"
-#include "documentsummary.h"
-#include "localrecordsource.h"
+#include "record/clinicaldocument.h"
+#include "viewer/document/documentsummary.h"
+#include "record/localrecordsource.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

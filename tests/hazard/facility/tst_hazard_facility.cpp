@@ -1,8 +1,8 @@
 // Hazard: an item's facility shown as a raw reference ("Organization/3e6b973d-…") instead of a
 // hospital, or the same hospital counted as two facilities because two servers gave it two ids.
-#include "clinicalitembuilder.h"
-#include "localrecordsource.h"
-#include "recordsummary.h"
+#include "record/clinicalitembuilder.h"
+#include "record/localrecordsource.h"
+#include "record/recordsummary.h"
 
 #include <QJsonArray>
 #include <QTest>

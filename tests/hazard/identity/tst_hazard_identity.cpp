@@ -1,8 +1,8 @@
 // Hazard: one person's records split over two patients (the clinician sees half the allergies,
 // conditions or medications), or two people's records merged into one without a word.
-#include "clinicalitembuilder.h"
-#include "localrecordsource.h"
-#include "recordsummary.h"
+#include "record/clinicalitembuilder.h"
+#include "record/localrecordsource.h"
+#include "record/recordsummary.h"
 
 #include <QJsonArray>
 #include <QTest>

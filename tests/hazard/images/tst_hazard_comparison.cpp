@@ -5,8 +5,8 @@
 #include "../../testsupport.h"
 #include "../../unit/dicom/presentationfixtures.h"
 
-#include "dicomcomparisonview.h"
-#include "dicomviewerwidget.h"
+#include "viewer/imageview/dicomcomparisonview.h"
+#include "viewer/imageview/dicomviewerwidget.h"
 
 #include <QLabel>
 #include <QTemporaryDir>

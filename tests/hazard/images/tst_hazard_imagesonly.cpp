@@ -2,10 +2,10 @@
 // patient with no allergies, no medications and no problems. Nothing of a health record is known.
 #include "../../testsupport.h"
 
-#include "dicompatients.h"
-#include "emergency/emergencysummaryview.h"
-#include "patientview.h"
-#include "recordsummary.h"
+#include "app/dicompatients.h"
+#include "viewer/emergency/emergencysummaryview.h"
+#include "viewer/patientview.h"
+#include "record/recordsummary.h"
 
 #include <QJsonArray>
 #include <QLabel>

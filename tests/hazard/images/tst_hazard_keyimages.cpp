@@ -3,7 +3,7 @@
 #include "../../testsupport.h"
 #include "../../unit/dicom/presentationfixtures.h"
 
-#include "dicomviewerwidget.h"
+#include "viewer/imageview/dicomviewerwidget.h"
 
 #include <QLabel>
 #include <QTemporaryDir>

@@ -8,11 +8,11 @@
 // Runs with TZ=UTC (see medications.cmake) so the computer's zone cannot hide a day shift.
 #include "../../testsupport.h"
 
-#include "emergencysummary.h"
-#include "localrecordsource.h"
-#include "medicationperiod.h"
-#include "medicationsafety.h"
-#include "recordsnapshot.h"
+#include "record/emergencysummary.h"
+#include "record/localrecordsource.h"
+#include "record/medicationperiod.h"
+#include "record/medicationsafety.h"
+#include "record/recordsnapshot.h"
 
 #include <QTimeZone>
 

@@ -4,13 +4,13 @@
 // 2020 7-day prescription's bar ran to today, and an unknown code left the banner empty.
 #include "../../testsupport.h"
 
-#include "clinicaltablemodel.h"
-#include "displaytext.h"
-#include "emergency/emergencysummaryview.h"
-#include "localrecordsource.h"
-#include "patientview.h"
-#include "referenceclock.h"
-#include "timelinemodel.h"
+#include "viewer/timeline/clinicaltablemodel.h"
+#include "viewer/displaytext.h"
+#include "viewer/emergency/emergencysummaryview.h"
+#include "record/localrecordsource.h"
+#include "viewer/patientview.h"
+#include "record/referenceclock.h"
+#include "viewer/timeline/timelinemodel.h"
 
 #include <QLabel>
 #include <QTimeZone>

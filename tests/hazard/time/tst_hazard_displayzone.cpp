@@ -1,8 +1,8 @@
 // Hazard: a visit at 2026-01-01T15:30:00Z happened on 2 January in Japan. Showing it as
 // "2026-01-01 15:30" puts it on the wrong day. Runs with TZ=UTC so the computer's own zone cannot hide
 // the defect.
-#include "displayzone.h"
-#include "fhirjson.h"
+#include "record/displayzone.h"
+#include "record/fhirjson.h"
 
 #include <QTest>
 

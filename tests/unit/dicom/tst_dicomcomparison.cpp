@@ -3,8 +3,8 @@
 #include "../../testsupport.h"
 #include "presentationfixtures.h"
 
-#include "dicomcomparison.h"
-#include "dicomseries.h"
+#include "dicom/dicomcomparison.h"
+#include "dicom/dicomseries.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -4,9 +4,9 @@
 #include "../../testsupport.h"
 #include "presentationfixtures.h"
 
-#include "dicomcomparisonview.h"
-#include "dicomimageview.h"
-#include "dicomviewerwidget.h"
+#include "viewer/imageview/dicomcomparisonview.h"
+#include "viewer/imageview/dicomimageview.h"
+#include "viewer/imageview/dicomviewerwidget.h"
 
 #include <QAction>
 #include <QLabel>

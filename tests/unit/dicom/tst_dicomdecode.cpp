@@ -1,7 +1,7 @@
 // Decoding: every transfer syntax against a reference decode, Japanese character sets, and
 // corrupt or truncated files giving errors.
-#include "dicomframedecoder.h"
-#include "dicomheader.h"
+#include "dicom/dicomframedecoder.h"
+#include "dicom/dicomheader.h"
 #include "dicomtestsupport.h"
 
 #include <QElapsedTimer>

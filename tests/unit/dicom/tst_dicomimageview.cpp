@@ -1,10 +1,10 @@
 // The image view driven like a user: window/level drag, presets, invert, zoom, measurement,
 // stack scroll, cine; checks the displayed W/L text and the painted pixels.
-#include "dicomframedecoder.h"
-#include "dicomimageview.h"
-#include "dicomseries.h"
+#include "dicom/dicomframedecoder.h"
+#include "viewer/imageview/dicomimageview.h"
+#include "dicom/dicomseries.h"
 #include "dicomtestsupport.h"
-#include "dicomviewerwidget.h"
+#include "viewer/imageview/dicomviewerwidget.h"
 
 #include <QApplication>
 #include <QComboBox>

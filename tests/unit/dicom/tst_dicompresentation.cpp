@@ -2,8 +2,8 @@
 #include "../../testsupport.h"
 #include "presentationfixtures.h"
 
-#include "dicompresentation.h"
-#include "dicomseries.h"
+#include "dicom/dicompresentation.h"
+#include "dicom/dicomseries.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -1,9 +1,9 @@
 // Images from anywhere (issue 14): files without preamble, HTJ2K, deflate, unsupported transfer
 // syntaxes named, enhanced multi-frame functional groups, a window for files that give none.
 // Every fixture is made here with DCMTK or is a small file under tests/data/dicom.
-#include "dicomfilekind.h"
-#include "dicomframedecoder.h"
-#include "dicomseries.h"
+#include "dicom/dicomfilekind.h"
+#include "dicom/dicomframedecoder.h"
+#include "dicom/dicomseries.h"
 
 #include <QFile>
 #include <QTemporaryDir>

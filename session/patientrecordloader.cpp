@@ -1,8 +1,8 @@
 #include "patientrecordloader.h"
 
-#include "recordassembler.h"
-#include "recordcache.h"
-#include "recordsnapshot.h"
+#include "record/recordassembler.h"
+#include "store/recordcache.h"
+#include "record/recordsnapshot.h"
 #include "sharingservicesource.h"
 
 #include <QJsonDocument>

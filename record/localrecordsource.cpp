@@ -1,6 +1,6 @@
 #include "localrecordsource.h"
 
-#include "dicomfilekind.h"
+#include "dicom/dicomfilekind.h"
 
 #include "recordassembler.h"
 #include "referenceclock.h"

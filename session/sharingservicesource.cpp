@@ -1,8 +1,8 @@
 #include "sharingservicesource.h"
 
-#include "recordassembler.h"
-#include "clinicalitembuilder.h"
-#include "recordcache.h"
+#include "record/recordassembler.h"
+#include "record/clinicalitembuilder.h"
+#include "store/recordcache.h"
 
 #include <QLoggingCategory>
 #include <QtConcurrent/QtConcurrent>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "revocationcheck.h"
+#include "net/hpki/revocationcheck.h"
 
 #include <QString>
 
@@ -8,7 +8,7 @@ namespace Kakehashi {
 
 // The CRLs of the HPKI certification authorities kept for offline sign-in, one file per
 // distribution point (named by the SHA-256 of its URL) in <AppLocalDataLocation>/crl-cache.
-// Owner only like the other caches (files 0600, folder 0700, viewer/model/privatefiles.*), written to
+// Owner only like the other caches (files 0600, folder 0700, store/privatefiles.*), written to
 // a temporary name and renamed. A CRL is public and signed: RevocationCheck verifies it again on
 // every load, so the file needs no encryption.
 class CrlCache : public Net::CrlStore
