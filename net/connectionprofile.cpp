@@ -124,6 +124,7 @@ ConnectionProfile ConnectionProfile::load(QSettings &settings, const QString &na
     p.imagingDimseMovePort = quint16(settings.value(QStringLiteral("imagingDimseMovePort"), 0).toUInt());
     p.imagingTimeoutSeconds = settings.value(QStringLiteral("imagingTimeoutSeconds"), p.imagingTimeoutSeconds).toInt();
     p.imageCacheBudgetMb = settings.value(QStringLiteral("imageCacheBudgetMb"), p.imageCacheBudgetMb).toInt();
+    p.imagingLocalFolders = settings.value(QStringLiteral("imagingLocalFolders")).toStringList();
     settings.endGroup();
     return p;
 }
@@ -162,6 +163,7 @@ void ConnectionProfile::save(QSettings &settings) const
     settings.setValue(QStringLiteral("imagingDimseMovePort"), imagingDimseMovePort);
     settings.setValue(QStringLiteral("imagingTimeoutSeconds"), imagingTimeoutSeconds);
     settings.setValue(QStringLiteral("imageCacheBudgetMb"), imageCacheBudgetMb);
+    settings.setValue(QStringLiteral("imagingLocalFolders"), imagingLocalFolders);
     settings.endGroup();
 }
 

@@ -54,6 +54,10 @@ struct ConnectionProfile
     quint16 imagingDimseMovePort = 0;  // our storage SCP port for C-MOVE (registered at the PACS)
     int imagingTimeoutSeconds = 30;
     int imageCacheBudgetMb = 2048;     // retrieved images kept encrypted under this size (TTL: cacheTtlDays)
+    // Folders or DICOMDIRs on this workstation (a mounted CD of another hospital, a clinic's image
+    // folder) searched for a study the record names when neither DICOMweb nor DIMSE is set. Read in
+    // place, never copied into the image cache.
+    QStringList imagingLocalFolders;
 
     // A card session is needed for https without a development client certificate; plain http (a
     // loopback test server) cannot carry a client certificate at all.

@@ -109,9 +109,9 @@ Dicom::ImageEndpoint ImagingController::endpointFor(const StudyEndpoint &recordE
         endpoint.callingAeTitle = m_profile.imagingDimseCallingAe;
         endpoint.useMove = m_profile.imagingDimseUseMove;
         endpoint.moveDestinationPort = m_profile.imagingDimseUseMove ? m_profile.imagingDimseMovePort : 0;
-    } else if (!m_localPaths.isEmpty()) {
+    } else if (!m_localPaths.isEmpty() || !m_profile.imagingLocalFolders.isEmpty()) {
         endpoint.connectionType = QStringLiteral("local");
-        endpoint.localPaths = m_localPaths;
+        endpoint.localPaths = m_localPaths.isEmpty() ? m_profile.imagingLocalFolders : m_localPaths;
     }
     return endpoint;
 }

@@ -60,6 +60,7 @@ public:
     // Sent on every DICOMweb request after the purpose headers (e.g. the HPKI role header).
     void setSessionHeaders(const QList<QPair<QByteArray, QByteArray>> &headers) { m_sessionHeaders = headers; }
     // Local files, folders or DICOMDIRs of this session (patient media): searched when no PACS is set.
+    // Unset, the profile's imagingLocalFolders are.
     void setLocalPaths(const QStringList &paths) { m_localPaths = paths; }
     // The encrypted image cache, made when first needed (null: nothing is cached).
     void setImageCacheProvider(std::function<std::shared_ptr<ImageCache>()> provider) { m_cacheProvider = std::move(provider); }

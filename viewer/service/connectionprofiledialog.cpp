@@ -100,6 +100,7 @@ ConnectionProfileDialog::ConnectionProfileDialog(QWidget *parent)
     , m_movePort(new QLineEdit(this))
     , m_imagingTimeout(new QSpinBox(this))
     , m_imageCacheBudget(new QSpinBox(this))
+    , m_localImageFolders(new QPlainTextEdit(this))
 {
     setWindowTitle(tr("Sharing-service connection"));
     m_baseUrl->setPlaceholderText(QStringLiteral("https://phr.example.jp/fhir"));
@@ -214,6 +215,9 @@ ConnectionProfileDialog::ConnectionProfileDialog(QWidget *parent)
     imagingForm->addRow(tr("C-MOVE storage port"), m_movePort);
     imagingForm->addRow(tr("Retrieval timeout"), m_imagingTimeout);
     imagingForm->addRow(tr("Image cache size limit"), m_imageCacheBudget);
+    m_localImageFolders->setPlaceholderText(tr("One folder or DICOMDIR per line (e.g. a mounted CD). Searched when no PACS is set."));
+    m_localImageFolders->setMaximumHeight(70);
+    imagingForm->addRow(tr("Local image folders"), m_localImageFolders);
     m_pages->addTab(imaging, tr("Imaging"));
 
     m_error->setObjectName(QStringLiteral("connectionError"));
@@ -282,6 +286,7 @@ void ConnectionProfileDialog::setProfile(const Net::ConnectionProfile &p)
     m_movePort->setEnabled(p.imagingDimseUseMove);
     m_imagingTimeout->setValue(qMax(1, p.imagingTimeoutSeconds));
     m_imageCacheBudget->setValue(qMax(1, p.imageCacheBudgetMb));
+    m_localImageFolders->setPlainText(p.imagingLocalFolders.join(u'\n'));
 }
 
 Net::ConnectionProfile ConnectionProfileDialog::profile(QString *error) const
@@ -324,6 +329,7 @@ Net::ConnectionProfile ConnectionProfileDialog::profile(QString *error) const
     p.imagingDimseMovePort = parsePort(m_movePort->text());
     p.imagingTimeoutSeconds = m_imagingTimeout->value();
     p.imageCacheBudgetMb = m_imageCacheBudget->value();
+    p.imagingLocalFolders = lines(m_localImageFolders);
     if (error) {
         QWidget *field = nullptr;
         *error = validate(p, &field);

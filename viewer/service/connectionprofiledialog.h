@@ -73,6 +73,7 @@ public:
     QLineEdit *dimseMovePortField() const { return m_movePort; }
     QSpinBox *imagingTimeoutField() const { return m_imagingTimeout; }
     QSpinBox *imageCacheBudgetField() const { return m_imageCacheBudget; }
+    QPlainTextEdit *localImageFoldersField() const { return m_localImageFolders; }
 
     void accept() override;
 
@@ -121,6 +122,7 @@ private:
     QLineEdit *m_movePort;
     QSpinBox *m_imagingTimeout;
     QSpinBox *m_imageCacheBudget;
+    QPlainTextEdit *m_localImageFolders;
 };
 
 } // namespace Kakehashi

@@ -15,6 +15,7 @@
 
 #include <QFile>
 #include <QPromise>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QThread>
@@ -42,6 +43,7 @@ private Q_SLOTS:
     void reopenFromTheCacheParsesEachOnce();
     void aFullDiskIsToldOnce();
     void objectsWithoutPixelsComeWithTheStudy();
+    void profileLocalFoldersServeTheRecordsStudy();
 
 private:
     // Opens the study through the controller and waits for the end; the parses it took.
@@ -303,6 +305,47 @@ void TestImagingController::objectsWithoutPixelsComeWithTheStudy()
     controller.setRetrievalFactory([cache](const QString &uid) { return std::make_unique<StudyRetrieval>(uid, nullptr, cache); });
     check(controller);
     QCOMPARE(controller.retrieval()->outcome().origin, StudyRetrieval::Origin::Cache);
+}
+
+// A clinic without a PACS names the folder where another hospital's CD is mounted: a study the
+// record names is found there through the local back-end (LocalFileSource), read in place, never
+// copied into the image cache; the profile keeps the folders.
+void TestImagingController::profileLocalFoldersServeTheRecordsStudy()
+{
+    QTemporaryDir settingsDir;
+    QVERIFY(settingsDir.isValid());
+    Net::ConnectionProfile saved;
+    saved.name = QStringLiteral("clinic");
+    saved.baseUrl = QUrl(QStringLiteral("https://phr.example.jp/fhir"));
+    saved.imagingLocalFolders = {m_dir.filePath(QStringLiteral("ct")), QStringLiteral("/media/cdrom/DICOMDIR")};
+    {
+        QSettings settings(settingsDir.filePath(QStringLiteral("k.ini")), QSettings::IniFormat);
+        saved.save(settings);
+    }
+    QSettings settings(settingsDir.filePath(QStringLiteral("k.ini")), QSettings::IniFormat);
+    const Net::ConnectionProfile profile = Net::ConnectionProfile::load(settings, QStringLiteral("clinic"));
+    QCOMPARE(profile.imagingLocalFolders, saved.imagingLocalFolders);
+
+    QTemporaryDir cacheDir;
+    QVERIFY(cacheDir.isValid());
+    auto cache = std::make_shared<ImageCache>(cacheDir.path(), QByteArray(RecordCache::KeyBytes, '\x24'), QStringLiteral("tester"));
+    ImagingController controller;
+    controller.setProfile(profile);
+    controller.setImageCacheProvider([cache] { return cache; });
+    QCOMPARE(controller.endpointFor({}).connectionType, QStringLiteral("local"));
+    QCOMPARE(controller.endpointFor({}).localPaths, profile.imagingLocalFolders);
+    // The record's own DICOMweb endpoint still comes first.
+    QCOMPARE(controller.endpointFor({QStringLiteral("dicom-wado-rs"), QUrl(QStringLiteral("https://pacs.example/dicom-web"))}).connectionType,
+             QStringLiteral("dicom-wado-rs"));
+    controller.setRetrievalFactory([&controller](const QString &uid) { return controller.makeRetrieval(uid, {}); });
+    QSignalSpy finished(&controller, &ImagingController::retrievalFinished);
+    controller.openStudy(m_series.studyInstanceUid);
+    QVERIFY(finished.wait(120000));
+    QVERIFY(controller.retrieval());
+    QVERIFY(!controller.retrieval()->outcome().noSource);
+    QCOMPARE(controller.series().size(), 1);
+    QCOMPARE(controller.series().first().slices.size(), m_series.files.size());
+    QVERIFY(!cache->isComplete(m_series.studyInstanceUid)); // read in place, not copied
 }
 
 KAKEHASHI_TEST_MAIN(TestImagingController)
