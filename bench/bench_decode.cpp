@@ -5,7 +5,11 @@
 //
 // Sets: python3-pydicom's small samples, and data generated here with dcmdata (deterministic):
 // a 100-slice 512×512 signed 16-bit CT series with rescale, uncompressed and as JPEG-LS lossless
-// and JPEG lossless (SV1) copies made with DCMTK's encoders, and a 2048×2048 12-bit CR.
+// and JPEG lossless (SV1) copies made with DCMTK's encoders, and a 2048×2048 12-bit CR; and one set
+// per photometric path (issue 12 P4): MONOCHROME2 with a Modality LUT Sequence, with a VOI LUT
+// Sequence, MONOCHROME1 with rescale, RGB, YBR_FULL, PALETTE COLOR, 1-bit, and 30-frame 8-bit
+// multi-frame (20 files of 512×512 each; 2 multi-frame files; 1-bit 1024×1024). The worst set ratio
+// is the per-path figure: the goal is >= 1.0 on every path.
 // Single-thread figures carry the target (ratio ≥ 0.9); pooled figures decode the files of a
 // set in parallel on the global thread pool, ours and the baseline alike.
 //
@@ -27,6 +31,7 @@
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
+#include <dcmtk/dcmdata/dcsequen.h>
 #include <dcmtk/dcmdata/dcrledrg.h>
 #include <dcmtk/dcmdata/dcuid.h>
 #include <dcmtk/dcmimage/diregist.h>
@@ -41,6 +46,7 @@
 
 #include <atomic>
 #include <cmath>
+#include <cstring>
 #include <vector>
 
 using namespace Kakehashi::Dicom;
@@ -276,6 +282,166 @@ QString generateCr(const QString &path)
     return {};
 }
 
+// --- one set per photometric path (issue 12 P4: >= 1.0x DCMTK on every path) ----------------------
+
+// A 512x512 image with smooth structure and noise, values in [0, maxValue].
+std::vector<Uint16> phantom(int size, int index, int maxValue)
+{
+    std::vector<Uint16> v(size_t(size) * size_t(size));
+    Lcg noise{quint32(0x51ed27u ^ quint32(index))};
+    const double c = size / 2.0;
+    for (int y = 0; y < size; ++y)
+        for (int x = 0; x < size; ++x) {
+            double f = 0.15;
+            if (inEllipse(x, y, c, c, size * 0.42, size * 0.38))
+                f = 0.55 + 0.25 * std::sin((x + index * 3) * 0.02) * std::cos(y * 0.017);
+            if (inEllipse(x, y, c + size * 0.1, c - size * 0.1, size * 0.08, size * 0.08))
+                f = 0.95;
+            v[size_t(y) * size_t(size) + size_t(x)] = Uint16(std::clamp(int(f * maxValue) + noise.next(maxValue / 60 + 1), 0, maxValue));
+        }
+    return v;
+}
+
+void putImage(DcmDataset *ds, const QByteArray &uidRoot, int index, const char *photometric, int size, int samples, int bits,
+              int stored)
+{
+    putCommon(ds, UID_SecondaryCaptureImageStorage, uidRoot + "1", uidRoot + "2", uidRoot + "3." + QByteArray::number(index + 1), "OT");
+    ds->putAndInsertString(DCM_InstanceNumber, QByteArray::number(index + 1).constData());
+    ds->putAndInsertString(DCM_PhotometricInterpretation, photometric);
+    ds->putAndInsertUint16(DCM_SamplesPerPixel, Uint16(samples));
+    ds->putAndInsertUint16(DCM_Rows, Uint16(size));
+    ds->putAndInsertUint16(DCM_Columns, Uint16(size));
+    ds->putAndInsertUint16(DCM_BitsAllocated, Uint16(bits));
+    ds->putAndInsertUint16(DCM_BitsStored, Uint16(stored));
+    ds->putAndInsertUint16(DCM_HighBit, Uint16(stored - 1));
+    ds->putAndInsertUint16(DCM_PixelRepresentation, 0);
+    if (samples > 1)
+        ds->putAndInsertUint16(DCM_PlanarConfiguration, 0);
+}
+
+// A LUT item: descriptor (entries, first mapped, bits) and 16-bit data, |f| mapping entry -> value.
+template<typename F>
+DcmItem *lutItem(int entries, int first, int bits, F f)
+{
+    auto *item = new DcmItem;
+    const Uint16 descriptor[3] = {Uint16(entries == 65536 ? 0 : entries), Uint16(first), Uint16(bits)};
+    item->putAndInsertUint16Array(DCM_LUTDescriptor, descriptor, 3);
+    std::vector<Uint16> data(static_cast<size_t>(entries));
+    for (int i = 0; i < entries; ++i)
+        data[size_t(i)] = Uint16(f(i));
+    item->putAndInsertUint16Array(DCM_LUTData, data.data(), data.size());
+    return item;
+}
+
+// Writes |count| files of each photometric path under |dir|; the sets in |sets|.
+QString generatePhotometricSets(const QString &dir, int count, QList<FileSet> *sets)
+{
+    const int size = 512;
+    struct Path
+    {
+        const char *name;
+        const char *label;
+    };
+    const Path paths[] = {{"mono2-modality-lut", "MONO2 modality LUT"}, {"mono2-voi-lut", "MONO2 VOI LUT"},
+                          {"mono1-rescale", "MONO1 rescale"},       {"rgb", "RGB 8-bit"},
+                          {"ybr-full", "YBR_FULL 8-bit"},           {"palette", "PALETTE COLOR"},
+                          {"one-bit", "1-bit"},                     {"multi-frame", "multi-frame ×30"}};
+    int pathIndex = 0;
+    for (const Path &path : paths) {
+        QDir(dir).mkpath(QString::fromLatin1(path.name));
+        FileSet set{QString::fromUtf8(path.label), {}, 0, false};
+        const QByteArray root = "1.2.826.0.1.3680043.9.7433.97." + QByteArray::number(++pathIndex) + ".";
+        const int files = std::strcmp(path.name, "multi-frame") == 0 ? std::max(1, count / 10) : count;
+        for (int i = 0; i < files; ++i) {
+            DcmFileFormat file;
+            DcmDataset *ds = file.getDataset();
+            const QString name = dir + QStringLiteral("/%1/%2.dcm").arg(QString::fromLatin1(path.name)).arg(i + 1, 3, 10, QChar(u'0'));
+            const std::string which = path.name;
+            if (which == "mono2-modality-lut") {
+                putImage(ds, root, i, "MONOCHROME2", size, 1, 16, 12);
+                auto *seq = new DcmSequenceOfItems(DCM_ModalityLUTSequence);
+                DcmItem *item = lutItem(4096, 0, 16, [](int v) { return std::min(65535, int(std::sqrt(double(v)) * 1000)); });
+                item->putAndInsertString(DCM_ModalityLUTType, "US");
+                seq->append(item);
+                ds->insert(seq);
+                ds->putAndInsertString(DCM_WindowCenter, "32000");
+                ds->putAndInsertString(DCM_WindowWidth, "64000");
+                const std::vector<Uint16> px = phantom(size, i, 4095);
+                ds->putAndInsertUint16Array(DCM_PixelData, px.data(), px.size());
+            } else if (which == "mono2-voi-lut") {
+                putImage(ds, root, i, "MONOCHROME2", size, 1, 16, 12);
+                auto *seq = new DcmSequenceOfItems(DCM_VOILUTSequence);
+                seq->append(lutItem(4096, 0, 12, [](int v) { return int(4095.0 / (1.0 + std::exp(-(v - 2048) / 400.0))); }));
+                ds->insert(seq);
+                const std::vector<Uint16> px = phantom(size, i, 4095);
+                ds->putAndInsertUint16Array(DCM_PixelData, px.data(), px.size());
+            } else if (which == "mono1-rescale") {
+                putImage(ds, root, i, "MONOCHROME1", size, 1, 16, 12);
+                ds->putAndInsertString(DCM_RescaleSlope, "2");
+                ds->putAndInsertString(DCM_RescaleIntercept, "-100");
+                ds->putAndInsertString(DCM_WindowCenter, "4000");
+                ds->putAndInsertString(DCM_WindowWidth, "6000");
+                const std::vector<Uint16> px = phantom(size, i, 4095);
+                ds->putAndInsertUint16Array(DCM_PixelData, px.data(), px.size());
+            } else if (which == "rgb" || which == "ybr-full") {
+                const bool ybr = which == "ybr-full";
+                putImage(ds, root, i, ybr ? "YBR_FULL" : "RGB", size, 3, 8, 8);
+                const std::vector<Uint16> a = phantom(size, i, 255), b = phantom(size, i + 7, 255), c = phantom(size, i + 13, 255);
+                std::vector<Uint8> px(a.size() * 3);
+                for (size_t k = 0; k < a.size(); ++k) {
+                    px[3 * k] = Uint8(a[k]);
+                    px[3 * k + 1] = Uint8(ybr ? 128 + (int(b[k]) - 128) / 4 : b[k]);
+                    px[3 * k + 2] = Uint8(ybr ? 128 + (int(c[k]) - 128) / 4 : c[k]);
+                }
+                ds->putAndInsertUint8Array(DCM_PixelData, px.data(), px.size());
+            } else if (which == "palette") {
+                putImage(ds, root, i, "PALETTE COLOR", size, 1, 8, 8);
+                const Uint16 descriptor[3] = {256, 0, 16};
+                ds->putAndInsertUint16Array(DCM_RedPaletteColorLookupTableDescriptor, descriptor, 3);
+                ds->putAndInsertUint16Array(DCM_GreenPaletteColorLookupTableDescriptor, descriptor, 3);
+                ds->putAndInsertUint16Array(DCM_BluePaletteColorLookupTableDescriptor, descriptor, 3);
+                std::vector<Uint16> red(256), green(256), blue(256);
+                for (int k = 0; k < 256; ++k) {
+                    red[size_t(k)] = Uint16(k * 257);
+                    green[size_t(k)] = Uint16((255 - k) * 257);
+                    blue[size_t(k)] = Uint16(((k * 7) % 256) * 257);
+                }
+                ds->putAndInsertUint16Array(DCM_RedPaletteColorLookupTableData, red.data(), 256);
+                ds->putAndInsertUint16Array(DCM_GreenPaletteColorLookupTableData, green.data(), 256);
+                ds->putAndInsertUint16Array(DCM_BluePaletteColorLookupTableData, blue.data(), 256);
+                const std::vector<Uint16> v = phantom(size, i, 255);
+                std::vector<Uint8> px(v.begin(), v.end());
+                ds->putAndInsertUint8Array(DCM_PixelData, px.data(), px.size());
+            } else if (which == "one-bit") {
+                const int big = 1024;
+                putImage(ds, root, i, "MONOCHROME2", big, 1, 1, 1);
+                const std::vector<Uint16> v = phantom(big, i, 255);
+                std::vector<Uint8> px(v.size() / 8, 0);
+                for (size_t k = 0; k < v.size(); ++k)
+                    if (v[k] > 128)
+                        px[k / 8] |= Uint8(1u << (k % 8));
+                ds->putAndInsertUint8Array(DCM_PixelData, px.data(), px.size());
+            } else { // multi-frame: 30 frames of 8-bit MONOCHROME2, as an ultrasound cine
+                const int frames = 30;
+                putImage(ds, root, i, "MONOCHROME2", size, 1, 8, 8);
+                ds->putAndInsertString(DCM_NumberOfFrames, QByteArray::number(frames).constData());
+                std::vector<Uint8> px;
+                px.reserve(size_t(size) * size_t(size) * frames);
+                for (int f = 0; f < frames; ++f) {
+                    const std::vector<Uint16> v = phantom(size, i * frames + f, 255);
+                    px.insert(px.end(), v.begin(), v.end());
+                }
+                ds->putAndInsertUint8Array(DCM_PixelData, px.data(), px.size());
+            }
+            if (file.saveFile(QFile::encodeName(name).constData(), EXS_LittleEndianExplicit).bad())
+                return QStringLiteral("cannot write %1").arg(name);
+            set.files << name;
+        }
+        *sets << set;
+    }
+    return {};
+}
+
 qint64 pixelBytes(const QStringList &files)
 {
     qint64 total = 0;
@@ -416,8 +582,14 @@ int main(int argc, char **argv)
             out << "generating the test data failed: " << error << "\n";
             return 1;
         }
-        out << "generated " << slices << " CT slices ×3 transfer syntaxes and a CR in " << gen.elapsed() << " ms\n";
         sets << ct << jls << jpeg << cr;
+        error = generatePhotometricSets(tmp.path(), 20, &sets);
+        if (!error.isEmpty()) {
+            out << "generating the photometric sets failed: " << error << "\n";
+            return 1;
+        }
+        out << "generated " << slices << " CT slices ×3 transfer syntaxes, a CR and one set per photometric path in "
+            << gen.elapsed() << " ms\n";
     }
     for (FileSet &s : sets)
         s.pixelBytes = pixelBytes(s.files);
@@ -468,6 +640,7 @@ int main(int argc, char **argv)
     out << "\ntotal (single thread, one pass over every set): ours " << QString::number(oursFps, 'f', 1) << " frames/s, DCMTK "
         << QString::number(baseFps, 'f', 1) << " frames/s, ratio " << QString::number(oursFps / baseFps, 'f', 3) << " (overhead "
         << QString::number((baseFps / oursFps - 1) * 100, 'f', 1) << "%); worst set ratio " << QString::number(worst, 'f', 3)
-        << "\ntarget: ratio >= 0.900 (overhead <= 10%)\n";
+        << "\ntarget: ratio >= 0.900 (overhead <= 10%) overall; issue 12 P4: >= 1.0 on every set (worst set "
+        << (worst >= 1.0 ? "met" : "NOT met") << ")\n";
     return 0;
 }

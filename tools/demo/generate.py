@@ -130,6 +130,9 @@ FACILITIES = {
     "org-minato-dental": ("みなと歯科医院", "dental-clinic", "歯科診療所", "13", "3", "4567801", "東京都港区芝浦三丁目1-1（架空）"),
     "org-aoba-pharmacy": ("あおば薬局", "pharmacy", "保険薬局", "13", "4", "5678902", "東京都文京区本郷七丁目2-10（架空）"),
     "org-hikari-pharmacy": ("ひかり薬局", "pharmacy", "保険薬局", "13", "4", "6789013", "東京都品川区大井一丁目4-5（架空）"),
+    # Only in the scale patient (--scale): two more facilities make eight.
+    "org-kita-ortho": ("北町整形外科クリニック", "clinic", "診療所", "13", "1", "7890124", "東京都北区王子一丁目6-2（架空）"),
+    "org-midori-pharmacy": ("みどり薬局", "pharmacy", "保険薬局", "13", "4", "8901235", "東京都北区王子一丁目7-1（架空）"),
 }
 
 # id: (org, family kanji, given kanji, family kana, given kana, gender, role text)
@@ -147,6 +150,8 @@ PRACTITIONERS = {
     "prac-minato-01": ("org-minato-dental", "山口", "悟", "ヤマグチ", "サトル", "male", "歯科医師 院長"),
     "prac-aoba-01": ("org-aoba-pharmacy", "森", "香織", "モリ", "カオリ", "female", "薬剤師"),
     "prac-hikari-01": ("org-hikari-pharmacy", "池田", "翔", "イケダ", "ショウ", "male", "薬剤師"),
+    "prac-kita-01": ("org-kita-ortho", "岡田", "修", "オカダ", "オサム", "male", "整形外科 院長"),
+    "prac-midori-01": ("org-midori-pharmacy", "前田", "恵", "マエダ", "メグミ", "female", "薬剤師"),
 }
 
 ENDPOINT_ID = "endpoint-demo-wado"
@@ -1425,6 +1430,79 @@ def p900():
 PATIENT_BUILDERS = [p001, p002, p003, p004, p005, p006, p900]
 
 
+def p100k():
+    """中島 和夫: the scale patient of issue 12 (~100,000 resources, 20 years, 8 facilities): the clinic
+    twice a week, haemodialysis three times a week since 2014, rehabilitation weekly. Not part of
+    the demo data: written only with --scale (bench/README: the 100k scale bench)."""
+    p = PatientRecord("p100k", "中島", "和夫", "ナカジマ", "カズオ", "male", dt.date(1950, 2, 14),
+                      "東京都北区王子（架空）", "06139999:北王:７７７:01",
+                      {"org-sakura-clinic": "00100000", "org-tohto-univ": "10100000", "org-konan-hosp": "20100000",
+                       "org-kita-ortho": "30100000"}, 2006)
+    rng = p.rng
+    start = dt.date(2006, 12, 4)
+    p.condition("htn", "org-sakura-clinic", "prac-sakura-01", start, None)
+    p.condition("t2dm", "org-sakura-clinic", "prac-sakura-01", start, None)
+    p.condition("dyslipidemia", "org-sakura-clinic", "prac-sakura-01", dt.date(2008, 5, 1), None)
+    p.condition("angina", "org-tohto-univ", "prac-tohto-01", dt.date(2015, 3, 9), None)
+    p.condition("gastritis", "org-konan-hosp", "prac-konan-02", dt.date(2012, 2, 3), None, abated=dt.date(2012, 3, 30))
+    p.allergy("food", "buckwheat", "org-sakura-clinic", "prac-sakura-01", start, "high", "アナフィラキシー")
+    end = TODAY - dt.timedelta(days=2)
+    # Weekly at the clinic: vitals, a full panel, four drugs dispensed at a pharmacy near it.
+    d, i = start, 0
+    while d <= end:
+        t = (d - start).days / 365.0
+        enc = p.encounter("org-sakura-clinic", "prac-sakura-01", d)
+        p.vitals("org-sakura-clinic", d, enc, drift(rng, 146 - 0.4 * t, 6), drift(rng, 88 - 0.3 * t, 4), drift(rng, 70, 0.6))
+        p.lab_panel(standard_panel(p, rng, d, {
+            "HbA1c": (7.3, 0.3), "GLU": (150, 15), "AST": (26, 4), "ALT": (30, 6), "GGT": (45, 8),
+            "CRE": (0.9 + 0.02 * t, 0.04), "UA": (6.2, 0.5), "Na": (141, 1.5), "K": (4.3, 0.2), "LDL": (120, 12),
+            "HDL": (47, 4), "TG": (150, 30), "ALB": (4.2, 0.1), "Hb": (14.2, 0.4), "WBC": (6.1, 0.8), "PLT": (220, 25)}),
+            "org-sakura-clinic", d, enc, "prac-sakura-01")
+        pharmacy = "org-hikari-pharmacy" if i % 3 else "org-midori-pharmacy"
+        for key, usage in (("amlodipine10", "qd_morning"), ("metgluco250", "tid"), ("crestor2_5", "qd_evening"),
+                           ("miyabm", "tid")):
+            p.prescription(key, "org-sakura-clinic", "prac-sakura-01", d, 7, usage, 1, pharmacy, enc)
+        d = workday(d + dt.timedelta(days=3 if d.weekday() < 3 else 4))
+        i += 1
+    # Haemodialysis three times a week at the community hospital since 2014, with pre-dialysis labs.
+    d = dt.date(2014, 4, 7)
+    while d <= end:
+        if d.weekday() in (0, 2, 4):
+            p.procedure("hemodialysis", "org-konan-hosp", "prac-konan-02", d, None, None, "医師", hh=9, minutes=240)
+            p.lab_panel(standard_panel(p, rng, d, {
+                "CRE": (7.5, 0.6), "UA": (6.8, 0.5), "Na": (139, 1.5), "K": (4.9, 0.3), "ALB": (3.7, 0.1),
+                "Hb": (10.8, 0.4), "PLT": (190, 20), "GLU": (140, 15)}), "org-konan-hosp", d, None, "prac-konan-02")
+        d += dt.timedelta(days=1)
+    # Weekly rehabilitation at the orthopaedic clinic, with a pain reliever.
+    d = dt.date(2009, 6, 3)
+    while d <= end:
+        enc = p.encounter("org-kita-ortho", "prac-kita-01", d, reason="腰部脊柱管狭窄症 リハビリテーション", hh=16)
+        p.prescription("calonal500", "org-kita-ortho", "prac-kita-01", d, 7, "tid", 1, "org-midori-pharmacy", enc)
+        d = workday(d + dt.timedelta(days=7))
+    # Monthly at the university hospital (cardiology), weekly labs at the community hospital.
+    d = dt.date(2015, 3, 9)
+    while d <= end:
+        enc = p.encounter("org-tohto-univ", "prac-tohto-01", d, reason="狭心症 経過観察", hh=11)
+        p.lab_panel(standard_panel(p, rng, d, {
+            "CRE": (1.0, 0.05), "Na": (140, 1.5), "K": (4.2, 0.2), "LDL": (110, 10), "Hb": (14.0, 0.4)}),
+            "org-tohto-univ", d, enc, "prac-tohto-01")
+        p.prescription("amlodipine10", "org-tohto-univ", "prac-tohto-01", d, 28, "qd_morning", 1, "org-aoba-pharmacy", enc)
+        d = add_months(d, 1)
+    d = dt.date(2007, 1, 15)
+    while d <= end:
+        enc = p.encounter("org-konan-hosp", "prac-konan-02", d, reason="定期採血", hh=10)
+        p.lab_panel(standard_panel(p, rng, d, {
+            "HbA1c": (7.2, 0.2), "GLU": (145, 12), "AST": (25, 4), "ALT": (30, 5), "CRE": (1.0, 0.05), "Na": (140, 1.5),
+            "K": (4.2, 0.2), "LDL": (115, 10), "ALB": (4.3, 0.1), "Hb": (14.6, 0.4), "WBC": (6.4, 0.8), "PLT": (225, 25)}),
+            "org-konan-hosp", d, enc, "prac-konan-02")
+        d = workday(d + dt.timedelta(days=7))
+    for y in range(2007, 2027):
+        day = workday(dt.date(y, 10, 10))
+        ed = p.encounter("org-minato-dental", "prac-minato-01", day, reason="定期検診", hh=15)
+        p.procedure("scaling", "org-minato-dental", "prac-minato-01", day, ed, None, "歯科医師", hh=15, minutes=20)
+    return p
+
+
 # --------------------------------------------------------------------------
 # output
 # --------------------------------------------------------------------------
@@ -1451,8 +1529,17 @@ def write(path, data):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--out", required=True, help="output directory")
+    ap.add_argument("--out", help="output directory")
+    ap.add_argument("--scale", metavar="FILE",
+                    help="write only the scale patient p100k (~100,000 resources) to FILE and stop")
     args = ap.parse_args(argv)
+    if args.scale:
+        p = p100k()
+        write(os.path.abspath(args.scale), dump_bundle(p.bundle()))
+        print("p100k: %d resources" % (len(p.resources)))
+        return 0
+    if not args.out:
+        ap.error("--out is required")
     out = os.path.abspath(args.out)
     os.makedirs(os.path.join(out, "patients"), exist_ok=True)
     studies = []
