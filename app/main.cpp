@@ -7,6 +7,7 @@
 #include "dicompatients.h"
 #include "viewer/imageview/dicomviewerwidget.h"
 #include "viewer/document/documentview.h"
+#include "dicom/dicomframedecoder.h"
 #include "dicom/dicomseries.h"
 #include "viewer/imaging/imagingpanel.h"
 #include "session/imaging/imagingstudylocator.h"
@@ -191,6 +192,7 @@ int runSummary(const CommandLineOptions &options)
 
 int main(int argc, char *argv[])
 {
+    Kakehashi::Dicom::DicomFrameDecoder::tuneAllocator(); // before any thread: see its header
     QStringList rawArgs;
     for (int i = 0; i < argc; ++i)
         rawArgs << QString::fromLocal8Bit(argv[i]);

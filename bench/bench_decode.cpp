@@ -519,6 +519,7 @@ QString row(const QString &name, const QString &mode, int frames, const Measure 
 
 int main(int argc, char **argv)
 {
+    Kakehashi::Dicom::DicomFrameDecoder::tuneAllocator(); // as the app's main() does
     QCoreApplication app(argc, argv);
     QStringList args = app.arguments().mid(1);
     double seconds = 30;
@@ -542,6 +543,11 @@ int main(int argc, char **argv)
 
     QList<FileSet> sets;
     QTemporaryDir tmp;
+    // KAKEHASHI_BENCH_KEEP=1: the generated files stay (for a profiler run on one set).
+    if (qEnvironmentVariableIsSet("KAKEHASHI_BENCH_KEEP")) {
+        tmp.setAutoRemove(false);
+        out << "generated files kept in " << tmp.path() << "\n";
+    }
     if (!inputs.isEmpty()) {
         FileSet given{QStringLiteral("given files"), {}, 0, true};
         for (const QString &a : std::as_const(inputs)) {

@@ -12,6 +12,7 @@
 //
 // Usage: bench_ingest [--rounds N] [--page N] [--dir FOLDER] [FILE]
 //        (default: ${KAKEHASHI_DEMO_DATA_DIR}/patients/p900.json, FOLDER the system temp folder)
+#include "dicom/dicomframedecoder.h"
 #include "record/recordassembler.h"
 #include "store/recordcache.h"
 
@@ -96,6 +97,7 @@ qint64 ingest(const QList<QByteArray> &pages, const QString &folder, int *items,
 
 int main(int argc, char *argv[])
 {
+    Kakehashi::Dicom::DicomFrameDecoder::tuneAllocator(); // as the app's main() does
     QCoreApplication app(argc, argv);
     QStringList args = app.arguments().mid(1);
     int rounds = 5;

@@ -123,6 +123,7 @@ double median(QList<double> v)
 
 int main(int argc, char **argv)
 {
+    Kakehashi::Dicom::DicomFrameDecoder::tuneAllocator(); // as the app's main() does
     QCoreApplication app(argc, argv);
     QTextStream out(stdout);
     int slices = 300;

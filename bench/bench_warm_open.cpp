@@ -16,6 +16,7 @@
 // payload size it held: the memory figure of the 100k scale bench (tools/bench.sh --scale).
 //
 // Usage: bench_warm_open [--rounds N] [--goal-ms MS] [FILE]   (the patient is the file's first Patient resource)
+#include "dicom/dicomframedecoder.h"
 #include "viewer/patientview.h"
 #include "record/recordassembler.h"
 #include "store/recordcache.h"
@@ -107,6 +108,7 @@ qint64 medianOf(QList<qint64> v)
 
 int main(int argc, char *argv[])
 {
+    Kakehashi::Dicom::DicomFrameDecoder::tuneAllocator(); // as the app's main() does
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);

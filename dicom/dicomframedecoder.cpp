@@ -6,6 +6,9 @@
 #include "j2kcodec.h"
 #include "rlecodec.h"
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <QFile>
 #include <QLoggingCategory>
 #include <QtNumeric>
@@ -611,9 +614,9 @@ struct StoredLayout
     bool fromFile = false; // the rescale was in the data set itself, not left at the identity
 };
 
-// The layouts the direct path handles: one sample of 8 or 16 bits, the high bit on top of the
-// stored bits, MONOCHROME1/2, a linear rescale (or none) with a positive slope. Anything else
-// (modality LUT sequences, 1- or 32-bit samples, odd bit positions, colour) goes through
+// The layouts the direct path handles: one sample of 1 (bit-packed), 8 or 16 bits, the high bit
+// on top of the stored bits, MONOCHROME1/2, a linear rescale (or none) with a positive slope.
+// Anything else (modality LUT sequences, 32-bit samples, odd bit positions, colour) goes through
 // DicomImage.
 bool directLayout(DcmDataset *ds, const DicomImageInfo &info, StoredLayout &layout)
 {
@@ -622,9 +625,9 @@ bool directLayout(DcmDataset *ds, const DicomImageInfo &info, StoredLayout &layo
     Uint16 samples = 1, allocated = 0, stored = 0, highBit = 0, representation = 0;
     if (ds->findAndGetUint16(DCM_SamplesPerPixel, samples).good() && samples != 1)
         return false;
-    if (ds->findAndGetUint16(DCM_BitsAllocated, allocated).bad() || (allocated != 8 && allocated != 16))
+    if (ds->findAndGetUint16(DCM_BitsAllocated, allocated).bad() || (allocated != 1 && allocated != 8 && allocated != 16))
         return false;
-    if (ds->findAndGetUint16(DCM_BitsStored, stored).bad() || stored < 2 || stored > allocated)
+    if (ds->findAndGetUint16(DCM_BitsStored, stored).bad() || stored < (allocated == 1 ? 1 : 2) || stored > allocated)
         return false;
     if (ds->findAndGetUint16(DCM_HighBit, highBit).bad() || highBit != stored - 1)
         return false;
@@ -650,6 +653,19 @@ bool directLayout(DcmDataset *ds, const DicomImageInfo &info, StoredLayout &layo
                 return false;
     }
     return true;
+}
+
+// The frame's modality values from the range of indexes it holds (lo..hi) and the rescale.
+void setStoredRange(quint16 lo, quint16 hi, const StoredLayout &layout, DicomFrame &frame)
+{
+    const int bits = layout.bitsStored;
+    const qint32 minIndex = lo;
+    const qint32 maxIndex = hi;
+    const qint32 base = layout.isSigned ? -(qint32(1) << (bits - 1)) : 0;
+    frame.valueScale = layout.slope;
+    frame.valueOffset = layout.intercept + layout.slope * base;
+    frame.minValue = frame.valueOffset + layout.slope * minIndex;
+    frame.maxValue = frame.valueOffset + layout.slope * maxIndex;
 }
 
 // One pass: stored value → 16-bit index with the frame's range on the way; no intermediate
@@ -695,6 +711,31 @@ void storedFrame(const Raw *src, int width, int height, const StoredLayout &layo
             }
         }
 #endif
+#if defined(__SSE2__)
+        // 8-bit samples: sixteen at a time, widened to 16-bit indexes (unsigned byte min/max).
+        if constexpr (sizeof(Raw) == 1) {
+            const __m128i vmask = _mm_set1_epi8(char(mask & 0xff));
+            const __m128i vflip = _mm_set1_epi8(char(flip & 0xff));
+            const __m128i zero = _mm_setzero_si128();
+            __m128i vlo = _mm_set1_epi8(char(0xff));
+            __m128i vhi = zero;
+            for (; x + 16 <= width; x += 16) {
+                __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(row + x));
+                v = _mm_xor_si128(_mm_and_si128(v, vmask), vflip);
+                vlo = _mm_min_epu8(vlo, v);
+                vhi = _mm_max_epu8(vhi, v);
+                _mm_storeu_si128(reinterpret_cast<__m128i *>(dst + x), _mm_unpacklo_epi8(v, zero));
+                _mm_storeu_si128(reinterpret_cast<__m128i *>(dst + x + 8), _mm_unpackhi_epi8(v, zero));
+            }
+            alignas(16) quint8 los[16], his[16];
+            _mm_store_si128(reinterpret_cast<__m128i *>(los), vlo);
+            _mm_store_si128(reinterpret_cast<__m128i *>(his), vhi);
+            if (x > 0) {
+                lo = std::min<quint16>(lo, *std::min_element(std::begin(los), std::end(los)));
+                hi = std::max<quint16>(hi, *std::max_element(std::begin(his), std::end(his)));
+            }
+        }
+#endif
         for (; x < width; ++x) {
             const auto v = quint16((quint16(row[x]) & mask) ^ flip);
             dst[x] = v;
@@ -702,13 +743,40 @@ void storedFrame(const Raw *src, int width, int height, const StoredLayout &layo
             hi = std::max(hi, v);
         }
     }
-    const qint32 minIndex = lo;
-    const qint32 maxIndex = hi;
-    const qint32 base = layout.isSigned ? -(qint32(1) << (bits - 1)) : 0;
-    frame.valueScale = layout.slope;
-    frame.valueOffset = layout.intercept + layout.slope * base;
-    frame.minValue = frame.valueOffset + layout.slope * minIndex;
-    frame.maxValue = frame.valueOffset + layout.slope * maxIndex;
+    setStoredRange(lo, hi, layout, frame);
+}
+
+// 1-bit samples (PS3.5 8.1.1: packed, the first pixel in the lowest bit of the first byte), from
+// bit |bitOffset| of |data| on: a frame need not start on a byte.
+void storedFrameBits(const Uint8 *data, quint64 bitOffset, int width, int height, const StoredLayout &layout, DicomFrame &frame)
+{
+    frame.pixels = QImage(width, height, QImage::Format_Grayscale16);
+    bool anyOne = false;
+    bool anyZero = false;
+    quint64 bit = bitOffset;
+    for (int y = 0; y < height; ++y) {
+        auto *dst = reinterpret_cast<quint16 *>(frame.pixels.scanLine(y));
+        int x = 0;
+        if ((bit & 7) == 0) {
+            const Uint8 *src = data + (bit >> 3);
+            for (; x + 8 <= width; x += 8) {
+                const unsigned b = *src++;
+                anyOne = anyOne || b != 0;
+                anyZero = anyZero || b != 0xff;
+                for (int k = 0; k < 8; ++k)
+                    dst[x + k] = quint16((b >> k) & 1u);
+            }
+        }
+        for (; x < width; ++x) {
+            const quint64 at = bit + quint64(x);
+            const auto v = quint16((data[at >> 3] >> (at & 7)) & 1u);
+            dst[x] = v;
+            anyOne = anyOne || v;
+            anyZero = anyZero || !v;
+        }
+        bit += quint64(width);
+    }
+    setStoredRange(anyZero ? 0 : 1, anyOne ? 1 : 0, layout, frame);
 }
 
 // Monochrome without DicomImage: DicomImage converts stored values to modality values in a
@@ -726,12 +794,15 @@ bool decodeMonochromeDirect(DcmDataset *ds, E_TransferSyntax imageXfer, DicomIma
     auto *pixelData = static_cast<DcmPixelData *>(element);
     const int width = info.columns;
     const int height = info.rows;
-    const size_t frameBytes = size_t(width) * size_t(height) * size_t(layout.bitsAllocated / 8);
+    const bool bitPacked = layout.bitsAllocated == 1;
+    const size_t frameBytes = size_t(width) * size_t(height) * size_t(std::max(1, layout.bitsAllocated / 8));
     const bool encapsulated = DcmXfer(imageXfer).isEncapsulated();
+    if (bitPacked && encapsulated)
+        return false; // rare; DicomImage decodes it
     const Uint8 *native = nullptr;
     if (!encapsulated) {
-        // dcmdata has the words in local byte order; 8-bit data in a big-endian OW would not be.
-        if (DcmXfer(imageXfer).isBigEndian() && layout.bitsAllocated == 8)
+        // dcmdata has the words in local byte order; 8- or 1-bit data in a big-endian OW would not be.
+        if (DcmXfer(imageXfer).isBigEndian() && layout.bitsAllocated <= 8)
             return false;
         OFCondition status;
         if (layout.bitsAllocated == 16) {
@@ -743,7 +814,9 @@ bool decodeMonochromeDirect(DcmDataset *ds, E_TransferSyntax imageXfer, DicomIma
             status = pixelData->getUint8Array(bytes);
             native = bytes;
         }
-        if (status.bad() || !native || size_t(pixelData->getLength()) < frameBytes * size_t(storedFirst + count))
+        const quint64 needed = bitPacked ? (quint64(width) * quint64(height) * quint64(storedFirst + count) + 7) / 8
+                                         : quint64(frameBytes) * quint64(storedFirst + count);
+        if (status.bad() || !native || quint64(pixelData->getLength()) < needed)
             return false;
     }
     // Compressed frames are decoded one at a time into a buffer each worker thread keeps.
@@ -776,7 +849,7 @@ bool decodeMonochromeDirect(DcmDataset *ds, E_TransferSyntax imageXfer, DicomIma
             }
             src = buffer.data();
         } else {
-            src = native + frameBytes * size_t(storedFirst + f);
+            src = bitPacked ? native : native + frameBytes * size_t(storedFirst + f);
         }
         DicomFrame frame;
         frame.frameIndex = first + f;
@@ -786,7 +859,9 @@ bool decodeMonochromeDirect(DcmDataset *ds, E_TransferSyntax imageXfer, DicomIma
             frameLayout.slope = info.frameGroups.at(first + f).rescaleSlope;
             frameLayout.intercept = info.frameGroups.at(first + f).rescaleIntercept;
         }
-        if (layout.bitsAllocated == 16)
+        if (bitPacked)
+            storedFrameBits(native, quint64(storedFirst + f) * quint64(width) * quint64(height), width, height, frameLayout, frame);
+        else if (layout.bitsAllocated == 16)
             storedFrame(reinterpret_cast<const Uint16 *>(src), width, height, frameLayout, frame);
         else
             storedFrame(src, width, height, frameLayout, frame);
@@ -947,9 +1022,22 @@ double DicomFrame::modalityValue(int x, int y) const
     return valueOffset + valueScale * row[x];
 }
 
+namespace {
+// The window that shows |lo|..|hi| whole: |margin| wider, half at each end. Two neighbouring values
+// (|step| apart: a 1-bit image, a mask) would then show as mid grey and white: they get the
+// narrowest window the standard allows (width 1, a threshold), with |lo| black and |hi| white.
+VoiWindow spanWindow(double lo, double hi, double step, double margin)
+{
+    const double span = hi - lo;
+    if (span > 0 && span <= step * (1 + 1e-9))
+        return VoiWindow{lo + 0.5, 1.0, QString()};
+    return VoiWindow{(lo + hi) / 2.0, std::max(1.0, span + margin), QString()};
+}
+} // namespace
+
 VoiWindow DicomFrame::fullRangeWindow() const
 {
-    return VoiWindow{(minValue + maxValue) / 2.0, std::max(1.0, maxValue - minValue + 1), QString()};
+    return spanWindow(minValue, maxValue, isMonochrome() ? valueScale : 0.0, 1.0);
 }
 
 VoiWindow DicomFrame::histogramWindow() const
@@ -985,7 +1073,15 @@ VoiWindow DicomFrame::histogramWindow() const
         return fullRangeWindow();
     const double lo = valueOffset + valueScale * lowIndex;
     const double hi = valueOffset + valueScale * highIndex;
-    return VoiWindow{(lo + hi) / 2.0, std::max(1.0, hi - lo + valueScale), QString()};
+    return spanWindow(lo, hi, valueScale, valueScale);
+}
+
+void DicomFrameDecoder::tuneAllocator()
+{
+#if defined(__GLIBC__)
+    mallopt(M_MMAP_THRESHOLD, 64 << 20);
+    mallopt(M_TRIM_THRESHOLD, 128 << 20);
+#endif
 }
 
 QImage DicomFrame::render(const VoiWindow &window, bool invert) const

@@ -589,6 +589,9 @@ void TestDicomDecode::storedLayouts_data()
     QTest::newRow("16 unsigned fractional rescale") << 16 << 16 << false << "0.25" << "-3.5" << "MONOCHROME2" << QString();
     QTest::newRow("8 unsigned") << 8 << 8 << false << QString() << QString() << "MONOCHROME2" << QString();
     QTest::newRow("7 of 8 signed") << 8 << 7 << true << "2" << "10" << "MONOCHROME2" << QString();
+    // Bit-packed: 37×23 is 851 bits, so the second frame starts in the middle of a byte.
+    QTest::newRow("1-bit, frames not on a byte") << 1 << 1 << false << QString() << QString() << "MONOCHROME2" << QString();
+    QTest::newRow("1-bit MONOCHROME1 rescaled") << 1 << 1 << false << "100" << "-50" << "MONOCHROME1" << QString();
     QTest::newRow("16 signed JPEG-LS") << 16 << 16 << true << "1" << "-1024" << "MONOCHROME2" << "dcmcjpls";
     QTest::newRow("12 unsigned JPEG lossless") << 16 << 12 << false << "1" << "-1024" << "MONOCHROME1" << "dcmcjpeg";
 }
@@ -617,6 +620,7 @@ void TestDicomDecode::storedLayouts()
         if (compressed) // the encoders refuse bits above Bits Stored
             words[i] &= Uint16((1u << bitsStored) - 1);
     }
+    // 1-bit: words stay whole, only their lowest bit is stored (below).
     const Uint16 lowest = isSigned ? Uint16(1u << (bitsStored - 1)) : 0;
     const Uint16 highest = isSigned ? Uint16((1u << (bitsStored - 1)) - 1) : Uint16((1u << bitsStored) - 1);
     words[3] = lowest;
@@ -640,7 +644,13 @@ void TestDicomDecode::storedLayouts()
         ds->putAndInsertString(DCM_RescaleSlope, slope.toLatin1().constData());
         ds->putAndInsertString(DCM_RescaleIntercept, intercept.toLatin1().constData());
     }
-    if (bitsAllocated == 8) {
+    if (bitsAllocated == 1) {
+        std::vector<Uint8> bytes((words.size() + 7) / 8, 0);
+        for (size_t i = 0; i < words.size(); ++i)
+            if (words[i] & 1u)
+                bytes[i / 8] |= Uint8(1u << (i % 8));
+        QVERIFY(ds->putAndInsertUint8Array(DCM_PixelData, bytes.data(), bytes.size()).good());
+    } else if (bitsAllocated == 8) {
         std::vector<Uint8> bytes(words.size());
         for (size_t i = 0; i < words.size(); ++i)
             bytes[i] = Uint8(words[i] & 0xff);
@@ -658,7 +668,7 @@ void TestDicomDecode::storedLayouts()
     const double m = slope.isEmpty() ? 1.0 : slope.toDouble();
     const double b = intercept.isEmpty() ? 0.0 : intercept.toDouble();
     auto expected = [&](size_t i) {
-        const quint32 raw = bitsAllocated == 8 ? (words[i] & 0xffu) : words[i];
+        const quint32 raw = bitsAllocated == 1 ? (words[i] & 1u) : bitsAllocated == 8 ? (words[i] & 0xffu) : words[i];
         qint32 stored = qint32(raw & ((1u << bitsStored) - 1));
         if (isSigned && (stored & (1 << (bitsStored - 1))))
             stored -= 1 << bitsStored;
