@@ -1,6 +1,7 @@
 // MainWindow's documents: the document dock beside the record, and a DICOM key image a document
 // carries shown in the image view.
 #include "mainwindow.h"
+#include "session/whenfinished.h"
 
 #include "dicom/dicomseries.h"
 #include "viewer/document/documentdock.h"
@@ -36,9 +37,8 @@ DocumentView *MainWindow::documentView()
 void MainWindow::showDocumentImage(const QByteArray &part10, const QString &documentName)
 {
     const QString patient = m_patientView->record().patient.key;
-    QtConcurrent::run([part10] {
-        return Dicom::DicomSeriesScanner::scanMemory(part10);
-    }).then(this, [this, patient, documentName](const Dicom::DicomScanResult &scan) {
+    whenFinished(this, QtConcurrent::run([part10] { return Dicom::DicomSeriesScanner::scanMemory(part10); }),
+                 [this, patient, documentName](const Dicom::DicomScanResult &scan) {
         if (m_patientView->record().patient.key != patient)
             return; // another patient is open now
         showImagingDock();

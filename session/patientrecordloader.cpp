@@ -1,4 +1,5 @@
 #include "patientrecordloader.h"
+#include "whenfinished.h"
 
 #include "record/recordassembler.h"
 #include "store/recordcache.h"
@@ -58,8 +59,8 @@ void PatientRecordLoader::open(const QString &patientId, const Net::PurposeOfUse
         return;
     }
     // Decrypting and assembling a big record takes a while: never on the GUI thread.
-    QtConcurrent::run([cache = m_cache, patientId] { return readCache(cache, patientId, {}); })
-        .then(this, [this, generation](const CacheRead &read) {
+    whenFinished(this, QtConcurrent::run([cache = m_cache, patientId] { return readCache(cache, patientId, {}); }),
+                 [this, generation](const CacheRead &read) {
             if (generation != m_generation)
                 return;
             if (read.rows > 0 && read.set.find(m_patientId)) {
@@ -189,7 +190,7 @@ void PatientRecordLoader::onFetched(const RecordSet &set, const Net::FhirError &
     const PatientRecord *fetched = set.find(m_patientId);
     const bool keepWithheld = !midRecord && !m_fetchSince.isValid() && fetched;
     const QHash<QString, int> withheld = fetched ? fetched->withheldByType : QHash<QString, int>();
-    QtConcurrent::run([cache = m_cache, id = m_patientId, reason, started, midRecord, keepWithheld, withheld] {
+    const QFuture<CacheRead> stored = QtConcurrent::run([cache = m_cache, id = m_patientId, reason, started, midRecord, keepWithheld, withheld] {
         if (keepWithheld) {
             QString writeError;
             const QByteArray json = QJsonDocument(RecordAssembler::withheldCountsResource(withheld)).toJson(QJsonDocument::Compact);
@@ -202,7 +203,8 @@ void PatientRecordLoader::onFetched(const RecordSet &set, const Net::FhirError &
                 qCWarning(lcRecordLoader) << "could not record the fetch time";
         }
         return readCache(cache, id, reason);
-    }).then(this, [this, generation, outcome, set](const CacheRead &read) mutable {
+    });
+    whenFinished(this, stored, [this, generation, outcome, set](const CacheRead &read) mutable {
         if (generation != m_generation)
             return;
         RecordSet shown = read.set;

@@ -1,4 +1,5 @@
 #include "recordcontroller.h"
+#include "whenfinished.h"
 
 #include "store/accesshistory.h"
 #include "cardsession.h"
@@ -207,9 +208,7 @@ bool RecordController::connectService(const Net::ConnectionProfile &profile, Car
                                                        qint64(profile.cacheBudgetMb) * 1024 * 1024);
     // Always after this call returns (a continuation on a future that is already finished runs at
     // once): whoever connects to serviceReady() after connectService() hears it.
-    m_cacheOpening.then(this, [this](const CacheMaintenance::Opened &opened) {
-        QMetaObject::invokeMethod(this, [this, opened] { onRecordCacheOpened(opened); }, Qt::QueuedConnection);
-    });
+    whenFinished(this, m_cacheOpening, [this](const CacheMaintenance::Opened &opened) { onRecordCacheOpened(opened); });
     return true;
 }
 
@@ -342,7 +341,7 @@ void RecordController::purgeCaches()
         return;
     // Secure delete, VACUUM and the image files can take a while: on a worker thread.
     setCacheBusy(true);
-    CacheMaintenance::purge(m_recordCache, imageCache(), true).then(this, [this](const CacheMaintenance::Purged &purged) {
+    whenFinished(this, CacheMaintenance::purge(m_recordCache, imageCache(), true), [this](const CacheMaintenance::Purged &purged) {
         setCacheBusy(false);
         Q_EMIT this->purged(purged.ok, purged.error);
     });
@@ -408,7 +407,7 @@ void RecordController::signOut(bool purge)
     }
     // Secure delete, VACUUM and up to gigabytes of images: on a worker thread.
     setCacheBusy(true);
-    CacheMaintenance::purge(m_recordCache, images, false).then(this, [this](const CacheMaintenance::Purged &purged) {
+    whenFinished(this, CacheMaintenance::purge(m_recordCache, images, false), [this](const CacheMaintenance::Purged &purged) {
         setCacheBusy(false);
         if (!purged.ok)
             qCWarning(lcRecordController) << "cache purge on logout failed";

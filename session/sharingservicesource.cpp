@@ -1,4 +1,5 @@
 #include "sharingservicesource.h"
+#include "whenfinished.h"
 
 #include "record/recordassembler.h"
 #include "record/clinicalitembuilder.h"
@@ -153,8 +154,8 @@ void SharingServiceSource::onRecordFinished(const Net::FhirError &error)
     }
     // Which other Patient ids does what arrived link to? (Chains: each fetched record may add more.)
     const quint64 generation = m_generation;
-    m_tail.then(QtFuture::Launch::Async, [assembler = m_assembler] { return assembler->linkedPatientIds(); })
-        .then(this, [this, generation](const QStringList &linked) {
+    whenFinished(this, m_tail.then(QtFuture::Launch::Async, [assembler = m_assembler] { return assembler->linkedPatientIds(); }),
+        [this, generation](const QStringList &linked) {
             if (generation != m_generation)
                 return;
             bool overflow = false;
@@ -195,8 +196,8 @@ void SharingServiceSource::startReferenceRound()
     // Rounds 1…MaxReferenceRounds fetch; the round after that only names what is still missing.
     ++m_referenceRound;
     const quint64 generation = m_generation;
-    m_tail.then(QtFuture::Launch::Async, [assembler = m_assembler] { return assembler->missingReferences(referenceTypes()); })
-        .then(this, [this, generation](const QStringList &missing) {
+    whenFinished(this, m_tail.then(QtFuture::Launch::Async, [assembler = m_assembler] { return assembler->missingReferences(referenceTypes()); }),
+        [this, generation](const QStringList &missing) {
             if (generation != m_generation)
                 return;
             QHash<QString, QString> unresolved;
@@ -291,7 +292,7 @@ void SharingServiceSource::finishLoad(const Net::FhirError &error)
                            nullptr, m_unresolvedFacilities)
                             .arg(ClinicalItemBuilder::unresolvedFacilityName()));
     const quint64 generation = m_generation;
-    m_tail.then(QtFuture::Launch::Async, [assembler = m_assembler, error, pages, message, patientId, fullFetch, warnings] {
+    const QFuture<RecordSet> assembled = m_tail.then(QtFuture::Launch::Async, [assembler = m_assembler, error, pages, message, patientId, fullFetch, warnings] {
               for (const QString &w : warnings)
                   assembler->addWarning(w);
               if (error.isError()) {
@@ -306,8 +307,8 @@ void SharingServiceSource::finishLoad(const Net::FhirError &error)
                   if (const PatientRecord *record = set.find(patientId); record && isEmptyRecord(*record))
                       set.warnings.append(emptyRecordWarning(patientId));
               return set;
-          })
-        .then(this, [this, error, generation](const RecordSet &set) {
+          });
+    whenFinished(this, assembled, [this, error, generation](const RecordSet &set) {
             if (generation != m_generation)
                 return;
             m_running = false;

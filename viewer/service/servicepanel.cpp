@@ -1,4 +1,5 @@
 #include "servicepanel.h"
+#include "session/whenfinished.h"
 
 #include "record/recordassembler.h"
 
@@ -129,7 +130,7 @@ void ServicePanel::onFinished(const Net::FhirError &error)
     if (error.kind == Net::FhirError::Kind::Cancelled)
         return;
     const quint64 generation = m_generation;
-    QtConcurrent::run([pages = m_pages] {
+    whenFinished(this, QtConcurrent::run([pages = m_pages] {
         RecordAssembler assembler;
         for (const Net::FhirPage &page : pages)
             assembler.addJson(page.json, page.origin.toString(QUrl::RemoveUserInfo));
@@ -140,7 +141,7 @@ void ServicePanel::onFinished(const Net::FhirError &error)
                 found.append(r.patient);
         }
         return found;
-    }).then(this, [this, generation](const QList<PatientInfo> &found) {
+    }), [this, generation](const QList<PatientInfo> &found) {
         if (generation != m_generation)
             return;
         m_status->setText(tr("%n patient(s) found.", nullptr, int(found.size())));
