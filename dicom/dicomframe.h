@@ -65,6 +65,9 @@ struct DicomImageInfo
     QString institutionName;     // the facility that made the image (0008,0080), as written
     QString modality;
     bool hasPixelData = false;
+    // A header made from WADO-RS metadata whose pixels are fetched a frame at a time (no Pixel
+    // Data of its own; see DicomFetchedFrames).
+    bool fetchedByFrame = false;
     int seriesNumber = 0;
     int instanceNumber = 0;
     int rows = 0;

@@ -7,6 +7,8 @@
 #include "rlecodec.h"
 
 #include <QFile>
+#include <QThread>
+#include <QThreadPool>
 #include <QLoggingCategory>
 #include <QtNumeric>
 #include <QtConcurrent/QtConcurrentRun>
@@ -42,6 +44,10 @@
 Q_LOGGING_CATEGORY(lcDicomDecode, "kakehashi.dicom.decode", QtInfoMsg)
 
 namespace Kakehashi::Dicom {
+
+namespace Detail {
+bool isFetchedByFrameHeader(DcmItem *ds); // dicomfetchedframes.cpp
+}
 
 namespace {
 
@@ -234,6 +240,7 @@ DicomImageInfo readInfo(DcmFileFormat &file, const QString &path)
         && file.getMetaInfo()->findAndGetOFString(DCM_MediaStorageSOPClassUID, mediaClass).good())
         info.sopClassUid = QString::fromLatin1(mediaClass.c_str());
     info.hasPixelData = ds->tagExists(DCM_PixelData);
+    info.fetchedByFrame = !info.hasPixelData && Detail::isFetchedByFrameHeader(ds);
     info.modality = t.text(DCM_Modality);
     info.seriesNumber = t.integer(DCM_SeriesNumber);
     info.instanceNumber = t.integer(DCM_InstanceNumber);
@@ -1169,10 +1176,49 @@ QFuture<DicomDecodeResult> DicomFrameDecoder::decodeAsync(const QString &path, c
     return QtConcurrent::run([path, options] { return decodeFile(path, options); });
 }
 
+namespace {
+
+// A frame fetched on its own decodes as a one-frame object; it is told apart again as the frame it is
+// (GSPS and key images name frames) with its own functional groups at its index.
+DicomDecodeResult decodeFetchedFrame(const DicomSliceRef &slice, const DicomLoadedFrame &loaded, DicomDecodeOptions options)
+{
+    if (loaded.part10.isEmpty()) {
+        DicomDecodeResult result;
+        result.errorString = loaded.errorString.isEmpty() ? DicomFrameDecoder::tr("the image is not available") : loaded.errorString;
+        return result;
+    }
+    options.firstFrame = 0;
+    options.frameCount = 1;
+    DicomDecodeResult result = DicomFrameDecoder::decodeBytes(loaded.part10, options);
+    if (!result.ok)
+        return result;
+    for (DicomFrame &f : result.frames)
+        f.frameIndex = slice.frame;
+    if (!result.info.frameGroups.isEmpty()) {
+        QList<DicomFrameGroups> groups(slice.frame + 1);
+        groups[slice.frame] = result.info.frameGroups.constFirst();
+        result.info.frameGroups = groups;
+    }
+    return result;
+}
+
+} // namespace
+
 DicomDecodeResult DicomFrameDecoder::decodeSlice(const DicomSliceRef &slice, const Options &options)
 {
     if (!slice.instance)
         return decodeFile(slice.path, options);
+    if (slice.instance->fetchesFrames()) {
+        // Blocking: never from the thread that fetches (the GUI thread); decodeSliceAsync is the way.
+        if (QCoreApplication::instance() && QThread::currentThread() == QCoreApplication::instance()->thread()) {
+            DicomDecodeResult result;
+            result.errorString = tr("a frame fetched on its own is decoded asynchronously only");
+            return result;
+        }
+        QFuture<DicomLoadedFrame> frame = slice.instance->loadFrame(slice.frame);
+        frame.waitForFinished();
+        return decodeFetchedFrame(slice, frame.isValid() && frame.resultCount() > 0 ? frame.result() : DicomLoadedFrame{}, options);
+    }
     QString error;
     const QByteArray bytes = slice.instance->load(&error);
     if (bytes.isEmpty()) {
@@ -1185,6 +1231,17 @@ DicomDecodeResult DicomFrameDecoder::decodeSlice(const DicomSliceRef &slice, con
 
 QFuture<DicomDecodeResult> DicomFrameDecoder::decodeSliceAsync(const DicomSliceRef &slice, const Options &options)
 {
+    if (slice.instance && slice.instance->fetchesFrames()) {
+        // The frame is fetched (network on its owner's thread, or the cache) without holding a
+        // pool thread, then decoded on the pool.
+        return slice.instance->loadFrame(slice.frame).then(QThreadPool::globalInstance(), [slice, options](const DicomLoadedFrame &loaded) {
+            return decodeFetchedFrame(slice, loaded, options);
+        }).onCanceled([] {
+            DicomDecodeResult result; // a watcher always gets a result
+            result.errorString = tr("the image is not available");
+            return result;
+        });
+    }
     return QtConcurrent::run([slice, options] { return decodeSlice(slice, options); });
 }
 
