@@ -28,8 +28,14 @@ DicomImageView::DicomImageView(QWidget *parent) : QWidget(parent)
 
 DicomImageView::~DicomImageView()
 {
-    for (auto *w : std::as_const(m_pending))
-        w->waitForFinished();
+    for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it) {
+        it.value()->disconnect(this);
+        // A frame still being fetched needs this (the GUI) thread's event loop: it is not waited for.
+        // Its decode holds nothing of this view.
+        const DicomSliceRef &ref = m_series.slices.at(it.key());
+        if (!(ref.instance && ref.instance->fetchesFrames()))
+            it.value()->waitForFinished();
+    }
 }
 
 void DicomImageView::setSeries(const DicomSeries &series)
@@ -40,6 +46,7 @@ void DicomImageView::setSeries(const DicomSeries &series)
     m_pending.clear();
     m_series = series;
     m_frames.clear();
+    m_failed.clear();
     m_index = 0;
     m_windowFromUser = false;
     m_windowFromPresentation = false;
@@ -77,6 +84,7 @@ void DicomImageView::updateSlices(const DicomSeries &series)
     m_pending.clear();
     m_series = series;
     m_frames = frames;
+    m_failed.clear(); // indexes moved: asked again
     m_index = index;
     requestDecode(m_index);
     requestDecode(m_index + 1);
@@ -93,6 +101,7 @@ void DicomImageView::setCurrentIndex(int index)
     if (index == m_index && m_frames.contains(index))
         return;
     m_index = index;
+    m_failed.remove(index); // chosen again: tried again (the PACS may answer now)
     evict();
     requestDecode(index);
     // Prefetch the neighbours so scrolling does not wait.
@@ -127,6 +136,9 @@ void DicomImageView::requestDecode(int index)
 void DicomImageView::onDecoded(int index, const DicomDecodeResult &result)
 {
     if (!result.ok || result.frames.isEmpty()) {
+        m_failed.insert(index, result.errorString);
+        if (index == m_index)
+            update();
         emit decodeFailed(index, result.errorString);
         return;
     }
@@ -541,7 +553,12 @@ void DicomImageView::paintEvent(QPaintEvent *)
     p.fillRect(rect(), Qt::black);
     if (m_rendered.isNull()) {
         p.setPen(Qt::gray);
-        p.drawText(rect(), Qt::AlignCenter, sliceCount() ? tr("Loading…") : tr("No images"));
+        const QString failed = m_failed.value(m_index);
+        if (!failed.isEmpty())
+            p.drawText(rect().adjusted(16, 16, -16, -16), Qt::AlignCenter | Qt::TextWordWrap,
+                       tr("This image could not be shown.\n%1").arg(failed));
+        else
+            p.drawText(rect(), Qt::AlignCenter, sliceCount() ? tr("Loading…") : tr("No images"));
         return;
     }
     const QTransform t = imageTransform();
