@@ -178,6 +178,13 @@ QByteArray DicomFetchedFrames::headerFromMetadata(const QJsonObject &dataset, QS
         *error = tr("the image's metadata has no rows, columns or SOP Instance UID");
         return {};
     }
+    // Nothing bounds the count by pixel bytes here (there are none): one slice per frame is made
+    // from it, so an absurd count is refused rather than allocated.
+    Sint32 frames = 1;
+    if (ds->findAndGetSint32(DCM_NumberOfFrames, frames).good() && (frames < 1 || frames > MaxFrames)) {
+        *error = tr("the image's metadata gives %1 frames (at most %2 are accepted)").arg(frames).arg(MaxFrames);
+        return {};
+    }
     // DICOM JSON is Unicode: every text value was written as UTF-8.
     ds->putAndInsertString(DCM_SpecificCharacterSet, "ISO_IR 192");
     ds->putAndInsertString(DcmTag(kCreatorTag, DcmVR(EVR_LO)), kMarkCreator);

@@ -15,6 +15,9 @@ class DicomFetchedFrames
 {
     Q_DECLARE_TR_FUNCTIONS(Kakehashi::Dicom::DicomFetchedFrames)
 public:
+    // The most frames a header may announce (an enhanced CT has a few thousand).
+    static constexpr int MaxFrames = 100000;
+
     // A header-only Part 10 object (explicit VR little endian, UTF-8) from one instance's DICOM
     // JSON metadata: every attribute with a value, sequences included; bulk data (Pixel Data and
     // anything sent as a BulkDataURI) left out. It is marked so that DicomImageInfo::fetchedByFrame

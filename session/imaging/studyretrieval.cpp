@@ -77,7 +77,8 @@ QString frameCacheKey(const QString &studyUid, const QString &sop, int frame)
 class FrameFetcher : public QObject
 {
 public:
-    ImageSource *source = nullptr; // cleared by ~StudyRetrieval, on this thread
+    ImageSource *source = nullptr; // null: a study opened from the cache with no PACS set
+    bool closed = false;           // set by ~StudyRetrieval, on this thread
     CancelToken cancel;
     std::shared_ptr<ImageCache> cache;
 
@@ -90,8 +91,12 @@ public:
     // On this object's thread.
     void fetch(const FrameRequest &request, const QByteArray &header, const QString &cacheKey, const Promise &promise)
     {
-        if (!source || cancel.isCancelled()) {
+        if (closed || cancel.isCancelled()) {
             fail(promise, StudyRetrieval::tr("Frame %1 was not fetched: the study was closed.").arg(request.frame + 1));
+            return;
+        }
+        if (!source) {
+            fail(promise, StudyRetrieval::tr("Frame %1 is not in the image cache, and no PACS is set for this study.").arg(request.frame + 1));
             return;
         }
         const std::shared_ptr<ImageCache> frameCache = cache;
@@ -247,8 +252,10 @@ StudyRetrieval::StudyRetrieval(const QString &studyInstanceUid, std::unique_ptr<
 StudyRetrieval::~StudyRetrieval()
 {
     cancel();
-    if (m_frameFetcher)
-        m_frameFetcher->source = nullptr; // instances that outlive the study ask the cache only
+    if (m_frameFetcher) { // instances that outlive the study ask the cache only
+        m_frameFetcher->source = nullptr;
+        m_frameFetcher->closed = true;
+    }
     // DimseSource's destructor waits for its worker: no onInstance runs after this line.
     m_source.reset();
     m_headerIo.waitForDone();

@@ -102,6 +102,7 @@ private slots:
     void theViewAsksForFramesAsItScrolls();
     void reopenFromTheCacheAsksOnlyForNewFrames();
     void aFailedFrameRequestIsNamed();
+    void offlineWithoutPacsTheMissingFrameIsNamed();
     void aFrameOutOfRangeIsRefused();
 
 private:
@@ -385,6 +386,21 @@ void TestOrthancFrames::aFailedFrameRequestIsNamed()
     const DicomDecodeResult closed = decodeNow(later);
     QVERIFY(!closed.ok);
     QCOMPARE(closed.errorString, QStringLiteral("Frame 2 is not in the image cache and the study is closed."));
+}
+
+void TestOrthancFrames::offlineWithoutPacsTheMissingFrameIsNamed()
+{
+    // The study from the cache alone (no PACS set): frames seen before show, others say why not.
+    StudyRetrieval offline(kStudy, nullptr, m_cache);
+    QSignalSpy finished(&offline, &StudyRetrieval::finished);
+    offline.start();
+    QVERIFY(finished.count() > 0 || finished.wait(20000));
+    QCOMPARE(int(offline.outcome().origin), int(StudyRetrieval::Origin::Cache));
+    QString why;
+    QVERIFY2(isFrame(decodeNow(sliceOf(offline.series(), kCine, 0)), 0, &why), qPrintable(why));
+    const DicomDecodeResult missing = decodeNow(sliceOf(offline.series(), kCine, 1));
+    QVERIFY(!missing.ok);
+    QCOMPARE(missing.errorString, QStringLiteral("Frame 2 is not in the image cache, and no PACS is set for this study."));
 }
 
 void TestOrthancFrames::aFrameOutOfRangeIsRefused()

@@ -149,6 +149,10 @@ void TestDicomFetchedFrames::badInputIsRefused_data()
                                     << QStringLiteral("the image's metadata is malformed");
     QTest::newRow("wrong types") << QJsonDocument(wrongTypes).toJson() << 0 << framePixels(0) << native
                                  << QStringLiteral("the image's metadata is malformed");
+    QJsonObject billions = metadata();
+    billions.insert(QStringLiteral("00280008"), attr("IS", {2000000000}));
+    QTest::newRow("two billion frames") << QJsonDocument(billions).toJson() << 0 << framePixels(0) << native
+                                        << QStringLiteral("the image's metadata gives 2000000000 frames (at most 100000 are accepted)");
     QTest::newRow("frame beyond the last") << good << 3 << framePixels(0) << native
                                            << QStringLiteral("frame 4 does not exist (the image has 3)");
     QTest::newRow("short frame") << good << 1 << framePixels(1).left(5) << native
