@@ -241,6 +241,15 @@ DicomImageInfo readInfo(DcmFileFormat &file, const QString &path)
         info.sopClassUid = QString::fromLatin1(mediaClass.c_str());
     info.hasPixelData = ds->tagExists(DCM_PixelData);
     info.fetchedByFrame = !info.hasPixelData && Detail::isFetchedByFrameHeader(ds);
+    {
+        Float64 slope = 1, intercept = 0;
+        if (ds->findAndGetFloat64(DCM_RescaleSlope, slope).good() && ds->findAndGetFloat64(DCM_RescaleIntercept, intercept).good()
+            && std::isfinite(slope) && std::isfinite(intercept) && slope != 0) {
+            info.hasRescale = true;
+            info.rescaleSlope = slope;
+            info.rescaleIntercept = intercept;
+        }
+    }
     info.modality = t.text(DCM_Modality);
     info.seriesNumber = t.integer(DCM_SeriesNumber);
     info.instanceNumber = t.integer(DCM_InstanceNumber);

@@ -56,6 +56,8 @@ public:
     bool presentationShown() const { return m_showPresentation; }
     // The presentation state of the slice on screen (also when hidden); null when none refers to it.
     const Dicom::PresentationState *currentPresentationState() const;
+    // The part of the slice on screen its presentation state selects (also when hidden); null when none.
+    const Dicom::PresentationState::DisplayedArea *currentDisplayedArea() const;
     // The key object selections that mark the slice on screen (their titles); empty when none.
     QStringList currentKeyImageTitles() const;
     // The SOP Instance UID of slice |index| (from the scan, else the decoded header).
