@@ -1,6 +1,7 @@
 #include "dicomwebsource.h"
 
 #include "dicomfetchedframes.h"
+#include "dicomframedecoder.h"
 #include "multipartrelated.h"
 #include "retrievelog.h"
 
@@ -329,9 +330,20 @@ QFuture<FrameResult> DicomWebSource::retrieveFrame(const FrameRequest &request, 
                                 .arg(request.series.studyInstanceUid, request.series.seriesInstanceUid, request.sopInstanceUid)
                                 .arg(request.frame + 1));
     QNetworkReply *reply = get(target, framesAcceptHeader(), cancel, RequestKind::Frame);
-    connect(reply, &QNetworkReply::finished, this, [reply, cancel, promise] {
+    // One frame is held in memory whole: an answer larger than any frame the decoder takes is cut off.
+    auto tooLarge = std::make_shared<bool>(false);
+    connect(reply, &QNetworkReply::downloadProgress, this, [reply, tooLarge](qint64 received, qint64) {
+        if (received > DicomFrameDecoder::MaxFrameBytes + (qint64(1) << 20) && reply->isRunning()) {
+            *tooLarge = true;
+            reply->abort();
+        }
+    });
+    connect(reply, &QNetworkReply::finished, this, [reply, cancel, promise, tooLarge] {
         FrameResult result;
         result.status = replyStatus(reply, cancel);
+        if (*tooLarge)
+            result.status = {ImageSourceError::Protocol, QStringLiteral("the frame answer is larger than any frame (over %1 MiB)")
+                                                             .arg(DicomFrameDecoder::MaxFrameBytes >> 20), result.status.httpStatus, -1};
         if (!result.ok()) {
             // The URL names the study: the status and the server's reason only.
             const QByteArray reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray();

@@ -156,10 +156,9 @@ namespace {
 class FetchedByFrameInstance : public DicomInstance
 {
 public:
-    FetchedByFrameInstance(QByteArray header, std::shared_ptr<const ImageCache> cache, std::shared_ptr<ImageCache> frameCache,
-                           QString studyUid, const DicomImageInfo &info, std::weak_ptr<FrameFetcher> fetcher)
+    FetchedByFrameInstance(QByteArray header, std::shared_ptr<ImageCache> frameCache, QString studyUid, const DicomImageInfo &info,
+                           std::weak_ptr<FrameFetcher> fetcher)
         : m_header(std::move(header))
-        , m_cache(std::move(cache))
         , m_frameCache(std::move(frameCache))
         , m_studyUid(std::move(studyUid))
         , m_series{info.studyInstanceUid.isEmpty() ? m_studyUid : info.studyInstanceUid, info.seriesInstanceUid}
@@ -219,8 +218,7 @@ public:
 
 private:
     const QByteArray m_header; // small: attributes, no pixels
-    std::shared_ptr<const ImageCache> m_cache;
-    std::shared_ptr<ImageCache> m_frameCache;
+    std::shared_ptr<ImageCache> m_frameCache; // null: frames are not kept
     QString m_studyUid;
     SeriesRef m_series;
     QString m_sop;
@@ -602,7 +600,7 @@ DicomInstancePtr StudyRetrieval::makeInstance(const QByteArray &bytes, const Dic
         }
         if (!m_byFrame.contains(header.info.sopInstanceUid))
             m_byFrame.append(header.info.sopInstanceUid);
-        return std::make_shared<FetchedByFrameInstance>(bytes, m_cache, m_cache, m_studyUid, header.info, m_frameFetcher);
+        return std::make_shared<FetchedByFrameInstance>(bytes, m_cache, m_studyUid, header.info, m_frameFetcher);
     }
     return std::make_shared<StudyInstance>(cachedName.isEmpty() ? bytes : QByteArray(), m_cache, m_studyUid, cachedName);
 }
