@@ -16,6 +16,7 @@
 #include <dcmtk/dcmdata/dcuid.h>
 #include <dcmtk/dcmdata/dcxfer.h>
 
+#include <cmath>
 #include <memory>
 #include <vector>
 
@@ -35,7 +36,9 @@ QString numberText(const QJsonValue &v, const QString &vr)
     if (v.isString())
         return v.toString();
     const double d = v.toDouble();
-    if (vr == u"IS" || vr == u"US" || vr == u"SS" || vr == u"UL" || vr == u"SL" || vr == u"UV" || vr == u"SV")
+    // Integers as integers while they fit (beyond, the text is refused by DCMTK for the VR).
+    const bool integral = vr == u"IS" || vr == u"US" || vr == u"SS" || vr == u"UL" || vr == u"SL" || vr == u"UV" || vr == u"SV";
+    if (integral && std::isfinite(d) && std::abs(d) < 9.0e18)
         return QString::number(qint64(d));
     if (vr == u"DS")
         return QString::number(d, 'g', 10);

@@ -387,6 +387,67 @@ QString declaredFrameProblem(DcmDataset *ds, const DicomImageInfo &info)
 
 // JPEG 2000: decode every frame with OpenJPEG and put the pixels back as native data so the
 // rest of the pipeline (modality LUT, photometric interpretation) is DCMTK's.
+bool isDcmtkJpeg(E_TransferSyntax xfer)
+{
+    switch (xfer) {
+    case EXS_JPEGProcess1: case EXS_JPEGProcess2_4: case EXS_JPEGProcess3_5: case EXS_JPEGProcess6_8:
+    case EXS_JPEGProcess7_9: case EXS_JPEGProcess10_12: case EXS_JPEGProcess11_13: case EXS_JPEGProcess14:
+    case EXS_JPEGProcess15: case EXS_JPEGProcess16_18: case EXS_JPEGProcess17_19: case EXS_JPEGProcess20_22:
+    case EXS_JPEGProcess21_23: case EXS_JPEGProcess24_26: case EXS_JPEGProcess25_27: case EXS_JPEGProcess28:
+    case EXS_JPEGProcess29: case EXS_JPEGProcess14SV1:
+        return true;
+    default:
+        return false;
+    }
+}
+
+// DCMTK 3.6.7 looks for a JPEG fragment's bit depth by walking its markers up to the frame header
+// (DJCodecDecoder::scanJpegDataForBitDepth) and never steps over a TEM marker (FF01): such a
+// fragment loops forever (found by fuzz_dicom_metadata). The same walk here, to refuse it first.
+bool jpegFragmentHangsDcmtk(const Uint8 *data, Uint32 length)
+{
+    Uint32 offset = 0;
+    while (offset + 4 < length) {
+        const unsigned marker = (unsigned(data[offset]) << 8) | data[offset + 1];
+        if (marker == 0xff01)
+            return true;
+        if (marker == 0xffff) { // a fill byte: DCMTK steps over one byte
+            offset += 1;
+            continue;
+        }
+        if ((marker >= 0xffc0 && marker <= 0xffcf && marker != 0xffc4 && marker != 0xffc8 && marker != 0xffcc))
+            return false; // a frame header: DCMTK stops here
+        if (marker >= 0xffc4 && marker <= 0xfffe && !(marker >= 0xffd0 && marker <= 0xffd9)) {
+            offset += ((unsigned(data[offset + 2]) << 8) | data[offset + 3]) + 2; // a segment with a length
+        } else if (marker >= 0xffd0 && marker <= 0xffd9) {
+            offset += 2; // RSTn, SOI, EOI
+        } else if (data[offset] == 0xff && data[offset + 1] > 2 && data[offset + 1] <= 0xbf) {
+            offset += 2; // reserved
+        } else {
+            return false; // DCMTK stops: not JPEG
+        }
+    }
+    return false;
+}
+
+QString jpegFragmentProblem(DcmDataset *ds)
+{
+    DcmElement *element = nullptr;
+    if (ds->findAndGetElement(DCM_PixelData, element).bad() || !element)
+        return {};
+    DcmPixelSequence *sequence = nullptr;
+    if (static_cast<DcmPixelData *>(element)->getEncapsulatedRepresentation(ds->getOriginalXfer(), nullptr, sequence).bad() || !sequence)
+        return {};
+    for (unsigned long i = 1; i < sequence->card(); ++i) {
+        DcmPixelItem *item = nullptr;
+        Uint8 *bytes = nullptr;
+        if (sequence->getItem(item, i).good() && item && item->getUint8Array(bytes).good() && bytes
+            && jpegFragmentHangsDcmtk(bytes, item->getLength()))
+            return DicomFrameDecoder::tr("the JPEG data is malformed (a TEM marker before the frame header)");
+    }
+    return {};
+}
+
 QString decodeJpeg2000InPlace(DcmDataset *ds, const DicomImageInfo &info, const std::atomic_bool *cancel)
 {
     DcmElement *element = nullptr;
@@ -847,6 +908,12 @@ DicomDecodeResult decodeLoaded(DcmFileFormat &file, const QString &path, const D
         return result;
     }
     E_TransferSyntax imageXfer = xfer;
+    if (isDcmtkJpeg(xfer)) {
+        if (const QString problem = jpegFragmentProblem(ds); !problem.isEmpty()) {
+            result.errorString = QStringLiteral("%1: %2").arg(path, problem);
+            return result;
+        }
+    }
     if (isJpeg2000(xfer)) {
         const QString error = decodeJpeg2000InPlace(ds, info, options.cancel);
         if (!error.isEmpty()) {

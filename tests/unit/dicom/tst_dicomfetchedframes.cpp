@@ -5,6 +5,7 @@
 #include "dicomfetchedframes.h"
 #include "dicomframedecoder.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -72,6 +73,8 @@ private slots:
     void frameObjectDecodesAsThatFrame();
     void badInputIsRefused_data();
     void badInputIsRefused();
+    void jpegTemMarkerIsRefusedNotLoopedOn_data();
+    void jpegTemMarkerIsRefusedNotLoopedOn();
     void transferSyntaxOfPart_data();
     void transferSyntaxOfPart();
 };
@@ -178,6 +181,30 @@ void TestDicomFetchedFrames::badInputIsRefused()
     const QByteArray object = DicomFetchedFrames::frameObject(header, frame, pixels, transferSyntax, &error);
     QVERIFY(object.isEmpty());
     QCOMPARE(error, expectedError);
+}
+
+// DCMTK 3.6.7 walks a JPEG fragment's markers for its bit depth and never steps over TEM (FF01): the
+// decoder refuses such a fragment instead of hanging (found by fuzz_dicom_metadata).
+void TestDicomFetchedFrames::jpegTemMarkerIsRefusedNotLoopedOn_data()
+{
+    QTest::addColumn<QByteArray>("fragment");
+    QTest::newRow("after SOI") << QByteArray::fromHex("ffd8ff01ffc0000b08000200040101001100");
+    QTest::newRow("after a reserved marker and a fill byte") << QByteArray::fromHex("ff73ffff0100313034332200000102030405");
+}
+
+void TestDicomFetchedFrames::jpegTemMarkerIsRefusedNotLoopedOn()
+{
+    QFETCH(QByteArray, fragment);
+    QString error;
+    const QByteArray header = DicomFetchedFrames::headerFromMetadata(metadata(), &error);
+    const QByteArray object = DicomFetchedFrames::frameObject(header, 0, fragment, QStringLiteral("1.2.840.10008.1.2.4.70"), &error);
+    QVERIFY2(!object.isEmpty(), qPrintable(error));
+    QElapsedTimer timer;
+    timer.start();
+    const DicomDecodeResult r = DicomFrameDecoder::decodeBytes(object, {});
+    QVERIFY(!r.ok);
+    QVERIFY2(r.errorString.contains(QStringLiteral("TEM marker")), qPrintable(r.errorString));
+    QVERIFY(timer.elapsed() < 5000);
 }
 
 void TestDicomFetchedFrames::transferSyntaxOfPart_data()
