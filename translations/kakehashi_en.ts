@@ -1550,6 +1550,10 @@
         <source>a frame fetched on its own is decoded asynchronously only</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>the JPEG data is malformed (a TEM marker before the frame header)</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Kakehashi::Dicom::DicomHeaderReader</name>

@@ -1540,6 +1540,10 @@
         <source>a frame fetched on its own is decoded asynchronously only</source>
         <translation>単独で取得したフレームは非同期でのみデコードできます</translation>
     </message>
+    <message>
+        <source>the JPEG data is malformed (a TEM marker before the frame header)</source>
+        <translation>JPEG データの形式が正しくありません（フレームヘッダーの前に TEM マーカー）</translation>
+    </message>
 </context>
 <context>
     <name>Kakehashi::Dicom::DicomHeaderReader</name>

@@ -29,3 +29,7 @@ JA = {
     # DicomImageView
     'This image could not be shown.\n%1': 'この画像を表示できませんでした。\n%1',
 }
+JA.update({
+    # Dicom::DicomFrameDecoder: DCMTK would loop on it
+    'the JPEG data is malformed (a TEM marker before the frame header)': 'JPEG データの形式が正しくありません（フレームヘッダーの前に TEM マーカー）',
+})
