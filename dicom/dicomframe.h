@@ -65,6 +65,9 @@ struct DicomImageInfo
     QString institutionName;     // the facility that made the image (0008,0080), as written
     QString modality;
     bool hasPixelData = false;
+    // A header made from WADO-RS metadata whose pixels are fetched a frame at a time (no Pixel
+    // Data of its own; see DicomFetchedFrames).
+    bool fetchedByFrame = false;
     int seriesNumber = 0;
     int instanceNumber = 0;
     int rows = 0;
@@ -76,10 +79,20 @@ struct DicomImageInfo
     double sliceLocation = 0;
     bool hasImagePosition = false;
     QVector3D imagePosition;
+    bool hasRescale = false;     // Rescale Slope and Intercept in the data set (before per-frame groups)
+    double rescaleSlope = 1;
+    double rescaleIntercept = 0;
     QList<VoiWindow> voiWindows; // from the file, in file order
     QList<DicomFrameGroups> frameGroups; // enhanced multi-frame objects: one per frame; else empty
     QList<DicomOverlay> overlays;        // read when pixels are decoded (not by readInfo)
 
+    // The rescale from stored values to the modality values a frame is shown in.
+    void rescaleForFrame(int frame, double *slope, double *intercept) const
+    {
+        const bool own = !hasRescale && frame >= 0 && frame < frameGroups.size() && frameGroups.at(frame).hasRescale;
+        *slope = own ? frameGroups.at(frame).rescaleSlope : rescaleSlope;
+        *intercept = own ? frameGroups.at(frame).rescaleIntercept : rescaleIntercept;
+    }
     // The windows the file gives for a frame: its Frame VOI LUT, else the image's windows.
     QList<VoiWindow> windowsForFrame(int frame) const
     {

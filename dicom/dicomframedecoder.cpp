@@ -10,6 +10,8 @@
 #include <malloc.h>
 #endif
 #include <QFile>
+#include <QThread>
+#include <QThreadPool>
 #include <QLoggingCategory>
 #include <QtNumeric>
 #include <QtConcurrent/QtConcurrentRun>
@@ -45,6 +47,10 @@
 Q_LOGGING_CATEGORY(lcDicomDecode, "kakehashi.dicom.decode", QtInfoMsg)
 
 namespace Kakehashi::Dicom {
+
+namespace Detail {
+bool isFetchedByFrameHeader(DcmItem *ds); // dicomfetchedframes.cpp
+}
 
 namespace {
 
@@ -237,6 +243,16 @@ DicomImageInfo readInfo(DcmFileFormat &file, const QString &path)
         && file.getMetaInfo()->findAndGetOFString(DCM_MediaStorageSOPClassUID, mediaClass).good())
         info.sopClassUid = QString::fromLatin1(mediaClass.c_str());
     info.hasPixelData = ds->tagExists(DCM_PixelData);
+    info.fetchedByFrame = !info.hasPixelData && Detail::isFetchedByFrameHeader(ds);
+    {
+        Float64 slope = 1, intercept = 0;
+        if (ds->findAndGetFloat64(DCM_RescaleSlope, slope).good() && ds->findAndGetFloat64(DCM_RescaleIntercept, intercept).good()
+            && std::isfinite(slope) && std::isfinite(intercept) && slope != 0) {
+            info.hasRescale = true;
+            info.rescaleSlope = slope;
+            info.rescaleIntercept = intercept;
+        }
+    }
     info.modality = t.text(DCM_Modality);
     info.seriesNumber = t.integer(DCM_SeriesNumber);
     info.instanceNumber = t.integer(DCM_InstanceNumber);
@@ -374,6 +390,67 @@ QString declaredFrameProblem(DcmDataset *ds, const DicomImageInfo &info)
 
 // JPEG 2000: decode every frame with OpenJPEG and put the pixels back as native data so the
 // rest of the pipeline (modality LUT, photometric interpretation) is DCMTK's.
+bool isDcmtkJpeg(E_TransferSyntax xfer)
+{
+    switch (xfer) {
+    case EXS_JPEGProcess1: case EXS_JPEGProcess2_4: case EXS_JPEGProcess3_5: case EXS_JPEGProcess6_8:
+    case EXS_JPEGProcess7_9: case EXS_JPEGProcess10_12: case EXS_JPEGProcess11_13: case EXS_JPEGProcess14:
+    case EXS_JPEGProcess15: case EXS_JPEGProcess16_18: case EXS_JPEGProcess17_19: case EXS_JPEGProcess20_22:
+    case EXS_JPEGProcess21_23: case EXS_JPEGProcess24_26: case EXS_JPEGProcess25_27: case EXS_JPEGProcess28:
+    case EXS_JPEGProcess29: case EXS_JPEGProcess14SV1:
+        return true;
+    default:
+        return false;
+    }
+}
+
+// DCMTK 3.6.7 looks for a JPEG fragment's bit depth by walking its markers up to the frame header
+// (DJCodecDecoder::scanJpegDataForBitDepth) and never steps over a TEM marker (FF01): such a
+// fragment loops forever (found by fuzz_dicom_metadata). The same walk here, to refuse it first.
+bool jpegFragmentHangsDcmtk(const Uint8 *data, Uint32 length)
+{
+    Uint32 offset = 0;
+    while (offset + 4 < length) {
+        const unsigned marker = (unsigned(data[offset]) << 8) | data[offset + 1];
+        if (marker == 0xff01)
+            return true;
+        if (marker == 0xffff) { // a fill byte: DCMTK steps over one byte
+            offset += 1;
+            continue;
+        }
+        if ((marker >= 0xffc0 && marker <= 0xffcf && marker != 0xffc4 && marker != 0xffc8 && marker != 0xffcc))
+            return false; // a frame header: DCMTK stops here
+        if (marker >= 0xffc4 && marker <= 0xfffe && !(marker >= 0xffd0 && marker <= 0xffd9)) {
+            offset += ((unsigned(data[offset + 2]) << 8) | data[offset + 3]) + 2; // a segment with a length
+        } else if (marker >= 0xffd0 && marker <= 0xffd9) {
+            offset += 2; // RSTn, SOI, EOI
+        } else if (data[offset] == 0xff && data[offset + 1] > 2 && data[offset + 1] <= 0xbf) {
+            offset += 2; // reserved
+        } else {
+            return false; // DCMTK stops: not JPEG
+        }
+    }
+    return false;
+}
+
+QString jpegFragmentProblem(DcmDataset *ds)
+{
+    DcmElement *element = nullptr;
+    if (ds->findAndGetElement(DCM_PixelData, element).bad() || !element)
+        return {};
+    DcmPixelSequence *sequence = nullptr;
+    if (static_cast<DcmPixelData *>(element)->getEncapsulatedRepresentation(ds->getOriginalXfer(), nullptr, sequence).bad() || !sequence)
+        return {};
+    for (unsigned long i = 1; i < sequence->card(); ++i) {
+        DcmPixelItem *item = nullptr;
+        Uint8 *bytes = nullptr;
+        if (sequence->getItem(item, i).good() && item && item->getUint8Array(bytes).good() && bytes
+            && jpegFragmentHangsDcmtk(bytes, item->getLength()))
+            return DicomFrameDecoder::tr("the JPEG data is malformed (a TEM marker before the frame header)");
+    }
+    return {};
+}
+
 QString decodeJpeg2000InPlace(DcmDataset *ds, const DicomImageInfo &info, const std::atomic_bool *cancel)
 {
     DcmElement *element = nullptr;
@@ -906,6 +983,12 @@ DicomDecodeResult decodeLoaded(DcmFileFormat &file, const QString &path, const D
         return result;
     }
     E_TransferSyntax imageXfer = xfer;
+    if (isDcmtkJpeg(xfer)) {
+        if (const QString problem = jpegFragmentProblem(ds); !problem.isEmpty()) {
+            result.errorString = QStringLiteral("%1: %2").arg(path, problem);
+            return result;
+        }
+    }
     if (isJpeg2000(xfer)) {
         const QString error = decodeJpeg2000InPlace(ds, info, options.cancel);
         if (!error.isEmpty()) {
@@ -1265,10 +1348,49 @@ QFuture<DicomDecodeResult> DicomFrameDecoder::decodeAsync(const QString &path, c
     return QtConcurrent::run([path, options] { return decodeFile(path, options); });
 }
 
+namespace {
+
+// A frame fetched on its own decodes as a one-frame object; it is told apart again as the frame it is
+// (GSPS and key images name frames) with its own functional groups at its index.
+DicomDecodeResult decodeFetchedFrame(const DicomSliceRef &slice, const DicomLoadedFrame &loaded, DicomDecodeOptions options)
+{
+    if (loaded.part10.isEmpty()) {
+        DicomDecodeResult result;
+        result.errorString = loaded.errorString.isEmpty() ? DicomFrameDecoder::tr("the image is not available") : loaded.errorString;
+        return result;
+    }
+    options.firstFrame = 0;
+    options.frameCount = 1;
+    DicomDecodeResult result = DicomFrameDecoder::decodeBytes(loaded.part10, options);
+    if (!result.ok)
+        return result;
+    for (DicomFrame &f : result.frames)
+        f.frameIndex = slice.frame;
+    if (!result.info.frameGroups.isEmpty()) {
+        QList<DicomFrameGroups> groups(slice.frame + 1);
+        groups[slice.frame] = result.info.frameGroups.constFirst();
+        result.info.frameGroups = groups;
+    }
+    return result;
+}
+
+} // namespace
+
 DicomDecodeResult DicomFrameDecoder::decodeSlice(const DicomSliceRef &slice, const Options &options)
 {
     if (!slice.instance)
         return decodeFile(slice.path, options);
+    if (slice.instance->fetchesFrames()) {
+        // Blocking: never from the thread that fetches (the GUI thread); decodeSliceAsync is the way.
+        if (QCoreApplication::instance() && QThread::currentThread() == QCoreApplication::instance()->thread()) {
+            DicomDecodeResult result;
+            result.errorString = tr("a frame fetched on its own is decoded asynchronously only");
+            return result;
+        }
+        QFuture<DicomLoadedFrame> frame = slice.instance->loadFrame(slice.frame);
+        frame.waitForFinished();
+        return decodeFetchedFrame(slice, frame.isValid() && frame.resultCount() > 0 ? frame.result() : DicomLoadedFrame{}, options);
+    }
     QString error;
     const QByteArray bytes = slice.instance->load(&error);
     if (bytes.isEmpty()) {
@@ -1281,6 +1403,17 @@ DicomDecodeResult DicomFrameDecoder::decodeSlice(const DicomSliceRef &slice, con
 
 QFuture<DicomDecodeResult> DicomFrameDecoder::decodeSliceAsync(const DicomSliceRef &slice, const Options &options)
 {
+    if (slice.instance && slice.instance->fetchesFrames()) {
+        // The frame is fetched (network on its owner's thread, or the cache) without holding a
+        // pool thread, then decoded on the pool.
+        return slice.instance->loadFrame(slice.frame).then(QThreadPool::globalInstance(), [slice, options](const DicomLoadedFrame &loaded) {
+            return decodeFetchedFrame(slice, loaded, options);
+        }).onCanceled([] {
+            DicomDecodeResult result; // a watcher always gets a result
+            result.errorString = tr("the image is not available");
+            return result;
+        });
+    }
     return QtConcurrent::run([slice, options] { return decodeSlice(slice, options); });
 }
 

@@ -7,6 +7,9 @@
 #include <QFile>
 #include <QHash>
 
+#include <algorithm>
+#include <cmath>
+
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
@@ -107,6 +110,29 @@ QList<DicomImageReference> referencedImages(DcmItem *parent, const QString &stud
     return out;
 }
 
+// A DICOM CIELab triplet (PS3.3 C.10.7.1.1: L* 0–100, a* and b* −128–127, each scaled to 0–65535)
+// as sRGB, through XYZ with the D65 white point.
+QColor colourFromDicomLab(Uint16 l16, Uint16 a16, Uint16 b16)
+{
+    const double L = l16 * 100.0 / 65535.0;
+    const double a = a16 * 255.0 / 65535.0 - 128.0;
+    const double b = b16 * 255.0 / 65535.0 - 128.0;
+    const double fy = (L + 16.0) / 116.0;
+    const double fx = fy + a / 500.0;
+    const double fz = fy - b / 200.0;
+    const auto finv = [](double t) { return t > 6.0 / 29.0 ? t * t * t : 3.0 * (6.0 / 29.0) * (6.0 / 29.0) * (t - 4.0 / 29.0); };
+    const double X = 0.95047 * finv(fx), Y = 1.0 * finv(fy), Z = 1.08883 * finv(fz);
+    const double lin[3] = {3.2406 * X - 1.5372 * Y - 0.4986 * Z, -0.9689 * X + 1.8758 * Y + 0.0415 * Z,
+                           0.0557 * X - 0.2040 * Y + 1.0570 * Z};
+    int rgb[3];
+    for (int i = 0; i < 3; ++i) {
+        const double c = std::clamp(lin[i], 0.0, 1.0);
+        const double g = c <= 0.0031308 ? 12.92 * c : 1.055 * std::pow(c, 1.0 / 2.4) - 0.055;
+        rgb[i] = int(std::lround(std::clamp(g, 0.0, 1.0) * 255.0));
+    }
+    return QColor(rgb[0], rgb[1], rgb[2]);
+}
+
 PresentationState readPresentationState(DcmDataset *ds, const Strings &s)
 {
     PresentationState ps;
@@ -120,6 +146,52 @@ PresentationState readPresentationState(DcmDataset *ds, const Strings &s)
     const QString study = ascii(ds, DCM_StudyInstanceUID);
     for (DcmItem *series : items(ds, DCM_ReferencedSeriesSequence))
         ps.images += referencedImages(series, study, ascii(series, DCM_SeriesInstanceUID));
+    ps.inverse = ascii(ds, DCM_PresentationLUTShape) == u"INVERSE";
+    Float64 slope = 1, intercept = 0;
+    if (ds->findAndGetFloat64(DCM_RescaleSlope, slope).good() && ds->findAndGetFloat64(DCM_RescaleIntercept, intercept).good()
+        && std::isfinite(slope) && std::isfinite(intercept) && slope != 0) {
+        ps.hasRescale = true;
+        ps.rescaleSlope = slope;
+        ps.rescaleIntercept = intercept;
+    }
+    for (DcmItem *area : items(ds, DCM_DisplayedAreaSelectionSequence)) {
+        Sint32 left = 0, top = 0, right = 0, bottom = 0;
+        if (area->findAndGetSint32(DCM_DisplayedAreaTopLeftHandCorner, left, 0).bad()
+            || area->findAndGetSint32(DCM_DisplayedAreaTopLeftHandCorner, top, 1).bad()
+            || area->findAndGetSint32(DCM_DisplayedAreaBottomRightHandCorner, right, 0).bad()
+            || area->findAndGetSint32(DCM_DisplayedAreaBottomRightHandCorner, bottom, 1).bad())
+            continue;
+        PresentationState::DisplayedArea a;
+        a.images = referencedImages(area, study, QString());
+        // column\row, 1-based, both corner pixels shown; the corners may lie outside the image.
+        a.region = QRectF(QPointF(std::min(left, right) - 1, std::min(top, bottom) - 1), QPointF(std::max(left, right), std::max(top, bottom)));
+        const QString mode = ascii(area, DCM_PresentationSizeMode);
+        Float32 ratio = 0; // FL
+        if (mode == u"MAGNIFY" && area->findAndGetFloat32(DCM_PresentationPixelMagnificationRatio, ratio).good() && ratio > 0
+            && std::isfinite(ratio)) {
+            a.size = PresentationState::DisplayedArea::Size::Magnify;
+            a.magnification = ratio;
+        } else if (mode == u"TRUE SIZE") {
+            a.size = PresentationState::DisplayedArea::Size::TrueSize;
+        }
+        if (a.region.width() > 0 && a.region.height() > 0 && a.region.width() < 1e6 && a.region.height() < 1e6)
+            ps.displayedAreas.append(a);
+    }
+    // Graphic layers: the colour each recommends for its annotations.
+    QHash<QString, QColor> layerColours;
+    for (DcmItem *layer : items(ds, DCM_GraphicLayerSequence)) {
+        Uint16 lab[3] = {0, 0, 0};
+        Uint16 grey = 0;
+        QColor colour;
+        if (layer->findAndGetUint16(DCM_GraphicLayerRecommendedDisplayCIELabValue, lab[0], 0).good()
+            && layer->findAndGetUint16(DCM_GraphicLayerRecommendedDisplayCIELabValue, lab[1], 1).good()
+            && layer->findAndGetUint16(DCM_GraphicLayerRecommendedDisplayCIELabValue, lab[2], 2).good())
+            colour = colourFromDicomLab(lab[0], lab[1], lab[2]);
+        else if (layer->findAndGetUint16(DCM_GraphicLayerRecommendedDisplayGrayscaleValue, grey).good())
+            colour = QColor(grey / 257, grey / 257, grey / 257);
+        if (colour.isValid())
+            layerColours.insert(ascii(layer, DCM_GraphicLayer), colour);
+    }
     for (DcmItem *voi : items(ds, DCM_SoftcopyVOILUTSequence)) {
         Float64 center = 0, width = 0;
         if (voi->findAndGetFloat64(DCM_WindowCenter, center).bad() || voi->findAndGetFloat64(DCM_WindowWidth, width).bad())
@@ -133,6 +205,7 @@ PresentationState readPresentationState(DcmDataset *ds, const Strings &s)
     for (DcmItem *ann : items(ds, DCM_GraphicAnnotationSequence)) {
         PresentationAnnotation a;
         a.images = referencedImages(ann, study, QString());
+        a.colour = layerColours.value(ascii(ann, DCM_GraphicLayer));
         for (DcmItem *t : items(ann, DCM_TextObjectSequence)) {
             PresentationText text;
             text.text = s.text(t, DCM_UnformattedTextValue);
@@ -458,6 +531,20 @@ bool PresentationState::windowFor(const QString &sop, int frame, VoiWindow *out)
         }
     }
     return false;
+}
+
+const PresentationState::DisplayedArea *PresentationState::displayedAreaFor(const QString &sop, int frame) const
+{
+    if (!appliesTo(sop, frame))
+        return nullptr;
+    for (const DisplayedArea &a : displayedAreas) {
+        bool covered = a.images.isEmpty();
+        for (const DicomImageReference &r : a.images)
+            covered = covered || r.covers(sop, frame);
+        if (covered)
+            return &a;
+    }
+    return nullptr;
 }
 
 QList<const PresentationAnnotation *> PresentationState::annotationsFor(const QString &sop, int frame) const

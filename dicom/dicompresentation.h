@@ -4,6 +4,7 @@
 #include "dicomseries.h"
 
 #include <QCoreApplication>
+#include <QColor>
 #include <QPolygonF>
 #include <QRectF>
 
@@ -49,6 +50,8 @@ struct PresentationText
 struct PresentationAnnotation
 {
     QList<DicomImageReference> images;
+    // Its graphic layer's recommended display colour (CIELab, else grayscale); invalid: none given.
+    QColor colour;
     QList<PresentationText> texts;
     QList<PresentationGraphic> graphics;
 };
@@ -87,11 +90,30 @@ struct PresentationState
     // 0, 90, 180 or 270 degrees; anything else as written is taken as 0 (not applied).
     bool horizontalFlip = false;
     int rotation = 0;
+    // Presentation LUT Shape (2050,0020) INVERSE: the grayscale is shown inverted (IDENTITY: as is).
+    bool inverse = false;
+    // Its own Modality LUT (rescale slope and intercept, PS3.3 C.11.1): its window is in these values,
+    // not the image's.
+    bool hasRescale = false;
+    double rescaleSlope = 1;
+    double rescaleIntercept = 0;
+    // Displayed Area Selection (0070,005A): the part of the image to show, in image pixels (the
+    // corners' pixels included) before the spatial transformation.
+    struct DisplayedArea
+    {
+        QList<DicomImageReference> images; // empty: all of the state's images
+        QRectF region;
+        enum class Size { ScaleToFit, TrueSize, Magnify } size = Size::ScaleToFit;
+        double magnification = 1; // Magnify: display pixels per image pixel
+    };
+    QList<DisplayedArea> displayedAreas;
 
     bool appliesTo(const QString &sop, int frame) const;
     // The window for an image, if the state gives one.
     bool windowFor(const QString &sop, int frame, VoiWindow *out) const;
     QList<const PresentationAnnotation *> annotationsFor(const QString &sop, int frame) const;
+    // The displayed area for an image; null when the state selects none for it.
+    const DisplayedArea *displayedAreaFor(const QString &sop, int frame) const;
 };
 
 // A Key Object Selection document: the images someone marked ("For Teaching", "Of Interest", …).

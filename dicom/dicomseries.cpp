@@ -19,6 +19,11 @@
 
 namespace Kakehashi::Dicom {
 
+QFuture<DicomLoadedFrame> DicomInstance::loadFrame(int) const
+{
+    return QtFuture::makeReadyFuture(DicomLoadedFrame{{}, DicomSeriesBuilder::tr("this image is not fetched frame by frame")});
+}
+
 namespace {
 
 void collectReferencedFiles(DcmDirectoryRecord *record, const QDir &base, QStringList &out)
@@ -87,7 +92,7 @@ void groupIntoSeries(const QList<ScannedInstance> &scanned, DicomScanResult *res
     QList<QList<ScannedInstance>> grouped;
     for (const ScannedInstance &r : scanned) {
         const QString &file = r.name;
-        if (!r.info.hasPixelData && (r.info.rows > 0 || isImageSopClass(r.info.sopClassUid))) {
+        if (!r.info.hasPixelData && !r.info.fetchedByFrame && (r.info.rows > 0 || isImageSopClass(r.info.sopClassUid))) {
             // DCMTK accepts a file cut at an element boundary; an image without pixels is one.
             result->errors.append(DicomSeriesScanner::tr("%1: the image has no pixel data (the file may be cut short)").arg(file));
             continue;

@@ -3,6 +3,7 @@
 #include "dicomframe.h"
 
 #include <QCoreApplication>
+#include <QFuture>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -12,6 +13,14 @@
 
 namespace Kakehashi::Dicom {
 
+// One frame of an instance fetched frame by frame: a one-frame Part 10 object
+// (DicomFetchedFrames::frameObject), or why it cannot be had.
+struct DicomLoadedFrame
+{
+    QByteArray part10;
+    QString errorString; // for the user; never patient data
+};
+
 // One DICOM instance held in memory rather than in a plaintext file: Part 10 bytes kept as they
 // arrived, or decrypted from the encrypted image cache each time they are needed (one slice at a
 // time, dropped after decoding). load() is thread-safe and blocking (it may decrypt).
@@ -19,8 +28,14 @@ class DicomInstance
 {
 public:
     virtual ~DicomInstance() = default;
-    // The Part 10 bytes; empty with *error set when they cannot be had (tampered cache, ...).
+    // The Part 10 bytes; empty with *error set when they cannot be had (tampered cache, ...). For an
+    // instance fetched frame by frame: its header only (no pixels).
     virtual QByteArray load(QString *error) const = 0;
+    // A large multi-frame instance whose frames are fetched one at a time when shown (WADO-RS
+    // frames) rather than the whole object at once.
+    virtual bool fetchesFrames() const { return false; }
+    // Frame |frame| (0-based), asynchronously (fetched, or decrypted from the image cache). Thread-safe.
+    virtual QFuture<DicomLoadedFrame> loadFrame(int frame) const;
 };
 using DicomInstancePtr = std::shared_ptr<const DicomInstance>;
 

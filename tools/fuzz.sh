@@ -24,7 +24,7 @@ while [ $# -gt 0 ]; do
     *) targets+=("$1"); shift ;;
   esac
 done
-all=(fuzz_fhir_record fuzz_narrative fuzz_multipart fuzz_dicomtext fuzz_dicom_header fuzz_dicom_frame fuzz_dicom_presentation
+all=(fuzz_fhir_record fuzz_narrative fuzz_multipart fuzz_dicomtext fuzz_dicom_header fuzz_dicom_frame fuzz_dicom_presentation fuzz_dicom_metadata
      fuzz_hpki_certificate fuzz_connection_profile fuzz_crl)
 if [ ${#targets[@]} -eq 0 ]; then targets=("${all[@]}"); fi
 

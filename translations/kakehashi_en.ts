@@ -1421,6 +1421,45 @@
     </message>
 </context>
 <context>
+    <name>Kakehashi::Dicom::DicomFetchedFrames</name>
+    <message>
+        <source>the image could not be assembled (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the image's metadata is malformed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the image's metadata has no rows, columns or SOP Instance UID</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the image's metadata gives %1 frames (at most %2 are accepted)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the image's header cannot be read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the frame came in an unknown transfer syntax (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>frame %1 does not exist (the image has %2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>frame %1 arrived empty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>frame %1 holds %2 bytes; the image needs %3</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Kakehashi::Dicom::DicomFrameDecoder</name>
     <message>
         <source>the file has no pixel data</source>
@@ -1554,6 +1593,14 @@
         <source>the JPEG 2000 data of frame %1 is split into %2 tiles, more than the viewer decodes (%3)</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>a frame fetched on its own is decoded asynchronously only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the JPEG data is malformed (a TEM marker before the frame header)</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Kakehashi::Dicom::DicomHeaderReader</name>
@@ -1634,6 +1681,10 @@
     <name>Kakehashi::Dicom::DicomSeriesBuilder</name>
     <message>
         <source>%1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>this image is not fetched frame by frame</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1886,6 +1937,11 @@
     </message>
     <message>
         <source>(no label)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This image could not be shown.
+%1</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -4173,6 +4229,54 @@ The reason is sent to the sharing service and recorded in the access history.</s
     <name>Kakehashi::Session::StudyRetrieval</name>
     <message>
         <source>the image cache could not be written</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Frame %1 was not fetched: the study was closed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Frame %1 is not in the image cache, and no PACS is set for this study.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Frame %1 cannot be shown: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Frame %1: the PACS did not answer in time.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Frame %1: the PACS cannot be reached (%2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Frame %1 is not on the PACS (HTTP 404).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The PACS refused frame %1 (%2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Frame %1: the PACS answer cannot be read (%2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Frame %1: this PACS does not send single frames.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Frame %1 could not be fetched (%2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Frame %1 does not exist (the image has %2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Frame %1 is not in the image cache and the study is closed.</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -1411,6 +1411,45 @@
     </message>
 </context>
 <context>
+    <name>Kakehashi::Dicom::DicomFetchedFrames</name>
+    <message>
+        <source>the image could not be assembled (%1)</source>
+        <translation>画像を組み立てられませんでした（%1）</translation>
+    </message>
+    <message>
+        <source>the image's metadata is malformed</source>
+        <translation>画像のメタデータの形式が正しくありません</translation>
+    </message>
+    <message>
+        <source>the image's metadata has no rows, columns or SOP Instance UID</source>
+        <translation>画像のメタデータに行数・列数・SOP Instance UID がありません</translation>
+    </message>
+    <message>
+        <source>the image's metadata gives %1 frames (at most %2 are accepted)</source>
+        <translation>画像のメタデータのフレーム数が %1 です（受け付けるのは %2 まで）</translation>
+    </message>
+    <message>
+        <source>the image's header cannot be read</source>
+        <translation>画像のヘッダーを読み取れません</translation>
+    </message>
+    <message>
+        <source>the frame came in an unknown transfer syntax (%1)</source>
+        <translation>フレームが未知の転送構文（%1）で届きました</translation>
+    </message>
+    <message>
+        <source>frame %1 does not exist (the image has %2)</source>
+        <translation>フレーム %1 はありません（この画像は %2 フレーム）</translation>
+    </message>
+    <message>
+        <source>frame %1 arrived empty</source>
+        <translation>フレーム %1 が空で届きました</translation>
+    </message>
+    <message>
+        <source>frame %1 holds %2 bytes; the image needs %3</source>
+        <translation>フレーム %1 は %2 バイトですが、この画像には %3 バイト必要です</translation>
+    </message>
+</context>
+<context>
     <name>Kakehashi::Dicom::DicomFrameDecoder</name>
     <message>
         <source>the file has no pixel data</source>
@@ -1544,6 +1583,14 @@
         <source>the JPEG 2000 data of frame %1 is split into %2 tiles, more than the viewer decodes (%3)</source>
         <translation>フレーム %1 の JPEG 2000 データは %2 タイルに分割されており、表示できる数（%3）を超えています</translation>
     </message>
+    <message>
+        <source>a frame fetched on its own is decoded asynchronously only</source>
+        <translation>単独で取得したフレームは非同期でのみデコードできます</translation>
+    </message>
+    <message>
+        <source>the JPEG data is malformed (a TEM marker before the frame header)</source>
+        <translation>JPEG データの形式が正しくありません（フレームヘッダーの前に TEM マーカー）</translation>
+    </message>
 </context>
 <context>
     <name>Kakehashi::Dicom::DicomHeaderReader</name>
@@ -1624,6 +1671,10 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>this image is not fetched frame by frame</source>
+        <translation>この画像はフレーム単位で取得されていません</translation>
     </message>
 </context>
 <context>
@@ -1876,6 +1927,12 @@
     <message>
         <source>(no label)</source>
         <translation>（ラベルなし）</translation>
+    </message>
+    <message>
+        <source>This image could not be shown.
+%1</source>
+        <translation>この画像を表示できませんでした。
+%1</translation>
     </message>
 </context>
 <context>
@@ -4129,6 +4186,54 @@ The reason is sent to the sharing service and recorded in the access history.</s
     <message>
         <source>the image cache could not be written</source>
         <translation>画像キャッシュに書き込めませんでした</translation>
+    </message>
+    <message>
+        <source>Frame %1 was not fetched: the study was closed.</source>
+        <translation>フレーム %1 は取得されませんでした: 検査が閉じられました。</translation>
+    </message>
+    <message>
+        <source>Frame %1 is not in the image cache, and no PACS is set for this study.</source>
+        <translation>フレーム %1 は画像キャッシュになく、この検査の PACS も設定されていません。</translation>
+    </message>
+    <message>
+        <source>Frame %1 cannot be shown: %2</source>
+        <translation>フレーム %1 を表示できません: %2</translation>
+    </message>
+    <message>
+        <source>Frame %1: the PACS did not answer in time.</source>
+        <translation>フレーム %1: PACS が時間内に応答しませんでした。</translation>
+    </message>
+    <message>
+        <source>Frame %1: the PACS cannot be reached (%2).</source>
+        <translation>フレーム %1: PACS に接続できません（%2）。</translation>
+    </message>
+    <message>
+        <source>Frame %1 is not on the PACS (HTTP 404).</source>
+        <translation>フレーム %1 は PACS にありません（HTTP 404）。</translation>
+    </message>
+    <message>
+        <source>The PACS refused frame %1 (%2).</source>
+        <translation>PACS がフレーム %1 の要求を拒否しました（%2）。</translation>
+    </message>
+    <message>
+        <source>Frame %1: the PACS answer cannot be read (%2).</source>
+        <translation>フレーム %1: PACS の応答を読み取れません（%2）。</translation>
+    </message>
+    <message>
+        <source>Frame %1: this PACS does not send single frames.</source>
+        <translation>フレーム %1: この PACS はフレーム単位の送信に対応していません。</translation>
+    </message>
+    <message>
+        <source>Frame %1 could not be fetched (%2).</source>
+        <translation>フレーム %1 を取得できませんでした（%2）。</translation>
+    </message>
+    <message>
+        <source>Frame %1 does not exist (the image has %2).</source>
+        <translation>フレーム %1 はありません（この画像は %2 フレーム）。</translation>
+    </message>
+    <message>
+        <source>Frame %1 is not in the image cache and the study is closed.</source>
+        <translation>フレーム %1 は画像キャッシュになく、検査は閉じられています。</translation>
     </message>
 </context>
 <context>

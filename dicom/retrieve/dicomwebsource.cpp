@@ -1,5 +1,7 @@
 #include "dicomwebsource.h"
 
+#include "dicom/dicomfetchedframes.h"
+#include "dicom/dicomframedecoder.h"
 #include "multipartrelated.h"
 #include "retrievelog.h"
 
@@ -91,6 +93,9 @@ bool mapInstance(const QJsonObject &o, InstanceRecord *i)
     i->instanceNumber = jsonInt(o, "00200013", 0);
     i->rows = jsonInt(o, "00280010", 0);
     i->columns = jsonInt(o, "00280011", 0);
+    i->numberOfFrames = jsonInt(o, "00280008", 0);
+    i->samplesPerPixel = jsonInt(o, "00280002", 0);
+    i->bitsAllocated = jsonInt(o, "00280100", 0);
     return !i->sopInstanceUid.isEmpty();
 }
 
@@ -116,6 +121,20 @@ ImageSourceStatus replyStatus(QNetworkReply *reply, const CancelToken &cancel)
     else
         status.error = ImageSourceError::Network;
     return status;
+}
+
+// The type parameter of a multipart/related Content-Type (quoted, it may hold ';').
+QByteArray typeParameter(const QByteArray &contentType)
+{
+    const qsizetype at = contentType.toLower().indexOf("type=", contentType.indexOf(';'));
+    if (at < 0)
+        return {};
+    QByteArray value = contentType.mid(at + 5).trimmed();
+    if (value.startsWith('"')) {
+        const qsizetype end = value.indexOf('"', 1);
+        return end > 0 ? value.mid(1, end - 1) : QByteArray();
+    }
+    return value.left(value.indexOf(';')).trimmed();
 }
 
 template <typename R>
@@ -173,8 +192,22 @@ QByteArray DicomWebSource::instancesAcceptHeader() const
     return accept;
 }
 
-QNetworkReply *DicomWebSource::get(const QUrl &url, const QByteArray &accept, const CancelToken &cancel)
+QByteArray DicomWebSource::framesAcceptHeader() const
 {
+    QByteArray accept = "multipart/related; type=\"application/octet-stream\"";
+    if (!m_options.frameTransferSyntax.isEmpty())
+        accept += "; transfer-syntax=" + m_options.frameTransferSyntax;
+    return accept;
+}
+
+int DicomWebSource::requestCount(RequestKind kind) const
+{
+    return m_requests[int(kind)];
+}
+
+QNetworkReply *DicomWebSource::get(const QUrl &url, const QByteArray &accept, const CancelToken &cancel, RequestKind kind)
+{
+    ++m_requests[int(kind)];
     QNetworkRequest request(url);
     request.setRawHeader("Accept", accept);
     request.setSslConfiguration(m_options.sslConfiguration);
@@ -202,7 +235,8 @@ QFuture<ImageSourceResult<T>> DicomWebSource::queryJson(const QUrl &u, const Can
     using Result = ImageSourceResult<T>;
     auto promise = std::make_shared<QPromise<Result>>();
     promise->start();
-    QNetworkReply *reply = get(u, "application/dicom+json", cancel);
+    QNetworkReply *reply = get(u, "application/dicom+json", cancel,
+                               u.path().endsWith(QLatin1String("/metadata")) ? RequestKind::Metadata : RequestKind::Query);
     connect(reply, &QNetworkReply::finished, this, [reply, cancel, promise, map] {
         Result result;
         result.status = replyStatus(reply, cancel);
@@ -255,8 +289,11 @@ QFuture<SeriesQueryResult> DicomWebSource::findSeries(const QString &studyInstan
 
 QFuture<InstanceQueryResult> DicomWebSource::findInstances(const SeriesRef &series, const CancelToken &cancel)
 {
-    const QList<QPair<QString, QString>> q{{QStringLiteral("includefield"), QStringLiteral("00280010")},
-                                           {QStringLiteral("includefield"), QStringLiteral("00280011")}};
+    // Rows, Columns, Number of Frames, Samples per Pixel, Bits Allocated: enough to tell a large
+    // multi-frame instance, to be fetched frame by frame, from the rest.
+    QList<QPair<QString, QString>> q;
+    for (const char *field : {"00280010", "00280011", "00280008", "00280002", "00280100"})
+        q.append({QStringLiteral("includefield"), QLatin1String(field)});
     return queryJson<InstanceRecord>(
         url(QStringLiteral("/studies/%1/series/%2/instances").arg(series.studyInstanceUid, series.seriesInstanceUid), q),
         cancel, mapInstance);
@@ -271,6 +308,81 @@ QFuture<MetadataResult> DicomWebSource::retrieveSeriesMetadata(const SeriesRef &
             m->patientName = jsonPersonName(o, "00100010");
             return mapInstance(o, &m->instance);
         });
+}
+
+QFuture<MetadataResult> DicomWebSource::retrieveInstanceMetadata(const SeriesRef &series, const QString &sopInstanceUid,
+                                                                 const CancelToken &cancel)
+{
+    return queryJson<InstanceMetadata>(
+        url(QStringLiteral("/studies/%1/series/%2/instances/%3/metadata").arg(series.studyInstanceUid, series.seriesInstanceUid, sopInstanceUid)),
+        cancel, [](const QJsonObject &o, InstanceMetadata *m) {
+            m->dataset = o;
+            m->patientName = jsonPersonName(o, "00100010");
+            return mapInstance(o, &m->instance);
+        });
+}
+
+QFuture<FrameResult> DicomWebSource::retrieveFrame(const FrameRequest &request, const CancelToken &cancel)
+{
+    auto promise = std::make_shared<QPromise<FrameResult>>();
+    promise->start();
+    const QUrl target = url(QStringLiteral("/studies/%1/series/%2/instances/%3/frames/%4")
+                                .arg(request.series.studyInstanceUid, request.series.seriesInstanceUid, request.sopInstanceUid)
+                                .arg(request.frame + 1));
+    QNetworkReply *reply = get(target, framesAcceptHeader(), cancel, RequestKind::Frame);
+    // One frame is held in memory whole: an answer larger than any frame the decoder takes is cut off.
+    auto tooLarge = std::make_shared<bool>(false);
+    connect(reply, &QNetworkReply::downloadProgress, this, [reply, tooLarge](qint64 received, qint64) {
+        if (received > DicomFrameDecoder::MaxFrameBytes + (qint64(1) << 20) && reply->isRunning()) {
+            *tooLarge = true;
+            reply->abort();
+        }
+    });
+    connect(reply, &QNetworkReply::finished, this, [reply, cancel, promise, tooLarge] {
+        FrameResult result;
+        result.status = replyStatus(reply, cancel);
+        if (*tooLarge)
+            result.status = {ImageSourceError::Protocol, QStringLiteral("the frame answer is larger than any frame (over %1 MiB)")
+                                                             .arg(DicomFrameDecoder::MaxFrameBytes >> 20), result.status.httpStatus, -1};
+        if (!result.ok()) {
+            // The URL names the study: the status and the server's reason only.
+            const QByteArray reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray();
+            if (result.status.httpStatus > 0)
+                result.status.errorString = QStringLiteral("HTTP %1 %2").arg(result.status.httpStatus).arg(QString::fromLatin1(reason)).trimmed();
+        } else {
+            const QByteArray contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
+            const QByteArray boundary = MultipartRelatedParser::boundaryFromContentType(contentType);
+            MultipartRelatedParser parser(boundary);
+            QList<MultipartRelatedParser::Part> parts;
+            if (contentType.toLower().startsWith("multipart/related") && !boundary.isEmpty()) {
+                parser.feed(reply->readAll());
+                parts = parser.takeParts();
+                if (parts.isEmpty() && parser.finish())
+                    parts = parser.takeParts();
+            }
+            if (parts.isEmpty()) {
+                result.status = {ImageSourceError::Protocol,
+                                 parser.hasError() ? parser.errorString() : QStringLiteral("the frame answer is not multipart/related"),
+                                 result.status.httpStatus, -1};
+            } else {
+                RetrievedFrame frame;
+                QByteArray partType = parts.first().header("content-type");
+                if (partType.isEmpty()) // the part may leave it to the type parameter of the whole
+                    partType = typeParameter(contentType);
+                frame.transferSyntaxUid = DicomFetchedFrames::transferSyntaxOfPart(partType);
+                frame.pixels = parts.first().body;
+                if (frame.transferSyntaxUid.isEmpty())
+                    result.status = {ImageSourceError::Protocol,
+                                     QStringLiteral("frame in an unknown media type %1").arg(QString::fromLatin1(partType.split(';').first())),
+                                     result.status.httpStatus, -1};
+                else
+                    result.items.append(std::move(frame));
+            }
+        }
+        promise->addResult(std::move(result));
+        promise->finish();
+    });
+    return promise->future();
 }
 
 QFuture<RetrieveResult> DicomWebSource::retrieveInstances(const RetrieveRequest &request, const CancelToken &cancel)
@@ -298,7 +410,7 @@ QFuture<RetrieveResult> DicomWebSource::retrieveInstances(const RetrieveRequest 
     auto state = std::make_shared<Retrieval>();
     state->promise.start();
     const QUrl target = request.sopInstanceUid.isEmpty() ? seriesUrl(request.series) : instanceUrl(request.series, request.sopInstanceUid);
-    QNetworkReply *reply = get(target, instancesAcceptHeader(), cancel);
+    QNetworkReply *reply = get(target, instancesAcceptHeader(), cancel, RequestKind::Instances);
     // Back-pressure: without a limit QNAM buffers the whole series in memory.
     reply->setReadBufferSize(8 * 1024 * 1024);
 

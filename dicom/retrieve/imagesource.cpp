@@ -19,6 +19,26 @@ QString joinPersonNameGroups(const QString &alphabetic, const QString &ideograph
     return joined;
 }
 
+namespace {
+template <typename R>
+QFuture<R> unsupported()
+{
+    R result;
+    result.status = {ImageSourceError::Unsupported, QStringLiteral("this back-end does not fetch frames"), 0, -1};
+    return QtFuture::makeReadyFuture(std::move(result));
+}
+} // namespace
+
+QFuture<MetadataResult> ImageSource::retrieveInstanceMetadata(const SeriesRef &, const QString &, const CancelToken &)
+{
+    return unsupported<MetadataResult>();
+}
+
+QFuture<FrameResult> ImageSource::retrieveFrame(const FrameRequest &, const CancelToken &)
+{
+    return unsupported<FrameResult>();
+}
+
 ImageSourceCreation ImageSourceFactory::create(const ImageEndpoint &endpoint)
 {
     ImageSourceCreation c;

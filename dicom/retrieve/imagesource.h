@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QFuture>
+#include <QJsonObject>
 #include <QList>
 #include <QPair>
 #include <QSslConfiguration>
@@ -9,6 +10,7 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <algorithm>
 #include <atomic>
 #include <functional>
 #include <memory>
@@ -98,6 +100,39 @@ struct InstanceRecord
     int instanceNumber = 0;
     int rows = 0;
     int columns = 0;
+    // For choosing how to fetch it (0: not reported by the PACS).
+    int numberOfFrames = 0;
+    int samplesPerPixel = 0;
+    int bitsAllocated = 0;
+    // The uncompressed size of its pixels from the attributes above; 0 when they were not reported.
+    qint64 estimatedPixelBytes() const
+    {
+        if (numberOfFrames <= 0 || rows <= 0 || columns <= 0)
+            return 0;
+        return qint64(rows) * columns * std::max(samplesPerPixel, 1) * ((std::max(bitsAllocated, 8) + 7) / 8) * numberOfFrames;
+    }
+};
+
+// One instance's metadata (DICOM JSON model, PS3.18 F.2) with the identifying attributes read out.
+struct InstanceMetadata
+{
+    InstanceRecord instance;
+    QString patientName;
+    QJsonObject dataset; // the full DICOM JSON object, tags as keys
+};
+
+// One frame of a multi-frame instance, as the PACS sent it.
+struct FrameRequest
+{
+    SeriesRef series;
+    QString sopInstanceUid;
+    int frame = 0; // 0-based (WADO-RS numbers frames from 1)
+};
+
+struct RetrievedFrame
+{
+    QByteArray pixels;         // native pixel bytes, or one compressed frame
+    QString transferSyntaxUid; // of |pixels|
 };
 
 struct RetrievedInstance
@@ -134,6 +169,8 @@ using StudyQueryResult = ImageSourceResult<StudyRecord>;
 using SeriesQueryResult = ImageSourceResult<SeriesRecord>;
 using InstanceQueryResult = ImageSourceResult<InstanceRecord>;
 using RetrieveResult = ImageSourceResult<RetrievedInstance>;
+using MetadataResult = ImageSourceResult<InstanceMetadata>;
+using FrameResult = ImageSourceResult<RetrievedFrame>;
 
 // What a back-end does with a RetrieveRequest, so callers choose by ability, not by name.
 struct ImageSourceTraits
@@ -141,6 +178,9 @@ struct ImageSourceTraits
     bool inMemory = false;       // honours RetrieveRequest::inMemory: instances as bytes, nothing on disk
     bool singleInstance = false; // honours RetrieveRequest::sopInstanceUid (one instance on its own)
     bool local = false;          // the instances are already on this computer (nothing to cache)
+    // Fetches one instance's metadata and its frames one at a time (retrieveInstanceMetadata,
+    // retrieveFrame): a large multi-frame instance need not come whole before its first frame shows.
+    bool frames = false;
 };
 
 // One PACS or one set of local files. Every call is asynchronous and returns a future that
@@ -156,6 +196,11 @@ public:
     virtual QFuture<SeriesQueryResult> findSeries(const QString &studyInstanceUid, const CancelToken &cancel = {}) = 0;
     virtual QFuture<InstanceQueryResult> findInstances(const SeriesRef &series, const CancelToken &cancel = {}) = 0;
     virtual QFuture<RetrieveResult> retrieveInstances(const RetrieveRequest &request, const CancelToken &cancel = {}) = 0;
+    // Only when traits().frames (else they finish with ImageSourceError::Unsupported). Like every
+    // call, on the back-end's thread.
+    virtual QFuture<MetadataResult> retrieveInstanceMetadata(const SeriesRef &series, const QString &sopInstanceUid,
+                                                             const CancelToken &cancel = {});
+    virtual QFuture<FrameResult> retrieveFrame(const FrameRequest &request, const CancelToken &cancel = {});
 };
 
 // Where the images of a study live: an ImagingStudy.endpoint (connectionType code and address)

@@ -136,7 +136,9 @@ std::unique_ptr<StudyRetrieval> ImagingController::makeRetrieval(const QString &
     // Local files are already on this computer: they are not copied into the cache.
     const bool local = source && source->traits().local;
     std::shared_ptr<ImageCache> cache = (!local && m_cacheProvider) ? m_cacheProvider() : nullptr;
-    return std::make_unique<StudyRetrieval>(studyInstanceUid, std::move(source), std::move(cache));
+    auto retrieval = std::make_unique<StudyRetrieval>(studyInstanceUid, std::move(source), std::move(cache));
+    retrieval->setFrameByFrameBytes(m_frameByFrameBytes);
+    return retrieval;
 }
 
 void ImagingController::openStudy(const QString &studyInstanceUid)

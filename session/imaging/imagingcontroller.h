@@ -65,6 +65,11 @@ public:
     // The encrypted image cache, made when first needed (null: nothing is cached).
     void setImageCacheProvider(std::function<std::shared_ptr<ImageCache>()> provider) { m_cacheProvider = std::move(provider); }
 
+    // Multi-frame instances larger than this (uncompressed pixels) are fetched frame by frame from a
+    // back-end that can (DICOMweb): the first frame shows without the whole object.
+    void setFrameByFrameBytes(qint64 bytes) { m_frameByFrameBytes = bytes; }
+    qint64 frameByFrameBytes() const { return m_frameByFrameBytes; }
+
     // The endpoint that fetches a study the record places at |recordEndpoint|; an empty
     // connectionType when nothing can.
     Dicom::ImageEndpoint endpointFor(const StudyEndpoint &recordEndpoint) const;
@@ -131,6 +136,7 @@ private:
     Net::PurposeOfUse m_purpose;
     QList<QPair<QByteArray, QByteArray>> m_sessionHeaders;
     QStringList m_localPaths;
+    qint64 m_frameByFrameBytes = qint64(32) << 20; // StudyRetrieval::DefaultFrameByFrameBytes
     std::function<std::shared_ptr<ImageCache>()> m_cacheProvider;
 
     ImagingStudyLocator m_locator;

@@ -1,5 +1,6 @@
 #include "session/imaging/studyretrieval.h"
 
+#include "dicom/dicomfetchedframes.h"
 #include "dicom/dicomframedecoder.h"
 #include "store/imagecache.h"
 
@@ -7,6 +8,7 @@
 #include <QFile>
 #include <QLoggingCategory>
 #include <QMutex>
+#include <QPromise>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
@@ -60,6 +62,172 @@ private:
     mutable QString m_name;
 };
 
+// The image cache holds each frame fetched on its own as a one-frame object, filed under a name of
+// its own (hashed like a study's, so no UID is in plaintext), with its own "complete" marker.
+QString frameCacheKey(const QString &studyUid, const QString &sop, int frame)
+{
+    return QStringLiteral("%1/frames/%2/%3").arg(studyUid, sop).arg(frame);
+}
+
+} // namespace
+
+// Fetches frames for FetchedByFrameInstance on the retrieval's thread (the back-end's). Shared with
+// every such instance, which may outlive the retrieval: then |source| is null and a frame the cache
+// does not hold cannot be had.
+class FrameFetcher : public QObject
+{
+public:
+    ImageSource *source = nullptr; // null: a study opened from the cache with no PACS set
+    bool closed = false;           // set by ~StudyRetrieval, on this thread
+    CancelToken cancel;
+    std::shared_ptr<ImageCache> cache;
+
+    using Promise = std::shared_ptr<QPromise<DicomLoadedFrame>>;
+    static void fail(const Promise &promise, const QString &why)
+    {
+        promise->addResult(DicomLoadedFrame{{}, why});
+        promise->finish();
+    }
+    // On this object's thread.
+    void fetch(const FrameRequest &request, const QByteArray &header, const QString &cacheKey, const Promise &promise)
+    {
+        if (closed || cancel.isCancelled()) {
+            fail(promise, StudyRetrieval::tr("Frame %1 was not fetched: the study was closed.").arg(request.frame + 1));
+            return;
+        }
+        if (!source) {
+            fail(promise, StudyRetrieval::tr("Frame %1 is not in the image cache, and no PACS is set for this study.").arg(request.frame + 1));
+            return;
+        }
+        const std::shared_ptr<ImageCache> frameCache = cache;
+        source->retrieveFrame(request, cancel).then(this, [request, header, cacheKey, promise, frameCache](const FrameResult &result) {
+            if (!result.ok() || result.items.isEmpty()) {
+                fail(promise, frameError(request.frame, result.status));
+                return;
+            }
+            const RetrievedFrame frame = result.items.constFirst();
+            // Assembling and sealing the frame is off this thread.
+            (void)QtConcurrent::run([request, header, cacheKey, promise, frameCache, frame] {
+                QString error;
+                const QByteArray object = DicomFetchedFrames::frameObject(header, request.frame, frame.pixels, frame.transferSyntaxUid, &error);
+                if (object.isEmpty()) {
+                    fail(promise, StudyRetrieval::tr("Frame %1 cannot be shown: %2").arg(request.frame + 1).arg(error));
+                    return;
+                }
+                QString storeError;
+                if (frameCache && (!frameCache->storeInstance(cacheKey, object, &storeError) || !frameCache->markComplete(cacheKey, 1, &storeError)))
+                    qCWarning(lcStudyRetrieval) << "image cache: a frame could not be stored"; // shown anyway
+                promise->addResult(DicomLoadedFrame{object, {}});
+                promise->finish();
+            });
+        });
+    }
+
+    static QString frameError(int frame, const ImageSourceStatus &status)
+    {
+        const int n = frame + 1;
+        switch (status.error) {
+        case ImageSourceError::Cancelled:
+            return StudyRetrieval::tr("Frame %1 was not fetched: the study was closed.").arg(n);
+        case ImageSourceError::Timeout:
+            return StudyRetrieval::tr("Frame %1: the PACS did not answer in time.").arg(n);
+        case ImageSourceError::Network:
+            return StudyRetrieval::tr("Frame %1: the PACS cannot be reached (%2).").arg(n).arg(status.errorString);
+        case ImageSourceError::NotFound:
+            return StudyRetrieval::tr("Frame %1 is not on the PACS (HTTP 404).").arg(n);
+        case ImageSourceError::Server:
+            return StudyRetrieval::tr("The PACS refused frame %1 (%2).").arg(n).arg(status.errorString);
+        case ImageSourceError::Protocol:
+            return StudyRetrieval::tr("Frame %1: the PACS answer cannot be read (%2).").arg(n).arg(status.errorString);
+        case ImageSourceError::Unsupported:
+            return StudyRetrieval::tr("Frame %1: this PACS does not send single frames.").arg(n);
+        case ImageSourceError::None:
+        case ImageSourceError::LocalIo:
+            break;
+        }
+        return StudyRetrieval::tr("Frame %1 could not be fetched (%2).").arg(n).arg(status.errorString);
+    }
+};
+
+namespace {
+
+// A large multi-frame instance fetched frame by frame: its header (from the PACS's metadata) in
+// memory until sealed in the cache, each frame from the image cache or, the first time, the PACS.
+class FetchedByFrameInstance : public DicomInstance
+{
+public:
+    FetchedByFrameInstance(QByteArray header, std::shared_ptr<ImageCache> frameCache, QString studyUid, const DicomImageInfo &info,
+                           std::weak_ptr<FrameFetcher> fetcher)
+        : m_header(std::move(header))
+        , m_frameCache(std::move(frameCache))
+        , m_studyUid(std::move(studyUid))
+        , m_series{info.studyInstanceUid.isEmpty() ? m_studyUid : info.studyInstanceUid, info.seriesInstanceUid}
+        , m_sop(info.sopInstanceUid)
+        , m_frames(info.numberOfFrames)
+        , m_fetcher(std::move(fetcher))
+    {
+    }
+
+    QByteArray load(QString *) const override { return m_header; }
+    bool fetchesFrames() const override { return true; }
+    QFuture<DicomLoadedFrame> loadFrame(int frame) const override
+    {
+        // A frame asked for again while on its way (the view re-asks as more instances arrive)
+        // shares the one request.
+        const QMutexLocker lock(&m_mutex);
+        m_inFlight.removeIf([](const auto &entry) { return entry.value().isFinished(); });
+        if (const auto it = m_inFlight.constFind(frame); it != m_inFlight.cend())
+            return it.value();
+        auto promise = std::make_shared<QPromise<DicomLoadedFrame>>();
+        promise->start();
+        QFuture<DicomLoadedFrame> future = promise->future();
+        m_inFlight.insert(frame, future);
+        if (frame < 0 || frame >= m_frames) {
+            FrameFetcher::fail(promise, StudyRetrieval::tr("Frame %1 does not exist (the image has %2).").arg(frame + 1).arg(m_frames));
+            return future;
+        }
+        const QString key = frameCacheKey(m_studyUid, m_sop, frame);
+        const QByteArray header = m_header;
+        const std::shared_ptr<ImageCache> cache = m_frameCache;
+        const std::weak_ptr<FrameFetcher> weak = m_fetcher;
+        const FrameRequest request{m_series, m_sop, frame};
+        // The cache is looked at off the caller's thread; the PACS is asked on the fetcher's.
+        (void)QtConcurrent::run([promise, key, header, cache, weak, request] {
+            if (cache && cache->isComplete(key)) {
+                const ImageCache::Listing listing = cache->listStudy(key);
+                QString error;
+                const QByteArray bytes = listing.ok() ? cache->readInstance(key, listing.names.constFirst(), &error) : QByteArray();
+                if (!bytes.isEmpty()) {
+                    promise->addResult(DicomLoadedFrame{bytes, {}});
+                    promise->finish();
+                    return;
+                }
+            }
+            const std::shared_ptr<FrameFetcher> fetcher = weak.lock();
+            if (!fetcher) {
+                FrameFetcher::fail(promise, StudyRetrieval::tr("Frame %1 is not in the image cache and the study is closed.").arg(request.frame + 1));
+                return;
+            }
+            FrameFetcher *target = fetcher.get();
+            // Dropped with |target| (then the promise is cancelled: "not available").
+            QMetaObject::invokeMethod(target, [target, request, header, key, promise] { target->fetch(request, header, key, promise); },
+                                      Qt::QueuedConnection);
+        });
+        return future;
+    }
+
+private:
+    const QByteArray m_header; // small: attributes, no pixels
+    std::shared_ptr<ImageCache> m_frameCache; // null: frames are not kept
+    QString m_studyUid;
+    SeriesRef m_series;
+    QString m_sop;
+    int m_frames = 1;
+    std::weak_ptr<FrameFetcher> m_fetcher;
+    mutable QMutex m_mutex;
+    mutable QHash<int, QFuture<DicomLoadedFrame>> m_inFlight; // frames on their way
+};
+
 } // namespace
 
 struct StudyRetrieval::Arrival
@@ -82,6 +250,10 @@ StudyRetrieval::StudyRetrieval(const QString &studyInstanceUid, std::unique_ptr<
 StudyRetrieval::~StudyRetrieval()
 {
     cancel();
+    if (m_frameFetcher) { // instances that outlive the study ask the cache only
+        m_frameFetcher->source = nullptr;
+        m_frameFetcher->closed = true;
+    }
     // DimseSource's destructor waits for its worker: no onInstance runs after this line.
     m_source.reset();
     m_headerIo.waitForDone();
@@ -111,6 +283,7 @@ void StudyRetrieval::start()
     {
         ImageCache::Listing listing;
         QList<DicomDecodeResult> headers; // one per listed name
+        QHash<qsizetype, QByteArray> byFrameHeaders; // by listing index: headers of instances fetched by frame
         int undecryptable = 0;
     };
     // Every instance is decrypted once here to check it and read its header (one at a time, the
@@ -128,6 +301,8 @@ void StudyRetrieval::start()
                 continue;
             }
             opened.headers.append(DicomFrameDecoder::readInfoBytes(bytes));
+            if (opened.headers.constLast().ok && opened.headers.constLast().info.fetchedByFrame)
+                opened.byFrameHeaders.insert(opened.headers.size() - 1, bytes);
         }
         return opened;
     });
@@ -143,8 +318,8 @@ void StudyRetrieval::start()
         }
         m_expected = int(opened.listing.names.size());
         for (qsizetype i = 0; i < opened.listing.names.size(); ++i) {
-            auto instance = std::make_shared<StudyInstance>(QByteArray(), m_cache, m_studyUid, opened.listing.names.at(i));
             const DicomDecodeResult &header = opened.headers.at(i);
+            const DicomInstancePtr instance = makeInstance(opened.byFrameHeaders.value(i), header, opened.listing.names.at(i));
             const QString name = QStringLiteral("memory:%1").arg(m_instances.size());
             m_instances.append(instance);
             if (header.ok)
@@ -206,7 +381,15 @@ void StudyRetrieval::retrieveFirstInstance()
         QList<InstanceRecord> ordered = result.items;
         std::stable_sort(ordered.begin(), ordered.end(),
                          [](const InstanceRecord &a, const InstanceRecord &b) { return a.instanceNumber < b.instanceNumber; });
-        const QString sop = ordered.at(ordered.size() / 2).sopInstanceUid;
+        m_listed.insert(0, result.items);
+        const InstanceRecord &middle = ordered.at(ordered.size() / 2);
+        const QString sop = middle.sopInstanceUid;
+        if (isFrameByFrame(middle)) {
+            // Its first frame shows as soon as the header is there; the series follows.
+            m_fetchingFirst = sop;
+            openByFrame(ref, sop, [this] { retrieveSeries(0); });
+            return;
+        }
         RetrieveRequest request;
         request.series = ref;
         request.sopInstanceUid = sop;
@@ -252,6 +435,27 @@ void StudyRetrieval::retrieveSeries(int index)
     const SeriesRecord &series = m_series.at(index);
     RetrieveRequest request;
     request.series = {series.studyInstanceUid.isEmpty() ? m_studyUid : series.studyInstanceUid, series.seriesInstanceUid};
+    if (m_source->traits().frames) {
+        // Which instances are large multi-frame ones is known from the PACS's instance list.
+        if (!m_listed.contains(index)) {
+            m_source->findInstances(request.series, m_cancel).then(this, [this, index](const InstanceQueryResult &result) {
+                if (m_cancel.isCancelled()) {
+                    finish({ImageSourceError::Cancelled, QStringLiteral("cancelled"), 0, -1}, Origin::Pacs);
+                    return;
+                }
+                m_listed.insert(index, result.ok() ? result.items : QList<InstanceRecord>()); // none: the series whole
+                retrieveSeries(index);
+            });
+            return;
+        }
+        QList<InstanceRecord> listed = m_listed.value(index);
+        if (std::any_of(listed.cbegin(), listed.cend(), [this](const InstanceRecord &i) { return isFrameByFrame(i); })) {
+            std::stable_sort(listed.begin(), listed.end(),
+                             [](const InstanceRecord &a, const InstanceRecord &b) { return a.instanceNumber < b.instanceNumber; });
+            retrieveOneByOne(index, listed);
+            return;
+        }
+    }
     if (m_source->traits().inMemory) {
         request.inMemory = true;
         request.onInstance = [this](const RetrievedInstance &instance) { receive(instance.bytes); };
@@ -286,6 +490,119 @@ void StudyRetrieval::retrieveSeries(int index)
         // Instances announced through onInstance are queued: let them land before going on.
         QMetaObject::invokeMethod(this, [this, index] { retrieveSeries(index + 1); }, Qt::QueuedConnection);
     });
+}
+
+bool StudyRetrieval::isFrameByFrame(const InstanceRecord &instance) const
+{
+    return m_source && m_source->traits().frames && instance.numberOfFrames > 1
+        && instance.estimatedPixelBytes() > m_frameByFrameBytes;
+}
+
+void StudyRetrieval::retrieveOneByOne(int index, QList<InstanceRecord> queue)
+{
+    if (m_cancel.isCancelled()) {
+        finish({ImageSourceError::Cancelled, QStringLiteral("cancelled"), 0, -1}, Origin::Pacs);
+        return;
+    }
+    // The one fetched first (whole or by frame) is not fetched again.
+    while (!queue.isEmpty() && (queue.constFirst().sopInstanceUid == m_firstSop || queue.constFirst().sopInstanceUid == m_fetchingFirst
+                                || m_byFrame.contains(queue.constFirst().sopInstanceUid)))
+        queue.removeFirst();
+    if (queue.isEmpty()) {
+        QMetaObject::invokeMethod(this, [this, index] { retrieveSeries(index + 1); }, Qt::QueuedConnection);
+        return;
+    }
+    const InstanceRecord next = queue.takeFirst();
+    const SeriesRecord &series = m_series.at(index);
+    const SeriesRef ref{series.studyInstanceUid.isEmpty() ? m_studyUid : series.studyInstanceUid, series.seriesInstanceUid};
+    if (isFrameByFrame(next)) {
+        openByFrame(ref, next.sopInstanceUid, [this, index, queue] { retrieveOneByOne(index, queue); });
+        return;
+    }
+    RetrieveRequest request;
+    request.series = ref;
+    request.sopInstanceUid = next.sopInstanceUid;
+    request.inMemory = true;
+    request.onInstance = [this](const RetrievedInstance &instance) { receive(instance.bytes); };
+    m_source->retrieveInstances(request, m_cancel).then(this, [this, index, queue](const RetrieveResult &result) {
+        if (!result.ok()) {
+            finish(result.status, Origin::Pacs);
+            return;
+        }
+        QMetaObject::invokeMethod(this, [this, index, queue] { retrieveOneByOne(index, queue); }, Qt::QueuedConnection);
+    });
+}
+
+void StudyRetrieval::openByFrame(const SeriesRef &series, const QString &sopInstanceUid, std::function<void()> next)
+{
+    m_byFrame.append(sopInstanceUid);
+    m_source->retrieveInstanceMetadata(series, sopInstanceUid, m_cancel).then(this, [this, series, sopInstanceUid, next](const MetadataResult &result) {
+        if (m_cancel.isCancelled()) {
+            finish({ImageSourceError::Cancelled, QStringLiteral("cancelled"), 0, -1}, Origin::Pacs);
+            return;
+        }
+        if (!result.ok() || result.items.isEmpty()) {
+            // No metadata: the instance comes whole, as it would from a PACS without frames.
+            qCInfo(lcStudyRetrieval) << "instance metadata unavailable, fetching the instance whole:" << int(result.status.error)
+                                     << result.status.httpStatus;
+            m_byFrame.removeAll(sopInstanceUid);
+            RetrieveRequest request;
+            request.series = series;
+            request.sopInstanceUid = sopInstanceUid;
+            request.inMemory = true;
+            request.onInstance = [this](const RetrievedInstance &instance) { receive(instance.bytes); };
+            m_source->retrieveInstances(request, m_cancel).then(this, [this, next](const RetrieveResult &whole) {
+                if (!whole.ok()) {
+                    finish(whole.status, Origin::Pacs);
+                    return;
+                }
+                whenLanded([this, next] { QMetaObject::invokeMethod(this, next, Qt::QueuedConnection); });
+            });
+            return;
+        }
+        receiveMetadata(result.items.constFirst().dataset);
+        // Like a streamed instance: the header lands before the retrieval goes on.
+        whenLanded([this, next] { QMetaObject::invokeMethod(this, next, Qt::QueuedConnection); });
+    });
+}
+
+void StudyRetrieval::receiveMetadata(const QJsonObject &dataset)
+{
+    m_inFlight.fetch_add(1);
+    (void)QtConcurrent::run(&m_headerIo, [dataset] {
+        Arrival arrival;
+        QString error;
+        arrival.bytes = DicomFetchedFrames::headerFromMetadata(dataset, &error);
+        if (arrival.bytes.isEmpty())
+            arrival.header.errorString = error;
+        else
+            arrival.header = DicomFrameDecoder::readInfoBytes(arrival.bytes);
+        return arrival;
+    }).then(this, [this](const Arrival &arrival) {
+        m_inFlight.fetch_sub(1);
+        onInstance(arrival);
+        if (m_inFlight.load() == 0) {
+            const QList<std::function<void()>> next = std::exchange(m_afterLanding, QList<std::function<void()>>());
+            for (const auto &f : next)
+                f();
+        }
+    });
+}
+
+DicomInstancePtr StudyRetrieval::makeInstance(const QByteArray &bytes, const DicomDecodeResult &header, const QString &cachedName)
+{
+    if (header.ok && header.info.fetchedByFrame && !bytes.isEmpty()) {
+        if (!m_frameFetcher) {
+            m_frameFetcher = std::shared_ptr<FrameFetcher>(new FrameFetcher, [](FrameFetcher *f) { f->deleteLater(); });
+            m_frameFetcher->source = m_source.get();
+            m_frameFetcher->cancel = m_cancel;
+            m_frameFetcher->cache = m_cache;
+        }
+        if (!m_byFrame.contains(header.info.sopInstanceUid))
+            m_byFrame.append(header.info.sopInstanceUid);
+        return std::make_shared<FetchedByFrameInstance>(bytes, m_cache, m_studyUid, header.info, m_frameFetcher);
+    }
+    return std::make_shared<StudyInstance>(cachedName.isEmpty() ? bytes : QByteArray(), m_cache, m_studyUid, cachedName);
 }
 
 void StudyRetrieval::receive(const QByteArray &bytes)
@@ -343,7 +660,8 @@ void StudyRetrieval::onInstance(const Arrival &arrival)
         m_skipFirstInStream = false;
         return;
     }
-    auto instance = std::make_shared<StudyInstance>(bytes, m_cache, m_studyUid, QString());
+    const DicomInstancePtr instance = makeInstance(bytes, arrival.header, QString());
+    const auto *streamed = dynamic_cast<const StudyInstance *>(instance.get());
     const QString slot = QStringLiteral("memory:%1").arg(m_instances.size());
     m_instances.append(instance);
     if (arrival.header.ok)
@@ -356,7 +674,7 @@ void StudyRetrieval::onInstance(const Arrival &arrival)
         const QString uid = m_studyUid;
         // The destructor waits for m_cacheIo, and a queued call to a deleted object is dropped.
         StudyRetrieval *self = this;
-        m_cacheIo.start([self, cache, failed, uid, instance, bytes] {
+        m_cacheIo.start([self, cache, failed, uid, instance, streamed, bytes] {
             if (failed->load())
                 return;
             QString error;
@@ -367,7 +685,8 @@ void StudyRetrieval::onInstance(const Arrival &arrival)
                 QMetaObject::invokeMethod(self, [self, error] { self->storeFailed(error); }, Qt::QueuedConnection);
                 return;
             }
-            instance->becameCached(name);
+            if (streamed)
+                streamed->becameCached(name);
         });
     }
     Q_EMIT instanceArrived(int(m_instances.size()));

@@ -1,9 +1,12 @@
 #pragma once
 
+#include "dicom/dicomframe.h"
 #include "dicom/dicomseries.h"
 #include "dicom/retrieve/imagesource.h"
 
 #include <QObject>
+#include <QHash>
+#include <QJsonObject>
 #include <QStringList>
 #include <QTemporaryDir>
 #include <QThreadPool>
@@ -31,7 +34,14 @@ namespace Kakehashi::Session {
 // A back-end that can fetch one instance on its own (DICOMweb) fetches the middle slice of the
 // first series alone first (instances ordered by InstanceNumber) before streaming the rest of the
 // series, so the first image is on screen early.
+// A large multi-frame instance (more than one frame, pixels over frameByFrameBytes()) from a
+// back-end that fetches frames (DICOMweb) is not fetched whole: its metadata becomes its header and
+// each frame is fetched when it is first shown (Dicom::DicomInstance::loadFrame), sealed in the image
+// cache on its own and read from there after. The PACS is asked again only for a frame the cache
+// does not hold, so the study opens from the cache with the frames seen before.
 // Network I/O is asynchronous; header reading, cache I/O and crypto run on worker threads.
+class FrameFetcher;
+
 class StudyRetrieval : public QObject
 {
     Q_OBJECT
@@ -52,6 +62,14 @@ public:
 
     void start();
     void cancel();
+
+    // Multi-frame instances whose pixels (uncompressed, as the PACS reports rows, columns, frames,
+    // samples and bits) exceed this are fetched frame by frame when the back-end can. Before start().
+    static constexpr qint64 DefaultFrameByFrameBytes = qint64(32) << 20;
+    void setFrameByFrameBytes(qint64 bytes) { m_frameByFrameBytes = bytes; }
+    qint64 frameByFrameBytes() const { return m_frameByFrameBytes; }
+    // The instances opened frame by frame (SOP Instance UIDs).
+    QStringList instancesFetchedByFrame() const { return m_byFrame; }
 
     QString studyInstanceUid() const { return m_studyUid; }
     // The instances received so far, in arrival order.
@@ -86,6 +104,13 @@ private:
     void startNetwork();
     void retrieveFirstInstance();
     void retrieveSeries(int index);
+    // Series with an instance fetched frame by frame: the rest one instance at a time, in order.
+    void retrieveOneByOne(int index, QList<Dicom::InstanceRecord> queue);
+    bool isFrameByFrame(const Dicom::InstanceRecord &instance) const;
+    // Its metadata becomes its header; |next| runs once the header has landed (or failed).
+    void openByFrame(const Dicom::SeriesRef &series, const QString &sopInstanceUid, std::function<void()> next);
+    void receiveMetadata(const QJsonObject &dataset);
+    Dicom::DicomInstancePtr makeInstance(const QByteArray &bytes, const Dicom::DicomDecodeResult &header, const QString &cachedName);
     // From any thread: the header is read on m_headerIo, then the instance lands on this thread.
     void receive(const QByteArray &bytes);
     struct Arrival;
@@ -100,6 +125,10 @@ private:
     std::unique_ptr<QTemporaryDir> m_dimseDir; // DIMSE only: files live here for a moment
     Dicom::CancelToken m_cancel;
     QList<Dicom::SeriesRecord> m_series;
+    QHash<int, QList<Dicom::InstanceRecord>> m_listed; // QIDO instances of a series, by index
+    QStringList m_byFrame;
+    qint64 m_frameByFrameBytes = DefaultFrameByFrameBytes;
+    std::shared_ptr<FrameFetcher> m_frameFetcher; // made with the first instance fetched by frame
     QList<Dicom::DicomInstancePtr> m_instances;
     QString m_firstSop;
     QString m_fetchingFirst; // the SOP asked for on its own, until it arrives

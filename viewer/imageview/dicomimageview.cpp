@@ -28,8 +28,14 @@ DicomImageView::DicomImageView(QWidget *parent) : QWidget(parent)
 
 DicomImageView::~DicomImageView()
 {
-    for (auto *w : std::as_const(m_pending))
-        w->waitForFinished();
+    for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it) {
+        it.value()->disconnect(this);
+        // A frame still being fetched needs this (the GUI) thread's event loop: it is not waited for.
+        // Its decode holds nothing of this view.
+        const DicomSliceRef &ref = m_series.slices.at(it.key());
+        if (!(ref.instance && ref.instance->fetchesFrames()))
+            it.value()->waitForFinished();
+    }
 }
 
 void DicomImageView::setSeries(const DicomSeries &series)
@@ -40,6 +46,7 @@ void DicomImageView::setSeries(const DicomSeries &series)
     m_pending.clear();
     m_series = series;
     m_frames.clear();
+    m_failed.clear();
     m_index = 0;
     m_windowFromUser = false;
     m_windowFromPresentation = false;
@@ -77,6 +84,7 @@ void DicomImageView::updateSlices(const DicomSeries &series)
     m_pending.clear();
     m_series = series;
     m_frames = frames;
+    m_failed.clear(); // indexes moved: asked again
     m_index = index;
     requestDecode(m_index);
     requestDecode(m_index + 1);
@@ -93,6 +101,7 @@ void DicomImageView::setCurrentIndex(int index)
     if (index == m_index && m_frames.contains(index))
         return;
     m_index = index;
+    m_failed.remove(index); // chosen again: tried again (the PACS may answer now)
     evict();
     requestDecode(index);
     // Prefetch the neighbours so scrolling does not wait.
@@ -127,6 +136,9 @@ void DicomImageView::requestDecode(int index)
 void DicomImageView::onDecoded(int index, const DicomDecodeResult &result)
 {
     if (!result.ok || result.frames.isEmpty()) {
+        m_failed.insert(index, result.errorString);
+        if (index == m_index)
+            update();
         emit decodeFailed(index, result.errorString);
         return;
     }
@@ -173,8 +185,17 @@ void DicomImageView::applyAutomaticWindow(bool presentationOnly)
     // or goes: a state's window never outlives the slices it was given for.
     if (presentationOnly && !fromState && !m_windowFromPresentation)
         return;
-    if (!fromState)
+    if (!fromState) {
         w = DicomFrameDecoder::defaultWindow(d->info, d->frame);
+    } else if (state->hasRescale) {
+        // The state's window is in its own modality values (its rescale of the stored values); the
+        // frame holds the image's. The same window, in the image's values:
+        double slope = 1, intercept = 0;
+        d->info.rescaleForFrame(d->frame.frameIndex, &slope, &intercept);
+        const double ratio = slope / state->rescaleSlope;
+        w.center = (w.center - state->rescaleIntercept) * ratio + intercept;
+        w.width = w.width * std::abs(ratio);
+    }
     m_windowFromPresentation = fromState;
     if (w == m_window)
         return;
@@ -245,8 +266,10 @@ void DicomImageView::paintPresentation(QPainter &p, const QTransform &t) const
         return;
     const QSizeF size = m_rendered.size();
     // Pixel units follow the image (turned and flipped with it); display units are fractions of the
-    // displayed area — the whole image as it lies on screen, after the spatial transformation.
-    const QRectF displayed = t.mapRect(QRectF(QPointF(0, 0), size));
+    // displayed area — the selected part (else the whole image) as it lies on screen, after the
+    // spatial transformation.
+    const PresentationState::DisplayedArea *area = m_showPresentation ? currentDisplayedArea() : nullptr;
+    const QRectF displayed = t.mapRect(area ? area->region : QRectF(QPointF(0, 0), size));
     auto toWidget = [&](const QPointF &pt, bool display) {
         return display ? QPointF(displayed.left() + pt.x() * displayed.width(), displayed.top() + pt.y() * displayed.height()) : t.map(pt);
     };
@@ -281,10 +304,12 @@ void DicomImageView::paintPresentation(QPainter &p, const QTransform &t) const
         p.restore();
     }
     const QString sop = sopInstanceUid(m_index);
-    const QColor colour(0, 255, 255); // cyan: apart from grey pixels, yellow overlays and measurements
+    const QColor cyan(0, 255, 255); // apart from grey pixels, yellow overlays and measurements
     p.save();
     p.setRenderHint(QPainter::Antialiasing, true);
     for (const PresentationAnnotation *a : state->annotationsFor(sop, d->frame.frameIndex)) {
+        // The colour the annotation's graphic layer recommends, else cyan.
+        const QColor colour = a->colour.isValid() ? a->colour : cyan;
         for (const PresentationGraphic &g : a->graphics) {
             QPolygonF points;
             for (const QPointF &pt : g.points)
@@ -347,7 +372,9 @@ const DicomImageView::Decoded *DicomImageView::current() const
 void DicomImageView::rerender()
 {
     const Decoded *d = current();
-    m_rendered = d ? d->frame.render(m_window, m_inverted) : QImage();
+    // A presentation state's INVERSE presentation LUT inverts on top of the user's choice.
+    const PresentationState *state = (d && m_showPresentation) ? currentPresentationState() : nullptr;
+    m_rendered = d ? d->frame.render(m_window, m_inverted != (state && state->inverse)) : QImage();
     update();
 }
 
@@ -425,11 +452,25 @@ void DicomImageView::setCinePlaying(bool playing)
     m_cine.start(ms > 0 ? int(ms) : 1000 / 15);
 }
 
+const PresentationState::DisplayedArea *DicomImageView::currentDisplayedArea() const
+{
+    const Decoded *d = current();
+    const PresentationState *state = currentPresentationState();
+    return (d && state) ? state->displayedAreaFor(sopInstanceUid(m_index), d->frame.frameIndex) : nullptr;
+}
+
 double DicomImageView::zoom() const
 {
-    QSize size = m_rendered.size();
+    QSizeF size = m_rendered.size();
     if (!m_fit || size.isEmpty())
         return m_zoom;
+    // A presentation state's displayed area: its magnification, or the area fitted (true size needs
+    // the screen's pixel pitch, not known here: fitted too).
+    if (const PresentationState::DisplayedArea *area = m_showPresentation ? currentDisplayedArea() : nullptr) {
+        if (area->size == PresentationState::DisplayedArea::Size::Magnify)
+            return area->magnification;
+        size = area->region.size();
+    }
     // A presentation state that turns the image a quarter fits it turned.
     if (const PresentationState *state = m_showPresentation ? currentPresentationState() : nullptr; state && state->rotation % 180 == 90)
         size.transpose();
@@ -452,7 +493,10 @@ QTransform DicomImageView::imageTransform() const
         if (state->horizontalFlip)
             t.scale(-1, 1);
     }
-    t.translate(-size.width() / 2.0, -size.height() / 2.0);
+    // The middle of the displayed area (the whole image unless a presentation state selects a part).
+    const PresentationState::DisplayedArea *area = m_showPresentation ? currentDisplayedArea() : nullptr;
+    const QPointF centre = area ? area->region.center() : QPointF(size.width() / 2.0, size.height() / 2.0);
+    t.translate(-centre.x(), -centre.y());
     return t;
 }
 
@@ -541,7 +585,12 @@ void DicomImageView::paintEvent(QPaintEvent *)
     p.fillRect(rect(), Qt::black);
     if (m_rendered.isNull()) {
         p.setPen(Qt::gray);
-        p.drawText(rect(), Qt::AlignCenter, sliceCount() ? tr("Loading…") : tr("No images"));
+        const QString failed = m_failed.value(m_index);
+        if (!failed.isEmpty())
+            p.drawText(rect().adjusted(16, 16, -16, -16), Qt::AlignCenter | Qt::TextWordWrap,
+                       tr("This image could not be shown.\n%1").arg(failed));
+        else
+            p.drawText(rect(), Qt::AlignCenter, sliceCount() ? tr("Loading…") : tr("No images"));
         return;
     }
     const QTransform t = imageTransform();

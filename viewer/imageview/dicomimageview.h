@@ -34,6 +34,9 @@ public:
     int sliceCount() const { return int(m_series.slices.size()); }
     int currentIndex() const { return m_index; }
     bool isCurrentSliceReady() const { return m_frames.contains(m_index); }
+    // Why the slice on screen could not be shown (a frame the PACS refused, …); empty when it was
+    // or is still loading. Shown in place of the image; tried again when the slice is chosen again.
+    QString currentSliceError() const { return m_failed.value(m_index); }
 
     Dicom::VoiWindow window() const { return m_window; }
     void setWindow(const Dicom::VoiWindow &window);
@@ -53,6 +56,8 @@ public:
     bool presentationShown() const { return m_showPresentation; }
     // The presentation state of the slice on screen (also when hidden); null when none refers to it.
     const Dicom::PresentationState *currentPresentationState() const;
+    // The part of the slice on screen its presentation state selects (also when hidden); null when none.
+    const Dicom::PresentationState::DisplayedArea *currentDisplayedArea() const;
     // The key object selections that mark the slice on screen (their titles); empty when none.
     QStringList currentKeyImageTitles() const;
     // The SOP Instance UID of slice |index| (from the scan, else the decoded header).
@@ -115,6 +120,7 @@ private:
     int m_index = 0;
     QHash<int, Decoded> m_frames;
     QHash<int, QFutureWatcher<Dicom::DicomDecodeResult> *> m_pending;
+    QHash<int, QString> m_failed; // slice index → why it could not be decoded
     quint64 m_generation = 0;
     Dicom::VoiWindow m_window;
     bool m_windowFromUser = false;

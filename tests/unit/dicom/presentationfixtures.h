@@ -9,6 +9,7 @@
 #include <QList>
 #include <QPair>
 #include <QPointF>
+#include <QRect>
 #include <QString>
 
 #include <dcmtk/config/osconfig.h>
@@ -182,6 +183,14 @@ struct PresentationState
     QByteArray text = "所見 A";
     int rotation = -1;          // Image Rotation (0070,0042); -1: not written
     QByteArray horizontalFlip;  // Image Horizontal Flip (0070,0041); empty: not written
+    QByteArray presentationLutShape = "IDENTITY";
+    QByteArray rescaleSlope;     // the state's Modality LUT; empty: not written
+    QByteArray rescaleIntercept;
+    QList<Uint16> layerCieLab;   // Graphic Layer Recommended Display CIELab Value; empty: not written
+    int layerGrey = -1;          // … Grayscale Value; -1: not written
+    QRect displayedArea;         // 1-based corner pixels (column, row); null: no Displayed Area Selection
+    QByteArray sizeMode = "SCALE TO FIT";
+    QByteArray magnification;    // Presentation Pixel Magnification Ratio (MAGNIFY)
 
     bool write(const QString &path) const
     {
@@ -193,7 +202,25 @@ struct PresentationState
             ds->putAndInsertUint16(DCM_ImageRotation, Uint16(rotation));
         if (!horizontalFlip.isEmpty())
             ds->putAndInsertString(DCM_ImageHorizontalFlip, horizontalFlip.constData());
-        ds->putAndInsertString(DCM_PresentationLUTShape, "IDENTITY");
+        ds->putAndInsertString(DCM_PresentationLUTShape, presentationLutShape.constData());
+        if (!rescaleSlope.isEmpty()) {
+            ds->putAndInsertString(DCM_RescaleSlope, rescaleSlope.constData());
+            ds->putAndInsertString(DCM_RescaleIntercept, rescaleIntercept.constData());
+            ds->putAndInsertString(DCM_RescaleType, "HU");
+        }
+        if (!displayedArea.isNull()) {
+            DcmItem *area = nullptr;
+            ds->findOrCreateSequenceItem(DCM_DisplayedAreaSelectionSequence, area, -2);
+            const QByteArray tl = QByteArray::number(displayedArea.left()) + '\\' + QByteArray::number(displayedArea.top());
+            const QByteArray br = QByteArray::number(displayedArea.right()) + '\\' + QByteArray::number(displayedArea.bottom());
+            area->putAndInsertString(DCM_DisplayedAreaTopLeftHandCorner, tl.constData());
+            area->putAndInsertString(DCM_DisplayedAreaBottomRightHandCorner, br.constData());
+            area->putAndInsertString(DCM_PresentationSizeMode, sizeMode.constData());
+            if (!magnification.isEmpty())
+                area->putAndInsertString(DCM_PresentationPixelMagnificationRatio, magnification.constData());
+            else if (sizeMode == "TRUE SIZE")
+                area->putAndInsertString(DCM_PresentationPixelSpacing, "1\\1");
+        }
         DcmItem *series = nullptr;
         ds->findOrCreateSequenceItem(DCM_ReferencedSeriesSequence, series, -2);
         series->putAndInsertString(DCM_SeriesInstanceUID, seriesUid.constData());
@@ -228,6 +255,10 @@ struct PresentationState
         ds->findOrCreateSequenceItem(DCM_GraphicLayerSequence, layer, -2);
         layer->putAndInsertString(DCM_GraphicLayer, "LAYER1");
         layer->putAndInsertString(DCM_GraphicLayerOrder, "1");
+        if (layerCieLab.size() == 3)
+            layer->putAndInsertUint16Array(DCM_GraphicLayerRecommendedDisplayCIELabValue, layerCieLab.constData(), 3);
+        if (layerGrey >= 0)
+            layer->putAndInsertUint16(DCM_GraphicLayerRecommendedDisplayGrayscaleValue, Uint16(layerGrey));
         DcmItem *ann = nullptr;
         ds->findOrCreateSequenceItem(DCM_GraphicAnnotationSequence, ann, -2);
         ann->putAndInsertString(DCM_GraphicLayer, "LAYER1");

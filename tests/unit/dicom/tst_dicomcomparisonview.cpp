@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QPlainTextEdit>
+#include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
@@ -53,6 +54,12 @@ private slots:
     void presentationStateTurnsTheImage_data();
     void presentationStateTurnsTheImage();
     void turnedImageFitsAsItLies();
+    void presentationStateGreyscale_data();
+    void presentationStateGreyscale();
+    void graphicLayerColour_data();
+    void graphicLayerColour();
+    void displayedAreaSelection_data();
+    void displayedAreaSelection();
     void keyImagesMarked();
     void structuredReportAsText();
 
@@ -324,6 +331,165 @@ void TestDicomComparisonView::turnedImageFitsAsItLies()
     QCOMPARE(view.zoom(), 10.0);
     view.setPresentationShown(false);
     QCOMPARE(view.zoom(), 20.0);
+}
+
+namespace {
+// A 32 × 32 image filled with |fill| in a 320 × 320 view with |ps| (no shutter, no text) applied.
+struct PresentedImage
+{
+    QTemporaryDir dir;
+    DicomImageView view;
+    bool open(int fill, PresentationFixtures::PresentationState ps, PresentationFixtures::Image image = {})
+    {
+        image.fill = fill;
+        if (!image.write(dir.filePath(QStringLiteral("ct.dcm"))))
+            return false;
+        ps.sopUid = image.sopUid();
+        ps.rectangularShutter = false;
+        ps.text.clear();
+        if (!ps.write(dir.filePath(QStringLiteral("pr.dcm"))))
+            return false;
+        const DicomScanResult scan = DicomSeriesScanner::scan({dir.path()});
+        if (scan.series.size() != 1)
+            return false;
+        view.setFixedSize(320, 320);
+        view.show();
+        view.setSeries(scan.series.first());
+        view.setPresentationObjects(DicomPresentationReader::read(scan.otherObjects));
+        QElapsedTimer timer;
+        timer.start();
+        while (!view.isCurrentSliceReady() && timer.elapsed() < 10000)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        return view.isCurrentSliceReady() && view.currentPresentationState();
+    }
+    int greyAt(const QPoint &at) { return view.grab().toImage().pixelColor(at).red(); }
+};
+} // namespace
+
+// The state's presentation LUT shape and its own modality LUT, by the grey of a pixel in the middle.
+void TestDicomComparisonView::presentationStateGreyscale_data()
+{
+    QTest::addColumn<int>("fill");
+    QTest::addColumn<QByteArray>("shape");
+    QTest::addColumn<QByteArray>("slope");
+    QTest::addColumn<QByteArray>("intercept");
+    QTest::addColumn<QByteArray>("center");
+    QTest::addColumn<int>("grey");       // shown
+    QTest::addColumn<int>("greyHidden"); // presentation states hidden (the image's window 500/1000)
+    // Window 100/200 over value 10: near black; inverted near white.
+    QTest::newRow("identity") << 10 << QByteArray("IDENTITY") << QByteArray() << QByteArray() << QByteArray("100") << 13 << 3;
+    QTest::newRow("inverse") << 10 << QByteArray("INVERSE") << QByteArray() << QByteArray() << QByteArray("100") << 242 << 3;
+    // Stored 300 is 2·300 − 1000 = −400 in the state's values: its window −400/200 puts it mid-grey
+    // (in the image's values, 300, the same window would give white).
+    QTest::newRow("own modality LUT") << 300 << QByteArray("IDENTITY") << QByteArray("2") << QByteArray("-1000") << QByteArray("-400") << 128 << 77;
+    QTest::newRow("own modality LUT, inverse") << 300 << QByteArray("INVERSE") << QByteArray("2") << QByteArray("-1000") << QByteArray("-400") << 127 << 77;
+    QTest::newRow("own modality LUT, value below the window") << 200 << QByteArray("IDENTITY") << QByteArray("2") << QByteArray("-1000") << QByteArray("-400") << 0 << 51;
+}
+
+void TestDicomComparisonView::presentationStateGreyscale()
+{
+    QFETCH(int, fill);
+    QFETCH(QByteArray, shape);
+    QFETCH(QByteArray, slope);
+    QFETCH(QByteArray, intercept);
+    QFETCH(QByteArray, center);
+    QFETCH(int, grey);
+    QFETCH(int, greyHidden);
+    PresentationFixtures::PresentationState ps;
+    ps.presentationLutShape = shape;
+    ps.rescaleSlope = slope;
+    ps.rescaleIntercept = intercept;
+    ps.windowCenter = center;
+    ps.windowWidth = "200";
+    PresentedImage shown;
+    QVERIFY(shown.open(fill, ps));
+    const QPoint middle(160, 150);
+    QVERIFY2(qAbs(shown.greyAt(middle) - grey) <= 6, qPrintable(QString::number(shown.greyAt(middle))));
+    shown.view.setPresentationShown(false);
+    QVERIFY2(qAbs(shown.greyAt(middle) - greyHidden) <= 6, qPrintable(QString::number(shown.greyAt(middle))));
+}
+
+// Annotations in the colour their graphic layer recommends (the polyline along row 20).
+void TestDicomComparisonView::graphicLayerColour_data()
+{
+    QTest::addColumn<QList<Uint16>>("lab");
+    QTest::addColumn<int>("grey");
+    QTest::addColumn<QColor>("expected");
+    QTest::newRow("none: cyan") << QList<Uint16>() << -1 << QColor(0, 255, 255);
+    // sRGB red is L* 53.24, a* 80.09, b* 67.20: scaled to 0–65535 as PS3.3 C.10.7.1.1 says.
+    QTest::newRow("CIELab red") << QList<Uint16>{34891, 53480, 50167} << -1 << QColor(255, 0, 0);
+    QTest::newRow("CIELab blue") << QList<Uint16>{21170, 53250, 5175} << -1 << QColor(0, 0, 255);
+    QTest::newRow("grayscale white") << QList<Uint16>() << 65535 << QColor(255, 255, 255);
+}
+
+void TestDicomComparisonView::graphicLayerColour()
+{
+    QFETCH(QList<Uint16>, lab);
+    QFETCH(int, grey);
+    QFETCH(QColor, expected);
+    PresentationFixtures::PresentationState ps;
+    ps.layerCieLab = lab;
+    ps.layerGrey = grey;
+    PresentedImage shown;
+    QVERIFY(shown.open(100, ps)); // mid-grey image
+    const QImage shot = shown.view.grab().toImage();
+    bool found = false;
+    for (int dy = -3; dy <= 3 && !found; ++dy) {
+        const QColor c = shot.pixelColor(160, 200 + dy);
+        found = qAbs(c.red() - expected.red()) <= 12 && qAbs(c.green() - expected.green()) <= 12 && qAbs(c.blue() - expected.blue()) <= 12;
+    }
+    QVERIFY2(found, qPrintable(shot.pixelColor(160, 200).name()));
+}
+
+// The displayed area: the part of the image fitted (or magnified) and centred; the polyline on row 20
+// lies outside the top-left quarter.
+void TestDicomComparisonView::displayedAreaSelection_data()
+{
+    QTest::addColumn<QRect>("area");
+    QTest::addColumn<QByteArray>("mode");
+    QTest::addColumn<QByteArray>("ratio");
+    QTest::addColumn<double>("zoom");
+    QTest::addColumn<QPointF>("middle"); // the image point at the widget's centre
+    QTest::addColumn<bool>("lineShown");
+    QTest::newRow("none") << QRect() << QByteArray() << QByteArray() << 10.0 << QPointF(16, 16) << true;
+    QTest::newRow("top-left quarter, scale to fit") << QRect(QPoint(1, 1), QPoint(16, 16)) << QByteArray("SCALE TO FIT") << QByteArray()
+                                                     << 20.0 << QPointF(8, 8) << false;
+    QTest::newRow("top-left quarter, magnify 4") << QRect(QPoint(1, 1), QPoint(16, 16)) << QByteArray("MAGNIFY") << QByteArray("4")
+                                                  << 4.0 << QPointF(8, 8) << true;
+    QTest::newRow("true size is fitted") << QRect(QPoint(1, 1), QPoint(16, 16)) << QByteArray("TRUE SIZE") << QByteArray() << 20.0
+                                         << QPointF(8, 8) << false;
+    QTest::newRow("bottom half") << QRect(QPoint(1, 17), QPoint(32, 32)) << QByteArray("SCALE TO FIT") << QByteArray() << 10.0
+                                 << QPointF(16, 24) << true;
+}
+
+void TestDicomComparisonView::displayedAreaSelection()
+{
+    QFETCH(QRect, area);
+    QFETCH(QByteArray, mode);
+    QFETCH(QByteArray, ratio);
+    QFETCH(double, zoom);
+    QFETCH(QPointF, middle);
+    QFETCH(bool, lineShown);
+    PresentationFixtures::PresentationState ps;
+    ps.displayedArea = area;
+    ps.sizeMode = mode;
+    ps.magnification = ratio;
+    PresentedImage shown;
+    QVERIFY(shown.open(100, ps));
+    QCOMPARE(shown.view.zoom(), zoom);
+    const QPointF at = shown.view.widgetToImage(QPointF(160, 160));
+    QVERIFY2(QLineF(at, middle).length() < 0.2, qPrintable(QStringLiteral("%1,%2").arg(at.x()).arg(at.y())));
+    const QImage shot = shown.view.grab().toImage();
+    bool cyan = false;
+    for (int y = 0; y < shot.height() && !cyan; ++y)
+        for (int x = 0; x < shot.width() && !cyan; ++x) {
+            const QColor c = shot.pixelColor(x, y);
+            cyan = c.red() < 60 && c.green() > 200 && c.blue() > 200;
+        }
+    QCOMPARE(cyan, lineShown);
+    shown.view.setPresentationShown(false);
+    QCOMPARE(shown.view.zoom(), 10.0);
+    QVERIFY(QLineF(shown.view.widgetToImage(QPointF(160, 160)), QPointF(16, 16)).length() < 0.2);
 }
 
 void TestDicomComparisonView::presentationWindowOnlyOnItsSlices()
