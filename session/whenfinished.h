@@ -3,6 +3,7 @@
 #include <QFuture>
 #include <QFutureWatcher>
 #include <QObject>
+#include <QThread>
 
 #include <type_traits>
 #include <utility>
@@ -17,9 +18,16 @@ namespace Kakehashi {
 // that moment (a window closed while its cache opens) is used after it was freed. A QFutureWatcher
 // that the context owns detaches from the future under the future's own lock when it is destroyed.
 // |f| always runs from the event loop, even for a future that had finished already.
+//
+// Called on another thread than |context|'s (an instance arriving on a DIMSE worker), a watcher
+// cannot be made |context|'s child there: that case keeps QFuture::then(context, f).
 template<typename T, typename F>
 void whenFinished(QObject *context, const QFuture<T> &future, F &&f)
 {
+    if (QThread::currentThread() != context->thread()) {
+        QFuture<T>(future).then(context, std::forward<F>(f));
+        return;
+    }
     auto *watcher = new QFutureWatcher<T>(context);
     QObject::connect(watcher, &QFutureWatcherBase::finished, context, [watcher, f = std::forward<F>(f)]() mutable {
         watcher->deleteLater();

@@ -1,4 +1,5 @@
 #include "session/imaging/studyretrieval.h"
+#include "session/whenfinished.h"
 
 #include "dicom/dicomfetchedframes.h"
 #include "dicom/dicomframedecoder.h"
@@ -100,7 +101,7 @@ public:
             return;
         }
         const std::shared_ptr<ImageCache> frameCache = cache;
-        source->retrieveFrame(request, cancel).then(this, [request, header, cacheKey, promise, frameCache](const FrameResult &result) {
+        whenFinished(this, source->retrieveFrame(request, cancel), [request, header, cacheKey, promise, frameCache](const FrameResult &result) {
             if (!result.ok() || result.items.isEmpty()) {
                 fail(promise, frameError(request.frame, result.status));
                 return;
@@ -306,7 +307,7 @@ void StudyRetrieval::start()
         }
         return opened;
     });
-    future.then(this, [this](const Opened &opened) {
+    whenFinished(this, future, [this](const Opened &opened) {
         if (m_cancel.isCancelled()) {
             finish({ImageSourceError::Cancelled, QStringLiteral("cancelled"), 0, -1}, Origin::Cache);
             return;
@@ -339,7 +340,7 @@ void StudyRetrieval::startNetwork()
         finish({ImageSourceError::Unsupported, QStringLiteral("no image source"), 0, -1}, Origin::Pacs);
         return;
     }
-    m_source->findSeries(m_studyUid, m_cancel).then(this, [this](const SeriesQueryResult &result) {
+    whenFinished(this, m_source->findSeries(m_studyUid, m_cancel), [this](const SeriesQueryResult &result) {
         if (!result.ok()) {
             finish(result.status, Origin::Pacs);
             return;
@@ -369,7 +370,7 @@ void StudyRetrieval::retrieveFirstInstance()
 {
     const SeriesRecord &first = m_series.constFirst();
     const SeriesRef ref{first.studyInstanceUid.isEmpty() ? m_studyUid : first.studyInstanceUid, first.seriesInstanceUid};
-    m_source->findInstances(ref, m_cancel).then(this, [this, ref](const InstanceQueryResult &result) {
+    whenFinished(this, m_source->findInstances(ref, m_cancel), [this, ref](const InstanceQueryResult &result) {
         if (m_cancel.isCancelled()) {
             finish({ImageSourceError::Cancelled, QStringLiteral("cancelled"), 0, -1}, Origin::Pacs);
             return;
@@ -396,7 +397,7 @@ void StudyRetrieval::retrieveFirstInstance()
         request.inMemory = true;
         m_fetchingFirst = sop;
         request.onInstance = [this](const RetrievedInstance &instance) { receive(instance.bytes); };
-        m_source->retrieveInstances(request, m_cancel).then(this, [this](const RetrieveResult &) {
+        whenFinished(this, m_source->retrieveInstances(request, m_cancel), [this](const RetrieveResult &) {
             if (m_cancel.isCancelled()) {
                 finish({ImageSourceError::Cancelled, QStringLiteral("cancelled"), 0, -1}, Origin::Pacs);
                 return;
@@ -438,7 +439,7 @@ void StudyRetrieval::retrieveSeries(int index)
     if (m_source->traits().frames) {
         // Which instances are large multi-frame ones is known from the PACS's instance list.
         if (!m_listed.contains(index)) {
-            m_source->findInstances(request.series, m_cancel).then(this, [this, index](const InstanceQueryResult &result) {
+            whenFinished(this, m_source->findInstances(request.series, m_cancel), [this, index](const InstanceQueryResult &result) {
                 if (m_cancel.isCancelled()) {
                     finish({ImageSourceError::Cancelled, QStringLiteral("cancelled"), 0, -1}, Origin::Pacs);
                     return;
@@ -479,7 +480,7 @@ void StudyRetrieval::retrieveSeries(int index)
         };
     }
     const QString written = request.targetDir;
-    m_source->retrieveInstances(request, m_cancel).then(this, [this, index, written](const RetrieveResult &result) {
+    whenFinished(this, m_source->retrieveInstances(request, m_cancel), [this, index, written](const RetrieveResult &result) {
         // DIMSE: the back-end counts its files when the series ends; they go right after.
         if (!written.isEmpty())
             QDir(written).removeRecursively();
@@ -524,7 +525,7 @@ void StudyRetrieval::retrieveOneByOne(int index, QList<InstanceRecord> queue)
     request.sopInstanceUid = next.sopInstanceUid;
     request.inMemory = true;
     request.onInstance = [this](const RetrievedInstance &instance) { receive(instance.bytes); };
-    m_source->retrieveInstances(request, m_cancel).then(this, [this, index, queue](const RetrieveResult &result) {
+    whenFinished(this, m_source->retrieveInstances(request, m_cancel), [this, index, queue](const RetrieveResult &result) {
         if (!result.ok()) {
             finish(result.status, Origin::Pacs);
             return;
@@ -536,7 +537,7 @@ void StudyRetrieval::retrieveOneByOne(int index, QList<InstanceRecord> queue)
 void StudyRetrieval::openByFrame(const SeriesRef &series, const QString &sopInstanceUid, std::function<void()> next)
 {
     m_byFrame.append(sopInstanceUid);
-    m_source->retrieveInstanceMetadata(series, sopInstanceUid, m_cancel).then(this, [this, series, sopInstanceUid, next](const MetadataResult &result) {
+    whenFinished(this, m_source->retrieveInstanceMetadata(series, sopInstanceUid, m_cancel), [this, series, sopInstanceUid, next](const MetadataResult &result) {
         if (m_cancel.isCancelled()) {
             finish({ImageSourceError::Cancelled, QStringLiteral("cancelled"), 0, -1}, Origin::Pacs);
             return;
@@ -551,7 +552,7 @@ void StudyRetrieval::openByFrame(const SeriesRef &series, const QString &sopInst
             request.sopInstanceUid = sopInstanceUid;
             request.inMemory = true;
             request.onInstance = [this](const RetrievedInstance &instance) { receive(instance.bytes); };
-            m_source->retrieveInstances(request, m_cancel).then(this, [this, next](const RetrieveResult &whole) {
+            whenFinished(this, m_source->retrieveInstances(request, m_cancel), [this, next](const RetrieveResult &whole) {
                 if (!whole.ok()) {
                     finish(whole.status, Origin::Pacs);
                     return;
@@ -569,7 +570,7 @@ void StudyRetrieval::openByFrame(const SeriesRef &series, const QString &sopInst
 void StudyRetrieval::receiveMetadata(const QJsonObject &dataset)
 {
     m_inFlight.fetch_add(1);
-    (void)QtConcurrent::run(&m_headerIo, [dataset] {
+    whenFinished(this, QtConcurrent::run(&m_headerIo, [dataset] {
         Arrival arrival;
         QString error;
         arrival.bytes = DicomFetchedFrames::headerFromMetadata(dataset, &error);
@@ -578,7 +579,7 @@ void StudyRetrieval::receiveMetadata(const QJsonObject &dataset)
         else
             arrival.header = DicomFrameDecoder::readInfoBytes(arrival.bytes);
         return arrival;
-    }).then(this, [this](const Arrival &arrival) {
+    }), [this](const Arrival &arrival) {
         m_inFlight.fetch_sub(1);
         onInstance(arrival);
         if (m_inFlight.load() == 0) {
@@ -610,8 +611,8 @@ void StudyRetrieval::receive(const QByteArray &bytes)
     if (bytes.isEmpty())
         return;
     m_inFlight.fetch_add(1);
-    (void)QtConcurrent::run(&m_headerIo, [bytes] { return Arrival{bytes, DicomFrameDecoder::readInfoBytes(bytes)}; })
-        .then(this, [this](const Arrival &arrival) {
+    whenFinished(this, QtConcurrent::run(&m_headerIo, [bytes] { return Arrival{bytes, DicomFrameDecoder::readInfoBytes(bytes)}; }),
+        [this](const Arrival &arrival) {
             m_inFlight.fetch_sub(1);
             onInstance(arrival);
             if (m_inFlight.load() == 0) {
