@@ -18,14 +18,14 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         ts = Path(tmp) / 'kakehashi_ja.ts'
         shutil.copy(root / 'translations' / 'kakehashi_ja.ts', ts)
-        dirs = [str(root / d) for d in ('app', 'viewer', 'net', 'dicom', 'session')]
+        dirs = [str(root / d) for d in ('app', 'viewer', 'net', 'dicom', 'session', 'record', 'store')]
         subprocess.run([lupdate, '-silent', '-no-obsolete', '-locations', 'none', '-extensions', 'cpp,h',
                         '-I', str(root), *dirs, '-ts', str(ts)], check=True)
         missing = []
         # A class in namespace Kakehashi whose header lupdate could not resolve lands in a context
         # without the namespace, and tr() then never finds its Japanese: every context is either
         # Kakehashi::* or a literal context some source names (QCoreApplication::translate, Q_DECLARE_TR_FUNCTIONS).
-        sources = '\n'.join(f.read_text(errors='replace') for d in ('app', 'viewer', 'net', 'dicom', 'session')
+        sources = '\n'.join(f.read_text(errors='replace') for d in ('app', 'viewer', 'net', 'dicom', 'session', 'record', 'store')
                              for f in (root / d).rglob('*') if f.suffix in ('.cpp', '.h'))
         for context in ET.parse(ts).getroot().iter('context'):
             name = context.find('name').text
