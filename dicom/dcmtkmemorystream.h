@@ -11,6 +11,7 @@
 
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmdata/dcistrma.h>
+#include <dcmtk/dcmdata/dcfilefo.h>
 
 #include <algorithm>
 #include <cstring>
@@ -83,6 +84,18 @@ inline DcmInputStreamFactory *MemoryInputStream::newFactory() const
     if (currentProducer() != &m_producer)
         return nullptr;
     return new MemoryInputStreamFactory(m_bytes, m_start + tell());
+}
+
+// Parses a Part 10 object from memory. Values longer than DCM_MaxReadLength are read on demand
+// from |part10| (shared, so it need not outlive the call), and one declaring more bytes than there
+// are fails without DCMTK allocating its length first.
+inline OFCondition readPart10(DcmFileFormat &file, const QByteArray &part10)
+{
+    MemoryInputStream stream(part10);
+    file.transferInit();
+    const OFCondition status = file.read(stream, EXS_Unknown, EGL_noChange, DCM_MaxReadLength);
+    file.transferEnd();
+    return status;
 }
 
 } // namespace Kakehashi::Dicom::Detail

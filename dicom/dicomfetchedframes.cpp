@@ -154,14 +154,6 @@ QByteArray writePart10(DcmFileFormat &file, E_TransferSyntax xfer, QString *erro
     return out;
 }
 
-OFCondition readPart10(DcmFileFormat &file, const QByteArray &part10)
-{
-    Detail::MemoryInputStream stream(part10);
-    file.transferInit();
-    const OFCondition status = file.read(stream, EXS_Unknown, EGL_noChange, DCM_MaxReadLength);
-    file.transferEnd();
-    return status;
-}
 
 } // namespace
 
@@ -210,7 +202,7 @@ QByteArray DicomFetchedFrames::frameObject(const QByteArray &header, int frame, 
                                            const QString &transferSyntaxUid, QString *error)
 {
     DcmFileFormat file;
-    if (readPart10(file, header).bad()) {
+    if (Detail::readPart10(file, header).bad()) {
         *error = tr("the image's header cannot be read");
         return {};
     }

@@ -1232,17 +1232,6 @@ bool isResourcePath(const QString &path)
     return path.startsWith(u':') || path.startsWith(QLatin1String("qrc:"));
 }
 
-// Parses a Part 10 object from memory. Values longer than DCM_MaxReadLength are read on demand
-// from |part10| (shared, so it need not outlive the call), and one declaring more bytes than there
-// are fails without DCMTK allocating its length first (dcmtkmemorystream.h).
-OFCondition readBuffer(DcmFileFormat &file, const QByteArray &part10)
-{
-    Detail::MemoryInputStream stream(part10);
-    file.transferInit();
-    const OFCondition status = file.read(stream, EXS_Unknown, EGL_noChange, DCM_MaxReadLength);
-    file.transferEnd();
-    return status;
-}
 
 QByteArray readResource(const QString &path, QString *error)
 {
@@ -1289,7 +1278,7 @@ bool loadPart10(DcmFileFormat &file, const QString &path, QString *error, bool f
         bytes = readResource(path, error);
         if (!error->isEmpty())
             return false;
-        status = readBuffer(file, bytes);
+        status = Detail::readPart10(file, bytes);
     } else {
         const QByteArray local = QFile::encodeName(path);
         status = file.loadFile(local.constData(), EXS_Unknown, EGL_noChange, DCM_MaxReadLength, ERM_autoDetect);
@@ -1333,7 +1322,7 @@ DicomDecodeResult DicomFrameDecoder::decodeBytes(const QByteArray &part10, const
     registerCodecsOnce();
     DicomDecodeResult result;
     DcmFileFormat file;
-    OFCondition status = readBuffer(file, part10);
+    OFCondition status = Detail::readPart10(file, part10);
     if (status.good() && isHtj2kUid(metaTransferSyntax(file)))
         status = rereadHtj2k(file, part10);
     if (status.bad()) {
@@ -1432,7 +1421,7 @@ DicomDecodeResult DicomFrameDecoder::readInfoBytes(const QByteArray &part10)
     registerCodecsOnce();
     DicomDecodeResult result;
     DcmFileFormat file;
-    const OFCondition status = readBuffer(file, part10);
+    const OFCondition status = Detail::readPart10(file, part10);
     if (status.bad()) {
         result.errorString = tr("not a readable DICOM object (%1)").arg(QString::fromLatin1(status.text()));
         return result;

@@ -496,16 +496,6 @@ void readInto(DcmFileFormat &file, DicomPresentationObjects &out)
         ++out.otherObjects;
 }
 
-// Values longer than DCM_MaxReadLength are read on demand from |part10|; one declaring more bytes
-// than there are fails without DCMTK allocating its length first (dcmtkmemorystream.h).
-OFCondition readBuffer(DcmFileFormat &file, const QByteArray &part10)
-{
-    Detail::MemoryInputStream stream(part10);
-    file.transferInit();
-    const OFCondition status = file.read(stream, EXS_Unknown, EGL_noChange, DCM_MaxReadLength);
-    file.transferEnd();
-    return status;
-}
 
 } // namespace
 
@@ -566,7 +556,7 @@ DicomPresentationObjects DicomPresentationReader::readBytes(const QByteArray &pa
 {
     DicomPresentationObjects out;
     DcmFileFormat file;
-    const OFCondition status = readBuffer(file, part10);
+    const OFCondition status = Detail::readPart10(file, part10);
     if (status.bad()) {
         out.errors.append(tr("%1: not a readable DICOM object (%2)").arg(name, QString::fromLatin1(status.text())));
         return out;

@@ -579,15 +579,7 @@ void StudyRetrieval::receiveMetadata(const QJsonObject &dataset)
         else
             arrival.header = DicomFrameDecoder::readInfoBytes(arrival.bytes);
         return arrival;
-    }), [this](const Arrival &arrival) {
-        m_inFlight.fetch_sub(1);
-        onInstance(arrival);
-        if (m_inFlight.load() == 0) {
-            const QList<std::function<void()>> next = std::exchange(m_afterLanding, QList<std::function<void()>>());
-            for (const auto &f : next)
-                f();
-        }
-    });
+    }), [this](const Arrival &arrival) { landed(arrival); });
 }
 
 DicomInstancePtr StudyRetrieval::makeInstance(const QByteArray &bytes, const DicomDecodeResult &header, const QString &cachedName)
@@ -612,15 +604,20 @@ void StudyRetrieval::receive(const QByteArray &bytes)
         return;
     m_inFlight.fetch_add(1);
     whenFinished(this, QtConcurrent::run(&m_headerIo, [bytes] { return Arrival{bytes, DicomFrameDecoder::readInfoBytes(bytes)}; }),
-        [this](const Arrival &arrival) {
-            m_inFlight.fetch_sub(1);
-            onInstance(arrival);
-            if (m_inFlight.load() == 0) {
-                const QList<std::function<void()>> next = std::exchange(m_afterLanding, QList<std::function<void()>>());
-                for (const auto &f : next)
-                    f();
-            }
-        });
+        [this](const Arrival &arrival) { landed(arrival); });
+}
+
+// An instance's header was read off this thread: it joins the series, and what waited for every
+// arrival to land goes on.
+void StudyRetrieval::landed(const Arrival &arrival)
+{
+    m_inFlight.fetch_sub(1);
+    onInstance(arrival);
+    if (m_inFlight.load() == 0) {
+        const QList<std::function<void()>> next = std::exchange(m_afterLanding, QList<std::function<void()>>());
+        for (const auto &f : next)
+            f();
+    }
 }
 
 void StudyRetrieval::whenLanded(std::function<void()> next)

@@ -115,6 +115,7 @@ private:
     void receive(const QByteArray &bytes);
     struct Arrival;
     void onInstance(const Arrival &arrival);
+    void landed(const Arrival &arrival);
     // Runs |next| once every instance received so far has landed.
     void whenLanded(std::function<void()> next);
     void finish(const Dicom::ImageSourceStatus &status, Origin origin);
