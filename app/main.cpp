@@ -1,3 +1,4 @@
+#include "processmemory.h"
 #include "cardrevocation.h"
 #include "commandline.h"
 #include "viewer/document/documentexport.h"
@@ -192,7 +193,9 @@ int runSummary(const CommandLineOptions &options)
 
 int main(int argc, char *argv[])
 {
-    Kakehashi::Dicom::DicomFrameDecoder::tuneAllocator(); // before any thread: see its header
+    // Before anything else (it may re-execute the program once) and before any thread: see its header.
+    Kakehashi::ProcessMemory::useHugePages(argv);
+    Kakehashi::ProcessMemory::tuneAllocator();
     QStringList rawArgs;
     for (int i = 0; i < argc; ++i)
         rawArgs << QString::fromLocal8Bit(argv[i]);

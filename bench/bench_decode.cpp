@@ -16,6 +16,8 @@
 // Usage: bench_decode [--seconds N] [--slices N] [FILE|FOLDER...]
 //   --seconds: measuring time for all sets together (default 30; about 45 s in all)
 //   FILE|FOLDER: measure these files as one set instead of the built-in sets
+#include "app/processmemory.h"
+#include "app/processmemory.h"
 #include "dicom/dicomframedecoder.h"
 #include "dicom/dicomseries.h"
 
@@ -519,7 +521,9 @@ QString row(const QString &name, const QString &mode, int frames, const Measure 
 
 int main(int argc, char **argv)
 {
-    Kakehashi::Dicom::DicomFrameDecoder::tuneAllocator(); // as the app's main() does
+    // As the app's main() does.
+    Kakehashi::ProcessMemory::useHugePages(argv);
+    Kakehashi::ProcessMemory::tuneAllocator();
     QCoreApplication app(argc, argv);
     QStringList args = app.arguments().mid(1);
     double seconds = 30;

@@ -12,7 +12,8 @@
 //
 // Usage: bench_ingest [--rounds N] [--page N] [--dir FOLDER] [FILE]
 //        (default: ${KAKEHASHI_DEMO_DATA_DIR}/patients/p900.json, FOLDER the system temp folder)
-#include "dicom/dicomframedecoder.h"
+#include "app/processmemory.h"
+#include "app/processmemory.h"
 #include "record/recordassembler.h"
 #include "store/recordcache.h"
 
@@ -97,7 +98,9 @@ qint64 ingest(const QList<QByteArray> &pages, const QString &folder, int *items,
 
 int main(int argc, char *argv[])
 {
-    Kakehashi::Dicom::DicomFrameDecoder::tuneAllocator(); // as the app's main() does
+    // As the app's main() does.
+    Kakehashi::ProcessMemory::useHugePages(argv);
+    Kakehashi::ProcessMemory::tuneAllocator();
     QCoreApplication app(argc, argv);
     QStringList args = app.arguments().mid(1);
     int rounds = 5;

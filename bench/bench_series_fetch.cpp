@@ -3,6 +3,8 @@
 // Reports time to first image (first instance decoded to a QImage), time to full series,
 // their ratios to curl, cached scroll rate, and peak RSS against the raw pixel bytes.
 // Usage: bench_series_fetch [--slices N] [--runs N]
+#include "app/processmemory.h"
+#include "app/processmemory.h"
 #include "dicom/dicomframedecoder.h"
 #include "dicom/retrieve/dicomwebsource.h"
 #include "pacsfixtures.h"
@@ -123,7 +125,9 @@ double median(QList<double> v)
 
 int main(int argc, char **argv)
 {
-    Kakehashi::Dicom::DicomFrameDecoder::tuneAllocator(); // as the app's main() does
+    // As the app's main() does.
+    Kakehashi::ProcessMemory::useHugePages(argv);
+    Kakehashi::ProcessMemory::tuneAllocator();
     QCoreApplication app(argc, argv);
     QTextStream out(stdout);
     int slices = 300;

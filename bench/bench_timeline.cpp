@@ -2,7 +2,8 @@
 // for the heavy demo patient p900 as the record assembler builds it, and reports frame times
 // against a baseline measured in the same run: plain QPainter::fillRect of as many rectangles as
 // the timeline drew in that frame. Usage: bench_timeline [FHIR-FILE] (default: the demo p900).
-#include "dicom/dicomframedecoder.h"
+#include "app/processmemory.h"
+#include "app/processmemory.h"
 #include "record/localrecordsource.h"
 #include "viewer/timeline/timelineview.h"
 
@@ -162,7 +163,9 @@ bool runLevels(QTextStream &out, const QString &name, const PatientRecord &recor
 
 int main(int argc, char **argv)
 {
-    Kakehashi::Dicom::DicomFrameDecoder::tuneAllocator(); // as the app's main() does
+    // As the app's main() does.
+    Kakehashi::ProcessMemory::useHugePages(argv);
+    Kakehashi::ProcessMemory::tuneAllocator();
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QTextStream out(stdout);

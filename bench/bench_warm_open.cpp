@@ -16,7 +16,7 @@
 // payload size it held: the memory figure of the 100k scale bench (tools/bench.sh --scale).
 //
 // Usage: bench_warm_open [--rounds N] [--goal-ms MS] [FILE]   (the patient is the file's first Patient resource)
-#include "dicom/dicomframedecoder.h"
+#include "app/processmemory.h"
 #include "viewer/patientview.h"
 #include "record/recordassembler.h"
 #include "store/recordcache.h"
@@ -43,7 +43,8 @@ using namespace Kakehashi;
 
 namespace {
 
-// A restarted app opening the cached patient: prints "total floor" in ns, or nothing on failure.
+// A restarted app opening the cached patient: prints "total floor peak-kB deserialize" (times in ns),
+// or nothing on failure.
 // Peak resident set of this process so far, in kB (Linux /proc; 0 elsewhere).
 qint64 peakRssKb()
 {
@@ -89,12 +90,13 @@ int freshChild(const QString &dbPath, const QString &patientId)
     const PatientRecord *record = snapshot ? snapshot->set.find(patientId) : nullptr;
     if (!record)
         return 2;
+    const qint64 deserialized = t.nsecsElapsed();
     view.setRecord(*record);
     const QPixmap painted = view.grab();
     const qint64 total = t.nsecsElapsed();
     if (painted.isNull())
         return 3;
-    std::printf("%lld %lld %lld\n", qlonglong(total), qlonglong(floor), qlonglong(peakRssKb()));
+    std::printf("%lld %lld %lld %lld\n", qlonglong(total), qlonglong(floor), qlonglong(peakRssKb()), qlonglong(deserialized - floor));
     return 0;
 }
 
@@ -108,7 +110,9 @@ qint64 medianOf(QList<qint64> v)
 
 int main(int argc, char *argv[])
 {
-    Kakehashi::Dicom::DicomFrameDecoder::tuneAllocator(); // as the app's main() does
+    // As the app's main() does.
+    Kakehashi::ProcessMemory::useHugePages(argv);
+    Kakehashi::ProcessMemory::tuneAllocator();
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
@@ -267,6 +271,7 @@ int main(int argc, char *argv[])
     QList<qint64> freshTotal;
     QList<qint64> freshFloor;
     QList<qint64> freshPeakKb;
+    QList<qint64> freshDeserialize;
     for (int r = 0; r < rounds; ++r) {
         QProcess child;
         child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--fresh-child"), dbPath, patientId});
@@ -275,8 +280,9 @@ int main(int argc, char *argv[])
             return 7;
         }
         const QList<QByteArray> parts = child.readAllStandardOutput().trimmed().split(' ');
-        if (parts.size() != 3)
+        if (parts.size() != 4)
             return 8;
+        freshDeserialize.append(parts.at(3).toLongLong());
         freshPeakKb.append(parts.at(2).toLongLong());
         freshTotal.append(parts.at(0).toLongLong());
         freshFloor.append(parts.at(1).toLongLong());
@@ -286,6 +292,7 @@ int main(int argc, char *argv[])
     std::printf("fresh process: open to painted view %.1f ms, floor (open cache + read + decrypt snapshot) %.1f ms,"
                 " ratio %.2f (median of %d)\n",
                 total / 1e6, floor / 1e6, double(total) / double(floor), rounds);
+    std::printf("fresh process: of which deserialize %.1f ms (median)\n", medianOf(freshDeserialize) / 1e6);
     std::printf("fresh process: peak resident memory %.0f MB after the first paint (median; snapshot %.1f MB)\n",
                 medianOf(freshPeakKb) / 1024.0, snapshotBytes / 1e6);
     std::printf("goal <= %d ms: %s   goal <= 2x floor: %s\n", goalMs, total / 1e6 <= goalMs ? "met" : "NOT met",

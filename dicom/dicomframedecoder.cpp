@@ -7,7 +7,6 @@
 #include "rlecodec.h"
 
 #if defined(__GLIBC__)
-#include <malloc.h>
 #endif
 #include <QFile>
 #include <QThread>
@@ -1157,14 +1156,6 @@ VoiWindow DicomFrame::histogramWindow() const
     const double lo = valueOffset + valueScale * lowIndex;
     const double hi = valueOffset + valueScale * highIndex;
     return spanWindow(lo, hi, valueScale, valueScale);
-}
-
-void DicomFrameDecoder::tuneAllocator()
-{
-#if defined(__GLIBC__)
-    mallopt(M_MMAP_THRESHOLD, 64 << 20);
-    mallopt(M_TRIM_THRESHOLD, 128 << 20);
-#endif
 }
 
 QImage DicomFrame::render(const VoiWindow &window, bool invert) const

@@ -52,13 +52,6 @@ public:
     // an instance's header is read once on arrival, never again for display).
     static qint64 headerParseCount();
 
-    // Keeps the large, short-lived buffers of decoding (a frame, a file's pixel data, a rendered
-    // image: hundreds of kB to tens of MB each) in the heap instead of fresh mmap()s, which
-    // page-fault on first touch: on a virtual machine that costs more than decoding (bench_decode:
-    // RGB and multi-frame at 0.2-0.4x DCMTK without it, 1.0x with it). At most 128 MiB of freed
-    // memory stays with the process. Call once at start-up, before threads (the app's main() does,
-    // and so does every bench, to time what the app runs). glibc only; elsewhere a no-op.
-    static void tuneAllocator();
 
     // The window the file asks for first (the frame's Frame VOI LUT in an enhanced object, else
     // the image's), else the frame's histogram window.
