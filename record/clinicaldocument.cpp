@@ -570,7 +570,7 @@ DocumentLoadResult ClinicalDocumentReader::load(const PatientRecord &record, con
     const auto item = std::find_if(record.items.cbegin(), record.items.cend(), [&](const ClinicalItem &i) { return i.key == itemKey; });
     if (item == record.items.cend() || item->category != ItemCategory::Document)
         return failure(DocumentLoadResult::Status::NotADocument, tr("%1 is not a document of this record.").arg(itemKey));
-    DocumentLoadResult r = loadSource(record.documentSources.value(itemKey));
+    DocumentLoadResult r = loadSource(record.documentSources.value(itemKey).json());
     // Every message names the document it is about.
     QStringList name{item->title};
     if (item->start.isValid())

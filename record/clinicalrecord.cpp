@@ -120,4 +120,31 @@ QString ClinicalItem::imagingStudyUid() const
     return {};
 }
 
+DocumentSource DocumentSource::fromJson(QByteArray json)
+{
+    DocumentSource source;
+    source.m_bytes = std::move(json);
+    return source;
+}
+
+DocumentSource DocumentSource::fromCompressed(QByteArray zlib)
+{
+    DocumentSource source;
+    source.m_bytes = std::move(zlib);
+    source.m_compressed = true;
+    return source;
+}
+
+QByteArray DocumentSource::json() const
+{
+    // qUncompress reads the inflated size from the first four bytes and refuses a size it cannot
+    // hold; a corrupt stream gives an empty array (the document reader then says it is malformed).
+    return m_compressed ? qUncompress(m_bytes) : m_bytes;
+}
+
+QByteArray DocumentSource::compressed() const
+{
+    return m_compressed ? m_bytes : qCompress(m_bytes, 1);
+}
+
 } // namespace Kakehashi

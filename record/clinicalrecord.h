@@ -130,6 +130,29 @@ struct PatientInfo
     int ageAt(const QDate &day) const;
 };
 
+// What showing a document item needs later (ClinicalDocumentReader::sourceBundle) as compact JSON.
+// Kept as written, or compressed (zlib) when it came from the cache's snapshot: a record with hundreds of
+// lab reports carries megabytes of them, and a warm open should neither read nor inflate what it may
+// never show. json() gives the JSON either way.
+class DocumentSource
+{
+public:
+    DocumentSource() = default;
+    static DocumentSource fromJson(QByteArray json);
+    // |zlib| as qCompress() writes it; refused (empty json()) if it does not inflate.
+    static DocumentSource fromCompressed(QByteArray zlib);
+
+    bool isEmpty() const { return m_bytes.isEmpty(); }
+    QByteArray json() const;
+    QByteArray compressed() const;
+
+    bool operator==(const DocumentSource &other) const { return json() == other.json(); }
+
+private:
+    QByteArray m_bytes;
+    bool m_compressed = false;
+};
+
 struct PatientRecord
 {
     PatientInfo patient;
@@ -147,9 +170,9 @@ struct PatientRecord
     // allergies, medications, problems … are unknown, never "none". Local opens only; not cached.
     bool imagesOnly = false;
     // Document items only, by item key: what is needed to show the document later (see
-    // ClinicalDocumentReader::sourceBundle), as compact JSON bytes. Parsed only when a document is
-    // opened, so a warm open of a record with thousands of reports does not parse them all.
-    QHash<QString, QByteArray> documentSources;
+    // ClinicalDocumentReader::sourceBundle). Parsed only when a document is opened, so a warm open
+    // of a record with thousands of reports does not parse them all.
+    QHash<QString, DocumentSource> documentSources;
 
     int count(ItemCategory category) const;
 };

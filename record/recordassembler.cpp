@@ -654,7 +654,7 @@ RecordSet RecordAssembler::finish()
         if (p.item->redacted)
             ++record.withheldCount;
         if (!p.documentSource.isEmpty())
-            record.documentSources.insert(p.item->key, std::move(p.documentSource));
+            record.documentSources.insert(p.item->key, DocumentSource::fromJson(std::move(p.documentSource)));
         record.items.append(std::move(*p.item));
         record.items.append(std::move(p.documentResults));
     }

@@ -4,36 +4,11 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
-#include <QDataStream>
 #include <QDateTime>
 
 #include <optional>
 
 namespace Kakehashi {
-
-namespace Fhir {
-QDataStream &operator<<(QDataStream &out, const Coding &coding);
-QDataStream &operator>>(QDataStream &in, Coding &coding);
-QDataStream &operator<<(QDataStream &out, const DateTime &dateTime);
-QDataStream &operator>>(QDataStream &in, DateTime &dateTime);
-} // namespace Fhir
-
-// The snapshot's binary form of the model structs. Meaningful only inside a stream set up by
-// RecordSnapshot (its QDataStream version and byte order); a read that fails sets the stream's status.
-QDataStream &operator<<(QDataStream &out, const SourceFacility &source);
-QDataStream &operator>>(QDataStream &in, SourceFacility &source);
-QDataStream &operator<<(QDataStream &out, const LabValue &lab);
-QDataStream &operator>>(QDataStream &in, LabValue &lab);
-QDataStream &operator<<(QDataStream &out, const ClinicalItem &item);
-QDataStream &operator>>(QDataStream &in, ClinicalItem &item);
-QDataStream &operator<<(QDataStream &out, const PatientIdentifier &identifier);
-QDataStream &operator>>(QDataStream &in, PatientIdentifier &identifier);
-QDataStream &operator<<(QDataStream &out, const PatientInfo &patient);
-QDataStream &operator>>(QDataStream &in, PatientInfo &patient);
-QDataStream &operator<<(QDataStream &out, const PatientRecord &record);
-QDataStream &operator>>(QDataStream &in, PatientRecord &record);
-QDataStream &operator<<(QDataStream &out, const RecordSet &set);
-QDataStream &operator>>(QDataStream &in, RecordSet &set);
 
 // An assembled record as the cache keeps it beside its resources, so that a warm open reads one
 // blob instead of parsing and assembling ten thousand resources. The binary form is versioned:
@@ -50,7 +25,9 @@ struct RecordSnapshot
     // 6: records read from DICOM files alone are marked imagesOnly.
     // 7: results of FHIR check-up reports are items too; results read from documents name their
     //    document (ClinicalItem::sourceDocument) and repeats of a shared result are dropped.
-    static constexpr quint32 FormatVersion = 7;
+    // 8: a binary form of its own instead of QDataStream: every string is stored once (the record read
+    //    back shares one QString per distinct string), instants as milliseconds since the epoch.
+    static constexpr quint32 FormatVersion = 8;
 
     RecordSet set;
     QDateTime newestFetch; // when the newest resource it was assembled from was fetched

@@ -1,5 +1,6 @@
 // The encrypted record cache: crypto, persistence, purge, and no plaintext identifiers on disk;
 // the assembled-record snapshot beside the rows, and the fallback when it cannot be used.
+#include "record/clinicaldocument.h"
 #include "record/localrecordsource.h"
 #include "session/patientrecordloader.h"
 #include "record/recordassembler.h"
@@ -475,6 +476,44 @@ private Q_SLOTS:
         QCOMPARE(sameDateTime(warm.cachedAt, assembled.cachedAt), QString());
         QCOMPARE(sameDateTime(warm.since, assembled.since), QString());
         QCOMPARE(warm.cachedAt.toSecsSinceEpoch(), fetched.toSecsSinceEpoch());
+
+        // The snapshot keeps document sources compressed: each document opens from the warm record
+        // exactly as from the assembled one.
+        const PatientRecord *warmRecord = warm.set.find(id);
+        QVERIFY(warmRecord);
+        for (auto it = record->documentSources.cbegin(); it != record->documentSources.cend(); ++it) {
+            QVERIFY(!warmRecord->documentSources.value(it.key()).json().isEmpty());
+            const DocumentLoadResult fromAssembled = ClinicalDocumentReader::load(*record, it.key());
+            const DocumentLoadResult fromWarm = ClinicalDocumentReader::load(*warmRecord, it.key());
+            QCOMPARE(fromWarm.status, fromAssembled.status);
+            QCOMPARE(fromWarm.message, fromAssembled.message);
+            QCOMPARE(fromWarm.content, fromAssembled.content);
+            QCOMPARE(fromWarm.document.title, fromAssembled.document.title);
+            QCOMPARE(fromWarm.document.sections.size(), fromAssembled.document.sections.size());
+        }
+    }
+
+    // A kept document source that does not inflate opens as a malformed document with a message:
+    // never a crash, never an empty document shown as complete.
+    void corruptCompressedDocumentSource()
+    {
+        RecordAssembler assembler;
+        assembler.addJson(samplePatientBundle(), QStringLiteral("test"));
+        RecordSet set = assembler.finish();
+        QVERIFY(!set.patients.isEmpty());
+        PatientRecord &record = set.patients.first();
+        ClinicalItem document;
+        document.category = ItemCategory::Document;
+        document.key = QStringLiteral("DiagnosticReport/broken");
+        document.title = QStringLiteral("Report");
+        record.items.append(document);
+        QByteArray junk = qCompress(QByteArrayLiteral("{\"resourceType\":\"Bundle\"}"), 1);
+        junk.truncate(junk.size() / 2);
+        record.documentSources.insert(document.key, DocumentSource::fromCompressed(junk));
+        QVERIFY(record.documentSources.value(document.key).json().isEmpty());
+        const DocumentLoadResult r = ClinicalDocumentReader::load(record, document.key);
+        QVERIFY(!r.isOk());
+        QVERIFY(!r.message.isEmpty());
     }
 
     void snapshotFallback_data()
