@@ -258,8 +258,7 @@ void PatientView::setRecord(const PatientRecord &record)
     m_detail->clear();
     m_selectedKey.clear();
     m_timeline->setRecord(record);
-    m_panels->setSource(&m_timeline->view()->model());
-    m_panels->setRange(m_timeline->view()->visibleFrom(), m_timeline->view()->visibleTo());
+    m_panels->setSource(&m_timeline->view()->model(), m_timeline->view()->visibleFrom(), m_timeline->view()->visibleTo());
     m_emergency->setRecord(record, now, check); // the duplicate-therapy rule ran once, above
     showEmergencySummary(m_emergencyShown);
     Q_EMIT recordChanged();

@@ -139,6 +139,7 @@ private Q_SLOTS:
     void filters_data();
     void filters();
     void searchTextIsBuiltOnFirstSearch();
+    void recordIsSharedNotCopied();
     void selectionFromTimelineReachesPanels();
     void selectionFromPanelReachesTimeline();
     void trendChartGroupsAnalyteAcrossFacilities();
@@ -265,6 +266,24 @@ void TimelineTest::filters()
 // 41% of opening a big record). Search still finds by title, facility and code, after a record
 // change finds only the new record's items (no stale text), and a search already typed when a
 // record arrives applies to it at once.
+// Opening a record must not deep-copy its items (a 100k-item record is ~64 MB of them): every view
+// holds the same implicitly shared list. A non-const items[i] in a model once copied them all.
+void TimelineTest::recordIsSharedNotCopied()
+{
+    const PatientRecord record = knownRecord();
+    PatientView view;
+    view.setRecord(record);
+    TimelineView *timeline = view.findChild<TimelineView *>();
+    QVERIFY(timeline);
+    const TimelineModel &model = timeline->model();
+    QCOMPARE(model.record().items.constData(), record.items.constData());
+    // Searching and filtering read the same items.
+    TimelineFilter f;
+    f.text = QStringLiteral("hypertension");
+    timeline->setFilter(f);
+    QCOMPARE(model.record().items.constData(), record.items.constData());
+}
+
 void TimelineTest::searchTextIsBuiltOnFirstSearch()
 {
     const qint64 now = ms("2025-06-01");

@@ -86,10 +86,18 @@ ClinicalTableModel *ClinicalPanels::tableModel(ItemCategory category) const
 
 void ClinicalPanels::setSource(const TimelineModel *source)
 {
+    setSource(source, m_from, m_to);
+}
+
+void ClinicalPanels::setSource(const TimelineModel *source, qint64 from, qint64 to)
+{
     m_source = source;
+    m_from = from;
+    m_to = to;
     m_selectedKey.clear();
     for (const Panel &p : std::as_const(m_panels))
-        p.model->setSource(source);
+        p.model->show(source, m_followRange ? m_from : std::numeric_limits<qint64>::min(),
+                      m_followRange ? m_to : std::numeric_limits<qint64>::max());
     m_labChart->setRange(m_followRange ? m_from : std::numeric_limits<qint64>::min(),
                          m_followRange ? m_to : std::numeric_limits<qint64>::max());
     m_labChart->setSource(source);
@@ -139,11 +147,8 @@ void ClinicalPanels::refresh()
     m_labChart->refresh();
     for (int i = 0; i < m_panels.size(); ++i) {
         const Panel &p = m_panels[i];
-        if (m_followRange)
-            p.model->setRange(m_from, m_to);
-        else
-            p.model->setRange(std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max());
-        p.model->refresh();
+        p.model->show(m_source, m_followRange ? m_from : std::numeric_limits<qint64>::min(),
+                      m_followRange ? m_to : std::numeric_limits<qint64>::max());
         setTabText(indexOf(m_panels[i].page), tabLabel(m_panels[i]));
     }
     // Keep the selection across a refresh where the item is still listed.

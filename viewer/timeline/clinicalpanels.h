@@ -22,6 +22,8 @@ public:
 
     // `source` belongs to the TimelineView and outlives the panels' use of it.
     void setSource(const TimelineModel *source);
+    // A new record: the source and the timeline's visible range at once (each list is built once).
+    void setSource(const TimelineModel *source, qint64 from, qint64 to);
     void refresh();
     void setRange(qint64 from, qint64 to);
     void setFollowRange(bool follow);

@@ -10,6 +10,7 @@
 #include <QColor>
 
 #include <algorithm>
+#include <vector>
 #include <limits>
 
 namespace Kakehashi {
@@ -70,32 +71,46 @@ void ClinicalTableModel::setRange(qint64 from, qint64 to)
     refresh();
 }
 
+void ClinicalTableModel::show(const TimelineModel *source, qint64 from, qint64 to)
+{
+    m_source = source;
+    m_from = from;
+    m_to = to;
+    refresh();
+}
+
 void ClinicalTableModel::refresh()
 {
     QList<int> rows;
     if (m_source) {
         const auto &items = m_source->record().items;
-        QHash<int, bool> current; // decided once per row at the reference time, not per comparison
+        // Sort keys taken once per row: whether it is current (decided at the reference time) and its
+        // start as an integer, not per comparison (a 100k-item record sorts tens of thousands of rows).
+        struct Row
+        {
+            int index;
+            bool current;
+            qint64 start;
+        };
+        const bool currentFirst = m_category == ItemCategory::Medication || m_category == ItemCategory::Problem
+                                  || m_category == ItemCategory::Allergy;
+        std::vector<Row> keyed;
         for (int i = 0; i < items.size(); ++i) {
             const ClinicalItem &item = items[i];
             // Current problems, medications and allergies stay listed whatever the range (one rule with
             // the timeline and 「すべての項目」: TimelineModel::listedIn).
             if (item.category != m_category || !m_source->listedIn(i, m_from, m_to))
                 continue;
-            current.insert(i, m_source->isCurrent(item));
-            rows.append(i);
+            keyed.push_back({i, currentFirst && m_source->isCurrent(item), item.start.msecs()});
         }
-        const bool currentFirst = m_category == ItemCategory::Medication || m_category == ItemCategory::Problem
-                                  || m_category == ItemCategory::Allergy;
-        std::stable_sort(rows.begin(), rows.end(), [&](int a, int b) {
-            if (currentFirst) {
-                const bool cx = current.value(a);
-                const bool cy = current.value(b);
-                if (cx != cy)
-                    return cx;
-            }
-            return items[a].start.msecs() > items[b].start.msecs(); // newest first
+        std::stable_sort(keyed.begin(), keyed.end(), [](const Row &a, const Row &b) {
+            if (a.current != b.current)
+                return a.current;
+            return a.start > b.start; // newest first
         });
+        rows.reserve(qsizetype(keyed.size()));
+        for (const Row &r : keyed)
+            rows.append(r.index);
     }
     if (rows == m_rows)
         return;

@@ -22,6 +22,8 @@ public:
     void setSource(const TimelineModel *source);
     // Only items overlapping [from, to]; pass the full qint64 range to list everything.
     void setRange(qint64 from, qint64 to);
+    // Both at once, listing (and sorting) the rows once: what a new record or a refresh needs.
+    void show(const TimelineModel *source, qint64 from, qint64 to);
     void refresh();
 
     int rowOfKey(const QString &key) const;

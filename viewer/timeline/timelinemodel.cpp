@@ -90,7 +90,7 @@ void TimelineModel::setRecord(const PatientRecord &record, qint64 nowMsecs)
     m_keyIndex.clear();
     m_keyIndex.reserve(n);
     for (int i = 0; i < n; ++i) {
-        const ClinicalItem &item = m_record.items[i];
+        const ClinicalItem &item = m_record.items.at(i);
         m_itemFacility[i] = facilityIndex.value(item.source.isKnown() ? item.source.key : QString());
         m_keyIndex.insert(item.key, i);
     }
@@ -106,7 +106,7 @@ void TimelineModel::buildSearchText()
         return;
     m_searchText.resize(n);
     for (int i = 0; i < n; ++i) {
-        const ClinicalItem &item = m_record.items[i];
+        const ClinicalItem &item = m_record.items.at(i);
         QString text = item.title + u'\n' + item.detail + u'\n' + m_facilities[m_itemFacility[i]].name;
         for (const Fhir::Coding &c : item.codes)
             text += u'\n' + c.code + u' ' + c.display;
@@ -150,7 +150,7 @@ bool TimelineModel::passes(int itemIndex) const
 {
     if (itemIndex < 0 || itemIndex >= m_record.items.size())
         return false;
-    const ClinicalItem &item = m_record.items[itemIndex];
+    const ClinicalItem &item = m_record.items.at(itemIndex);
     if (m_filter.hiddenCategories.contains(item.category))
         return false;
     if (!m_filter.hiddenFacilities.isEmpty() && m_filter.hiddenFacilities.contains(m_facilities[m_itemFacility[itemIndex]].key))
@@ -171,7 +171,7 @@ bool TimelineModel::listedIn(int itemIndex, qint64 from, qint64 to) const
 {
     if (!passes(itemIndex))
         return false;
-    const ClinicalItem &item = m_record.items[itemIndex];
+    const ClinicalItem &item = m_record.items.at(itemIndex);
     if (!item.start.isValid() || isCurrent(item))
         return true;
     const qint64 s = item.start.msecs();
@@ -188,7 +188,7 @@ void TimelineModel::rebuild()
     qint64 hi = std::numeric_limits<qint64>::min();
     m_shownCount = 0;
     for (int i = 0; i < m_record.items.size(); ++i) {
-        const ClinicalItem &item = m_record.items[i];
+        const ClinicalItem &item = m_record.items.at(i);
         present[int(item.category)] = true;
         if (!passes(i))
             continue;
