@@ -17,7 +17,6 @@
 //   --seconds: measuring time for all sets together (default 30; about 45 s in all)
 //   FILE|FOLDER: measure these files as one set instead of the built-in sets
 #include "app/processmemory.h"
-#include "app/processmemory.h"
 #include "dicom/dicomframedecoder.h"
 #include "dicom/dicomseries.h"
 

@@ -13,7 +13,6 @@
 // Usage: bench_ingest [--rounds N] [--page N] [--dir FOLDER] [FILE]
 //        (default: ${KAKEHASHI_DEMO_DATA_DIR}/patients/p900.json, FOLDER the system temp folder)
 #include "app/processmemory.h"
-#include "app/processmemory.h"
 #include "record/recordassembler.h"
 #include "store/recordcache.h"
 

@@ -4,7 +4,6 @@
 // their ratios to curl, cached scroll rate, and peak RSS against the raw pixel bytes.
 // Usage: bench_series_fetch [--slices N] [--runs N]
 #include "app/processmemory.h"
-#include "app/processmemory.h"
 #include "dicom/dicomframedecoder.h"
 #include "dicom/retrieve/dicomwebsource.h"
 #include "pacsfixtures.h"

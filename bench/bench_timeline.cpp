@@ -3,7 +3,6 @@
 // against a baseline measured in the same run: plain QPainter::fillRect of as many rectangles as
 // the timeline drew in that frame. Usage: bench_timeline [FHIR-FILE] (default: the demo p900).
 #include "app/processmemory.h"
-#include "app/processmemory.h"
 #include "record/localrecordsource.h"
 #include "viewer/timeline/timelineview.h"
 
