@@ -6,6 +6,7 @@
 #       p100k (~100,000 resources, 20 years, 8 facilities; tools/demo/generate.py --scale) and runs
 #       bench_warm_open (cache write, full rebuild, snapshot open, fresh-process open + peak memory)
 #       and bench_timeline on it. Goals: warm open <= 400 ms, timeline p95 <= 8 ms.
+# Then bench/bench_summary.sh: whole-process --summary runs (--open, --service, --demo --patient).
 # Builds the bench targets first. bench_series_fetch needs orthanc + orthanc-dicomweb + curl and is
 # reported as skipped without them. Prints the load average before each bench: figures taken with a
 # load above the core count are not comparable with the README's.
@@ -17,7 +18,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here" || exit 1
 benches="bench_ingest bench_warm_open bench_timeline bench_decode bench_series_fetch"
 # shellcheck disable=SC2086
-cmake --build "$build" -j2 --target $benches demo_data >/dev/null || { echo "bench.sh: build failed" >&2; exit 1; }
+cmake --build "$build" -j2 --target $benches kakehashi demo_data >/dev/null || { echo "bench.sh: build failed" >&2; exit 1; }
 echo "tools/bench.sh: $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, commit $(git rev-parse --short HEAD 2>/dev/null)"
 failed=0
 if [ $scale = 1 ]; then
@@ -41,4 +42,7 @@ for b in $benches; do
     fi
     "$build/bench/$b" 2>&1 | grep -v -e '^QStandardPaths:' -e 'propagateSizeHints' || failed=1
 done
+echo
+echo "== bench_summary (whole process)   (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
+sh bench/bench_summary.sh "$build" || failed=1
 exit $failed
