@@ -135,6 +135,8 @@ echo
 for r in $(seq "$rounds"); do
     t=$(run_app --demo --patient p001 --summary) || exit 1
     echo "$t" >>"$work/one.t"
+    set -- $(summary_counts)
+    if [ "$1" != 1 ] || [ "$2" -le 0 ]; then echo "bench_summary: --demo --patient p001 gave $1 patients, $2 items" >&2; exit 1; fi
     t=$(run_app --demo --summary) || exit 1
     echo "$t" >>"$work/all.t"
 done
