@@ -268,6 +268,7 @@ void StudyRetrieval::cancel()
     if (m_running)
         m_storeFailed->store(true);
     m_cancel.cancel();
+    m_streamCancel.cancel();
 }
 
 void StudyRetrieval::start()
@@ -365,10 +366,16 @@ void StudyRetrieval::startNetwork()
     });
 }
 
-// The middle slice of the first series (by InstanceNumber) alone, then the series.
+// The middle slice of the first series (by InstanceNumber) alone, then the series; a long series
+// is streamed at once.
 void StudyRetrieval::retrieveFirstInstance()
 {
     const SeriesRecord &first = m_series.constFirst();
+    if (m_source->traits().inMemory && first.numberOfInstances > StreamAtOnceInstances) {
+        m_markFirstArrival = true;
+        streamAtOnce(0);
+        return;
+    }
     const SeriesRef ref{first.studyInstanceUid.isEmpty() ? m_studyUid : first.studyInstanceUid, first.seriesInstanceUid};
     whenFinished(this, m_source->findInstances(ref, m_cancel), [this, ref](const InstanceQueryResult &result) {
         if (m_cancel.isCancelled()) {
@@ -437,7 +444,12 @@ void StudyRetrieval::retrieveSeries(int index)
     RetrieveRequest request;
     request.series = {series.studyInstanceUid.isEmpty() ? m_studyUid : series.studyInstanceUid, series.seriesInstanceUid};
     if (m_source->traits().frames) {
-        // Which instances are large multi-frame ones is known from the PACS's instance list.
+        // Which instances are large multi-frame ones is known from the PACS's instance list: a long
+        // series is streamed while it is listed, a short one listed first.
+        if (!m_listed.contains(index) && m_source->traits().inMemory && series.numberOfInstances > StreamAtOnceInstances) {
+            streamAtOnce(index);
+            return;
+        }
         if (!m_listed.contains(index)) {
             whenFinished(this, m_source->findInstances(request.series, m_cancel), [this, index](const InstanceQueryResult &result) {
                 if (m_cancel.isCancelled()) {
@@ -493,6 +505,56 @@ void StudyRetrieval::retrieveSeries(int index)
     });
 }
 
+void StudyRetrieval::streamAtOnce(int index)
+{
+    const SeriesRecord &series = m_series.at(index);
+    const SeriesRef ref{series.studyInstanceUid.isEmpty() ? m_studyUid : series.studyInstanceUid, series.seriesInstanceUid};
+    m_streamCancel = CancelToken();
+    const CancelToken stream = m_streamCancel;
+    m_streamIndex = index;
+    m_oneByOneAfterStream = false;
+    if (m_source->traits().frames) {
+        whenFinished(this, m_source->findInstances(ref, m_cancel), [this, index, stream](const InstanceQueryResult &result) {
+            // Too late (the stream has ended, or the retrieval has) or no use (no list): ignored.
+            if (!m_running || m_streamIndex != index || stream.isCancelled() || !result.ok())
+                return;
+            m_listed.insert(index, result.items);
+            const bool byFrameToCome = std::any_of(result.items.cbegin(), result.items.cend(), [this](const InstanceRecord &i) {
+                return isFrameByFrame(i) && !m_receivedSops.contains(i.sopInstanceUid);
+            });
+            if (byFrameToCome) {
+                qCInfo(lcStudyRetrieval) << "a large multi-frame instance is listed: the series goes on one instance at a time";
+                m_oneByOneAfterStream = true;
+                stream.cancel();
+            }
+        });
+    }
+    RetrieveRequest request;
+    request.series = ref;
+    request.inMemory = true;
+    request.onInstance = [this](const RetrievedInstance &instance) { receive(instance.bytes); };
+    whenFinished(this, m_source->retrieveInstances(request, stream), [this, index](const RetrieveResult &result) {
+        m_streamIndex = -1;
+        if (m_cancel.isCancelled()) {
+            finish({ImageSourceError::Cancelled, QStringLiteral("cancelled"), 0, -1}, Origin::Pacs);
+            return;
+        }
+        if (std::exchange(m_oneByOneAfterStream, false)) {
+            QList<InstanceRecord> listed = m_listed.value(index);
+            std::stable_sort(listed.begin(), listed.end(),
+                             [](const InstanceRecord &a, const InstanceRecord &b) { return a.instanceNumber < b.instanceNumber; });
+            // What has arrived is known once every instance received has landed; it is not asked again.
+            whenLanded([this, index, listed] { QMetaObject::invokeMethod(this, [this, index, listed] { retrieveOneByOne(index, listed); }, Qt::QueuedConnection); });
+            return;
+        }
+        if (!result.ok()) {
+            finish(result.status, Origin::Pacs);
+            return;
+        }
+        QMetaObject::invokeMethod(this, [this, index] { retrieveSeries(index + 1); }, Qt::QueuedConnection);
+    });
+}
+
 bool StudyRetrieval::isFrameByFrame(const InstanceRecord &instance) const
 {
     return m_source && m_source->traits().frames && instance.numberOfFrames > 1
@@ -505,9 +567,10 @@ void StudyRetrieval::retrieveOneByOne(int index, QList<InstanceRecord> queue)
         finish({ImageSourceError::Cancelled, QStringLiteral("cancelled"), 0, -1}, Origin::Pacs);
         return;
     }
-    // The one fetched first (whole or by frame) is not fetched again.
+    // The one fetched first (whole or by frame), and any that came in a stream, are not fetched again.
     while (!queue.isEmpty() && (queue.constFirst().sopInstanceUid == m_firstSop || queue.constFirst().sopInstanceUid == m_fetchingFirst
-                                || m_byFrame.contains(queue.constFirst().sopInstanceUid)))
+                                || m_byFrame.contains(queue.constFirst().sopInstanceUid)
+                                || m_receivedSops.contains(queue.constFirst().sopInstanceUid)))
         queue.removeFirst();
     if (queue.isEmpty()) {
         QMetaObject::invokeMethod(this, [this, index] { retrieveSeries(index + 1); }, Qt::QueuedConnection);
@@ -657,7 +720,14 @@ void StudyRetrieval::onInstance(const Arrival &arrival)
     } else if (m_skipFirstInStream && !sop.isEmpty() && sop == m_firstSop) {
         m_skipFirstInStream = false;
         return;
+    } else if (m_markFirstArrival) {
+        // The first of a series streamed at once.
+        m_markFirstArrival = false;
+        m_firstSop = sop;
+        first = true;
     }
+    if (!sop.isEmpty())
+        m_receivedSops.insert(sop);
     const DicomInstancePtr instance = makeInstance(bytes, arrival.header, QString());
     const auto *streamed = dynamic_cast<const StudyInstance *>(instance.get());
     const QString slot = QStringLiteral("memory:%1").arg(m_instances.size());

@@ -181,7 +181,8 @@ void ImagingPanel::showArrived()
         m_viewer->updateSeries(series);
     } else {
         showSeries(series);
-        // Open on the slice that arrived first (the middle one over DICOMweb).
+        // Open on the slice that arrived first (over DICOMweb: the middle one of a short series, the
+        // first streamed of a long one).
         const QList<Dicom::DicomInstancePtr> &arrived = retrieval->instances();
         if (!arrived.isEmpty()) {
             const QList<Dicom::DicomSliceRef> &slices = m_viewer->imageView()->series().slices;
