@@ -3,13 +3,11 @@
 #include "privatefiles.h"
 #include "recordcache.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
-#include <QMessageAuthenticationCode>
 
 #include <algorithm>
 
@@ -24,7 +22,7 @@ const auto Suffix = QStringLiteral(".kki");
 
 QByteArray hmac(const QByteArray &key, const QByteArray &message)
 {
-    return QMessageAuthenticationCode::hash(message, key, QCryptographicHash::Sha256);
+    return RecordCache::hmacSha256(key, message);
 }
 
 qint64 folderBytes(const QString &dir)
@@ -97,7 +95,11 @@ bool ImageCache::storeInstance(const QString &studyInstanceUid, const QByteArray
     const QString dir = studyDir(studyInstanceUid);
     if (!makeStudyDir(dir, error))
         return false;
-    const QByteArray digest = QCryptographicHash::hash(part10, QCryptographicHash::Sha256);
+    const QByteArray digest = RecordCache::sha256(part10);
+    if (digest.isEmpty()) {
+        *error = tr("Encryption failed.");
+        return false;
+    }
     const QString name = QString::fromLatin1(tag("instance", digest).left(40)) + Suffix;
     const QString path = dir + u'/' + name;
     if (storedName)

@@ -294,6 +294,20 @@ std::optional<QByteArray> RecordCache::unseal(const QByteArray &key, const QByte
     return plain;
 }
 
+QByteArray RecordCache::sha256(const QByteArray &data)
+{
+    unsigned char out[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    if (!EVP_Digest(data.constData(), size_t(data.size()), out, &len, EVP_sha256(), nullptr))
+        return {};
+    return QByteArray(reinterpret_cast<const char *>(out), int(len));
+}
+
+QByteArray RecordCache::hmacSha256(const QByteArray &key, const QByteArray &data)
+{
+    return hmac(key, data);
+}
+
 bool RecordCache::storeJson(const QString &patientId, const QByteArray &json, const QDateTime &fetchedAt, QString *error)
 {
     return storeJson(patientId, QJsonDocument::fromJson(json).object(), fetchedAt, error);

@@ -9,6 +9,7 @@
 #include "record/recordsnapshot.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
 #include <QElapsedTimer>
@@ -284,6 +285,21 @@ private Q_SLOTS:
         QVERIFY(a != b); // a fresh nonce per row
         QVERIFY(!a.contains(plain));
         QCOMPARE(RecordCache::unseal(key, a, "aad").value_or(QByteArray()), plain);
+    }
+
+    // The image cache names each instance by these (through OpenSSL since issue 12): a name must not
+    // change with the library that computes it, or every study cached before would be fetched again.
+    // Known answers (FIPS 180-2 "abc", RFC 4231 case 2) and agreement with Qt's implementation.
+    void digestsAreStandard()
+    {
+        QCOMPARE(RecordCache::sha256("abc").toHex(), QByteArray("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
+        QCOMPARE(RecordCache::hmacSha256("Jefe", "what do ya want for nothing?").toHex(),
+                 QByteArray("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"));
+        QByteArray big(3 * 1024 * 1024 + 7, '\0');
+        for (qsizetype i = 0; i < big.size(); ++i)
+            big[i] = char(i * 131 % 251);
+        QCOMPARE(RecordCache::sha256(big), QCryptographicHash::hash(big, QCryptographicHash::Sha256));
+        QCOMPARE(RecordCache::hmacSha256(randomKey(), QByteArray()).size(), 32);
     }
 
     void tamperFailsCleanly_data()
