@@ -1,12 +1,29 @@
-// A 300-slice CT series (512×512, 16-bit) from a local Orthanc through DicomWebSource (WADO-RS,
-// streamed multipart) against curl fetching the same WADO-RS URL in the same run.
-// Reports time to first image (first instance decoded to a QImage), time to full series,
-// their ratios to curl, cached scroll rate, and peak RSS against the raw pixel bytes.
+// bench_series_fetch — P5 of issue 12, timed on the path the application runs.
+//
+// What it times: opening a 300-slice CT study (512×512, 16-bit) from a local Orthanc over DICOMweb
+// the way ImagingController does it: the back-end made by ImageSourceFactory from a "dicom-wado-rs"
+// endpoint, a StudyRetrieval with the encrypted ImageCache (AES-256-GCM; a fresh, empty cache
+// folder per run), start() → QIDO series, the instance listing, the first slice, the series stream;
+// every instance's header read on arrival and every instance sealed in the cache.
+//   first image   start() → the first instance that arrived is loaded, decoded and rendered with
+//                 its default window (what ImagingPanel puts on screen first)
+//   full series   start() → finished() (every instance arrived and its header read: all scrollable)
+//   stored        start() → the study marked complete in the encrypted cache (the retrieval's
+//                 destructor waits for the cache writer)
+//   reopen        a second StudyRetrieval on that cache: start() → first image, → finished()
+// Baseline, in the same run, alternating with ours: curl fetching the same series' WADO-RS
+// multipart (the bytes the series stream brings): its first byte and its total.
+// Goals (issue 12): first image ≤ 40 ms; full series ≤ 1.2× curl, with the cache encrypted.
+// Also: peak RSS growth during a retrieval against the raw pixel bytes; decrypt + decode of every
+// slice from the cache (the scroll path) and the W/L render rate of the decoded frames.
 // Usage: bench_series_fetch [--slices N] [--runs N]
 #include "app/processmemory.h"
 #include "dicom/dicomframedecoder.h"
-#include "dicom/retrieve/dicomwebsource.h"
+#include "dicom/retrieve/imagesource.h"
 #include "pacsfixtures.h"
+#include "session/imaging/studyretrieval.h"
+#include "store/imagecache.h"
+#include "store/recordcache.h"
 #include "syntheticseries.h"
 
 #include <QCoreApplication>
@@ -17,12 +34,15 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTextStream>
+#include <QTimer>
 
 #include <algorithm>
-#include <optional>
+#include <memory>
 
+using namespace Kakehashi;
 using namespace Kakehashi::Dicom;
 using namespace Kakehashi::Fixtures;
+using Kakehashi::Session::StudyRetrieval;
 
 namespace {
 
@@ -46,41 +66,72 @@ void resetPeakRss()
         f.write("5");
 }
 
+// What ImagingPanel does with the first instance that arrives: load it (from memory, or decrypted
+// from the cache), decode it, render it with its default window.
+bool showFirst(const StudyRetrieval &retrieval)
+{
+    if (retrieval.instances().isEmpty())
+        return false;
+    QString error;
+    const QByteArray bytes = retrieval.instances().constFirst()->load(&error);
+    const DicomDecodeResult r = DicomFrameDecoder::decodeBytes(bytes, {});
+    if (!r.ok || r.frames.isEmpty())
+        return false;
+    return !r.frames.constFirst().render(DicomFrameDecoder::defaultWindow(r.info, r.frames.constFirst())).isNull();
+}
+
 struct OurRun
 {
     double firstImageMs = -1;
     double fullSeriesMs = -1;
+    double storedMs = -1;
     int instances = 0;
+    bool fromCache = false;
     QString error;
 };
 
-OurRun fetchOurs(DicomWebSource &source, const SeriesRef &series, const QString &dir)
+// One StudyRetrieval as ImagingController makes it; |destroy| waits for the cache writer (stored).
+OurRun retrieve(const ImageEndpoint &endpoint, const std::shared_ptr<ImageCache> &cache, const QString &studyUid,
+                std::unique_ptr<StudyRetrieval> *keep = nullptr)
 {
     OurRun run;
+    ImageSourceCreation created = ImageSourceFactory::create(endpoint);
+    if (!created.source) {
+        run.error = created.errorString;
+        return run;
+    }
+    auto retrieval = std::make_unique<StudyRetrieval>(studyUid, std::move(created.source), cache);
     QElapsedTimer clock;
-    RetrieveRequest request;
-    request.series = series;
-    request.targetDir = dir;
-    request.onInstance = [&run, &clock](const RetrievedInstance &instance) {
-        if (run.firstImageMs >= 0)
-            return;
-        const DicomDecodeResult r = DicomFrameDecoder::decodeFile(instance.path);
-        if (r.ok && !r.frames.isEmpty()) {
-            const QImage image = r.frames.first().render(DicomFrameDecoder::defaultWindow(r.info, r.frames.first()));
-            if (!image.isNull())
-                run.firstImageMs = double(clock.nsecsElapsed()) / 1e6;
-        }
-    };
-    clock.start();
-    QFuture<RetrieveResult> future = source.retrieveInstances(request);
     QEventLoop loop;
-    while (!future.isFinished())
-        loop.processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 50);
-    run.fullSeriesMs = double(clock.nsecsElapsed()) / 1e6;
-    const RetrieveResult r = future.result();
-    run.instances = int(r.items.size());
-    if (!r.ok())
-        run.error = r.status.errorString;
+    QObject::connect(retrieval.get(), &StudyRetrieval::instanceArrived, &loop, [&run, &clock, &retrieval](int) {
+        if (run.firstImageMs < 0 && showFirst(*retrieval))
+            run.firstImageMs = double(clock.nsecsElapsed()) / 1e6;
+    });
+    QObject::connect(retrieval.get(), &StudyRetrieval::finished, &loop, [&run, &clock, &loop] {
+        run.fullSeriesMs = double(clock.nsecsElapsed()) / 1e6;
+        loop.quit();
+    });
+    QTimer::singleShot(300000, &loop, &QEventLoop::quit);
+    clock.start();
+    retrieval->start();
+    loop.exec();
+    const StudyRetrieval::Outcome outcome = retrieval->outcome();
+    run.instances = outcome.instances;
+    run.fromCache = outcome.origin == StudyRetrieval::Origin::Cache;
+    if (run.fullSeriesMs < 0)
+        run.error = QStringLiteral("no answer in 300 s");
+    else if (!outcome.status.ok())
+        run.error = outcome.status.errorString;
+    else if (!retrieval->cacheError().isEmpty())
+        run.error = QStringLiteral("image cache: ") + retrieval->cacheError();
+    if (keep) {
+        *keep = std::move(retrieval);
+    } else {
+        retrieval.reset(); // waits for every store and the "complete" marker
+        run.storedMs = double(clock.nsecsElapsed()) / 1e6;
+        if (run.error.isEmpty() && !cache->isComplete(studyUid))
+            run.error = QStringLiteral("the study was not marked complete in the image cache");
+    }
     return run;
 }
 
@@ -120,6 +171,15 @@ double median(QList<double> v)
     return v.isEmpty() ? -1 : v.at(v.size() / 2);
 }
 
+QString row(const QString &what, double ours, double base)
+{
+    return QStringLiteral("%1 %2 %3 %4")
+        .arg(what, -36)
+        .arg(ours, 10, 'f', 1)
+        .arg(base >= 0 ? QString::number(base, 'f', 1) : QStringLiteral("-"), 10)
+        .arg(base > 0 ? QString::number(ours / base, 'f', 2) : QStringLiteral("-"), 8);
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -130,7 +190,7 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QTextStream out(stdout);
     int slices = 300;
-    int runs = 3;
+    int runs = 5;
     const QStringList args = app.arguments();
     for (qsizetype i = 1; i + 1 < args.size(); i += 2) {
         if (args.at(i) == u"--slices")
@@ -163,57 +223,93 @@ int main(int argc, char **argv)
     }
     out << "loaded into Orthanc (pid " << orthanc.pid() << ")" << Qt::endl;
 
-    DicomWebOptions options;
-    options.baseUrl = orthanc.dicomWebBase();
-    DicomWebSource source(options);
-    const SeriesRef ref{series.studyInstanceUid, series.seriesInstanceUid};
-    const QUrl url = source.seriesUrl(ref);
+    ImageEndpoint endpoint;
+    endpoint.connectionType = QStringLiteral("dicom-wado-rs");
+    endpoint.address = orthanc.dicomWebBase();
+    const QByteArray key(RecordCache::KeyBytes, '\x5a');
+    const QUrl url(orthanc.dicomWebBase().toString() + QStringLiteral("/studies/%1/series/%2").arg(series.studyInstanceUid, series.seriesInstanceUid));
+    const QByteArray accept = "multipart/related; type=\"application/dicom\"; transfer-syntax=*";
 
-    // Warm-up (Orthanc's caches, page cache) so both clients see the same server state.
-    fetchCurl(curl, url, source.instancesAcceptHeader());
+    // Warm-up (Orthanc's caches, the page cache, this process's first TLS-less connection).
+    if (const CurlRun c = fetchCurl(curl, url, accept); !c.error.isEmpty()) {
+        out << c.error << Qt::endl;
+        return 1;
+    }
+    {
+        QTemporaryDir dir;
+        const OurRun warm = retrieve(endpoint, std::make_shared<ImageCache>(dir.path(), key, QStringLiteral("bench")), series.studyInstanceUid);
+        if (!warm.error.isEmpty() || warm.instances != slices) {
+            out << "StudyRetrieval: " << warm.instances << " instances, " << warm.error << Qt::endl;
+            return 1;
+        }
+    }
 
-    QList<double> oursFirst, oursFull, curlFirst, curlFull;
-    qint64 peakRetrieveKb = 0;
+    QList<double> oursFirst, oursFull, oursStored, curlFirst, curlFull, reopenFirst, reopenFull;
+    qint64 peakGrowthKb = 0;
     for (int i = 0; i < runs; ++i) {
-        const CurlRun c = fetchCurl(curl, url, source.instancesAcceptHeader());
+        const CurlRun c = fetchCurl(curl, url, accept);
         if (!c.error.isEmpty()) {
             out << c.error << Qt::endl;
             return 1;
         }
         curlFirst << c.firstByteMs;
         curlFull << c.totalMs;
-        QTemporaryDir target;
+        QTemporaryDir dir;
+        const auto cache = std::make_shared<ImageCache>(dir.path(), key, QStringLiteral("bench"));
+        const qint64 beforeKb = procStatusKb("VmRSS:");
         resetPeakRss();
-        const OurRun o = fetchOurs(source, ref, target.path());
-        peakRetrieveKb = qMax(peakRetrieveKb, procStatusKb("VmHWM:"));
-        if (!o.error.isEmpty() || o.instances != slices) {
-            out << "DicomWebSource: " << o.instances << " instances, " << o.error << Qt::endl;
+        const OurRun o = retrieve(endpoint, cache, series.studyInstanceUid);
+        peakGrowthKb = qMax(peakGrowthKb, procStatusKb("VmHWM:") - beforeKb);
+        if (!o.error.isEmpty() || o.instances != slices || o.fromCache || o.firstImageMs < 0) {
+            out << "StudyRetrieval: " << o.instances << " instances, " << o.error << Qt::endl;
             return 1;
         }
         oursFirst << o.firstImageMs;
         oursFull << o.fullSeriesMs;
+        oursStored << o.storedMs;
+        // Reopened: the complete study from the encrypted cache (every instance decrypted once to
+        // check it), the PACS not asked.
+        const OurRun again = retrieve(endpoint, cache, series.studyInstanceUid);
+        if (!again.error.isEmpty() || again.instances != slices || !again.fromCache || again.firstImageMs < 0) {
+            out << "StudyRetrieval from the cache: " << again.instances << " instances, " << again.error << Qt::endl;
+            return 1;
+        }
+        reopenFirst << again.firstImageMs;
+        reopenFull << again.fullSeriesMs;
     }
 
-    // Decode every slice and keep the frames, as the image view's cache would; then scroll.
-    QTemporaryDir target;
-    const OurRun keep = fetchOurs(source, ref, target.path());
-    Q_UNUSED(keep);
-    resetPeakRss();
-    const qint64 baseKb = procStatusKb("VmRSS:");
+    // Scrolling: every slice decrypted from the cache and decoded (as the image view loads a slice
+    // it does not hold), then the decoded frames rendered with their window, twice over.
+    QTemporaryDir dir;
+    const auto cache = std::make_shared<ImageCache>(dir.path(), key, QStringLiteral("bench"));
+    std::unique_ptr<StudyRetrieval> opened;
+    if (const OurRun o = retrieve(endpoint, cache, series.studyInstanceUid, &opened); !o.error.isEmpty()) {
+        out << "StudyRetrieval: " << o.error << Qt::endl;
+        return 1;
+    }
+    opened.reset(); // every instance sealed: load() decrypts from the cache
+    std::unique_ptr<StudyRetrieval> fromCache;
+    if (const OurRun o = retrieve(endpoint, cache, series.studyInstanceUid, &fromCache); !o.error.isEmpty() || !o.fromCache) {
+        out << "StudyRetrieval from the cache: " << o.error << Qt::endl;
+        return 1;
+    }
     QList<DicomFrame> frames;
     QList<DicomImageInfo> infos;
     QElapsedTimer decodeClock;
     decodeClock.start();
-    const QStringList files = QDir(target.path()).entryList({QStringLiteral("*.dcm")}, QDir::Files, QDir::Name);
-    for (const QString &f : files) {
-        const DicomDecodeResult r = DicomFrameDecoder::decodeFile(QDir(target.path()).filePath(f));
+    for (const DicomInstancePtr &instance : fromCache->instances()) {
+        QString error;
+        const DicomDecodeResult r = DicomFrameDecoder::decodeBytes(instance->load(&error), {});
         if (r.ok && !r.frames.isEmpty()) {
-            frames << r.frames.first();
+            frames << r.frames.constFirst();
             infos << r.info;
         }
     }
     const double decodeMs = double(decodeClock.nsecsElapsed()) / 1e6;
-    const qint64 peakDecodedKb = procStatusKb("VmHWM:") - baseKb;
+    if (frames.size() != slices) {
+        out << "decoded " << frames.size() << " of " << slices << " slices from the cache" << Qt::endl;
+        return 1;
+    }
     QElapsedTimer scrollClock;
     scrollClock.start();
     int rendered = 0;
@@ -224,17 +320,20 @@ int main(int argc, char **argv)
     const double scrollFps = rendered / (double(scrollClock.nsecsElapsed()) / 1e9);
 
     const double rawBytes = double(slices) * 512 * 512 * 2;
-    const double mf = median(oursFirst), mF = median(oursFull), cf = median(curlFirst), cF = median(curlFull);
-    out << Qt::endl << "bench_series_fetch: " << slices << " slices 512x512x16, median of " << runs << " runs, local Orthanc "
-        << "(DICOMweb plugin)" << Qt::endl;
-    out << QStringLiteral("%1 %2 %3 %4").arg(QStringLiteral("measure"), -34).arg(QStringLiteral("ours"), 10).arg(QStringLiteral("curl"), 10).arg(QStringLiteral("ratio"), 8) << Qt::endl;
-    out << QStringLiteral("%1 %2 %3 %4").arg(QStringLiteral("first image / first byte (ms)"), -34).arg(mf, 10, 'f', 1).arg(cf, 10, 'f', 1).arg(mf / cf, 8, 'f', 2) << Qt::endl;
-    out << QStringLiteral("%1 %2 %3 %4").arg(QStringLiteral("full series (ms)"), -34).arg(mF, 10, 'f', 1).arg(cF, 10, 'f', 1).arg(mF / cF, 8, 'f', 2) << Qt::endl;
-    out << QStringLiteral("%1 %2").arg(QStringLiteral("decode all slices (ms)"), -34).arg(decodeMs, 10, 'f', 1) << Qt::endl;
-    out << QStringLiteral("%1 %2").arg(QStringLiteral("cached scroll, W/L render (fps)"), -34).arg(scrollFps, 10, 'f', 0) << Qt::endl;
-    out << QStringLiteral("%1 %2").arg(QStringLiteral("raw pixel bytes (MiB)"), -34).arg(rawBytes / 1048576.0, 10, 'f', 1) << Qt::endl;
-    out << QStringLiteral("%1 %2 %3").arg(QStringLiteral("peak RSS, retrieve (MiB)"), -34).arg(peakRetrieveKb / 1024.0, 10, 'f', 1).arg(QStringLiteral("(whole process)")) << Qt::endl;
-    out << QStringLiteral("%1 %2 %3x raw").arg(QStringLiteral("peak RSS growth, all decoded (MiB)"), -34).arg(peakDecodedKb / 1024.0, 10, 'f', 1).arg(peakDecodedKb * 1024.0 / rawBytes, 0, 'f', 2) << Qt::endl;
+    const double mf = median(oursFirst), mF = median(oursFull), mS = median(oursStored), cf = median(curlFirst), cF = median(curlFull);
+    out << Qt::endl << "bench_series_fetch: " << slices << " slices 512x512x16, median of " << runs
+        << " runs, local Orthanc (DICOMweb plugin), StudyRetrieval + encrypted ImageCache" << Qt::endl;
+    out << QStringLiteral("%1 %2 %3 %4").arg(QStringLiteral("measure"), -36).arg(QStringLiteral("ours"), 10).arg(QStringLiteral("curl"), 10).arg(QStringLiteral("ratio"), 8) << Qt::endl;
+    out << row(QStringLiteral("first image / first byte (ms)"), mf, cf) << QStringLiteral("   goal first image <= 40 ms: %1").arg(mf <= 40 ? QStringLiteral("met") : QStringLiteral("NOT met")) << Qt::endl;
+    out << row(QStringLiteral("full series, all arrived (ms)"), mF, cF) << QStringLiteral("   goal <= 1.2x: %1").arg(mF <= 1.2 * cF ? QStringLiteral("met") : QStringLiteral("NOT met")) << Qt::endl;
+    out << row(QStringLiteral("full series, stored encrypted (ms)"), mS, cF) << Qt::endl;
+    out << row(QStringLiteral("reopen from cache, first image (ms)"), median(reopenFirst), -1) << Qt::endl;
+    out << row(QStringLiteral("reopen from cache, all (ms)"), median(reopenFull), -1) << Qt::endl;
+    out << QStringLiteral("%1 %2").arg(QStringLiteral("decrypt + decode all slices (ms)"), -36).arg(decodeMs, 10, 'f', 1) << Qt::endl;
+    out << QStringLiteral("%1 %2").arg(QStringLiteral("cached scroll, W/L render (fps)"), -36).arg(scrollFps, 10, 'f', 0) << Qt::endl;
+    out << QStringLiteral("%1 %2").arg(QStringLiteral("raw pixel bytes (MiB)"), -36).arg(rawBytes / 1048576.0, 10, 'f', 1) << Qt::endl;
+    // Instances leave memory once sealed in the cache: this is what a retrieval holds at its peak.
+    out << QStringLiteral("%1 %2 %3x raw").arg(QStringLiteral("peak RSS growth, one retrieval (MiB)"), -36).arg(peakGrowthKb / 1024.0, 10, 'f', 1).arg(peakGrowthKb * 1024.0 / rawBytes, 0, 'f', 2) << Qt::endl;
     orthanc.stop();
     return 0;
 }
