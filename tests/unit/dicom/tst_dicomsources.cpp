@@ -94,6 +94,8 @@ private slots:
     void unsupportedSyntaxIsNamed();
     void enhancedCtFunctionalGroups();
     void windowForFilesWithoutOne();
+    void windowForTwoValuedFrames_data();
+    void windowForTwoValuedFrames();
 
 private:
     QString part10Ct(const QString &name, E_TransferSyntax xfer, const char *intercept = "-24", int width = Width, int height = Height);
@@ -335,6 +337,42 @@ void TestDicomSources::enhancedCtFunctionalGroups()
     for (const DicomSliceRef &s : scan.series.first().slices)
         order << s.frame;
     QCOMPARE(order, (QList<int>{1, 2, 0}));
+}
+
+// Two adjacent values only (a mask, a 1-bit overlay kept as pixels): whatever their shares, the
+// default window shows one black and the other white (the percentile count is skipped for them).
+void TestDicomSources::windowForTwoValuedFrames_data()
+{
+    QTest::addColumn<int>("onesPerThousand");
+    QTest::newRow("few ones") << 5;     // under 1 %: the percentiles alone would see one value
+    QTest::newRow("half") << 500;
+    QTest::newRow("few zeros") << 995;
+}
+
+void TestDicomSources::windowForTwoValuedFrames()
+{
+    QFETCH(int, onesPerThousand);
+    DcmFileFormat file;
+    DcmDataset *ds = file.getDataset();
+    fillCt(ds, 1, nullptr, 100, 100);
+    Uint16 *words = nullptr;
+    DcmElement *pixels = nullptr;
+    QVERIFY(ds->findAndGetElement(DCM_PixelData, pixels).good());
+    QVERIFY(pixels->getUint16Array(words).good());
+    for (int i = 0; i < 100 * 100; ++i)
+        words[i] = Uint16(i % 1000 < onesPerThousand ? 1 : 0);
+    const QString path = m_tmp.filePath(QStringLiteral("two-valued-%1.dcm").arg(onesPerThousand));
+    QVERIFY(file.saveFile(QFile::encodeName(path).constData(), EXS_LittleEndianExplicit).good());
+    const DicomDecodeResult r = DicomFrameDecoder::decodeFile(path);
+    QVERIFY2(r.ok, qPrintable(r.errorString));
+    QVERIFY(r.info.voiWindows.isEmpty());
+    const DicomFrame &f = r.frames.first();
+    const VoiWindow w = DicomFrameDecoder::defaultWindow(r.info, f);
+    QCOMPARE(w.width, 1.0);
+    QCOMPARE(w.center, f.minValue + 0.5);
+    const QImage shown = f.render(w);
+    QCOMPARE(qGray(shown.pixel(0, 0)), 255); // i = 0: a one
+    QCOMPARE(qGray(shown.pixel(99, 99)), 0); // i = 9999: a zero
 }
 
 // No window in the file: the 1st–99th percentile of the values, not the full range that a few
