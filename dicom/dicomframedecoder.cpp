@@ -24,6 +24,7 @@
 #include <dcmtk/dcmdata/dcpixel.h>
 #include <dcmtk/dcmdata/dcpixseq.h>
 #include <dcmtk/dcmdata/dcpxitem.h>
+#include <dcmtk/dcmdata/dcsequen.h>
 #include <dcmtk/dcmdata/dcxfer.h>
 #include <dcmtk/dcmimage/diregist.h>
 #include <dcmtk/dcmimgle/dcmimage.h>
@@ -688,12 +689,49 @@ struct StoredLayout
     double slope = 1;
     double intercept = 0;
     bool fromFile = false; // the rescale was in the data set itself, not left at the identity
+    // A Modality LUT Sequence instead of the rescale: each stored value's modality value (one
+    // entry per storable value, the LUT's ends repeated outside its input range). Empty: the rescale.
+    std::shared_ptr<const std::vector<quint16>> modalityLut;
 };
 
+// The data set's Modality LUT as a table over every storable value (PS3.3 C.11.1: values below the
+// first mapped one take the first entry, values above the last take the last). Only the plain form
+// is taken: unsigned pixels, a 16-bit LUT whose data holds exactly the entries the descriptor
+// counts, no rescale beside it and none per frame. Anything else (8-bit or packed LUT data, signed
+// input, a LUT with a rescale) returns null and goes through DicomImage, which has rules of its own
+// for those.
+std::shared_ptr<const std::vector<quint16>> plainModalityLut(DcmDataset *ds, const DicomImageInfo &info, int bitsStored, bool isSigned)
+{
+    if (isSigned || ds->tagExists(DCM_RescaleSlope) || ds->tagExists(DCM_RescaleIntercept))
+        return nullptr;
+    for (const DicomFrameGroups &g : info.frameGroups)
+        if (g.hasRescale)
+            return nullptr;
+    DcmSequenceOfItems *sequence = nullptr;
+    if (ds->findAndGetSequence(DCM_ModalityLUTSequence, sequence).bad() || !sequence || sequence->card() != 1)
+        return nullptr;
+    DcmItem *item = sequence->getItem(0);
+    Uint16 entries = 0, firstMapped = 0, lutBits = 0;
+    if (!item || item->findAndGetUint16(DCM_LUTDescriptor, entries, 0).bad() || item->findAndGetUint16(DCM_LUTDescriptor, firstMapped, 1).bad()
+        || item->findAndGetUint16(DCM_LUTDescriptor, lutBits, 2).bad() || lutBits != 16)
+        return nullptr;
+    const unsigned long count = entries == 0 ? 65536UL : entries;
+    const Uint16 *data = nullptr;
+    unsigned long have = 0;
+    if (item->findAndGetUint16Array(DCM_LUTData, data, &have).bad() || !data || have != count)
+        return nullptr;
+    auto table = std::make_shared<std::vector<quint16>>(size_t(1) << bitsStored);
+    for (size_t v = 0; v < table->size(); ++v) {
+        const long at = std::clamp(long(v) - long(firstMapped), 0L, long(count) - 1);
+        (*table)[v] = data[at];
+    }
+    return table;
+}
+
 // The layouts the direct path handles: one sample of 1 (bit-packed), 8 or 16 bits, the high bit
-// on top of the stored bits, MONOCHROME1/2, a linear rescale (or none) with a positive slope.
-// Anything else (modality LUT sequences, 32-bit samples, odd bit positions, colour) goes through
-// DicomImage.
+// on top of the stored bits, MONOCHROME1/2, a linear rescale (or none) with a positive slope, or
+// a plain Modality LUT (see plainModalityLut). Anything else (other modality LUTs, 32-bit samples,
+// odd bit positions, colour) goes through DicomImage.
 bool directLayout(DcmDataset *ds, const DicomImageInfo &info, StoredLayout &layout)
 {
     if (info.photometricInterpretation != u"MONOCHROME2" && info.photometricInterpretation != u"MONOCHROME1")
@@ -708,8 +746,15 @@ bool directLayout(DcmDataset *ds, const DicomImageInfo &info, StoredLayout &layo
     if (ds->findAndGetUint16(DCM_HighBit, highBit).bad() || highBit != stored - 1)
         return false;
     ds->findAndGetUint16(DCM_PixelRepresentation, representation);
-    if (ds->tagExists(DCM_ModalityLUTSequence))
-        return false;
+    if (ds->tagExists(DCM_ModalityLUTSequence)) {
+        if (allocated == 1)
+            return false;
+        std::shared_ptr<const std::vector<quint16>> lut = plainModalityLut(ds, info, stored, representation != 0);
+        if (!lut)
+            return false;
+        layout = StoredLayout{allocated, stored, false, 1, 0, false, std::move(lut)};
+        return true;
+    }
     Float64 slope = 1, intercept = 0;
     const bool hasSlope = ds->findAndGetFloat64(DCM_RescaleSlope, slope).good();
     const bool hasIntercept = ds->findAndGetFloat64(DCM_RescaleIntercept, intercept).good();
@@ -872,6 +917,34 @@ void storedFrameBits(const Uint8 *data, quint64 bitOffset, int width, int height
     setStoredRange(anyZero ? 0 : 1, anyOne ? 1 : 0, layout, frame);
 }
 
+// Stored values through the Modality LUT: the frame holds modality values themselves (offset 0,
+// scale 1), their range taken on the way.
+template<typename Raw>
+void lutFrame(const Raw *src, int width, int height, const StoredLayout &layout, DicomFrame &frame)
+{
+    frame.pixels = QImage(width, height, QImage::Format_Grayscale16);
+    const auto mask = quint16((quint32(1) << layout.bitsStored) - 1);
+    const quint16 *table = layout.modalityLut->data();
+    quint16 lo = 0xffff;
+    quint16 hi = 0;
+    for (int y = 0; y < height; ++y) {
+        const Raw *row = src + qsizetype(y) * width;
+        auto *dst = reinterpret_cast<quint16 *>(frame.pixels.scanLine(y));
+        for (int x = 0; x < width; ++x) {
+            const quint16 v = table[quint16(row[x]) & mask];
+            dst[x] = v;
+            lo = std::min(lo, v);
+            hi = std::max(hi, v);
+        }
+    }
+    if (lo > hi)
+        lo = hi = 0;
+    frame.valueScale = 1;
+    frame.valueOffset = 0;
+    frame.minValue = lo;
+    frame.maxValue = hi;
+}
+
 // Monochrome without DicomImage: DicomImage converts stored values to modality values in a
 // buffer of its own, and our frame would be a third copy. Returns false (result untouched)
 // when the layout is not one the direct path handles.
@@ -952,7 +1025,11 @@ bool decodeMonochromeDirect(DcmDataset *ds, E_TransferSyntax imageXfer, DicomIma
             frameLayout.slope = info.frameGroups.at(first + f).rescaleSlope;
             frameLayout.intercept = info.frameGroups.at(first + f).rescaleIntercept;
         }
-        if (bitPacked)
+        if (layout.modalityLut && layout.bitsAllocated == 16)
+            lutFrame(reinterpret_cast<const Uint16 *>(src), width, height, frameLayout, frame);
+        else if (layout.modalityLut)
+            lutFrame(src, width, height, frameLayout, frame);
+        else if (bitPacked)
             storedFrameBits(native, quint64(storedFirst + f) * quint64(width) * quint64(height), width, height, frameLayout, frame);
         else if (layout.bitsAllocated == 16)
             storedFrame(reinterpret_cast<const Uint16 *>(src), width, height, frameLayout, frame);

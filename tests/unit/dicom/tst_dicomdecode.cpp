@@ -18,7 +18,10 @@
 #include <dcmtk/dcmdata/dcpixel.h>
 #include <dcmtk/dcmdata/dcpixseq.h>
 #include <dcmtk/dcmdata/dcpxitem.h>
+#include <dcmtk/dcmdata/dcsequen.h>
 #include <dcmtk/dcmdata/dcuid.h>
+#include <dcmtk/dcmimgle/dcmimage.h>
+#include <dcmtk/dcmimgle/dipixel.h>
 
 using namespace Kakehashi::Dicom;
 
@@ -44,6 +47,8 @@ private slots:
     void declaredLengthPastTheEnd();
     void storedLayouts_data();
     void storedLayouts();
+    void modalityLut_data();
+    void modalityLut();
     void windowRendering();
     void asyncDecode();
     void brokenFilesGiveErrors_data();
@@ -718,6 +723,130 @@ void TestDicomDecode::storedLayouts()
     QCOMPARE(one.frames.first().frameIndex, 1);
     QCOMPARE(one.frames.first().pixels, decoded.frames.at(1).pixels);
     QCOMPARE(one.frames.first().valueOffset, decoded.frames.at(1).valueOffset);
+}
+
+// A Modality LUT Sequence maps each stored value to its modality value, the first and last entries
+// standing for the values below and above the LUT (PS3.3 C.11.1.1.1). The plain form (16-bit LUT,
+// unsigned pixels, no rescale) is decoded by our own loop, the others by DicomImage: every row
+// must give DCMTK's values pixel for pixel, and the plain ones the standard's values as well.
+void TestDicomDecode::modalityLut_data()
+{
+    QTest::addColumn<int>("bitsAllocated");
+    QTest::addColumn<int>("bitsStored");
+    QTest::addColumn<bool>("isSigned");
+    QTest::addColumn<int>("lutBits");
+    QTest::addColumn<bool>("withRescale");
+    QTest::addColumn<bool>("plain");
+    QTest::newRow("16/12 unsigned, 16-bit LUT") << 16 << 12 << false << 16 << false << true;
+    QTest::newRow("16/16 unsigned, 16-bit LUT") << 16 << 16 << false << 16 << false << true;
+    QTest::newRow("8/8 unsigned, 16-bit LUT") << 8 << 8 << false << 16 << false << true;
+    QTest::newRow("12-bit LUT (DicomImage)") << 16 << 12 << false << 12 << false << false;
+    QTest::newRow("signed pixels (DicomImage)") << 16 << 12 << true << 16 << false << false;
+    QTest::newRow("LUT and rescale (DicomImage)") << 16 << 12 << false << 16 << true << false;
+}
+
+void TestDicomDecode::modalityLut()
+{
+    QFETCH(int, bitsAllocated);
+    QFETCH(int, bitsStored);
+    QFETCH(bool, isSigned);
+    QFETCH(int, lutBits);
+    QFETCH(bool, withRescale);
+    QFETCH(bool, plain);
+    const int width = 41, height = 19;
+    const Uint16 first = bitsStored == 8 ? 20 : 100;
+    const int entries = bitsStored == 8 ? 200 : 3000; // stored values beyond both ends occur
+    std::vector<Uint16> lut(static_cast<size_t>(entries));
+    for (int i = 0; i < entries; ++i)
+        lut[size_t(i)] = Uint16(int(std::sqrt(double(i)) * 50 + 7) & ((1 << lutBits) - 1));
+    std::vector<Uint16> words(static_cast<size_t>(width * height));
+    quint32 state = 88172645u;
+    for (size_t i = 0; i < words.size(); ++i) {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        words[i] = Uint16(state & ((1u << bitsStored) - 1));
+    }
+    words[0] = 0;                                      // below the LUT
+    words[1] = Uint16((1u << bitsStored) - 1);         // above it
+    words[2] = first;                                  // its first entry
+    words[3] = Uint16(first + entries - 1);            // its last
+    DcmFileFormat file;
+    DcmDataset *ds = file.getDataset();
+    ds->putAndInsertString(DCM_SOPClassUID, UID_SecondaryCaptureImageStorage);
+    ds->putAndInsertString(DCM_SOPInstanceUID, "1.2.826.0.1.3680043.9.7433.97.2");
+    ds->putAndInsertString(DCM_Modality, "OT");
+    ds->putAndInsertString(DCM_PhotometricInterpretation, "MONOCHROME2");
+    ds->putAndInsertUint16(DCM_SamplesPerPixel, 1);
+    ds->putAndInsertUint16(DCM_Rows, Uint16(height));
+    ds->putAndInsertUint16(DCM_Columns, Uint16(width));
+    ds->putAndInsertUint16(DCM_BitsAllocated, Uint16(bitsAllocated));
+    ds->putAndInsertUint16(DCM_BitsStored, Uint16(bitsStored));
+    ds->putAndInsertUint16(DCM_HighBit, Uint16(bitsStored - 1));
+    ds->putAndInsertUint16(DCM_PixelRepresentation, isSigned ? 1 : 0);
+    if (withRescale) {
+        ds->putAndInsertString(DCM_RescaleSlope, "2");
+        ds->putAndInsertString(DCM_RescaleIntercept, "-5");
+    }
+    auto *sequence = new DcmSequenceOfItems(DCM_ModalityLUTSequence);
+    auto *item = new DcmItem;
+    const Uint16 descriptor[3] = {Uint16(entries), first, Uint16(lutBits)};
+    item->putAndInsertUint16Array(DCM_LUTDescriptor, descriptor, 3);
+    item->putAndInsertUint16Array(DCM_LUTData, lut.data(), lut.size());
+    item->putAndInsertString(DCM_ModalityLUTType, "US");
+    sequence->append(item);
+    ds->insert(sequence, true);
+    if (bitsAllocated == 8) {
+        std::vector<Uint8> bytes(words.size());
+        for (size_t i = 0; i < words.size(); ++i)
+            bytes[i] = Uint8(words[i]);
+        QVERIFY(ds->putAndInsertUint8Array(DCM_PixelData, bytes.data(), bytes.size()).good());
+    } else {
+        QVERIFY(ds->putAndInsertUint16Array(DCM_PixelData, words.data(), words.size()).good());
+    }
+    const QString path = m_tmp.filePath(QStringLiteral("modality-lut-%1.dcm").arg(QString::fromLatin1(QTest::currentDataTag())).replace(u' ', u'_').replace(u'/', u'_'));
+    QVERIFY(file.saveFile(QFile::encodeName(path).constData(), EXS_LittleEndianExplicit).good());
+
+    const DicomDecodeResult decoded = DicomFrameDecoder::decodeFile(path);
+    QVERIFY2(decoded.ok, qPrintable(decoded.errorString));
+    const DicomFrame &frame = decoded.frames.first();
+    DicomImage reference(QFile::encodeName(path).constData());
+    QCOMPARE(reference.getStatus(), EIS_Normal);
+    const DiPixel *inter = reference.getInterData();
+    QVERIFY(inter && inter->getData());
+    auto dcmtkValue = [inter](size_t i) -> double {
+        switch (inter->getRepresentation()) {
+        case EPR_Uint8: return static_cast<const Uint8 *>(inter->getData())[i];
+        case EPR_Sint8: return static_cast<const Sint8 *>(inter->getData())[i];
+        case EPR_Uint16: return static_cast<const Uint16 *>(inter->getData())[i];
+        case EPR_Sint16: return static_cast<const Sint16 *>(inter->getData())[i];
+        case EPR_Uint32: return static_cast<const Uint32 *>(inter->getData())[i];
+        case EPR_Sint32: return static_cast<const Sint32 *>(inter->getData())[i];
+        }
+        return -1;
+    };
+    double lo = 1e300, hi = -1e300;
+    for (int y = 0; y < height; ++y) {
+        for (int x = 0; x < width; ++x) {
+            const size_t i = size_t(y * width + x);
+            const double dcmtk = dcmtkValue(i);
+            lo = std::min(lo, dcmtk);
+            hi = std::max(hi, dcmtk);
+            if (frame.modalityValue(x, y) != dcmtk)
+                QFAIL(qPrintable(QStringLiteral("(%1,%2) stored %3: %4, DCMTK %5").arg(x).arg(y).arg(words[i]).arg(frame.modalityValue(x, y)).arg(dcmtk)));
+            if (plain) {
+                const double standard = lut[size_t(std::clamp(int(words[i]) - int(first), 0, entries - 1))];
+                if (frame.modalityValue(x, y) != standard)
+                    QFAIL(qPrintable(QStringLiteral("(%1,%2) stored %3: %4, the LUT says %5").arg(x).arg(y).arg(words[i]).arg(frame.modalityValue(x, y)).arg(standard)));
+            }
+        }
+    }
+    QCOMPARE(frame.minValue, lo);
+    QCOMPARE(frame.maxValue, hi);
+    if (plain) {
+        QCOMPARE(frame.modalityValue(0, 0), double(lut.front()));
+        QCOMPARE(frame.modalityValue(1, 0), double(lut.back()));
+    }
 }
 
 void TestDicomDecode::windowRendering()
