@@ -1041,6 +1041,67 @@ bool decodeMonochromeDirect(DcmDataset *ds, E_TransferSyntax imageXfer, DicomIma
     return true;
 }
 
+// Uncompressed 8-bit RGB without DicomImage: its output for these is the stored bytes themselves,
+// which DicomImage copies into planes and back. Interleaved rows are copied, planes interleaved.
+// Returns false (result untouched) for anything else: other depths, Bits Stored below 8 (DicomImage
+// scales those), big endian, a short pixel data element.
+bool decodeRgbDirect(DcmDataset *ds, const DicomImageInfo &info, int first, int storedFirst, int count, const DicomFrameDecoder::Options &options,
+                     DicomDecodeResult &result)
+{
+    if (info.photometricInterpretation != u"RGB")
+        return false;
+    Uint16 samples = 0, allocated = 0, stored = 0, highBit = 0, planar = 0;
+    if (ds->findAndGetUint16(DCM_SamplesPerPixel, samples).bad() || samples != 3 || ds->findAndGetUint16(DCM_BitsAllocated, allocated).bad()
+        || allocated != 8 || ds->findAndGetUint16(DCM_BitsStored, stored).bad() || stored != 8
+        || ds->findAndGetUint16(DCM_HighBit, highBit).bad() || highBit != 7)
+        return false;
+    ds->findAndGetUint16(DCM_PlanarConfiguration, planar);
+    if (planar > 1)
+        return false;
+    DcmElement *element = nullptr;
+    Uint8 *native = nullptr;
+    if (ds->findAndGetElement(DCM_PixelData, element).bad() || !element || element->getUint8Array(native).bad() || !native)
+        return false;
+    const int width = info.columns;
+    const int height = info.rows;
+    const size_t plane = size_t(width) * size_t(height);
+    const size_t frameBytes = plane * 3;
+    if (quint64(element->getLength()) < quint64(frameBytes) * quint64(storedFirst + count))
+        return false;
+    for (int f = 0; f < count; ++f) {
+        if (options.cancel && options.cancel->load()) {
+            result.errorString = DicomFrameDecoder::tr("cancelled");
+            result.frames.clear();
+            return true;
+        }
+        const Uint8 *src = native + frameBytes * size_t(storedFirst + f);
+        DicomFrame frame;
+        frame.frameIndex = first + f;
+        frame.pixels = QImage(width, height, QImage::Format_RGB888);
+        const size_t rowBytes = size_t(width) * 3;
+        for (int y = 0; y < height; ++y) {
+            uchar *dst = frame.pixels.scanLine(y);
+            if (planar == 0) {
+                std::memcpy(dst, src + rowBytes * size_t(y), rowBytes);
+                continue;
+            }
+            const Uint8 *r = src + size_t(y) * size_t(width);
+            const Uint8 *g = r + plane;
+            const Uint8 *b = g + plane;
+            for (int x = 0; x < width; ++x) {
+                dst[3 * x] = r[x];
+                dst[3 * x + 1] = g[x];
+                dst[3 * x + 2] = b[x];
+            }
+        }
+        frame.minValue = 0;
+        frame.maxValue = 255;
+        result.frames.append(frame);
+    }
+    result.ok = true;
+    return true;
+}
+
 DicomDecodeResult decodeLoaded(DcmFileFormat &file, const QString &path, const DicomFrameDecoder::Options &options)
 {
     DicomDecodeResult result;
@@ -1115,6 +1176,11 @@ DicomDecodeResult decodeLoaded(DcmFileFormat &file, const QString &path, const D
     }
     if (decodeMonochromeDirect(ds, imageXfer, info, first, storedFirst, count, options, result))
         return result;
+    // Native little-endian data only: decoded in place (RLE, JPEG 2000) they may have been planar.
+    if (xfer == EXS_LittleEndianExplicit || xfer == EXS_LittleEndianImplicit) {
+        if (decodeRgbDirect(ds, info, first, storedFirst, count, options, result))
+            return result;
+    }
     DicomImage image(ds, imageXfer, CIF_UsePartialAccessToPixelData, ulong(storedFirst), ulong(count));
     if (image.getStatus() != EIS_Normal) {
         result.errorString = DicomFrameDecoder::tr("%1: the image cannot be decoded (%2)")

@@ -47,6 +47,8 @@ private slots:
     void declaredLengthPastTheEnd();
     void storedLayouts_data();
     void storedLayouts();
+    void rgbMatchesDicomImage_data();
+    void rgbMatchesDicomImage();
     void modalityLut_data();
     void modalityLut();
     void windowRendering();
@@ -729,6 +731,78 @@ void TestDicomDecode::storedLayouts()
 // standing for the values below and above the LUT (PS3.3 C.11.1.1.1). The plain form (16-bit LUT,
 // unsigned pixels, no rescale) is decoded by our own loop, the others by DicomImage: every row
 // must give DCMTK's values pixel for pixel, and the plain ones the standard's values as well.
+// Uncompressed 8-bit RGB is copied by our own loop (interleaved rows, or planes interleaved): what is
+// shown must be DicomImage's 8-bit output byte for byte, for an odd width (QImage pads its rows),
+// both planar configurations and a frame asked for on its own.
+void TestDicomDecode::rgbMatchesDicomImage_data()
+{
+    QTest::addColumn<int>("planar");
+    QTest::addColumn<int>("syntax");
+    QTest::newRow("interleaved, explicit") << 0 << int(EXS_LittleEndianExplicit);
+    QTest::newRow("planar, explicit") << 1 << int(EXS_LittleEndianExplicit);
+    QTest::newRow("interleaved, implicit") << 0 << int(EXS_LittleEndianImplicit);
+    QTest::newRow("planar, big endian (DicomImage)") << 1 << int(EXS_BigEndianExplicit);
+}
+
+void TestDicomDecode::rgbMatchesDicomImage()
+{
+    QFETCH(int, planar);
+    QFETCH(int, syntax);
+    const int width = 37, height = 11, frames = 3;
+    std::vector<Uint8> bytes(static_cast<size_t>(width * height * 3 * frames));
+    quint32 state = 2654435761u;
+    for (Uint8 &b : bytes) {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        b = Uint8(state >> 7);
+    }
+    DcmFileFormat file;
+    DcmDataset *ds = file.getDataset();
+    ds->putAndInsertString(DCM_SOPClassUID, UID_MultiframeTrueColorSecondaryCaptureImageStorage);
+    ds->putAndInsertString(DCM_SOPInstanceUID, "1.2.826.0.1.3680043.9.7433.97.3");
+    ds->putAndInsertString(DCM_Modality, "OT");
+    ds->putAndInsertString(DCM_PhotometricInterpretation, "RGB");
+    ds->putAndInsertUint16(DCM_SamplesPerPixel, 3);
+    ds->putAndInsertUint16(DCM_PlanarConfiguration, Uint16(planar));
+    ds->putAndInsertUint16(DCM_Rows, Uint16(height));
+    ds->putAndInsertUint16(DCM_Columns, Uint16(width));
+    ds->putAndInsertString(DCM_NumberOfFrames, "3");
+    ds->putAndInsertUint16(DCM_BitsAllocated, 8);
+    ds->putAndInsertUint16(DCM_BitsStored, 8);
+    ds->putAndInsertUint16(DCM_HighBit, 7);
+    ds->putAndInsertUint16(DCM_PixelRepresentation, 0);
+    QVERIFY(ds->putAndInsertUint8Array(DCM_PixelData, bytes.data(), bytes.size()).good());
+    const QString path = m_tmp.filePath(QStringLiteral("rgb-%1-%2.dcm").arg(planar).arg(syntax));
+    QVERIFY(file.saveFile(QFile::encodeName(path).constData(), E_TransferSyntax(syntax)).good());
+
+    DicomImage reference(QFile::encodeName(path).constData());
+    QCOMPARE(reference.getStatus(), EIS_Normal);
+    auto check = [&](const DicomDecodeResult &decoded, int firstFrame) {
+        QVERIFY2(decoded.ok, qPrintable(decoded.errorString));
+        for (qsizetype k = 0; k < decoded.frames.size(); ++k) {
+            const DicomFrame &frame = decoded.frames.at(k);
+            QCOMPARE(frame.frameIndex, firstFrame + int(k));
+            QVERIFY(!frame.isMonochrome());
+            QCOMPARE(frame.pixels.size(), QSize(width, height));
+            const auto *expected = static_cast<const uchar *>(reference.getOutputData(8, ulong(firstFrame + k)));
+            QVERIFY(expected);
+            for (int y = 0; y < height; ++y)
+                if (std::memcmp(frame.pixels.constScanLine(y), expected + size_t(y) * size_t(width) * 3, size_t(width) * 3) != 0)
+                    QFAIL(qPrintable(QStringLiteral("frame %1, row %2 differs from DicomImage").arg(firstFrame + k).arg(y)));
+        }
+    };
+    const DicomDecodeResult all = DicomFrameDecoder::decodeFile(path);
+    QCOMPARE(all.frames.size(), frames);
+    check(all, 0);
+    DicomFrameDecoder::Options one;
+    one.firstFrame = 2;
+    one.frameCount = 1;
+    const DicomDecodeResult last = DicomFrameDecoder::decodeFile(path, one);
+    QCOMPARE(last.frames.size(), 1);
+    check(last, 2);
+}
+
 void TestDicomDecode::modalityLut_data()
 {
     QTest::addColumn<int>("bitsAllocated");
