@@ -1041,14 +1041,48 @@ bool decodeMonochromeDirect(DcmDataset *ds, E_TransferSyntax imageXfer, DicomIma
     return true;
 }
 
-// Uncompressed 8-bit RGB without DicomImage: its output for these is the stored bytes themselves,
-// which DicomImage copies into planes and back. Interleaved rows are copied, planes interleaved.
-// Returns false (result untouched) for anything else: other depths, Bits Stored below 8 (DicomImage
-// scales those), big endian, a short pixel data element.
+// YBR_FULL → RGB for unsigned 8-bit samples, as DicomImage computes it (dcmimage's
+// DiYBRPixelTemplate, DCMTK 3.6.7): per-sample tables of the PS3.3 C.7.6.3.1.2 coefficients,
+// truncated to integers, the sums clamped to 0..255. The same arithmetic, so the same bytes.
+struct YbrTables
+{
+    std::array<qint16, 256> rcr, gcb, gcr, bcb;
+};
+
+const YbrTables &ybrTables()
+{
+    static const YbrTables tables = [] {
+        YbrTables t{};
+        const double maxvalue = 255;
+        const double rConst = 0.7010 * maxvalue, gConst = 0.5291 * maxvalue, bConst = 0.8859 * maxvalue;
+        for (int l = 0; l < 256; ++l) {
+            t.rcr[size_t(l)] = qint16(1.4020 * double(l) - rConst);
+            t.gcb[size_t(l)] = qint16(0.3441 * double(l));
+            t.gcr[size_t(l)] = qint16(0.7141 * double(l) - gConst);
+            t.bcb[size_t(l)] = qint16(1.7720 * double(l) - bConst);
+        }
+        return t;
+    }();
+    return tables;
+}
+
+inline void ybrToRgb(const YbrTables &t, int y, int cb, int cr, uchar *dst)
+{
+    dst[0] = uchar(std::clamp(y + t.rcr[size_t(cr)], 0, 255));
+    dst[1] = uchar(std::clamp(y - t.gcb[size_t(cb)] - t.gcr[size_t(cr)], 0, 255));
+    dst[2] = uchar(std::clamp(y + t.bcb[size_t(cb)], 0, 255));
+}
+
+// Uncompressed 8-bit RGB and YBR_FULL without DicomImage: its output for RGB is the stored bytes
+// themselves, which DicomImage copies into planes and back; YBR_FULL is converted as DicomImage does
+// (ybrTables). Interleaved rows are copied (or converted) in place, planes interleaved. Returns
+// false (result untouched) for anything else: other depths, Bits Stored below 8 (DicomImage scales
+// those), YBR_FULL_422 and the other YBR forms, a short pixel data element.
 bool decodeRgbDirect(DcmDataset *ds, const DicomImageInfo &info, int first, int storedFirst, int count, const DicomFrameDecoder::Options &options,
                      DicomDecodeResult &result)
 {
-    if (info.photometricInterpretation != u"RGB")
+    const bool ybr = info.photometricInterpretation == u"YBR_FULL";
+    if (info.photometricInterpretation != u"RGB" && !ybr)
         return false;
     Uint16 samples = 0, allocated = 0, stored = 0, highBit = 0, planar = 0;
     if (ds->findAndGetUint16(DCM_SamplesPerPixel, samples).bad() || samples != 3 || ds->findAndGetUint16(DCM_BitsAllocated, allocated).bad()
@@ -1079,16 +1113,27 @@ bool decodeRgbDirect(DcmDataset *ds, const DicomImageInfo &info, int first, int 
         frame.frameIndex = first + f;
         frame.pixels = QImage(width, height, QImage::Format_RGB888);
         const size_t rowBytes = size_t(width) * 3;
+        const YbrTables &tables = ybrTables();
         for (int y = 0; y < height; ++y) {
             uchar *dst = frame.pixels.scanLine(y);
             if (planar == 0) {
-                std::memcpy(dst, src + rowBytes * size_t(y), rowBytes);
+                const Uint8 *row = src + rowBytes * size_t(y);
+                if (!ybr) {
+                    std::memcpy(dst, row, rowBytes);
+                    continue;
+                }
+                for (int x = 0; x < width; ++x)
+                    ybrToRgb(tables, row[3 * x], row[3 * x + 1], row[3 * x + 2], dst + 3 * x);
                 continue;
             }
             const Uint8 *r = src + size_t(y) * size_t(width);
             const Uint8 *g = r + plane;
             const Uint8 *b = g + plane;
             for (int x = 0; x < width; ++x) {
+                if (ybr) {
+                    ybrToRgb(tables, r[x], g[x], b[x], dst + 3 * x);
+                    continue;
+                }
                 dst[3 * x] = r[x];
                 dst[3 * x + 1] = g[x];
                 dst[3 * x + 2] = b[x];

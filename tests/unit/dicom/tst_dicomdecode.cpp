@@ -731,21 +731,27 @@ void TestDicomDecode::storedLayouts()
 // standing for the values below and above the LUT (PS3.3 C.11.1.1.1). The plain form (16-bit LUT,
 // unsigned pixels, no rescale) is decoded by our own loop, the others by DicomImage: every row
 // must give DCMTK's values pixel for pixel, and the plain ones the standard's values as well.
-// Uncompressed 8-bit RGB is copied by our own loop (interleaved rows, or planes interleaved): what is
-// shown must be DicomImage's 8-bit output byte for byte, for an odd width (QImage pads its rows),
-// both planar configurations and a frame asked for on its own.
+// Uncompressed 8-bit RGB and YBR_FULL go through our own loop (RGB copied, YBR_FULL converted; rows
+// interleaved or planes): what is shown must be DicomImage's 8-bit output byte for byte, for random
+// samples (every YCbCr corner clamps somewhere), an odd width (QImage pads its rows), both planar
+// configurations and a frame asked for on its own.
 void TestDicomDecode::rgbMatchesDicomImage_data()
 {
+    QTest::addColumn<QString>("photometric");
     QTest::addColumn<int>("planar");
     QTest::addColumn<int>("syntax");
-    QTest::newRow("interleaved, explicit") << 0 << int(EXS_LittleEndianExplicit);
-    QTest::newRow("planar, explicit") << 1 << int(EXS_LittleEndianExplicit);
-    QTest::newRow("interleaved, implicit") << 0 << int(EXS_LittleEndianImplicit);
-    QTest::newRow("planar, big endian (DicomImage)") << 1 << int(EXS_BigEndianExplicit);
+    for (const QString photometric : {QStringLiteral("RGB"), QStringLiteral("YBR_FULL")}) {
+        const QByteArray p = photometric.toLatin1();
+        QTest::addRow("%s interleaved, explicit", p.constData()) << photometric << 0 << int(EXS_LittleEndianExplicit);
+        QTest::addRow("%s planar, explicit", p.constData()) << photometric << 1 << int(EXS_LittleEndianExplicit);
+        QTest::addRow("%s interleaved, implicit", p.constData()) << photometric << 0 << int(EXS_LittleEndianImplicit);
+        QTest::addRow("%s planar, big endian (DicomImage)", p.constData()) << photometric << 1 << int(EXS_BigEndianExplicit);
+    }
 }
 
 void TestDicomDecode::rgbMatchesDicomImage()
 {
+    QFETCH(QString, photometric);
     QFETCH(int, planar);
     QFETCH(int, syntax);
     const int width = 37, height = 11, frames = 3;
@@ -762,7 +768,7 @@ void TestDicomDecode::rgbMatchesDicomImage()
     ds->putAndInsertString(DCM_SOPClassUID, UID_MultiframeTrueColorSecondaryCaptureImageStorage);
     ds->putAndInsertString(DCM_SOPInstanceUID, "1.2.826.0.1.3680043.9.7433.97.3");
     ds->putAndInsertString(DCM_Modality, "OT");
-    ds->putAndInsertString(DCM_PhotometricInterpretation, "RGB");
+    ds->putAndInsertString(DCM_PhotometricInterpretation, photometric.toLatin1().constData());
     ds->putAndInsertUint16(DCM_SamplesPerPixel, 3);
     ds->putAndInsertUint16(DCM_PlanarConfiguration, Uint16(planar));
     ds->putAndInsertUint16(DCM_Rows, Uint16(height));
@@ -773,7 +779,7 @@ void TestDicomDecode::rgbMatchesDicomImage()
     ds->putAndInsertUint16(DCM_HighBit, 7);
     ds->putAndInsertUint16(DCM_PixelRepresentation, 0);
     QVERIFY(ds->putAndInsertUint8Array(DCM_PixelData, bytes.data(), bytes.size()).good());
-    const QString path = m_tmp.filePath(QStringLiteral("rgb-%1-%2.dcm").arg(planar).arg(syntax));
+    const QString path = m_tmp.filePath(QStringLiteral("%1-%2-%3.dcm").arg(photometric).arg(planar).arg(syntax));
     QVERIFY(file.saveFile(QFile::encodeName(path).constData(), E_TransferSyntax(syntax)).good());
 
     DicomImage reference(QFile::encodeName(path).constData());
