@@ -451,7 +451,10 @@ QString jpegFragmentProblem(DcmDataset *ds)
     return {};
 }
 
-QString decodeJpeg2000InPlace(DcmDataset *ds, const DicomImageInfo &info, const std::atomic_bool *cancel)
+// JPEG 2000: decode the frames [first, first + count) through OpenJPEG and put them back as native
+// data holding just those frames (Number of Frames set to |count|), so the rest of the pipeline is
+// the native one and one frame of a long cine costs one frame's decoding and memory.
+QString decodeJpeg2000InPlace(DcmDataset *ds, const DicomImageInfo &info, int firstFrame, int frameCount, const std::atomic_bool *cancel)
 {
     DcmElement *element = nullptr;
     if (ds->findAndGetElement(DCM_PixelData, element).bad() || !element)
@@ -486,7 +489,7 @@ QString decodeJpeg2000InPlace(DcmDataset *ds, const DicomImageInfo &info, const 
     std::vector<Uint16> words;
     std::vector<Uint8> bytes;
     Detail::J2kDecoded first;
-    for (int f = 0; f < info.numberOfFrames; ++f) {
+    for (int f = firstFrame; f < firstFrame + frameCount; ++f) {
         if (cancel && cancel->load())
             return DicomFrameDecoder::tr("cancelled");
         const QByteArray &frame = frames[size_t(f)];
@@ -519,12 +522,12 @@ QString decodeJpeg2000InPlace(DcmDataset *ds, const DicomImageInfo &info, const 
             return DicomFrameDecoder::tr("JPEG 2000 decoding failed: %1").arg(d.errorString);
         if (d.width != info.columns || d.height != info.rows)
             return DicomFrameDecoder::tr("the JPEG 2000 image size does not match Rows and Columns");
-        if (f == 0) {
+        if (f == firstFrame) {
             first.precision = d.precision;
             first.components = d.components;
             first.isSigned = d.isSigned;
             first.colourTransformed = d.colourTransformed;
-            const size_t total = d.samples.size() * size_t(info.numberOfFrames);
+            const size_t total = d.samples.size() * size_t(frameCount);
             if (d.precision <= 8)
                 bytes.reserve(total);
             else
@@ -548,6 +551,7 @@ QString decodeJpeg2000InPlace(DcmDataset *ds, const DicomImageInfo &info, const 
     ds->putAndInsertUint16(DCM_BitsStored, bitsStored);
     ds->putAndInsertUint16(DCM_HighBit, Uint16(bitsStored - 1));
     ds->putAndInsertUint16(DCM_SamplesPerPixel, Uint16(first.components));
+    ds->putAndInsertString(DCM_NumberOfFrames, QByteArray::number(frameCount).constData());
     if (first.components > 1) {
         ds->putAndInsertUint16(DCM_PlanarConfiguration, 0);
         if (first.colourTransformed)
@@ -1188,15 +1192,6 @@ DicomDecodeResult decodeLoaded(DcmFileFormat &file, const QString &path, const D
             return result;
         }
     }
-    if (isJpeg2000(xfer)) {
-        const QString error = decodeJpeg2000InPlace(ds, info, options.cancel);
-        if (!error.isEmpty()) {
-            result.errorString = QStringLiteral("%1: %2").arg(path, error);
-            return result;
-        }
-        imageXfer = EXS_LittleEndianExplicit;
-    }
-    info.overlays = readOverlays(ds);
     const int first = std::clamp(options.firstFrame, 0, info.numberOfFrames - 1);
     const int available = info.numberOfFrames - first;
     const int count = options.frameCount < 0 ? available : std::min(options.frameCount, available);
@@ -1204,12 +1199,23 @@ DicomDecodeResult decodeLoaded(DcmFileFormat &file, const QString &path, const D
         result.errorString = DicomFrameDecoder::tr("%1: frame %2 does not exist").arg(path).arg(options.firstFrame + 1);
         return result;
     }
+    // Where frame |first| sits in the pixel data: JPEG 2000 and RLE are decoded to just the frames
+    // asked for.
+    int storedFirst = first;
+    if (isJpeg2000(xfer)) {
+        const QString error = decodeJpeg2000InPlace(ds, info, first, count, options.cancel);
+        if (!error.isEmpty()) {
+            result.errorString = QStringLiteral("%1: %2").arg(path, error);
+            return result;
+        }
+        imageXfer = EXS_LittleEndianExplicit;
+        storedFirst = 0;
+    }
+    info.overlays = readOverlays(ds);
     if (options.cancel && options.cancel->load()) {
         result.errorString = DicomFrameDecoder::tr("cancelled");
         return result;
     }
-    // Where frame |first| sits in the pixel data: RLE is decoded to just the frames asked for.
-    int storedFirst = first;
     if (xfer == EXS_RLELossless) {
         const QString error = decodeRleInPlace(ds, info, first, count, options.cancel);
         if (!error.isEmpty()) {

@@ -21,6 +21,8 @@
 #include <dcmtk/dcmdata/dcsequen.h>
 #include <dcmtk/dcmdata/dcuid.h>
 #include <dcmtk/dcmimgle/dcmimage.h>
+
+#include <openjpeg-2.5/openjpeg.h>
 #include <dcmtk/dcmimgle/dipixel.h>
 
 using namespace Kakehashi::Dicom;
@@ -38,6 +40,7 @@ private slots:
     void nativeMatchesStoredValues();
     void multiFrameSubset_data();
     void multiFrameSubset();
+    void jpeg2000DecodesOnlyTheFramesAskedFor();
     void hostileRleHeaders_data();
     void hostileRleHeaders();
     void hugeDeclarations_data();
@@ -278,6 +281,129 @@ void TestDicomDecode::multiFrameSubset()
     }
     options.firstFrame = frames;
     QVERIFY(!DicomFrameDecoder::decodeFile(path, options).ok);
+}
+
+namespace {
+
+// One lossless J2K codestream of a 16-bit unsigned grey image, through OpenJPEG's encoder.
+QByteArray encodeJ2k(const std::vector<Uint16> &samples, int width, int height)
+{
+    struct Sink
+    {
+        QByteArray bytes;
+        qint64 at = 0;
+    } sink;
+    opj_cparameters_t parameters;
+    opj_set_default_encoder_parameters(&parameters);
+    parameters.tcp_numlayers = 1;
+    parameters.tcp_rates[0] = 0;
+    parameters.cp_disto_alloc = 1;
+    parameters.numresolution = 3;
+    parameters.irreversible = 0;
+    opj_image_cmptparm_t component{};
+    component.dx = component.dy = 1;
+    component.w = OPJ_UINT32(width);
+    component.h = OPJ_UINT32(height);
+    component.prec = 16;
+    component.sgnd = 0;
+    opj_image_t *image = opj_image_create(1, &component, OPJ_CLRSPC_GRAY);
+    image->x0 = image->y0 = 0;
+    image->x1 = OPJ_UINT32(width);
+    image->y1 = OPJ_UINT32(height);
+    for (size_t i = 0; i < samples.size(); ++i)
+        image->comps[0].data[i] = samples[i];
+    opj_codec_t *codec = opj_create_compress(OPJ_CODEC_J2K);
+    opj_stream_t *stream = opj_stream_create(OPJ_J2K_STREAM_CHUNK_SIZE, OPJ_FALSE);
+    opj_stream_set_user_data(stream, &sink, nullptr);
+    opj_stream_set_write_function(stream, [](void *buffer, OPJ_SIZE_T size, void *user) -> OPJ_SIZE_T {
+        auto *out = static_cast<Sink *>(user);
+        if (out->at + qint64(size) > out->bytes.size())
+            out->bytes.resize(out->at + qint64(size));
+        std::memcpy(out->bytes.data() + out->at, buffer, size);
+        out->at += qint64(size);
+        return size;
+    });
+    opj_stream_set_skip_function(stream, [](OPJ_OFF_T n, void *user) -> OPJ_OFF_T {
+        static_cast<Sink *>(user)->at += n;
+        return n;
+    });
+    opj_stream_set_seek_function(stream, [](OPJ_OFF_T n, void *user) -> OPJ_BOOL {
+        static_cast<Sink *>(user)->at = n;
+        return OPJ_TRUE;
+    });
+    const bool ok = opj_setup_encoder(codec, &parameters, image) && opj_start_compress(codec, image, stream) && opj_encode(codec, stream)
+                    && opj_end_compress(codec, stream);
+    opj_stream_destroy(stream);
+    opj_destroy_codec(codec);
+    opj_image_destroy(image);
+    return ok ? sink.bytes : QByteArray();
+}
+
+} // namespace
+
+// JPEG 2000 decodes only the frames asked for (as RLE does): one frame of a long cine costs one
+// frame. Five distinct frames; the second one's codestream is cut short. Asking for frame 4 alone
+// gives its values (never a neighbour's) without touching the broken frame; asking for all of
+// them names the broken one.
+void TestDicomDecode::jpeg2000DecodesOnlyTheFramesAskedFor()
+{
+    const int width = 24, height = 20, frames = 5;
+    auto value = [&](int f, int x, int y) { return Uint16(f * 1000 + x * 37 + y * 3); };
+    auto *sequence = new DcmPixelSequence(DCM_PixelSequenceTag);
+    sequence->insert(new DcmPixelItem(DCM_PixelItemTag)); // the empty offset table
+    for (int f = 0; f < frames; ++f) {
+        std::vector<Uint16> samples(static_cast<size_t>(width * height));
+        for (int y = 0; y < height; ++y)
+            for (int x = 0; x < width; ++x)
+                samples[size_t(y * width + x)] = value(f, x, y);
+        QByteArray codestream = encodeJ2k(samples, width, height);
+        QVERIFY(codestream.startsWith("\xff\x4f\xff\x51"));
+        if (f == 1)
+            codestream.truncate(codestream.size() / 2);
+        if (codestream.size() % 2)
+            codestream.append('\0');
+        auto *item = new DcmPixelItem(DCM_PixelItemTag);
+        QVERIFY(item->putUint8Array(reinterpret_cast<const Uint8 *>(codestream.constData()), Uint32(codestream.size())).good());
+        sequence->insert(item);
+    }
+    DcmFileFormat file;
+    DcmDataset *ds = file.getDataset();
+    ds->putAndInsertString(DCM_SOPClassUID, UID_MultiframeGrayscaleWordSecondaryCaptureImageStorage);
+    ds->putAndInsertString(DCM_SOPInstanceUID, "1.2.826.0.1.3680043.9.7433.97.4");
+    ds->putAndInsertString(DCM_Modality, "OT");
+    ds->putAndInsertString(DCM_PhotometricInterpretation, "MONOCHROME2");
+    ds->putAndInsertUint16(DCM_SamplesPerPixel, 1);
+    ds->putAndInsertUint16(DCM_Rows, Uint16(height));
+    ds->putAndInsertUint16(DCM_Columns, Uint16(width));
+    ds->putAndInsertString(DCM_NumberOfFrames, QByteArray::number(frames).constData());
+    ds->putAndInsertUint16(DCM_BitsAllocated, 16);
+    ds->putAndInsertUint16(DCM_BitsStored, 16);
+    ds->putAndInsertUint16(DCM_HighBit, 15);
+    ds->putAndInsertUint16(DCM_PixelRepresentation, 0);
+    auto *pixelData = new DcmPixelData(DCM_PixelData);
+    pixelData->putOriginalRepresentation(EXS_JPEG2000LosslessOnly, nullptr, sequence);
+    ds->insert(pixelData, true);
+    const QString path = m_tmp.filePath(QStringLiteral("j2k-frames.dcm"));
+    QVERIFY(file.saveFile(QFile::encodeName(path).constData(), EXS_JPEG2000LosslessOnly).good());
+
+    for (const int wanted : {3, 0, 4}) {
+        DicomDecodeOptions one;
+        one.firstFrame = wanted;
+        one.frameCount = 1;
+        const DicomDecodeResult r = DicomFrameDecoder::decodeFile(path, one);
+        QVERIFY2(r.ok, qPrintable(r.errorString));
+        QCOMPARE(r.info.numberOfFrames, frames);
+        QCOMPARE(r.frames.size(), 1);
+        const DicomFrame &frame = r.frames.first();
+        QCOMPARE(frame.frameIndex, wanted);
+        for (int y = 0; y < height; ++y)
+            for (int x = 0; x < width; ++x)
+                if (frame.modalityValue(x, y) != value(wanted, x, y))
+                    QFAIL(qPrintable(QStringLiteral("frame %1 (%2,%3): %4, expected %5").arg(wanted).arg(x).arg(y).arg(frame.modalityValue(x, y)).arg(value(wanted, x, y))));
+    }
+    const DicomDecodeResult all = DicomFrameDecoder::decodeFile(path);
+    QVERIFY(!all.ok);
+    QVERIFY2(all.errorString.contains(QStringLiteral("JPEG 2000")), qPrintable(all.errorString));
 }
 
 // RLE headers that lie about their segments (offsets past the fragment, backwards, a count the
