@@ -8,8 +8,11 @@
 // and JPEG lossless (SV1) copies made with DCMTK's encoders, and a 2048×2048 12-bit CR; and one set
 // per photometric path (issue 12 P4): MONOCHROME2 with a Modality LUT Sequence, with a VOI LUT
 // Sequence, MONOCHROME1 with rescale, RGB, YBR_FULL, PALETTE COLOR, 1-bit, and 30-frame 8-bit
-// multi-frame (20 files of 512×512 each; 2 multi-frame files; 1-bit 1024×1024). The worst set ratio
-// is the per-path figure: the goal is >= 1.0 on every path.
+// multi-frame (20 files of 512×512 each; 2 multi-frame files; 1-bit 1024×1024); and 20 12-bit
+// 512×512 slices as JPEG 2000 lossless (encoded here with OpenJPEG), whose baseline is OpenJPEG's
+// own decoder (DCMTK 3.6.7 has no JPEG 2000 codec): the file read with dcmdata, the codestream
+// decoded by opj_decode, the samples windowed to 8 bits by min/max. The worst set ratio is the
+// per-path figure: the goal is >= 1.0 on every path.
 // Single-thread figures carry the target (ratio ≥ 0.9); pooled figures decode the files of a
 // set in parallel on the global thread pool, ours and the baseline alike.
 //
@@ -38,6 +41,11 @@
 #include <dcmtk/dcmimage/diregist.h>
 #include <dcmtk/dcmimgle/dcmimage.h>
 #include <dcmtk/dcmjpeg/djdecode.h>
+#include <dcmtk/dcmdata/dcpixel.h>
+#include <dcmtk/dcmdata/dcpixseq.h>
+#include <dcmtk/dcmdata/dcpxitem.h>
+
+#include <openjpeg-2.5/openjpeg.h>
 #include <dcmtk/dcmjpeg/djencode.h>
 #include <dcmtk/dcmjpeg/djrplol.h>
 #include <dcmtk/dcmjpls/djdecode.h>
@@ -60,6 +68,7 @@ struct FileSet
     QStringList files;
     qint64 pixelBytes = 0; // decoded pixel data of one pass over the set (stored sample size)
     bool pooled = false;   // also measure parallel decoding of the files
+    bool openJpeg = false; // the baseline is OpenJPEG's own decoder, not DicomImage
 };
 
 // --- the two pipelines --------------------------------------------------------------------------
@@ -91,6 +100,86 @@ qint64 baselineFile(const QString &path, std::vector<Uint8> &buffer)
             buffer.resize(size);
         frames += image.getOutputData(buffer.data(), size, 8, i) ? 1 : 0;
     }
+    return frames;
+}
+
+// OpenJPEG's own decoder on a JPEG 2000 DICOM file: dcmdata reads the file (as DicomImage would),
+// opj_decode decodes the first frame's codestream from memory, then a min/max window to 8 bits.
+qint64 openJpegFile(const QString &path, std::vector<Uint8> &buffer)
+{
+    DcmFileFormat file;
+    if (file.loadFile(QFile::encodeName(path).constData()).bad())
+        return 0;
+    DcmElement *element = nullptr;
+    DcmPixelSequence *sequence = nullptr;
+    DcmPixelItem *item = nullptr;
+    Uint8 *bytes = nullptr;
+    DcmDataset *ds = file.getDataset();
+    if (ds->findAndGetElement(DCM_PixelData, element).bad()
+        || static_cast<DcmPixelData *>(element)->getEncapsulatedRepresentation(ds->getOriginalXfer(), nullptr, sequence).bad() || !sequence
+        || sequence->getItem(item, 1).bad() || item->getUint8Array(bytes).bad())
+        return 0;
+    struct Source
+    {
+        const Uint8 *data;
+        OPJ_SIZE_T size;
+        OPJ_SIZE_T at;
+    } source{bytes, item->getLength(), 0};
+    opj_stream_t *stream = opj_stream_create(OPJ_J2K_STREAM_CHUNK_SIZE, OPJ_TRUE);
+    opj_stream_set_user_data(stream, &source, nullptr);
+    opj_stream_set_user_data_length(stream, source.size);
+    opj_stream_set_read_function(stream, [](void *out, OPJ_SIZE_T n, void *user) -> OPJ_SIZE_T {
+        auto *s = static_cast<Source *>(user);
+        const OPJ_SIZE_T left = s->size - s->at;
+        if (left == 0)
+            return OPJ_SIZE_T(-1);
+        n = std::min(n, left);
+        std::memcpy(out, s->data + s->at, n);
+        s->at += n;
+        return n;
+    });
+    opj_stream_set_skip_function(stream, [](OPJ_OFF_T n, void *user) -> OPJ_OFF_T {
+        auto *s = static_cast<Source *>(user);
+        n = std::clamp<OPJ_OFF_T>(n, -OPJ_OFF_T(s->at), OPJ_OFF_T(s->size - s->at));
+        s->at += OPJ_SIZE_T(n);
+        return n;
+    });
+    opj_stream_set_seek_function(stream, [](OPJ_OFF_T n, void *user) -> OPJ_BOOL {
+        auto *s = static_cast<Source *>(user);
+        if (n < 0 || OPJ_SIZE_T(n) > s->size)
+            return OPJ_FALSE;
+        s->at = OPJ_SIZE_T(n);
+        return OPJ_TRUE;
+    });
+    opj_codec_t *codec = opj_create_decompress(OPJ_CODEC_J2K);
+    opj_dparameters_t parameters;
+    opj_set_default_decoder_parameters(&parameters);
+    opj_image_t *image = nullptr;
+    qint64 frames = 0;
+    if (opj_setup_decoder(codec, &parameters) && opj_read_header(stream, codec, &image) && opj_decode(codec, stream, image)
+        && opj_end_decompress(codec, stream) && image->numcomps >= 1) {
+        const opj_image_comp_t &c = image->comps[0];
+        const size_t n = size_t(c.w) * size_t(c.h);
+        const auto [lo, hi] = std::minmax_element(c.data, c.data + n);
+        const double scale = *hi > *lo ? 255.0 / double(*hi - *lo) : 0.0;
+        if (buffer.size() < n)
+            buffer.resize(n);
+        for (size_t i = 0; i < n; ++i)
+            buffer[i] = Uint8(double(c.data[i] - *lo) * scale + 0.5);
+        frames = 1;
+    }
+    opj_image_destroy(image);
+    opj_destroy_codec(codec);
+    opj_stream_destroy(stream);
+    return frames;
+}
+
+qint64 runOpenJpeg(const QStringList &files)
+{
+    std::vector<Uint8> buffer;
+    qint64 frames = 0;
+    for (const QString &f : files)
+        frames += openJpegFile(f, buffer);
     return frames;
 }
 
@@ -465,6 +554,87 @@ qint64 pixelBytes(const QStringList &files)
     return total;
 }
 
+// One lossless J2K codestream of a 16-bit unsigned grey image (12 bits used), through OpenJPEG.
+QByteArray encodeJ2k(const std::vector<Uint16> &samples, int size)
+{
+    struct Sink
+    {
+        QByteArray bytes;
+        qint64 at = 0;
+    } sink;
+    opj_cparameters_t parameters;
+    opj_set_default_encoder_parameters(&parameters);
+    parameters.tcp_numlayers = 1;
+    parameters.tcp_rates[0] = 0;
+    parameters.cp_disto_alloc = 1;
+    parameters.irreversible = 0;
+    opj_image_cmptparm_t component{};
+    component.dx = component.dy = 1;
+    component.w = component.h = OPJ_UINT32(size);
+    component.prec = 12;
+    component.sgnd = 0;
+    opj_image_t *image = opj_image_create(1, &component, OPJ_CLRSPC_GRAY);
+    image->x0 = image->y0 = 0;
+    image->x1 = image->y1 = OPJ_UINT32(size);
+    for (size_t i = 0; i < samples.size(); ++i)
+        image->comps[0].data[i] = samples[i];
+    opj_codec_t *codec = opj_create_compress(OPJ_CODEC_J2K);
+    opj_stream_t *stream = opj_stream_create(OPJ_J2K_STREAM_CHUNK_SIZE, OPJ_FALSE);
+    opj_stream_set_user_data(stream, &sink, nullptr);
+    opj_stream_set_write_function(stream, [](void *buffer, OPJ_SIZE_T n, void *user) -> OPJ_SIZE_T {
+        auto *out = static_cast<Sink *>(user);
+        if (out->at + qint64(n) > out->bytes.size())
+            out->bytes.resize(out->at + qint64(n));
+        std::memcpy(out->bytes.data() + out->at, buffer, n);
+        out->at += qint64(n);
+        return n;
+    });
+    opj_stream_set_skip_function(stream, [](OPJ_OFF_T n, void *user) -> OPJ_OFF_T {
+        static_cast<Sink *>(user)->at += n;
+        return n;
+    });
+    opj_stream_set_seek_function(stream, [](OPJ_OFF_T n, void *user) -> OPJ_BOOL {
+        static_cast<Sink *>(user)->at = n;
+        return OPJ_TRUE;
+    });
+    const bool ok = opj_setup_encoder(codec, &parameters, image) && opj_start_compress(codec, image, stream) && opj_encode(codec, stream)
+                    && opj_end_compress(codec, stream);
+    opj_stream_destroy(stream);
+    opj_destroy_codec(codec);
+    opj_image_destroy(image);
+    return ok ? sink.bytes : QByteArray();
+}
+
+// |count| 512×512 12-bit slices as JPEG 2000 lossless DICOM files under |dir|.
+QString generateJpeg2000Set(const QString &dir, int count, FileSet *set)
+{
+    const int size = 512;
+    const QByteArray root = "1.2.826.0.1.3680043.9.7433.96.";
+    for (int i = 0; i < count; ++i) {
+        QByteArray codestream = encodeJ2k(phantom(size, i, 4095), size);
+        if (codestream.isEmpty())
+            return QStringLiteral("OpenJPEG could not encode slice %1").arg(i + 1);
+        if (codestream.size() % 2)
+            codestream.append('\0');
+        DcmFileFormat file;
+        DcmDataset *ds = file.getDataset();
+        putImage(ds, root, i, "MONOCHROME2", size, 1, 16, 12);
+        auto *sequence = new DcmPixelSequence(DCM_PixelSequenceTag);
+        sequence->insert(new DcmPixelItem(DCM_PixelItemTag));
+        auto *item = new DcmPixelItem(DCM_PixelItemTag);
+        item->putUint8Array(reinterpret_cast<const Uint8 *>(codestream.constData()), Uint32(codestream.size()));
+        sequence->insert(item);
+        auto *pixelData = new DcmPixelData(DCM_PixelData);
+        pixelData->putOriginalRepresentation(EXS_JPEG2000LosslessOnly, nullptr, sequence);
+        ds->insert(pixelData, true);
+        const QString name = QDir(dir).filePath(QStringLiteral("j2k-%1.dcm").arg(i + 1, 3, 10, QLatin1Char('0')));
+        if (file.saveFile(QFile::encodeName(name).constData(), EXS_JPEG2000LosslessOnly).bad())
+            return QStringLiteral("cannot write %1").arg(name);
+        set->files << name;
+    }
+    return {};
+}
+
 // --- measuring ----------------------------------------------------------------------------------
 
 struct Measure
@@ -593,11 +763,18 @@ int main(int argc, char **argv)
         }
         sets << ct << jls << jpeg << cr;
         error = generatePhotometricSets(tmp.path(), 20, &sets);
+        FileSet j2k{QStringLiteral("CT 512² J2K vs OpenJPEG"), {}, 0, false, true};
+        if (error.isEmpty()) {
+            QDir(tmp.path()).mkpath(QStringLiteral("j2k"));
+            error = generateJpeg2000Set(tmp.filePath(QStringLiteral("j2k")), 20, &j2k);
+        }
+        if (error.isEmpty())
+            sets << j2k;
         if (!error.isEmpty()) {
             out << "generating the photometric sets failed: " << error << "\n";
             return 1;
         }
-        out << "generated " << slices << " CT slices ×3 transfer syntaxes, a CR and one set per photometric path in "
+        out << "generated " << slices << " CT slices ×3 transfer syntaxes, a CR, one set per photometric path and a JPEG 2000 set in "
             << gen.elapsed() << " ms\n";
     }
     for (FileSet &s : sets)
@@ -609,7 +786,7 @@ int main(int argc, char **argv)
 
     int measurements = 0;
     for (const FileSet &s : std::as_const(sets))
-        measurements += s.pooled ? 2 : 1;
+        measurements += s.pooled && !s.openJpeg ? 2 : 1;
     const double each = seconds / measurements;
     out << "threads in pool: " << QThreadPool::globalInstance()->maxThreadCount() << ", " << QString::number(each, 'f', 1)
         << " s per measurement\n\n";
@@ -627,8 +804,9 @@ int main(int argc, char **argv)
     qint64 oursNs = 0, baseNs = 0, oursFrames = 0, baseFrames = 0;
     double worst = 1e9;
     for (const FileSet &s : std::as_const(sets)) {
-        const int frames = int(runBaseline(s.files));
-        const Measure m = measure(s.files, each, runOurs, runBaseline);
+        const auto baseline = s.openJpeg ? runOpenJpeg : runBaseline;
+        const int frames = int(baseline(s.files));
+        const Measure m = measure(s.files, each, runOurs, baseline);
         if (m.oursFrames / m.rounds != frames)
             out << "warning: " << s.name << ": ours decoded " << m.oursFrames / m.rounds << " of " << frames << " frames\n";
         out << row(s.name, QStringLiteral("single"), frames, m, s.pixelBytes);
@@ -639,7 +817,7 @@ int main(int argc, char **argv)
         oursFrames += m.oursFrames / m.rounds;
         baseFrames += m.baseFrames / m.rounds;
         worst = std::min(worst, m.oursFps() / m.baseFps());
-        if (s.pooled) {
+        if (s.pooled && !s.openJpeg) {
             out << row(s.name, QStringLiteral("pooled"), frames, measure(s.files, each, runOursPooled, runBaselinePooled), s.pixelBytes);
             out.flush();
         }
