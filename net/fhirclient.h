@@ -34,6 +34,7 @@ public:
         Network,
         Timeout,
         Tls,
+        TlsRevoked, // the server's own stapled OCSP status says its certificate is revoked
         Http400,
         Http401,
         Http403,

@@ -3440,6 +3440,10 @@
         <source>The service said: %1</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>The sharing service's certificate has been revoked (the certificate status the server sent says so); the connection was refused.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Kakehashi::PatientListModel</name>

@@ -3400,6 +3400,10 @@
         <source>The service said: %1</source>
         <translation>サービスからの通知：%1</translation>
     </message>
+    <message>
+        <source>The sharing service's certificate has been revoked (the certificate status the server sent says so); the connection was refused.</source>
+        <translation>共有サービスのサーバー証明書は失効しています（サーバーが送った証明書の状態がそう示しています）。接続を拒否しました。</translation>
+    </message>
 </context>
 <context>
     <name>Kakehashi::PatientListModel</name>

@@ -26,4 +26,7 @@ JA = {
         ['%n 件の施設参照を解決できませんでした。該当する項目は「%1」と表示し、理由を詳細に示します。'],
     'Medical institution code': '医療機関コード',
     'Note: %1': '注意: %1',
+    # The server's stapled certificate status (OCSP)
+    "The sharing service's certificate has been revoked (the certificate status the server sent says so); the connection was refused.":
+        '共有サービスのサーバー証明書は失効しています（サーバーが送った証明書の状態がそう示しています）。接続を拒否しました。',
 }
