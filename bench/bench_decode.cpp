@@ -45,6 +45,8 @@
 #include <dcmtk/dcmdata/dcpixseq.h>
 #include <dcmtk/dcmdata/dcpxitem.h>
 
+#include "j2kencode.h"
+
 #include <openjpeg-2.5/openjpeg.h>
 #include <dcmtk/dcmjpeg/djencode.h>
 #include <dcmtk/dcmjpeg/djrplol.h>
@@ -554,64 +556,14 @@ qint64 pixelBytes(const QStringList &files)
     return total;
 }
 
-// One lossless J2K codestream of a 16-bit unsigned grey image (12 bits used), through OpenJPEG.
-QByteArray encodeJ2k(const std::vector<Uint16> &samples, int size)
-{
-    struct Sink
-    {
-        QByteArray bytes;
-        qint64 at = 0;
-    } sink;
-    opj_cparameters_t parameters;
-    opj_set_default_encoder_parameters(&parameters);
-    parameters.tcp_numlayers = 1;
-    parameters.tcp_rates[0] = 0;
-    parameters.cp_disto_alloc = 1;
-    parameters.irreversible = 0;
-    opj_image_cmptparm_t component{};
-    component.dx = component.dy = 1;
-    component.w = component.h = OPJ_UINT32(size);
-    component.prec = 12;
-    component.sgnd = 0;
-    opj_image_t *image = opj_image_create(1, &component, OPJ_CLRSPC_GRAY);
-    image->x0 = image->y0 = 0;
-    image->x1 = image->y1 = OPJ_UINT32(size);
-    for (size_t i = 0; i < samples.size(); ++i)
-        image->comps[0].data[i] = samples[i];
-    opj_codec_t *codec = opj_create_compress(OPJ_CODEC_J2K);
-    opj_stream_t *stream = opj_stream_create(OPJ_J2K_STREAM_CHUNK_SIZE, OPJ_FALSE);
-    opj_stream_set_user_data(stream, &sink, nullptr);
-    opj_stream_set_write_function(stream, [](void *buffer, OPJ_SIZE_T n, void *user) -> OPJ_SIZE_T {
-        auto *out = static_cast<Sink *>(user);
-        if (out->at + qint64(n) > out->bytes.size())
-            out->bytes.resize(out->at + qint64(n));
-        std::memcpy(out->bytes.data() + out->at, buffer, n);
-        out->at += qint64(n);
-        return n;
-    });
-    opj_stream_set_skip_function(stream, [](OPJ_OFF_T n, void *user) -> OPJ_OFF_T {
-        static_cast<Sink *>(user)->at += n;
-        return n;
-    });
-    opj_stream_set_seek_function(stream, [](OPJ_OFF_T n, void *user) -> OPJ_BOOL {
-        static_cast<Sink *>(user)->at = n;
-        return OPJ_TRUE;
-    });
-    const bool ok = opj_setup_encoder(codec, &parameters, image) && opj_start_compress(codec, image, stream) && opj_encode(codec, stream)
-                    && opj_end_compress(codec, stream);
-    opj_stream_destroy(stream);
-    opj_destroy_codec(codec);
-    opj_image_destroy(image);
-    return ok ? sink.bytes : QByteArray();
-}
-
 // |count| 512×512 12-bit slices as JPEG 2000 lossless DICOM files under |dir|.
 QString generateJpeg2000Set(const QString &dir, int count, FileSet *set)
 {
     const int size = 512;
     const QByteArray root = "1.2.826.0.1.3680043.9.7433.96.";
     for (int i = 0; i < count; ++i) {
-        QByteArray codestream = encodeJ2k(phantom(size, i, 4095), size);
+        const std::vector<Uint16> slice = phantom(size, i, 4095);
+        QByteArray codestream = Kakehashi::Fixtures::encodeJ2kGrey(std::vector<quint16>(slice.begin(), slice.end()), size, size, 12);
         if (codestream.isEmpty())
             return QStringLiteral("OpenJPEG could not encode slice %1").arg(i + 1);
         if (codestream.size() % 2)

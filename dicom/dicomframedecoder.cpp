@@ -770,7 +770,7 @@ bool directLayout(DcmDataset *ds, const DicomImageInfo &info, StoredLayout &layo
     }
     if (!(slope > 0) || !std::isfinite(slope) || !std::isfinite(intercept))
         return false;
-    layout = StoredLayout{allocated, stored, representation != 0, slope, intercept, hasSlope};
+    layout = StoredLayout{allocated, stored, representation != 0, slope, intercept, hasSlope, nullptr};
     // Enhanced objects: a frame's Pixel Value Transformation applies where the data set has none.
     if (!hasSlope) {
         for (const DicomFrameGroups &g : info.frameGroups)

@@ -84,7 +84,7 @@ void TestServerRevocation::initTestCase()
     QVERIFY(openssl({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"), QStringLiteral("-nodes"),
                      QStringLiteral("-keyout"), QStringLiteral("ca.key"), QStringLiteral("-out"), QStringLiteral("ca.crt"), QStringLiteral("-subj"),
                      QStringLiteral("/CN=Kakehashi test service CA"), QStringLiteral("-days"), QStringLiteral("30")}));
-    for (const QString name : {QStringLiteral("good"), QStringLiteral("revoked")}) {
+    for (const QString &name : {QStringLiteral("good"), QStringLiteral("revoked")}) {
         QVERIFY(openssl({QStringLiteral("req"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"),
                          name + QStringLiteral(".key"), QStringLiteral("-out"), name + QStringLiteral(".csr"), QStringLiteral("-subj"),
                          QStringLiteral("/CN=127.0.0.1")}));
@@ -94,7 +94,7 @@ void TestServerRevocation::initTestCase()
     }
     QVERIFY(openssl({QStringLiteral("ca"), QStringLiteral("-config"), QStringLiteral("ca.cnf"), QStringLiteral("-cert"), QStringLiteral("ca.crt"),
                      QStringLiteral("-keyfile"), QStringLiteral("ca.key"), QStringLiteral("-revoke"), QStringLiteral("revoked.crt")}));
-    for (const QString name : {QStringLiteral("good"), QStringLiteral("revoked")}) {
+    for (const QString &name : {QStringLiteral("good"), QStringLiteral("revoked")}) {
         QVERIFY(openssl({QStringLiteral("ocsp"), QStringLiteral("-index"), QStringLiteral("index.txt"), QStringLiteral("-rsigner"), QStringLiteral("ca.crt"),
                          QStringLiteral("-rkey"), QStringLiteral("ca.key"), QStringLiteral("-CA"), QStringLiteral("ca.crt"), QStringLiteral("-issuer"),
                          QStringLiteral("ca.crt"), QStringLiteral("-cert"), name + QStringLiteral(".crt"), QStringLiteral("-respout"),
@@ -110,7 +110,7 @@ void TestServerRevocation::initTestCase()
     QDir(m_dir.path()).mkpath(QStringLiteral("nginx/tmp"));
     const QString tmp = path(QStringLiteral("nginx/tmp"));
     QByteArray servers;
-    for (const QString name : {QStringLiteral("good"), QStringLiteral("revoked")}) {
+    for (const QString &name : {QStringLiteral("good"), QStringLiteral("revoked")}) {
         for (const bool stapled : {true, false}) {
             const QString server = name + (stapled ? QStringLiteral("-stapled") : QStringLiteral("-plain"));
             const quint16 port = freePort();

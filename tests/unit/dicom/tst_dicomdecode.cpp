@@ -22,7 +22,7 @@
 #include <dcmtk/dcmdata/dcuid.h>
 #include <dcmtk/dcmimgle/dcmimage.h>
 
-#include <openjpeg-2.5/openjpeg.h>
+#include "../../fixtures/j2kencode.h"
 #include <dcmtk/dcmimgle/dipixel.h>
 
 using namespace Kakehashi::Dicom;
@@ -283,64 +283,6 @@ void TestDicomDecode::multiFrameSubset()
     QVERIFY(!DicomFrameDecoder::decodeFile(path, options).ok);
 }
 
-namespace {
-
-// One lossless J2K codestream of a 16-bit unsigned grey image, through OpenJPEG's encoder.
-QByteArray encodeJ2k(const std::vector<Uint16> &samples, int width, int height)
-{
-    struct Sink
-    {
-        QByteArray bytes;
-        qint64 at = 0;
-    } sink;
-    opj_cparameters_t parameters;
-    opj_set_default_encoder_parameters(&parameters);
-    parameters.tcp_numlayers = 1;
-    parameters.tcp_rates[0] = 0;
-    parameters.cp_disto_alloc = 1;
-    parameters.numresolution = 3;
-    parameters.irreversible = 0;
-    opj_image_cmptparm_t component{};
-    component.dx = component.dy = 1;
-    component.w = OPJ_UINT32(width);
-    component.h = OPJ_UINT32(height);
-    component.prec = 16;
-    component.sgnd = 0;
-    opj_image_t *image = opj_image_create(1, &component, OPJ_CLRSPC_GRAY);
-    image->x0 = image->y0 = 0;
-    image->x1 = OPJ_UINT32(width);
-    image->y1 = OPJ_UINT32(height);
-    for (size_t i = 0; i < samples.size(); ++i)
-        image->comps[0].data[i] = samples[i];
-    opj_codec_t *codec = opj_create_compress(OPJ_CODEC_J2K);
-    opj_stream_t *stream = opj_stream_create(OPJ_J2K_STREAM_CHUNK_SIZE, OPJ_FALSE);
-    opj_stream_set_user_data(stream, &sink, nullptr);
-    opj_stream_set_write_function(stream, [](void *buffer, OPJ_SIZE_T size, void *user) -> OPJ_SIZE_T {
-        auto *out = static_cast<Sink *>(user);
-        if (out->at + qint64(size) > out->bytes.size())
-            out->bytes.resize(out->at + qint64(size));
-        std::memcpy(out->bytes.data() + out->at, buffer, size);
-        out->at += qint64(size);
-        return size;
-    });
-    opj_stream_set_skip_function(stream, [](OPJ_OFF_T n, void *user) -> OPJ_OFF_T {
-        static_cast<Sink *>(user)->at += n;
-        return n;
-    });
-    opj_stream_set_seek_function(stream, [](OPJ_OFF_T n, void *user) -> OPJ_BOOL {
-        static_cast<Sink *>(user)->at = n;
-        return OPJ_TRUE;
-    });
-    const bool ok = opj_setup_encoder(codec, &parameters, image) && opj_start_compress(codec, image, stream) && opj_encode(codec, stream)
-                    && opj_end_compress(codec, stream);
-    opj_stream_destroy(stream);
-    opj_destroy_codec(codec);
-    opj_image_destroy(image);
-    return ok ? sink.bytes : QByteArray();
-}
-
-} // namespace
-
 // JPEG 2000 decodes only the frames asked for (as RLE does): one frame of a long cine costs one
 // frame. Five distinct frames; the second one's codestream is cut short. Asking for frame 4 alone
 // gives its values (never a neighbour's) without touching the broken frame; asking for all of
@@ -352,11 +294,11 @@ void TestDicomDecode::jpeg2000DecodesOnlyTheFramesAskedFor()
     auto *sequence = new DcmPixelSequence(DCM_PixelSequenceTag);
     sequence->insert(new DcmPixelItem(DCM_PixelItemTag)); // the empty offset table
     for (int f = 0; f < frames; ++f) {
-        std::vector<Uint16> samples(static_cast<size_t>(width * height));
+        std::vector<quint16> samples(static_cast<size_t>(width * height));
         for (int y = 0; y < height; ++y)
             for (int x = 0; x < width; ++x)
                 samples[size_t(y * width + x)] = value(f, x, y);
-        QByteArray codestream = encodeJ2k(samples, width, height);
+        QByteArray codestream = Kakehashi::Fixtures::encodeJ2kGrey(samples, width, height, 16);
         QVERIFY(codestream.startsWith("\xff\x4f\xff\x51"));
         if (f == 1)
             codestream.truncate(codestream.size() / 2);
@@ -866,7 +808,7 @@ void TestDicomDecode::rgbMatchesDicomImage_data()
     QTest::addColumn<QString>("photometric");
     QTest::addColumn<int>("planar");
     QTest::addColumn<int>("syntax");
-    for (const QString photometric : {QStringLiteral("RGB"), QStringLiteral("YBR_FULL")}) {
+    for (const QString &photometric : {QStringLiteral("RGB"), QStringLiteral("YBR_FULL")}) {
         const QByteArray p = photometric.toLatin1();
         QTest::addRow("%s interleaved, explicit", p.constData()) << photometric << 0 << int(EXS_LittleEndianExplicit);
         QTest::addRow("%s planar, explicit", p.constData()) << photometric << 1 << int(EXS_LittleEndianExplicit);

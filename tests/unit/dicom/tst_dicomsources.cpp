@@ -7,6 +7,8 @@
 
 #include <QFile>
 #include <QTemporaryDir>
+
+#include <functional>
 #include <QtTest>
 
 #include <dcmtk/config/osconfig.h>
@@ -339,6 +341,21 @@ void TestDicomSources::enhancedCtFunctionalGroups()
     QCOMPARE(order, (QList<int>{1, 2, 0}));
 }
 
+// A 100×100 CT without a window, pixel i (row-major) stored as |stored|(i), written to |path|.
+static bool writeCt100(const QString &path, const std::function<Uint16(int)> &stored)
+{
+    DcmFileFormat file;
+    DcmDataset *ds = file.getDataset();
+    fillCt(ds, 1, nullptr, 100, 100);
+    Uint16 *words = nullptr;
+    DcmElement *pixels = nullptr;
+    if (ds->findAndGetElement(DCM_PixelData, pixels).bad() || pixels->getUint16Array(words).bad())
+        return false;
+    for (int i = 0; i < 100 * 100; ++i)
+        words[i] = stored(i);
+    return file.saveFile(QFile::encodeName(path).constData(), EXS_LittleEndianExplicit).good();
+}
+
 // Two adjacent values only (a mask, a 1-bit overlay kept as pixels): whatever their shares, the
 // default window shows one black and the other white (the percentile count is skipped for them).
 void TestDicomSources::windowForTwoValuedFrames_data()
@@ -352,17 +369,8 @@ void TestDicomSources::windowForTwoValuedFrames_data()
 void TestDicomSources::windowForTwoValuedFrames()
 {
     QFETCH(int, onesPerThousand);
-    DcmFileFormat file;
-    DcmDataset *ds = file.getDataset();
-    fillCt(ds, 1, nullptr, 100, 100);
-    Uint16 *words = nullptr;
-    DcmElement *pixels = nullptr;
-    QVERIFY(ds->findAndGetElement(DCM_PixelData, pixels).good());
-    QVERIFY(pixels->getUint16Array(words).good());
-    for (int i = 0; i < 100 * 100; ++i)
-        words[i] = Uint16(i % 1000 < onesPerThousand ? 1 : 0);
     const QString path = m_tmp.filePath(QStringLiteral("two-valued-%1.dcm").arg(onesPerThousand));
-    QVERIFY(file.saveFile(QFile::encodeName(path).constData(), EXS_LittleEndianExplicit).good());
+    QVERIFY(writeCt100(path, [onesPerThousand](int i) { return Uint16(i % 1000 < onesPerThousand ? 1 : 0); }));
     const DicomDecodeResult r = DicomFrameDecoder::decodeFile(path);
     QVERIFY2(r.ok, qPrintable(r.errorString));
     QVERIFY(r.info.voiWindows.isEmpty());
@@ -379,20 +387,9 @@ void TestDicomSources::windowForTwoValuedFrames()
 // outliers (here a padding value of -32768) would stretch to W 65536.
 void TestDicomSources::windowForFilesWithoutOne()
 {
-    DcmFileFormat file;
-    DcmDataset *ds = file.getDataset();
-    fillCt(ds, 1, nullptr, 100, 100);
-    Uint16 *words = nullptr;
-    DcmElement *pixels = nullptr;
-    QVERIFY(ds->findAndGetElement(DCM_PixelData, pixels).good());
-    QVERIFY(pixels->getUint16Array(words).good());
     // Soft tissue 0..199 in most pixels; a corner of padding and one bright outlier.
-    for (int i = 0; i < 100 * 100; ++i)
-        words[i] = Uint16(Sint16(i % 200));
-    words[0] = Uint16(Sint16(-32768));
-    words[1] = Uint16(Sint16(32767));
     const QString path = m_tmp.filePath(QStringLiteral("no-window.dcm"));
-    QVERIFY(file.saveFile(QFile::encodeName(path).constData(), EXS_LittleEndianExplicit).good());
+    QVERIFY(writeCt100(path, [](int i) { return Uint16(Sint16(i == 0 ? -32768 : i == 1 ? 32767 : i % 200)); }));
     const DicomDecodeResult r = DicomFrameDecoder::decodeFile(path);
     QVERIFY2(r.ok, qPrintable(r.errorString));
     QVERIFY(r.info.voiWindows.isEmpty());

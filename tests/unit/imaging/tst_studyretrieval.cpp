@@ -124,6 +124,13 @@ private:
     std::shared_ptr<QPromise<Dicom::InstanceQueryResult>> m_listing;
 };
 
+// Sorted: to compare as sets that keep duplicates.
+QStringList sorted(QStringList list)
+{
+    list.sort();
+    return list;
+}
+
 QStringList sopsOf(const StudyRetrieval &retrieval)
 {
     QStringList sops;
@@ -192,12 +199,7 @@ void TestStudyRetrieval::longSeriesStreamsWithoutWaitingForItsListing()
     QVERIFY2(retrieval.outcome().status.ok(), qPrintable(retrieval.outcome().status.errorString));
     QVERIFY(!pacs->streamCancelled);
     QVERIFY(pacs->singlesAsked.isEmpty());
-    QStringList sops = sopsOf(retrieval);
-    QCOMPARE(sops.size(), series.files.size());
-    sops.sort();
-    QStringList expected = series.sopInstanceUids;
-    expected.sort();
-    QCOMPARE(sops, expected); // every slice once
+    QCOMPARE(sorted(sopsOf(retrieval)), sorted(series.sopInstanceUids)); // every slice once
     QCOMPARE(retrieval.series().size(), 1);
     QCOMPARE(retrieval.series().first().slices.size(), series.files.size());
     QCOMPARE(first.count(), 1);
@@ -255,12 +257,7 @@ void TestStudyRetrieval::listedMultiFrameInstanceStopsTheStream()
     QCOMPARE(pacs->singlesAsked.size(), n - pacs->streamed);
     QCOMPARE(pacs->singlesAsked, series.sopInstanceUids.mid(pacs->streamed));
     QVERIFY(pacs->singlesAsked.contains(series.sopInstanceUids.at(big)));
-    QStringList sops = sopsOf(retrieval);
-    QCOMPARE(sops.size(), n);
-    sops.sort();
-    QStringList expected = series.sopInstanceUids;
-    expected.sort();
-    QCOMPARE(sops, expected);
+    QCOMPARE(sorted(sopsOf(retrieval)), sorted(series.sopInstanceUids)); // every slice once
 }
 
 QTEST_GUILESS_MAIN(TestStudyRetrieval)
