@@ -8,7 +8,9 @@
 #       and bench_timeline on it. Goals: warm open <= 400 ms, timeline p95 <= 8 ms.
 # Then bench/bench_summary.sh: whole-process --summary runs (--open, --service, --demo --patient).
 # Builds the bench targets first. bench_series_fetch needs orthanc + orthanc-dicomweb + curl and is
-# reported as skipped without them. Prints the load average before each bench: figures taken with a
+# reported as skipped without them. Before each bench the disk writes of the one before are flushed
+# (sync: bench_ingest leaves ~30 MB of cache writes whose write-back otherwise landed in
+# bench_warm_open's fresh processes, +40% there). Prints the load average before each bench: figures taken with a
 # load above the core count are not comparable with the README's.
 set -u
 scale=0
@@ -27,14 +29,15 @@ if [ $scale = 1 ]; then
         mkdir -p "$build/scale" && python3 tools/demo/generate.py --scale "$data" || exit 1
     fi
     echo "scale patient: $data ($(du -m "$data" | cut -f1) MB)"
-    echo; echo "== bench_warm_open --scale   (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
+    sync; echo; echo "== bench_warm_open --scale   (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
     "$build/bench/bench_warm_open" --rounds 3 --goal-ms 400 "$data" 2>&1 | grep -v -e '^QStandardPaths:' -e 'propagateSizeHints' || failed=1
-    echo; echo "== bench_timeline --scale   (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
+    sync; echo; echo "== bench_timeline --scale   (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
     "$build/bench/bench_timeline" "$data" 2>&1 | grep -v -e '^QStandardPaths:' -e 'propagateSizeHints' || failed=1
     exit $failed
 fi
 for b in $benches; do
     echo
+    sync
     echo "== $b   (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
     if [ "$b" = bench_series_fetch ] && ! command -v Orthanc >/dev/null 2>&1 && ! command -v orthanc >/dev/null 2>&1; then
         echo "skipped: Orthanc is not installed (tools/setup.sh installs it)"
@@ -43,6 +46,7 @@ for b in $benches; do
     "$build/bench/$b" 2>&1 | grep -v -e '^QStandardPaths:' -e 'propagateSizeHints' || failed=1
 done
 echo
+sync
 echo "== bench_summary (whole process)   (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
 sh bench/bench_summary.sh "$build" || failed=1
 exit $failed
