@@ -9,8 +9,9 @@
 # Then bench/bench_summary.sh: whole-process --summary runs (--open, --service, --demo --patient).
 # Builds the bench targets first. bench_series_fetch needs orthanc + orthanc-dicomweb + curl and is
 # reported as skipped without them. Before each bench the disk writes of the one before are flushed
-# (sync: bench_ingest leaves ~30 MB of cache writes whose write-back otherwise landed in
-# bench_warm_open's fresh processes, +40% there). Prints the load average before each bench: figures taken with a
+# (sync: bench_ingest leaves ~30 MB of cache writes whose write-back otherwise lands in
+# bench_warm_open's fresh processes: 105-111 ms there in two runs, 85 ms with the sync, 73-75 ms with
+# bench_warm_open run alone). Prints the load average before each bench: figures taken with a
 # load above the core count are not comparable with the README's.
 set -u
 scale=0
