@@ -507,6 +507,11 @@ void StudyRetrieval::retrieveSeries(int index)
 
 void StudyRetrieval::streamAtOnce(int index)
 {
+    // The stream has a token of its own: one made after cancel() must not start a stream.
+    if (m_cancel.isCancelled()) {
+        finish({ImageSourceError::Cancelled, QStringLiteral("cancelled"), 0, -1}, Origin::Pacs);
+        return;
+    }
     const SeriesRecord &series = m_series.at(index);
     const SeriesRef ref{series.studyInstanceUid.isEmpty() ? m_studyUid : series.studyInstanceUid, series.seriesInstanceUid};
     m_streamCancel = CancelToken();

@@ -151,6 +151,7 @@ private Q_SLOTS:
     void longSeriesStreamsWithoutWaitingForItsListing();
     void shortSeriesIsListedAndItsMiddleSliceComesFirst();
     void listedMultiFrameInstanceStopsTheStream();
+    void cancelledBeforeTheStreamStartsFetchesNothing();
 
 private:
     Fixtures::SyntheticSeries write(int slices, const QString &name, QList<QByteArray> *bytes);
@@ -258,6 +259,27 @@ void TestStudyRetrieval::listedMultiFrameInstanceStopsTheStream()
     QCOMPARE(pacs->singlesAsked, series.sopInstanceUids.mid(pacs->streamed));
     QVERIFY(pacs->singlesAsked.contains(series.sopInstanceUids.at(big)));
     QCOMPARE(sorted(sopsOf(retrieval)), sorted(series.sopInstanceUids)); // every slice once
+}
+
+// cancel() right after start(): the series query has answered but the stream (which has a cancel
+// token of its own) has not started yet; it must not start, and the end says "cancelled".
+void TestStudyRetrieval::cancelledBeforeTheStreamStartsFetchesNothing()
+{
+    QList<QByteArray> bytes;
+    const Fixtures::SyntheticSeries series = write(StudyRetrieval::StreamAtOnceInstances + 24, QStringLiteral("cancelled"), &bytes);
+    QVERIFY2(series.ok(), qPrintable(series.errorString));
+    auto owned = std::make_unique<WebLikePacs>(series, bytes, 2);
+    WebLikePacs *pacs = owned.get();
+    StudyRetrieval retrieval(series.studyInstanceUid, std::move(owned), nullptr);
+    QSignalSpy finished(&retrieval, &StudyRetrieval::finished);
+    retrieval.start();
+    retrieval.cancel();
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(retrieval.outcome().status.error, Dicom::ImageSourceError::Cancelled);
+    QTest::qWait(50); // a stream started anyway would be sending by now
+    QCOMPARE(pacs->streamsStarted, 0);
+    QCOMPARE(pacs->streamed, 0);
+    QVERIFY(retrieval.instances().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestStudyRetrieval)
