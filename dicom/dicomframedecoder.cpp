@@ -1333,21 +1333,29 @@ VoiWindow DicomFrame::fullRangeWindow() const
     return spanWindow(minValue, maxValue, isMonochrome() ? valueScale : 0.0, 1.0);
 }
 
+namespace {
+// The 16-bit indexes a monochrome frame uses, from its modality value range: first and last.
+std::pair<int, int> usedIndexes(const DicomFrame &f)
+{
+    const int lo = int(std::clamp(std::floor((f.minValue - f.valueOffset) / f.valueScale + 1e-6), 0.0, 65535.0));
+    const int hi = std::max(lo, int(std::clamp(std::ceil((f.maxValue - f.valueOffset) / f.valueScale - 1e-6), 0.0, 65535.0)));
+    return {lo, hi};
+}
+} // namespace
+
 VoiWindow DicomFrame::histogramWindow() const
 {
     if (!isMonochrome() || pixels.isNull())
         return fullRangeWindow();
-    // The indexes the frame uses (as render() finds them): at most two distinct values (a 1-bit
-    // image, a mask) have no outliers to leave out, and the count below would give the full range.
-    const int minIndex = int(std::clamp(std::floor((minValue - valueOffset) / valueScale + 1e-6), 0.0, 65535.0));
-    const int maxIndex = std::max(minIndex, int(std::clamp(std::ceil((maxValue - valueOffset) / valueScale - 1e-6), 0.0, 65535.0)));
+    // At most two distinct values (a 1-bit image, a mask) have no outliers to leave out, and the
+    // count below would give the full range.
+    const auto [minIndex, maxIndex] = usedIndexes(*this);
     if (maxIndex - minIndex <= 1)
         return fullRangeWindow();
     // The modality values between the 1st and the 99th percentile: a few outliers (a padding value,
-    // a metal artefact, an overflowed pixel) do not decide the contrast of the whole image. Only the
-    // frame's range is cleared and read (a 12-bit CT: 4,096 counters, not 65,536).
-    // Counters for every 16-bit index (a pixel outside the range lands in one not read below), the
-    // range zeroed per call.
+    // a metal artefact, an overflowed pixel) do not decide the contrast of the whole image. A counter
+    // for every 16-bit index, but only the frame's range is cleared and read (a 12-bit CT: 4,096 of
+    // them); a pixel outside the range could only land in a counter that is not read.
     thread_local std::vector<quint32> histogram;
     histogram.resize(65536);
     std::fill(histogram.begin() + minIndex, histogram.begin() + maxIndex + 1, 0u);
@@ -1395,9 +1403,8 @@ QImage DicomFrame::render(const VoiWindow &window, bool invert) const
     const VoiWindow w = window.isValid() ? window : fullRangeWindow();
     const double c = w.center - 0.5;
     const double wm1 = w.width - 1;
-    // The indexes the frame uses; the table covers only those (signed data starts high up).
-    const int minIndex = int(std::clamp(std::floor((minValue - valueOffset) / valueScale + 1e-6), 0.0, 65535.0));
-    const int maxIndex = std::max(minIndex, int(std::clamp(std::ceil((maxValue - valueOffset) / valueScale - 1e-6), 0.0, 65535.0)));
+    // The table covers only the indexes the frame uses (signed data starts high up).
+    const auto [minIndex, maxIndex] = usedIndexes(*this);
     // A table only pays off when there are more pixels than distinct values.
     const bool useTable = qint64(pixels.width()) * pixels.height() > maxIndex - minIndex;
     auto map = [&](int i) {
