@@ -143,7 +143,7 @@ int runSummary(const CommandLineOptions &options)
     if (!options.service.isEmpty())
         set = loadFromService(options);
     if (options.demo)
-        set = LocalRecordSource::loadDemo();
+        set = LocalRecordSource::loadDemo(options.patientId);
     const LocalInputs inputs = LocalRecordSource::partition(options.openPaths);
     Dicom::DicomScanResult dicom;
     if (!inputs.dicomPaths.isEmpty()) {

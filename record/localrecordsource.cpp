@@ -10,6 +10,8 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
@@ -39,7 +41,70 @@ void loadFile(RecordAssembler &assembler, const QString &path, const QString &sh
     assembler.addJson(f.readAll(), shownName);
 }
 
+// The files of the index group holding patientId (paths relative to root), or empty when the index
+// cannot be trusted for this folder or names no such patient.
+QStringList indexedGroup(const QString &root, const QString &patientId)
+{
+    QFile f(root + QStringLiteral("/patients-index.json"));
+    if (!f.open(QIODevice::ReadOnly) || f.size() > 16 * 1024 * 1024)
+        return {};
+    const QJsonObject index = QJsonDocument::fromJson(f.readAll()).object();
+    if (index.value(QLatin1String("format")).toInt() != 1)
+        return {};
+    // Exactly the files that are there, each with the size it had when indexed.
+    const QJsonObject listed = index.value(QLatin1String("files")).toObject();
+    QStringList present;
+    QDirIterator it(root + QStringLiteral("/patients"), {QStringLiteral("*.json")}, QDir::Files | QDir::Readable,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString file = it.next();
+        const QString rel = QDir(root).relativeFilePath(file);
+        const QJsonValue size = listed.value(rel);
+        if (!size.isDouble() || qint64(size.toDouble()) != QFileInfo(file).size())
+            return {};
+        present.append(rel);
+    }
+    if (present.size() != listed.size())
+        return {};
+    for (const QJsonValue &g : index.value(QLatin1String("groups")).toArray()) {
+        const QJsonObject group = g.toObject();
+        if (!group.value(QLatin1String("patients")).toArray().contains(patientId))
+            continue;
+        QStringList files;
+        for (const QJsonValue &file : group.value(QLatin1String("files")).toArray()) {
+            if (!present.contains(file.toString()))
+                return {};
+            files.append(file.toString());
+        }
+        files.sort();
+        return files;
+    }
+    return {};
+}
+
 } // namespace
+
+RecordSet LocalRecordSource::loadPersonFiles(const QString &root, const QString &patientId, bool *usedIndex)
+{
+    const QString patientsDir = root + QStringLiteral("/patients");
+    const QStringList group = patientId.isEmpty() ? QStringList() : indexedGroup(root, patientId);
+    if (usedIndex)
+        *usedIndex = !group.isEmpty();
+    if (group.isEmpty())
+        return load({patientsDir});
+    // Named as when the whole folder is read (relative to patients/), so messages do not differ.
+    RecordAssembler assembler;
+    RecordSet early;
+    for (const QString &rel : group) {
+        const QString path = QDir(root).filePath(rel);
+        loadFile(assembler, path, QDir(patientsDir).relativeFilePath(path), &early);
+    }
+    RecordSet set = assembler.finish();
+    set.errors = early.errors + set.errors;
+    set.warnings = early.warnings + set.warnings;
+    qCDebug(lcLocalSource) << "loaded" << group.size() << "indexed files:" << set.resourceCount << "resources";
+    return set;
+}
 
 bool LocalRecordSource::isDicomFile(const QString &path)
 {
@@ -134,7 +199,7 @@ QString LocalRecordSource::demoDataRoot()
     return QStringLiteral(":/demo");
 }
 
-RecordSet LocalRecordSource::loadDemo()
+RecordSet LocalRecordSource::loadDemo(const QString &patientId)
 {
     QString error;
     if (!registerDemoData(&error)) {
@@ -142,7 +207,7 @@ RecordSet LocalRecordSource::loadDemo()
         set.errors.append(error);
         return set;
     }
-    return load({demoDataRoot() + QStringLiteral("/patients")});
+    return loadPersonFiles(demoDataRoot(), patientId);
 }
 
 QDateTime LocalRecordSource::demoReferenceTime()

@@ -32,7 +32,15 @@ public:
     // The bundled demo data: registers the demo resource file and reads every patient in it.
     static bool registerDemoData(QString *errorMessage);
     static QString demoDataRoot(); // ":/demo"
-    static RecordSet loadDemo();
+    // patientId empty: every demo patient. Otherwise only the files that make up that person's
+    // record by the demo's patients-index.json (see loadPersonFiles), or all of them.
+    static RecordSet loadDemo(const QString &patientId = {});
+    // Reads ROOT/patients: with a patient id, only the files the index ROOT/patients-index.json
+    // (tools/demo/patientindex.py) groups with that patient. Every file is read instead when the index
+    // is missing, unreadable, of another format, does not list exactly the files there with their
+    // sizes, or names no such patient: the record is then the one all files give, never less.
+    // *usedIndex (optional) tells which happened.
+    static RecordSet loadPersonFiles(const QString &root, const QString &patientId, bool *usedIndex = nullptr);
     // The moment the demo data reads as of (":/demo/demo-info.json", "today"), for the
     // ReferenceClock; invalid when the demo data is missing or carries no such date.
     static QDateTime demoReferenceTime();

@@ -9,6 +9,8 @@ Writes (the layout is a contract other code relies on):
   DIR/demo-info.json              {"today": ...}: the moment the demo reads as of (the viewer
                                   sets its reference clock to it, so current medications and
                                   recent encounters stay current whatever the real date)
+  DIR/patients-index.json         which patient files make up one person's record (patientindex.py):
+                                  `--demo --patient ID --summary` reads only those
   DIR/demo.qrc                    resource list for `rcc --binary` (prefix /demo)
 
 All people, facilities and numbers are fictional.  The generator uses only the
@@ -28,6 +30,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import codes as C  # noqa: E402
+import patientindex  # noqa: E402
 
 TODAY = dt.date(2026, 10, 31)
 SEED = 20261031
@@ -1544,10 +1547,12 @@ def main(argv=None):
     os.makedirs(os.path.join(out, "patients"), exist_ok=True)
     studies = []
     files = []
+    bundles = {}
     for builder in PATIENT_BUILDERS:
         p = builder()
         rel = "patients/%s.json" % p.pid
-        write(os.path.join(out, rel), dump_bundle(p.bundle()))
+        bundles[rel] = p.bundle()
+        write(os.path.join(out, rel), dump_bundle(bundles[rel]))
         files.append(rel)
         studies.extend(p.imaging)
     manifest = {
@@ -1564,13 +1569,14 @@ def main(argv=None):
         "today": "%sT12:00:00+09:00" % d2s(TODAY),
     }
     write(os.path.join(out, "demo-info.json"), dump(info))
+    patientindex.write_index(out, bundles)
     dcm = []
     for s in studies:
         for se in s["series"]:
             for inst in se["instances"]:
                 dcm.append("dicom/%s/%s/%s.dcm" % (s["studyInstanceUID"], se["seriesInstanceUID"], inst["sopInstanceUID"]))
     lines = ['<!DOCTYPE RCC>', '<RCC version="1.0">', '<qresource prefix="/demo">']
-    for f in files + ["imaging-manifest.json", "demo-info.json"] + dcm:
+    for f in files + ["imaging-manifest.json", "demo-info.json", patientindex.INDEX_NAME] + dcm:
         lines.append("    <file>%s</file>" % f)
     lines += ["</qresource>", "</RCC>", ""]
     write(os.path.join(out, "demo.qrc"), "\n".join(lines).encode("utf-8"))
