@@ -1,5 +1,7 @@
 #include "fhirclient.h"
 
+#include "serverstatus.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -64,37 +66,6 @@ const QStringList &includeParams()
                                     QStringLiteral("custodian"), QStringLiteral("author"), QStringLiteral("organization"),
                                     QStringLiteral("endpoint")};
     return params;
-}
-
-} // namespace
-
-namespace {
-
-// Set on a reply whose server's stapled OCSP status said "revoked".
-constexpr const char *ServerRevokedProperty = "kakehashiServerRevoked";
-
-// OCSP outcomes that give no verdict on the server's certificate: nothing stapled, or a status
-// that cannot be used (unsigned, by someone else, out of date, for another certificate). Without
-// must-staple a server can always send nothing, so these fall back to the chain checks alone;
-// only a usable "revoked" refuses the connection.
-bool isStatusWithoutVerdict(QSslError::SslError error)
-{
-    switch (error) {
-    case QSslError::OcspNoResponseFound:
-    case QSslError::OcspMalformedRequest:
-    case QSslError::OcspMalformedResponse:
-    case QSslError::OcspInternalError:
-    case QSslError::OcspTryLater:
-    case QSslError::OcspSigRequred:
-    case QSslError::OcspUnauthorized:
-    case QSslError::OcspResponseCannotBeTrusted:
-    case QSslError::OcspResponseCertIdUnknown:
-    case QSslError::OcspResponseExpired:
-    case QSslError::OcspStatusUnknown:
-        return true;
-    default:
-        return false;
-    }
 }
 
 } // namespace
@@ -319,7 +290,7 @@ void FhirOperation::onReplyFinished(int index, QNetworkReply *reply)
     if (status == 0) {
         switch (reply->error()) {
         case QNetworkReply::SslHandshakeFailedError:
-            e.kind = reply->property(ServerRevokedProperty).toBool() ? FhirError::Kind::TlsRevoked : FhirError::Kind::Tls;
+            e.kind = serverCertificateRevoked(reply) ? FhirError::Kind::TlsRevoked : FhirError::Kind::Tls;
             break;
         case QNetworkReply::TimeoutError: e.kind = FhirError::Kind::Timeout; break;
         case QNetworkReply::OperationCanceledError: e.kind = FhirError::Kind::Cancelled; break;
@@ -506,24 +477,11 @@ QNetworkReply *FhirClient::send(const QUrl &url, const PurposeOfUse &purpose)
     if (!m_profile.roleHeader.isEmpty() && !m_clientRole.isEmpty())
         request.setRawHeader(m_profile.roleHeader, m_clientRole);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    if (url.scheme() != u"https")
-        return m_network->get(request);
-    // The server's certificate status (OCSP), when the server staples one: asked for on every
-    // connection, "revoked" ends the handshake (FhirError::Kind::TlsRevoked). A server that staples
-    // nothing, or a status that says nothing usable, leaves the usual chain checks to decide.
-    QSslConfiguration ssl = m_ssl;
-    ssl.setOcspStaplingEnabled(true);
-    request.setSslConfiguration(ssl);
-    QNetworkReply *reply = m_network->get(request);
-    QObject::connect(reply, &QNetworkReply::sslErrors, reply, [reply](const QList<QSslError> &errors) {
-        if (std::any_of(errors.cbegin(), errors.cend(), [](const QSslError &e) { return e.error() == QSslError::CertificateRevoked; })) {
-            reply->setProperty(ServerRevokedProperty, true);
-            return;
-        }
-        if (!errors.isEmpty() && std::all_of(errors.cbegin(), errors.cend(), [](const QSslError &e) { return isStatusWithoutVerdict(e.error()); }))
-            reply->ignoreSslErrors(errors);
-    });
-    return reply;
+    if (url.scheme() == u"https")
+        request.setSslConfiguration(m_ssl);
+    // The server's stapled certificate status is asked for on every connection (serverstatus.h):
+    // "revoked" ends the handshake (FhirError::Kind::TlsRevoked).
+    return getWithServerStatus(m_network, request);
 }
 
 FhirOperation *FhirClient::fetchCapabilities(const PurposeOfUse &purpose)

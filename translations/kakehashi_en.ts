@@ -3024,6 +3024,10 @@
         <source>These images are shown but not kept for offline use: %1</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>The PACS's certificate has been revoked (the certificate status the server sent says so); the connection was refused.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Kakehashi::InfectionLabs</name>
@@ -4281,6 +4285,10 @@ The reason is sent to the sharing service and recorded in the access history.</s
     </message>
     <message>
         <source>Frame %1 is not in the image cache and the study is closed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Frame %1: the PACS's certificate has been revoked; the connection was refused.</source>
         <translation type="unfinished" />
     </message>
 </context>

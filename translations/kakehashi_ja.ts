@@ -2990,6 +2990,10 @@
         <source>These images are shown but not kept for offline use: %1</source>
         <translation>これらの画像は表示されていますが、オフライン用には保存されていません：%1</translation>
     </message>
+    <message>
+        <source>The PACS's certificate has been revoked (the certificate status the server sent says so); the connection was refused.</source>
+        <translation>PACS のサーバー証明書は失効しています（サーバーが送った証明書の状態がそう示しています）。接続を拒否しました。</translation>
+    </message>
 </context>
 <context>
     <name>Kakehashi::InfectionLabs</name>
@@ -4238,6 +4242,10 @@ The reason is sent to the sharing service and recorded in the access history.</s
     <message>
         <source>Frame %1 is not in the image cache and the study is closed.</source>
         <translation>フレーム %1 は画像キャッシュになく、検査は閉じられています。</translation>
+    </message>
+    <message>
+        <source>Frame %1: the PACS's certificate has been revoked; the connection was refused.</source>
+        <translation>フレーム %1: PACS のサーバー証明書は失効しています。接続を拒否しました。</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "dicom/dicomfetchedframes.h"
 #include "dicom/dicomframedecoder.h"
 #include "multipartrelated.h"
+#include "net/serverstatus.h"
 #include "retrievelog.h"
 
 #include <QDir>
@@ -112,7 +113,9 @@ ImageSourceStatus replyStatus(QNetworkReply *reply, const CancelToken &cancel)
     if (e == QNetworkReply::NoError && status.httpStatus >= 200 && status.httpStatus < 300)
         return status;
     status.errorString = reply->errorString();
-    if (e == QNetworkReply::TimeoutError || e == QNetworkReply::OperationCanceledError)
+    if (e == QNetworkReply::SslHandshakeFailedError && Net::serverCertificateRevoked(reply))
+        status.error = ImageSourceError::ServerRevoked;
+    else if (e == QNetworkReply::TimeoutError || e == QNetworkReply::OperationCanceledError)
         status.error = ImageSourceError::Timeout; // transfer timeout (we did not cancel)
     else if (status.httpStatus == 404)
         status.error = ImageSourceError::NotFound;
@@ -216,7 +219,8 @@ QNetworkReply *DicomWebSource::get(const QUrl &url, const QByteArray &accept, co
         request.setRawHeader(h.first, h.second);
     // The path holds study/series UIDs (identifiers): only the host is logged.
     qCDebug(lcDicomRetrieve) << "GET from" << url.host();
-    QNetworkReply *reply = m_network->get(request);
+    // The PACS's stapled certificate status is asked for, as the sharing service's (serverstatus.h).
+    QNetworkReply *reply = Net::getWithServerStatus(m_network, request);
     // QNAM has no thread-safe abort, so the reply polls the caller's token.
     auto *poll = new QTimer(reply);
     poll->setInterval(50);

@@ -28,6 +28,7 @@ enum class ImageSourceError {
     Protocol,    // unparsable answer (bad JSON, bad multipart, missing attributes)
     LocalIo,     // cannot write or read local files
     Unsupported, // the back-end cannot do this
+    ServerRevoked, // TLS: the PACS's own stapled certificate status (OCSP) says it is revoked
 };
 
 struct ImageSourceStatus

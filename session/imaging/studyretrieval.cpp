@@ -140,6 +140,8 @@ public:
             return StudyRetrieval::tr("The PACS refused frame %1 (%2).").arg(n).arg(status.errorString);
         case ImageSourceError::Protocol:
             return StudyRetrieval::tr("Frame %1: the PACS answer cannot be read (%2).").arg(n).arg(status.errorString);
+        case ImageSourceError::ServerRevoked:
+            return StudyRetrieval::tr("Frame %1: the PACS's certificate has been revoked; the connection was refused.").arg(n);
         case ImageSourceError::Unsupported:
             return StudyRetrieval::tr("Frame %1: this PACS does not send single frames.").arg(n);
         case ImageSourceError::None:

@@ -1,14 +1,17 @@
-// The sharing service's own certificate status (issue 10, certificates): FhirClient asks for the
-// server's stapled OCSP response on every connection. A real nginx staples real OCSP responses
+// The servers' own certificate status (issue 10, certificates): FhirClient (the sharing service)
+// and DicomWebSource (a PACS) ask for the server's stapled OCSP response on every connection, by one
+// rule (net/serverstatus.h). A real nginx staples real OCSP responses
 // (made with `openssl ocsp` by a test CA, ssl_stapling_file): "revoked" refuses the connection with
 // its own message; "good" and nothing stapled connect (without must-staple a server can always send
 // nothing: then the chain checks alone decide, which the last row shows). Skips without nginx or
 // openssl.
+#include "dicom/retrieve/dicomwebsource.h"
 #include "net/fhirclient.h"
 
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
+#include <QFutureWatcher>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTcpServer>
@@ -38,6 +41,8 @@ private Q_SLOTS:
     void cleanupTestCase();
     void serverStatus_data();
     void serverStatus();
+    void pacsStatus_data();
+    void pacsStatus();
 
 private:
     bool openssl(const QStringList &args);
@@ -117,6 +122,7 @@ void TestServerRevocation::initTestCase()
             QVERIFY(port != 0);
             m_ports.insert(server, port);
             servers += QStringLiteral("server { listen 127.0.0.1:%1 ssl; ssl_certificate %2; ssl_certificate_key %3; %4\n"
+                                      "  location /dicom-web/ { default_type application/dicom+json; return 200 '[]'; }\n"
                                       "  location / { default_type application/fhir+json; return 200 "
                                       "'{\"resourceType\":\"CapabilityStatement\",\"status\":\"active\",\"kind\":\"instance\",\"fhirVersion\":\"4.0.1\",\"format\":[\"json\"]}'; } }\n")
                            .arg(port)
@@ -201,6 +207,42 @@ void TestServerRevocation::serverStatus()
     } else {
         QCOMPARE(pages, 1);
     }
+}
+
+void TestServerRevocation::pacsStatus_data()
+{
+    QTest::addColumn<QString>("server");
+    QTest::addColumn<int>("expected"); // Dicom::ImageSourceError
+    using Dicom::ImageSourceError;
+    QTest::newRow("good status stapled") << "good-stapled" << int(ImageSourceError::None);
+    QTest::newRow("revoked status stapled") << "revoked-stapled" << int(ImageSourceError::ServerRevoked);
+    QTest::newRow("nothing stapled") << "good-plain" << int(ImageSourceError::None);
+    QTest::newRow("revoked, nothing stapled") << "revoked-plain" << int(ImageSourceError::None);
+}
+
+// The same servers as a PACS: a QIDO-RS study query over DICOMweb.
+void TestServerRevocation::pacsStatus()
+{
+    QFETCH(QString, server);
+    QFETCH(int, expected);
+    Dicom::DicomWebOptions options;
+    options.baseUrl = QUrl(QStringLiteral("https://127.0.0.1:%1/dicom-web").arg(m_ports.value(server)));
+    options.sslConfiguration.setCaCertificates(QSslCertificate::fromPath(path(QStringLiteral("ca.crt"))));
+    QVERIFY(!options.sslConfiguration.caCertificates().isEmpty());
+    Dicom::DicomWebSource source(options);
+    Dicom::StudyQuery query;
+    query.patientId = QStringLiteral("P1");
+    QFutureWatcher<Dicom::StudyQueryResult> watcher;
+    QEventLoop loop;
+    QObject::connect(&watcher, &QFutureWatcher<Dicom::StudyQueryResult>::finished, &loop, &QEventLoop::quit);
+    watcher.setFuture(source.findStudies(query, {}));
+    QTimer::singleShot(30000, &loop, &QEventLoop::quit);
+    if (!watcher.isFinished())
+        loop.exec();
+    QVERIFY(watcher.isFinished());
+    const Dicom::StudyQueryResult result = watcher.result();
+    QCOMPARE(int(result.status.error), expected);
+    QVERIFY(result.items.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestServerRevocation)

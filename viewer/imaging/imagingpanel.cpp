@@ -252,6 +252,8 @@ QString ImagingPanel::retrievalErrorText() const
         return tr("The images could not be written to this computer's temporary folder.");
     case ImageSourceError::Unsupported:
         return tr("This PACS cannot deliver the study.");
+    case ImageSourceError::ServerRevoked:
+        return tr("The PACS's certificate has been revoked (the certificate status the server sent says so); the connection was refused.");
     }
     return {};
 }

@@ -29,4 +29,8 @@ JA = {
     # The server's stapled certificate status (OCSP)
     "The sharing service's certificate has been revoked (the certificate status the server sent says so); the connection was refused.":
         '共有サービスのサーバー証明書は失効しています（サーバーが送った証明書の状態がそう示しています）。接続を拒否しました。',
+    "The PACS's certificate has been revoked (the certificate status the server sent says so); the connection was refused.":
+        'PACS のサーバー証明書は失効しています（サーバーが送った証明書の状態がそう示しています）。接続を拒否しました。',
+    "Frame %1: the PACS's certificate has been revoked; the connection was refused.":
+        'フレーム %1: PACS のサーバー証明書は失効しています。接続を拒否しました。',
 }

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <QNetworkRequest>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace Kakehashi::Net {
+
+// The server's own certificate status (OCSP stapling), one rule for every HTTPS connection the
+// viewer makes: the sharing service (FhirClient) and a PACS (DICOMweb).
+//
+// getWithServerStatus() sends a GET that asks the server to staple its OCSP status (https only; plain
+// http is sent as it is). A usable "revoked" status ends the handshake, and serverCertificateRevoked()
+// is then true for the reply. A status that gives no verdict (nothing stapled, unsigned, signed by
+// someone else, out of date, for another certificate) is set aside: without must-staple a server can
+// always send nothing, so the usual chain checks alone decide. Any other TLS error fails as before.
+QNetworkReply *getWithServerStatus(QNetworkAccessManager *network, QNetworkRequest request);
+bool serverCertificateRevoked(const QNetworkReply *reply);
+
+} // namespace Kakehashi::Net
