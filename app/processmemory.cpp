@@ -1,5 +1,6 @@
 #include "processmemory.h"
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib> // defines __GLIBC__ where it applies
 #include <cstring>
@@ -70,31 +71,79 @@ bool hugePagesOnRequest()
 #endif
 }
 
-void useHugePages(char **argv)
-{
 #if defined(__GLIBC__)
-    if (!argv || !argv[0] || std::getenv("KAKEHASHI_NO_HUGE_PAGES"))
-        return;
+namespace {
+
+// GLIBC_TUNABLES as it was, to put back when no program was started.
+struct SavedTunables
+{
+    bool had = false;
+    std::string value;
+};
+
+// Adds glibc.malloc.hugetlb=1 to GLIBC_TUNABLES where useHugePages() would ask for huge pages;
+// false (environment untouched) where it would not.
+bool addHugePagesTunable(SavedTunables *saved)
+{
+    if (std::getenv("KAKEHASHI_NO_HUGE_PAGES"))
+        return false;
     const char *tunables = std::getenv("GLIBC_TUNABLES");
     if (tunables && std::strstr(tunables, "glibc.malloc.hugetlb"))
-        return; // set already: by us before the re-exec, or by the user
+        return false; // set already: by us before the re-exec, by the launcher, or by the user
     if (!hugePagesOnRequest())
-        return;
+        return false;
+    saved->had = tunables != nullptr;
+    saved->value = tunables ? tunables : "";
     std::string value = "glibc.malloc.hugetlb=1";
     if (tunables && *tunables)
         value = std::string(tunables) + ':' + value;
-    if (setenv("GLIBC_TUNABLES", value.c_str(), 1) != 0)
-        return;
-    execv("/proc/self/exe", argv);
-    // Could not re-execute (no /proc): go on with small pages, and do not leave the setting for
-    // child processes that did not ask for it.
-    if (tunables)
-        setenv("GLIBC_TUNABLES", tunables, 1);
+    return setenv("GLIBC_TUNABLES", value.c_str(), 1) == 0;
+}
+
+// The program did not start: do not leave the setting for child processes that did not ask for it.
+void restoreTunables(const SavedTunables &saved)
+{
+    if (saved.had)
+        setenv("GLIBC_TUNABLES", saved.value.c_str(), 1);
     else
         unsetenv("GLIBC_TUNABLES");
+}
+
+} // namespace
+#endif
+
+void useHugePages(char **argv)
+{
+#if defined(__GLIBC__)
+    if (!argv || !argv[0])
+        return;
+    SavedTunables saved;
+    if (!addHugePagesTunable(&saved))
+        return;
+    execv("/proc/self/exe", argv);
+    // Could not re-execute (no /proc): go on with small pages.
+    restoreTunables(saved);
 #else
     (void)argv;
 #endif
+}
+
+int launch(const char *program, char **argv)
+{
+#if defined(__GLIBC__)
+    SavedTunables saved;
+    const bool added = addHugePagesTunable(&saved);
+    execv(program, argv);
+    const int error = errno;
+    if (added)
+        restoreTunables(saved);
+    errno = error;
+#else
+    (void)program;
+    (void)argv;
+    errno = ENOSYS;
+#endif
+    return -1;
 }
 
 } // namespace Kakehashi::ProcessMemory

@@ -27,6 +27,13 @@ void tuneAllocator();
 // did not re-execute. |argv| is main()'s.
 void useHugePages(char **argv);
 
+// Starts |program| in place of this process (execv: same pid, open files), with the huge-page setting
+// useHugePages() would make, so |program| starts with it and need not re-execute itself. For the
+// small launcher bin/kakehashi (app/launcher.cpp), which has no Qt libraries to load: the viewer's own
+// re-execution loads its hundred-odd libraries twice (~0.1-0.2 s a start here). Returns -1 with errno
+// set only when |program| could not be started (the environment is then as it was).
+int launch(const char *program, char **argv);
+
 // Whether useHugePages() would ask for huge pages here (glibc 2.35+, the kernel's "madvise" mode,
 // no sanitizer), whatever the environment says.
 bool hugePagesOnRequest();

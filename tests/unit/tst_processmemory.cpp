@@ -1,12 +1,15 @@
 // ProcessMemory::useHugePages(): the program is re-executed once with glibc's huge-page setting, keeps
 // its pid, arguments and the rest of GLIBC_TUNABLES, honours the opt-outs, and its heap is then really
 // backed by huge pages. The child is this test program itself (--child), calling what main() calls.
+// The launcher bin/kakehashi (app/launcher.cpp) starts the program beside it with that setting made, so
+// it does not re-execute itself: tested with this test program as that "kakehashi-viewer".
 #include "app/processmemory.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <cstdio>
@@ -32,6 +35,9 @@ long anonHugePagesKb()
 
 int child(char **argv)
 {
+    // Set before useHugePages(): an image that finds it set was re-executed by it.
+    const bool reExecuted = std::getenv("KAKEHASHI_TEST_CHILD_STARTED") != nullptr;
+    setenv("KAKEHASHI_TEST_CHILD_STARTED", "1", 1);
     ProcessMemory::useHugePages(argv);
     ProcessMemory::tuneAllocator();
     // A fresh buffer of the size a decrypted snapshot or a frame has, from the heap (below the mmap threshold).
@@ -41,7 +47,8 @@ int child(char **argv)
         return 1;
     std::memset(buffer, 1, size);
     const char *tunables = std::getenv("GLIBC_TUNABLES");
-    std::printf("PID=%ld\nTUNABLES=%s\nHUGE=%ld\nARGS=", long(getpid()), tunables ? tunables : "", anonHugePagesKb());
+    std::printf("PID=%ld\nTUNABLES=%s\nHUGE=%ld\nREEXECUTED=%d\nARGS=", long(getpid()), tunables ? tunables : "", anonHugePagesKb(),
+                int(reExecuted));
     for (int i = 2; argv[i]; ++i)
         std::printf("%s|", argv[i]);
     std::printf("\n");
@@ -55,14 +62,15 @@ struct ChildReport
     qint64 pid = 0;
     QString tunables;
     long hugeKb = 0;
+    bool reExecuted = false;
     QString args;
 };
 
-ChildReport runChild(const QProcessEnvironment &env, const QStringList &extra = {})
+ChildReport runChild(const QProcessEnvironment &env, const QStringList &extra = {}, const QString &program = {})
 {
     QProcess p;
     p.setProcessEnvironment(env);
-    p.start(QCoreApplication::applicationFilePath(), QStringList{QStringLiteral("--child")} + extra);
+    p.start(program.isEmpty() ? QCoreApplication::applicationFilePath() : program, QStringList{QStringLiteral("--child")} + extra);
     ChildReport r;
     if (!p.waitForStarted(10000))
         return r;
@@ -77,6 +85,8 @@ ChildReport runChild(const QProcessEnvironment &env, const QStringList &extra = 
             r.tunables = value;
         else if (line.startsWith(u"HUGE="))
             r.hugeKb = value.toLong();
+        else if (line.startsWith(u"REEXECUTED="))
+            r.reExecuted = value == u"1";
         else if (line.startsWith(u"ARGS="))
             r.args = value;
     }
@@ -109,8 +119,47 @@ private slots:
             QSKIP("no huge pages on request here (kernel mode, glibc or a sanitizer): nothing to re-execute for");
         }
         QCOMPARE(r.tunables, QStringLiteral("glibc.malloc.hugetlb=1"));
+        QVERIFY(r.reExecuted);
         // The point of it: the heap's fresh megabytes are backed by huge pages.
         QVERIFY2(r.hugeKb >= 2048, qPrintable(QStringLiteral("AnonHugePages %1 kB").arg(r.hugeKb)));
+    }
+
+    // bin/kakehashi starts "kakehashi-viewer" beside it (here: this test program) in its place, with
+    // the setting made: same pid and arguments, huge pages, and no second start of the program.
+    void launcherStartsTheViewerWithTheSetting()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString launcher = dir.filePath(QStringLiteral("kakehashi"));
+        QVERIFY(QFile::copy(QStringLiteral(KAKEHASHI_LAUNCHER), launcher));
+        QVERIFY(QFile::setPermissions(launcher, QFile::permissions(launcher) | QFile::ExeOwner));
+        QVERIFY(QFile::link(QCoreApplication::applicationFilePath(), dir.filePath(QStringLiteral("kakehashi-viewer"))));
+        const ChildReport r = runChild(cleanEnvironment(), {QStringLiteral("a b"), QStringLiteral("患者")}, launcher);
+        QVERIFY(r.pid != 0);
+        QCOMPARE(r.pid, r.startedPid);
+        QCOMPARE(r.args, QStringLiteral("a b|患者|"));
+        QVERIFY2(!r.reExecuted, "the program re-executed itself: the launcher did not make the setting");
+        if (!ProcessMemory::hugePagesOnRequest()) {
+            QCOMPARE(r.tunables, QString());
+            QSKIP("no huge pages on request here (kernel mode, glibc or a sanitizer)");
+        }
+        QCOMPARE(r.tunables, QStringLiteral("glibc.malloc.hugetlb=1"));
+        QVERIFY2(r.hugeKb >= 2048, qPrintable(QStringLiteral("AnonHugePages %1 kB").arg(r.hugeKb)));
+    }
+
+    void launcherWithoutTheViewerSaysSo()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString launcher = dir.filePath(QStringLiteral("kakehashi"));
+        QVERIFY(QFile::copy(QStringLiteral(KAKEHASHI_LAUNCHER), launcher));
+        QVERIFY(QFile::setPermissions(launcher, QFile::permissions(launcher) | QFile::ExeOwner));
+        QProcess p;
+        p.start(launcher, {QStringLiteral("--version")});
+        QVERIFY(p.waitForFinished(10000));
+        QCOMPARE(p.exitCode(), 127);
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QVERIFY2(err.contains(u"cannot start") && err.contains(u"kakehashi-viewer"), qPrintable(err));
     }
 
     void keepsTheUsersOtherTunables()
