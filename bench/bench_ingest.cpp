@@ -1,5 +1,6 @@
 // Record ingest on the path the application runs (SharingServiceSource::onPage, then finish):
-// the record arrives as the service sends it, searchset pages of 100 entries (the default _count);
+// the record arrives as the service sends it, searchset pages of the connection profile's default
+// _count (Net::ConnectionProfile::pageSize, 500; --page N for another);
 // each page is parsed once, mapped by RecordAssembler and stored by RecordCache::storeJson (HMAC
 // row tags, AES-256-GCM per row, one SQLite transaction per page into a real cache file on disk,
 // WAL, opened by RecordCache::open as the app does), then RecordAssembler::finish() builds the record.
@@ -13,6 +14,7 @@
 // Usage: bench_ingest [--rounds N] [--page N] [--dir FOLDER] [FILE]
 //        (default: ${KAKEHASHI_DEMO_DATA_DIR}/patients/p900.json, FOLDER the system temp folder)
 #include "app/processmemory.h"
+#include "net/connectionprofile.h"
 #include "record/recordassembler.h"
 #include "store/recordcache.h"
 
@@ -103,7 +105,7 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QStringList args = app.arguments().mid(1);
     int rounds = 5;
-    int pageSize = 100;
+    int pageSize = Kakehashi::Net::ConnectionProfile().pageSize; // what the app asks for
     QString folder = QDir::tempPath();
     while (args.size() >= 2 && args.first().startsWith(u"--")) {
         const QString option = args.takeFirst();

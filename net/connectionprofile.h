@@ -25,7 +25,9 @@ struct ConnectionProfile
     int timeoutMs = 30000;        // per HTTP request
     int maxRetries = 3;           // for 429/503
     int maxRetryDelayMs = 10000;  // cap on Retry-After and backoff
-    int pageSize = 100;           // _count
+    // _count. Fewer, larger pages: each page is a round trip (tens of ms to a remote service) and a
+    // search a server may run again from its start; a server may still answer with fewer per page.
+    int pageSize = 500;
     bool allowEmergencyAccess = false;
     int cacheTtlDays = 7;         // cached records older than this are purged
     int cacheBudgetMb = 512;      // the local cache is kept under this size
