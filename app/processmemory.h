@@ -14,7 +14,8 @@ namespace Kakehashi::ProcessMemory {
 
 // Keeps freed buffers in the heap for reuse instead of returning them to the kernel: the mmap
 // threshold is raised to 64 MiB and the trim threshold to 128 MiB (at most that much freed memory
-// stays with the process).
+// stays with the process); and each heap grows 32 MiB at a time (M_TOP_PAD), not just by what one
+// request needs.
 void tuneAllocator();
 
 // Asks glibc (2.35 or later) to back its heaps with transparent huge pages where the kernel hands
