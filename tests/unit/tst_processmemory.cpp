@@ -101,6 +101,16 @@ QProcessEnvironment cleanEnvironment()
     return env;
 }
 
+// A copy of bin/kakehashi in dir, alone (empty on failure).
+QString copyLauncher(const QTemporaryDir &dir)
+{
+    const QString launcher = dir.filePath(QStringLiteral("kakehashi"));
+    if (!dir.isValid() || !QFile::copy(QStringLiteral(KAKEHASHI_LAUNCHER), launcher)
+        || !QFile::setPermissions(launcher, QFile::permissions(launcher) | QFile::ExeOwner))
+        return {};
+    return launcher;
+}
+
 } // namespace
 
 class TestProcessMemory : public QObject
@@ -129,10 +139,8 @@ private slots:
     void launcherStartsTheViewerWithTheSetting()
     {
         QTemporaryDir dir;
-        QVERIFY(dir.isValid());
-        const QString launcher = dir.filePath(QStringLiteral("kakehashi"));
-        QVERIFY(QFile::copy(QStringLiteral(KAKEHASHI_LAUNCHER), launcher));
-        QVERIFY(QFile::setPermissions(launcher, QFile::permissions(launcher) | QFile::ExeOwner));
+        const QString launcher = copyLauncher(dir);
+        QVERIFY(!launcher.isEmpty());
         QVERIFY(QFile::link(QCoreApplication::applicationFilePath(), dir.filePath(QStringLiteral("kakehashi-viewer"))));
         const ChildReport r = runChild(cleanEnvironment(), {QStringLiteral("a b"), QStringLiteral("患者")}, launcher);
         QVERIFY(r.pid != 0);
@@ -150,10 +158,8 @@ private slots:
     void launcherWithoutTheViewerSaysSo()
     {
         QTemporaryDir dir;
-        QVERIFY(dir.isValid());
-        const QString launcher = dir.filePath(QStringLiteral("kakehashi"));
-        QVERIFY(QFile::copy(QStringLiteral(KAKEHASHI_LAUNCHER), launcher));
-        QVERIFY(QFile::setPermissions(launcher, QFile::permissions(launcher) | QFile::ExeOwner));
+        const QString launcher = copyLauncher(dir);
+        QVERIFY(!launcher.isEmpty());
         QProcess p;
         p.start(launcher, {QStringLiteral("--version")});
         QVERIFY(p.waitForFinished(10000));
