@@ -185,8 +185,9 @@ int runSummary(const CommandLineOptions &options)
     // The process ends here: tearing down a big record (tens of thousands of items, each with its
     // strings) only to exit costs a tenth of the run, so the record and the summary are handed to
     // a holder that is never destroyed. Nothing in them needs closing (no files, no cache).
-    static const auto *keepUntilExit = new std::pair<RecordSet, QJsonObject>(std::move(set), std::move(summary));
-    const RecordSet &done = keepUntilExit->first;
+    static const std::pair<RecordSet, QJsonObject> *keptUntilExit = nullptr;
+    keptUntilExit = new std::pair<RecordSet, QJsonObject>(std::move(set), std::move(summary));
+    const RecordSet &done = keptUntilExit->first;
     if (!done.errors.isEmpty()) {
         for (const QString &e : std::as_const(done.errors))
             printErr(e);
