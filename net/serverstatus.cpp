@@ -2,6 +2,8 @@
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSslCertificate>
+#include <QSslCertificateExtension>
 #include <QSslConfiguration>
 #include <QSslError>
 
@@ -34,6 +36,15 @@ bool isStatusWithoutVerdict(QSslError::SslError error)
     }
 }
 
+// The TLS Feature extension (RFC 7633) with status_request: "must-staple". Such a certificate
+// promises a stapled status on every connection, so one that comes without it is refused.
+bool requiresStapledStatus(const QSslCertificate &certificate)
+{
+    const QList<QSslCertificateExtension> extensions = certificate.extensions();
+    return std::any_of(extensions.cbegin(), extensions.cend(),
+                       [](const QSslCertificateExtension &e) { return e.oid() == QLatin1String("1.3.6.1.5.5.7.1.24"); });
+}
+
 } // namespace
 
 QNetworkReply *getWithServerStatus(QNetworkAccessManager *network, QNetworkRequest request)
@@ -49,8 +60,14 @@ QNetworkReply *getWithServerStatus(QNetworkAccessManager *network, QNetworkReque
             reply->setProperty(ServerRevokedProperty, true);
             return;
         }
-        if (!errors.isEmpty() && std::all_of(errors.cbegin(), errors.cend(), [](const QSslError &e) { return isStatusWithoutVerdict(e.error()); }))
-            reply->ignoreSslErrors(errors);
+        if (errors.isEmpty() || !std::all_of(errors.cbegin(), errors.cend(), [](const QSslError &e) { return isStatusWithoutVerdict(e.error()); }))
+            return;
+        QSslCertificate peer = reply->sslConfiguration().peerCertificate();
+        if (peer.isNull())
+            peer = errors.first().certificate();
+        if (peer.isNull() || requiresStapledStatus(peer))
+            return; // must-staple without a usable status: the handshake fails
+        reply->ignoreSslErrors(errors);
     });
     return reply;
 }

@@ -14,7 +14,9 @@ namespace Kakehashi::Net {
 // http is sent as it is). A usable "revoked" status ends the handshake, and serverCertificateRevoked()
 // is then true for the reply. A status that gives no verdict (nothing stapled, unsigned, signed by
 // someone else, out of date, for another certificate) is set aside: without must-staple a server can
-// always send nothing, so the usual chain checks alone decide. Any other TLS error fails as before.
+// always send nothing, so the usual chain checks alone decide — unless the server's certificate
+// carries must-staple (the TLS Feature extension, RFC 7633): then no usable status fails the
+// handshake. Any other TLS error fails as before.
 QNetworkReply *getWithServerStatus(QNetworkAccessManager *network, QNetworkRequest request);
 bool serverCertificateRevoked(const QNetworkReply *reply);
 

@@ -3,7 +3,8 @@
 // rule (net/serverstatus.h). A real nginx staples real OCSP responses
 // (made with `openssl ocsp` by a test CA, ssl_stapling_file): "revoked" refuses the connection with
 // its own message; "good" and nothing stapled connect (without must-staple a server can always send
-// nothing: then the chain checks alone decide, which the last row shows). Skips without nginx or
+// nothing: then the chain checks alone decide, which the "revoked, nothing stapled" row shows); a
+// must-staple certificate (TLS Feature extension) with nothing stapled is refused. Skips without nginx or
 // openssl.
 #include "dicom/retrieve/dicomwebsource.h"
 #include "net/fhirclient.h"
@@ -79,7 +80,8 @@ void TestServerRevocation::initTestCase()
     QVERIFY(cnf.open(QIODevice::WriteOnly));
     cnf.write("[ca]\ndefault_ca=test\n[test]\ndir=.\ndatabase=index.txt\nnew_certs_dir=.\nserial=serial\ndefault_md=sha256\n"
               "policy=any\ndefault_days=30\nunique_subject=no\n[any]\ncommonName=supplied\n"
-              "[server]\nbasicConstraints=CA:FALSE\nsubjectAltName=IP:127.0.0.1\n");
+              "[server]\nbasicConstraints=CA:FALSE\nsubjectAltName=IP:127.0.0.1\n"
+              "[muststaple]\nbasicConstraints=CA:FALSE\nsubjectAltName=IP:127.0.0.1\ntlsfeature=status_request\n");
     cnf.close();
     QFile(path(QStringLiteral("index.txt"))).open(QIODevice::WriteOnly);
     QFile serial(path(QStringLiteral("serial")));
@@ -89,17 +91,18 @@ void TestServerRevocation::initTestCase()
     QVERIFY(openssl({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"), QStringLiteral("-nodes"),
                      QStringLiteral("-keyout"), QStringLiteral("ca.key"), QStringLiteral("-out"), QStringLiteral("ca.crt"), QStringLiteral("-subj"),
                      QStringLiteral("/CN=Kakehashi test service CA"), QStringLiteral("-days"), QStringLiteral("30")}));
-    for (const QString &name : {QStringLiteral("good"), QStringLiteral("revoked")}) {
+    for (const QString &name : {QStringLiteral("good"), QStringLiteral("revoked"), QStringLiteral("muststaple")}) {
         QVERIFY(openssl({QStringLiteral("req"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"),
                          name + QStringLiteral(".key"), QStringLiteral("-out"), name + QStringLiteral(".csr"), QStringLiteral("-subj"),
                          QStringLiteral("/CN=127.0.0.1")}));
         QVERIFY(openssl({QStringLiteral("ca"), QStringLiteral("-batch"), QStringLiteral("-config"), QStringLiteral("ca.cnf"), QStringLiteral("-cert"),
                          QStringLiteral("ca.crt"), QStringLiteral("-keyfile"), QStringLiteral("ca.key"), QStringLiteral("-in"), name + QStringLiteral(".csr"),
-                         QStringLiteral("-out"), name + QStringLiteral(".crt"), QStringLiteral("-extensions"), QStringLiteral("server")}));
+                         QStringLiteral("-out"), name + QStringLiteral(".crt"), QStringLiteral("-extensions"),
+                         name == u"muststaple" ? name : QStringLiteral("server")}));
     }
     QVERIFY(openssl({QStringLiteral("ca"), QStringLiteral("-config"), QStringLiteral("ca.cnf"), QStringLiteral("-cert"), QStringLiteral("ca.crt"),
                      QStringLiteral("-keyfile"), QStringLiteral("ca.key"), QStringLiteral("-revoke"), QStringLiteral("revoked.crt")}));
-    for (const QString &name : {QStringLiteral("good"), QStringLiteral("revoked")}) {
+    for (const QString &name : {QStringLiteral("good"), QStringLiteral("revoked"), QStringLiteral("muststaple")}) {
         QVERIFY(openssl({QStringLiteral("ocsp"), QStringLiteral("-index"), QStringLiteral("index.txt"), QStringLiteral("-rsigner"), QStringLiteral("ca.crt"),
                          QStringLiteral("-rkey"), QStringLiteral("ca.key"), QStringLiteral("-CA"), QStringLiteral("ca.crt"), QStringLiteral("-issuer"),
                          QStringLiteral("ca.crt"), QStringLiteral("-cert"), name + QStringLiteral(".crt"), QStringLiteral("-respout"),
@@ -115,7 +118,7 @@ void TestServerRevocation::initTestCase()
     QDir(m_dir.path()).mkpath(QStringLiteral("nginx/tmp"));
     const QString tmp = path(QStringLiteral("nginx/tmp"));
     QByteArray servers;
-    for (const QString &name : {QStringLiteral("good"), QStringLiteral("revoked")}) {
+    for (const QString &name : {QStringLiteral("good"), QStringLiteral("revoked"), QStringLiteral("muststaple")}) {
         for (const bool stapled : {true, false}) {
             const QString server = name + (stapled ? QStringLiteral("-stapled") : QStringLiteral("-plain"));
             const quint16 port = freePort();
@@ -176,6 +179,9 @@ void TestServerRevocation::serverStatus_data()
     QTest::newRow("nothing stapled") << "good-plain" << int(FhirError::Kind::None);
     // The limit of stapling without must-staple: a revoked server that sends no status is not found out.
     QTest::newRow("revoked, nothing stapled") << "revoked-plain" << int(FhirError::Kind::None);
+    // A must-staple certificate (TLS Feature status_request) promises a status: without one, no connection.
+    QTest::newRow("must-staple, good status stapled") << "muststaple-stapled" << int(FhirError::Kind::None);
+    QTest::newRow("must-staple, nothing stapled") << "muststaple-plain" << int(FhirError::Kind::Tls);
 }
 
 void TestServerRevocation::serverStatus()
@@ -204,6 +210,8 @@ void TestServerRevocation::serverStatus()
         QCOMPARE(pages, 0);
         QVERIFY2(error.message().contains(QStringLiteral("revoked")), qPrintable(error.message()));
         QCOMPARE(FhirError::kindKey(error.kind), QStringLiteral("tls-revoked"));
+    } else if (error.kind == FhirError::Kind::Tls) {
+        QCOMPARE(pages, 0);
     } else {
         QCOMPARE(pages, 1);
     }
@@ -218,6 +226,8 @@ void TestServerRevocation::pacsStatus_data()
     QTest::newRow("revoked status stapled") << "revoked-stapled" << int(ImageSourceError::ServerRevoked);
     QTest::newRow("nothing stapled") << "good-plain" << int(ImageSourceError::None);
     QTest::newRow("revoked, nothing stapled") << "revoked-plain" << int(ImageSourceError::None);
+    QTest::newRow("must-staple, good status stapled") << "muststaple-stapled" << int(ImageSourceError::None);
+    QTest::newRow("must-staple, nothing stapled") << "muststaple-plain" << int(ImageSourceError::Network);
 }
 
 // The same servers as a PACS: a QIDO-RS study query over DICOMweb.
