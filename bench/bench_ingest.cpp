@@ -73,13 +73,14 @@ qint64 ingest(const QList<QByteArray> &pages, const QString &folder, int *items,
     assembler.setPreferredPatient(patient);
     for (const QByteArray &page : pages) {
         t.start();
-        // As onPage: the assembler parses the page once and hands the parsed root on to the cache.
+        // As onPage: the assembler parses the page once and hands the parsed root on to the cache,
+        // which keeps each resource as the page's bytes hold it.
         QJsonObject root;
         assembler.addJson(page, QStringLiteral("https://service.invalid/fhir/page"), &root);
         if (stages)
             stages->map += t.nsecsElapsed();
         t.start();
-        if (!cache.storeJson(patient, root, fetchedAt, error))
+        if (!cache.storeJson(patient, root, page, fetchedAt, error))
             return -1;
         if (stages)
             stages->store += t.nsecsElapsed();

@@ -132,12 +132,13 @@ void SharingServiceSource::onPage(const Net::FhirPage &page)
     ++m_pages;
     // Serialised: each page is parsed after the previous one, on a pool thread.
     m_tail = m_tail.then(QtFuture::Launch::Async, [assembler = m_assembler, cache = m_cache, page, id = m_patientId, at = m_started] {
-        // Parsed once: the cache stores the resources of the object the assembler read.
+        // Parsed once: the cache stores the resources of the object the assembler read, each as the
+        // page's bytes hold it.
         QJsonObject parsed;
         assembler->addJson(page.json, page.origin.toString(QUrl::RemoveUserInfo), &parsed);
         if (cache && !parsed.isEmpty()) {
             QString error;
-            if (!cache->storeJson(id, parsed, at, &error)) {
+            if (!cache->storeJson(id, parsed, page.json, at, &error)) {
                 assembler->addWarning(error);
                 qCWarning(lcServiceSource) << "cache write failed";
             }

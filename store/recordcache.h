@@ -60,6 +60,10 @@ public:
     bool storeJson(const QString &patientId, const QByteArray &json, const QDateTime &fetchedAt, QString *error);
     // The same for a caller that has parsed the page already (the record loader): no second parse.
     bool storeJson(const QString &patientId, const QJsonObject &root, const QDateTime &fetchedAt, QString *error);
+    // The same with the bytes |root| was parsed from: each resource is kept as those bytes hold it
+    // (a Bundle's entries sliced out, see bundleEntryResourceSpans) rather than serialised again.
+    bool storeJson(const QString &patientId, const QJsonObject &root, const QByteArray &rawJson, const QDateTime &fetchedAt,
+                   QString *error);
     bool storeResources(const QString &patientId, const QList<CachedResource> &resources, QString *error);
 
     // Rows that fail to decrypt (tampered, or written under another key) are skipped and counted.

@@ -25,7 +25,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 all=(fuzz_fhir_record fuzz_narrative fuzz_multipart fuzz_dicomtext fuzz_dicom_header fuzz_dicom_frame fuzz_dicom_presentation fuzz_dicom_metadata
-     fuzz_hpki_certificate fuzz_connection_profile fuzz_crl)
+     fuzz_hpki_certificate fuzz_connection_profile fuzz_crl fuzz_bundle_spans)
 if [ ${#targets[@]} -eq 0 ]; then targets=("${all[@]}"); fi
 
 pydicom=${KAKEHASHI_PYDICOM_DATA:-/usr/lib/python3/dist-packages/pydicom/data}
@@ -37,6 +37,7 @@ seeds() {
     fuzz_fhir_record) echo "$c/fuzz_fhir_record $root/tests/data/fhir $root/tests/data/bad $root/tests/data/documents $root/tests/fixtures/sharing-service/sample-data/patients" ;;
     fuzz_dicom_header|fuzz_dicom_frame|fuzz_dicom_presentation) echo "$c/fuzz_dicom $build/fuzz/seeds/pydicom" ;;
     fuzz_hpki_certificate) echo "$c/fuzz_hpki_certificate $root/tests/data/hpki" ;;
+    fuzz_bundle_spans) echo "$c/fuzz_bundle_spans $root/tests/data/bundlespans/valid $root/tests/data/bundlespans/refused $root/tests/data/fhir $root/tests/fixtures/sharing-service/sample-data/patients" ;;
     *) echo "$c/$1" ;;
   esac
 }

@@ -1,0 +1,194 @@
+#include "bundlespans.h"
+
+namespace Kakehashi {
+
+namespace {
+
+// A forward reader over JSON text that the caller's parser has already accepted. It still checks
+// what it relies on, so text it was not meant for gives std::nullopt, never a read out of bounds.
+class Scanner
+{
+public:
+    Scanner(const char *begin, const char *end)
+        : m_begin(begin), m_p(begin), m_end(end)
+    {
+    }
+
+    bool atEnd() const { return m_p >= m_end; }
+    qsizetype offset() const { return m_p - m_begin; }
+    char peek() const { return m_p < m_end ? *m_p : '\0'; }
+
+    void skipSpace()
+    {
+        while (m_p < m_end && (*m_p == ' ' || *m_p == '\n' || *m_p == '\r' || *m_p == '\t'))
+            ++m_p;
+    }
+
+    bool take(char c)
+    {
+        skipSpace();
+        if (m_p < m_end && *m_p == c) {
+            ++m_p;
+            return true;
+        }
+        return false;
+    }
+
+    // A string at the cursor: its raw content (between the quotes), and whether it has escapes.
+    bool string(QByteArrayView *content, bool *escaped)
+    {
+        skipSpace();
+        if (m_p >= m_end || *m_p != '"')
+            return false;
+        const char *start = ++m_p;
+        bool hasEscape = false;
+        if (!skipStringBody(&hasEscape))
+            return false;
+        if (content)
+            *content = QByteArrayView(start, m_p - 1 - start);
+        if (escaped)
+            *escaped = hasEscape;
+        return true;
+    }
+
+    // Any value: a string, an object or array (brackets counted, strings stepped over) or a
+    // literal/number (up to the next delimiter). The cursor ends just after it.
+    bool skipValue()
+    {
+        skipSpace();
+        if (m_p >= m_end)
+            return false;
+        const char c = *m_p;
+        if (c == '"') {
+            ++m_p;
+            return skipStringBody(nullptr);
+        }
+        if (c == '{' || c == '[') {
+            qsizetype depth = 0;
+            while (m_p < m_end) {
+                const char x = *m_p++;
+                if (x == '"') {
+                    if (!skipStringBody(nullptr))
+                        return false;
+                } else if (x == '{' || x == '[') {
+                    ++depth;
+                } else if (x == '}' || x == ']') {
+                    if (--depth == 0)
+                        return true;
+                }
+            }
+            return false;
+        }
+        const char *start = m_p;
+        while (m_p < m_end && *m_p != ',' && *m_p != '}' && *m_p != ']' && *m_p != ' ' && *m_p != '\n' && *m_p != '\r'
+               && *m_p != '\t')
+            ++m_p;
+        return m_p > start;
+    }
+
+    const char *position() const { return m_p; }
+
+private:
+    // After an opening quote: to just past the closing one.
+    bool skipStringBody(bool *escaped)
+    {
+        while (m_p < m_end) {
+            const char x = *m_p++;
+            if (x == '"')
+                return true;
+            if (x == '\\') {
+                if (escaped)
+                    *escaped = true;
+                ++m_p; // the escaped character; \uXXXX's digits need no care
+            }
+        }
+        return false;
+    }
+
+    const char *m_begin;
+    const char *m_p;
+    const char *m_end;
+};
+
+// One object's members, calling |onMember(key, scanner)| with the cursor at each value; the callback
+// consumes the value. False on malformed text or when the callback says so.
+template<typename OnMember>
+bool readObject(Scanner &s, OnMember onMember)
+{
+    if (!s.take('{'))
+        return false;
+    if (s.take('}'))
+        return true;
+    for (;;) {
+        QByteArrayView key;
+        bool escaped = false;
+        if (!s.string(&key, &escaped) || !s.take(':'))
+            return false;
+        // A key written with escapes could spell any name: what the parser made of it is not known here.
+        if (escaped || !onMember(key))
+            return false;
+        if (s.take(','))
+            continue;
+        return s.take('}');
+    }
+}
+
+} // namespace
+
+std::optional<QList<QByteArrayView>> bundleEntryResourceSpans(const QByteArray &json)
+{
+    const char *begin = json.constData();
+    const char *end = begin + json.size();
+    if (json.startsWith("\xEF\xBB\xBF"))
+        begin += 3;
+    Scanner s(begin, end);
+    QList<QByteArrayView> spans;
+    bool seenEntry = false;
+    const bool ok = readObject(s, [&](QByteArrayView key) {
+        if (key != "entry")
+            return s.skipValue();
+        if (seenEntry)
+            return false;
+        seenEntry = true;
+        if (!s.take('['))
+            return false;
+        if (s.take(']'))
+            return true;
+        for (;;) {
+            s.skipSpace();
+            if (s.peek() == '{') {
+                QByteArrayView resource;
+                bool seenResource = false;
+                const bool entryOk = readObject(s, [&](QByteArrayView member) {
+                    if (member != "resource")
+                        return s.skipValue();
+                    if (seenResource)
+                        return false;
+                    seenResource = true;
+                    s.skipSpace();
+                    const char *start = s.position();
+                    if (!s.skipValue())
+                        return false;
+                    resource = QByteArrayView(start, s.position() - start);
+                    return true;
+                });
+                if (!entryOk)
+                    return false;
+                spans.append(resource);
+            } else {
+                if (!s.skipValue())
+                    return false;
+                spans.append(QByteArrayView());
+            }
+            if (s.take(','))
+                continue;
+            return s.take(']');
+        }
+    });
+    s.skipSpace();
+    if (!ok || !seenEntry || !s.atEnd())
+        return std::nullopt;
+    return spans;
+}
+
+} // namespace Kakehashi
