@@ -4,6 +4,8 @@
 // each page is parsed once, mapped by RecordAssembler and stored by RecordCache::storeJson (HMAC
 // row tags, AES-256-GCM per row, one SQLite transaction per page into a real cache file on disk,
 // WAL, opened by RecordCache::open as the app does), then RecordAssembler::finish() builds the record.
+// The cache's background checkpoints (write-ahead log into the database) are waited for inside the
+// timed region.
 // Every round starts from an empty cache file.
 //
 // Baseline, measured in the same run and interleaved with it: QJsonDocument::fromJson over the same
@@ -54,6 +56,7 @@ struct Stages
     qint64 map = 0; // parse + map: one call, as in the application
     qint64 store = 0;
     qint64 finish = 0;
+    qint64 checkpointWait = 0;
 };
 
 // One ingest of every page into a new cache under |folder|: the application's path. With |stages|,
@@ -89,6 +92,12 @@ qint64 ingest(const QList<QByteArray> &pages, const QString &folder, int *items,
     const RecordSet set = assembler.finish();
     if (stages)
         stages->finish += t.nsecsElapsed();
+    // The log's checkpoints run on the cache's own thread while pages are parsed; the time ends
+    // when the last one has, so the figure holds them.
+    t.start();
+    cache.waitForCheckpoints();
+    if (stages)
+        stages->checkpointWait += t.nsecsElapsed();
     const qint64 elapsed = total.nsecsElapsed();
     *items = set.patients.isEmpty() ? 0 : int(set.patients.first().items.size());
     if (cache.load(patient, nullptr, error).size() < 1)
@@ -179,8 +188,8 @@ int main(int argc, char *argv[])
                 *std::min_element(parseTimes.begin(), parseTimes.end()) / 1e6, resources / (double(parse) / 1e9));
     std::printf("%-44s %10.1f %10.1f %14.0f\n", "real ingest: parse+map+store(enc,SQLite)+finish", real / 1e6,
                 *std::min_element(ingestTimes.begin(), ingestTimes.end()) / 1e6, realRate);
-    std::printf("stages (one round): parse+map %.1f, storeJson %.1f, finish %.1f ms\n", stages.map / 1e6,
-                stages.store / 1e6, stages.finish / 1e6);
+    std::printf("stages (one round): parse+map %.1f, storeJson %.1f, finish %.1f, last checkpoint %.1f ms\n", stages.map / 1e6,
+                stages.store / 1e6, stages.finish / 1e6, stages.checkpointWait / 1e6);
     std::printf("ratio real/parse-only: %.2f (goal <= 3: %s)   %.0f resources/s (goal >= 20000: %s)\n", ratio,
                 ratio <= 3.0 ? "met" : "NOT met", realRate, realRate >= 20000 ? "met" : "NOT met");
     return 0;

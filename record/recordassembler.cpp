@@ -11,7 +11,7 @@
 #include <QRegularExpression>
 #include <QUrl>
 #include <QUrlQuery>
-#include <QtConcurrent/QtConcurrentMap>
+#include "common/parallelmap.h"
 
 #include <algorithm>
 
@@ -603,8 +603,9 @@ RecordSet RecordAssembler::finish()
     };
     QList<Prepared> prepared;
     if (m_parallel && m_order.size() >= kParallelThreshold) {
-        // The calling thread takes part, so this also works when finish() runs on a pool thread.
-        prepared = QtConcurrent::blockingMapped(m_order, prepare);
+        // The calling thread takes part (parallelMapped), so this also works when finish() runs on a
+        // pool thread, as it does in the record loader.
+        prepared = parallelMapped(m_order, prepare);
     } else {
         prepared.reserve(m_order.size());
         for (const QString &key : std::as_const(m_order))

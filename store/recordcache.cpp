@@ -10,14 +10,16 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QMutex>
 #include <QSqlDatabase>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
+#include <QThreadPool>
 #include <QSet>
 #include <QUuid>
-#include <QtConcurrent/QtConcurrentMap>
+#include "common/parallelmap.h"
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
@@ -25,6 +27,8 @@
 #include <openssl/rand.h>
 
 #include <sqlite3.h>
+
+#include <atomic>
 
 Q_LOGGING_CATEGORY(lcCache, "kakehashi.record.cache", QtInfoMsg)
 
@@ -124,6 +128,13 @@ QString sqlError(const QSqlError &e)
     return e.text();
 }
 
+// The SQLite connection under a QSQLITE database; null for anything else.
+sqlite3 *sqliteHandle(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    return handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0 ? *static_cast<sqlite3 *const *>(handle.constData()) : nullptr;
+}
+
 // One resource row, sealed, ready to insert.
 struct SealedRow
 {
@@ -136,9 +147,7 @@ struct SealedRow
 // An empty string when all went in; SQLite's message otherwise.
 QString insertSealedRows(const QSqlDatabase &db, const QByteArray &user, const QByteArray &patient, const QList<SealedRow> &rows)
 {
-    const QVariant handle = db.driver()->handle();
-    sqlite3 *connection = handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0 ? *static_cast<sqlite3 *const *>(handle.constData())
-                                                                                              : nullptr;
+    sqlite3 *connection = sqliteHandle(db);
     if (!connection)
         return RecordCache::tr("not an SQLite connection");
     sqlite3_stmt *insert = nullptr;
@@ -180,9 +189,35 @@ struct RecordCache::Private
     // One connection held open from open() to the end: when the last connection to a WAL database
     // closes, SQLite checkpoints the whole log into the database (two fsyncs) and deletes it. Each
     // call opens its own connection, so without this every page stored paid for a full checkpoint.
-    // Plain SQLite, not QSqlDatabase: it is closed by whichever thread destroys the cache, and never
-    // used for anything but staying open.
+    // Plain SQLite, not QSqlDatabase: it is closed by whichever thread destroys the cache. It also
+    // runs the checkpoints of stored pages, on a thread of its own (see checkpointSoon).
     sqlite3 *keepAlive = nullptr;
+    QMutex keepAliveMutex;
+    QThreadPool checkpointer; // one thread
+    std::atomic<bool> checkpointQueued{false};
+
+    // After a commit that left the WAL at |pages| pages: past SQLite's own threshold (1000 pages,
+    // the wal_autocheckpoint it would otherwise run inside that commit), copy the log into the
+    // database on the checkpointer thread. Its fsyncs then overlap the next page's parsing and
+    // sealing instead of holding up the loader; PASSIVE never blocks a writer or a reader.
+    void checkpointSoon(int pages)
+    {
+        if (pages < 1000 || !keepAlive || checkpointQueued.exchange(true))
+            return;
+        checkpointer.start([this] {
+            checkpointQueued = false; // a commit from now on queues the next one
+            QMutexLocker lock(&keepAliveMutex);
+            sqlite3_wal_checkpoint_v2(keepAlive, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+        });
+    }
+    void waitForCheckpoints() { checkpointer.waitForDone(); }
+
+    // Replaces the connection's automatic checkpoint (sqlite3_wal_autocheckpoint is this hook).
+    static int walCommitted(void *self, sqlite3 *, const char *, int pages)
+    {
+        static_cast<Private *>(self)->checkpointSoon(pages);
+        return SQLITE_OK;
+    }
 
     QByteArray patientTag(const QString &patientId) const { return hmac(macKey, QByteArrayLiteral("patient") + char(0) + patientId.toUtf8()); }
     QByteArray resourceTag(const QByteArray &patient, const QString &key) const { return hmac(macKey, QByteArrayLiteral("resource") + char(0) + patient + key.toUtf8()); }
@@ -206,11 +241,18 @@ RecordCache::RecordCache(const QString &path, const QByteArray &key, const QStri
     d->encKey = hmac(key, QByteArrayLiteral("kakehashi cache encryption v1"));
     d->macKey = hmac(key, QByteArrayLiteral("kakehashi cache row tags v1"));
     d->userTag = hmac(d->macKey, QByteArrayLiteral("user") + char(0) + user.toUtf8());
+    d->checkpointer.setMaxThreadCount(1);
     Q_ASSERT(key.size() == KeyBytes);
+}
+
+void RecordCache::waitForCheckpoints()
+{
+    d->waitForCheckpoints();
 }
 
 RecordCache::~RecordCache()
 {
+    d->waitForCheckpoints();
     sqlite3_close_v2(d->keepAlive);
     OPENSSL_cleanse(d->encKey.data(), size_t(d->encKey.size()));
     OPENSSL_cleanse(d->macKey.data(), size_t(d->macKey.size()));
@@ -394,7 +436,7 @@ bool RecordCache::storeJson(const QString &patientId, const QJsonObject &root, c
         resources.append({root, QByteArrayView()});
     }
     // Serialising a resource is independent of the others: on the pool, with the sealing below.
-    const QList<CachedResource> serialised = QtConcurrent::blockingMapped(resources, [&fetchedAt](const Entry &r) {
+    const QList<CachedResource> serialised = parallelMapped(resources, [&fetchedAt](const Entry &r) {
         const QString type = r.resource.value(u"resourceType").toString();
         const QString id = r.resource.value(u"id").toString();
         if (type.isEmpty() || id.isEmpty())
@@ -417,9 +459,10 @@ bool RecordCache::storeResources(const QString &patientId, const QList<CachedRes
         return true;
     const QByteArray patient = d->patientTag(patientId);
     // Tags and encryption before the transaction, spread over the pool: the write lock is held
-    // only for the inserts. The calling thread takes part, so this also works from a pool thread.
+    // only for the inserts. The calling thread takes part (parallelMapped), so this also works from a
+    // pool thread.
     const Private *p = d.get();
-    const QList<SealedRow> sealedRows = QtConcurrent::blockingMapped(resources, [p, &patient](const CachedResource &r) {
+    const QList<SealedRow> sealedRows = parallelMapped(resources, [p, &patient](const CachedResource &r) {
         const QByteArray tag = p->resourceTag(patient, r.key);
         return SealedRow{tag, r.fetchedAt.toSecsSinceEpoch(), seal(p->encKey, r.json, p->aad(patient, tag))};
     });
@@ -435,6 +478,9 @@ bool RecordCache::storeResources(const QString &patientId, const QList<CachedRes
         *error = tr("The local cache cannot be written: %1").arg(sqlError(db.lastError()));
         return false;
     }
+    // This commit's checkpoint, if it is due, runs on the checkpointer thread.
+    if (sqlite3 *h = sqliteHandle(db))
+        sqlite3_wal_hook(h, &Private::walCommitted, d.get());
     QSqlQuery q(db);
     // New rows make the assembled snapshot out of date: move the revision on and drop it.
     q.prepare(QStringLiteral("INSERT INTO revisions (user_tag, patient_tag, revision) VALUES (?, ?, 1)"
@@ -493,9 +539,10 @@ QList<CachedResource> RecordCache::load(const QString &patientId, int *undecrypt
     while (q.next())
         sealedRows.append({q.value(0).toByteArray(), q.value(1).toLongLong(), q.value(2).toByteArray()});
     // Decrypting and parsing are independent per row: spread them over the pool (a big record has
-    // ten thousand rows). The calling thread takes part, so this also works from a pool thread.
+    // ten thousand rows). The calling thread takes part (parallelMapped), so this also works from a
+    // pool thread.
     const Private *p = d.get();
-    const QList<CachedResource> opened = QtConcurrent::blockingMapped(sealedRows, [p, &patient](const Row &row) {
+    const QList<CachedResource> opened = parallelMapped(sealedRows, [p, &patient](const Row &row) {
         const std::optional<QByteArray> json = unseal(p->encKey, row.sealed, p->aad(patient, row.tag));
         if (!json)
             return CachedResource{};
@@ -635,6 +682,7 @@ int RecordCache::purgeExpired(const QDateTime &now, QString *error)
 
 bool RecordCache::purgeAll(QString *error)
 {
+    d->waitForCheckpoints(); // the TRUNCATE below needs the checkpoint lock
     Connection c(d->path);
     QSqlQuery q(c.db());
     if (!q.exec(QStringLiteral("DELETE FROM resources")) || !q.exec(QStringLiteral("DELETE FROM fetches"))

@@ -65,6 +65,9 @@ public:
     bool storeJson(const QString &patientId, const QJsonObject &root, const QByteArray &rawJson, const QDateTime &fetchedAt,
                    QString *error);
     bool storeResources(const QString &patientId, const QList<CachedResource> &resources, QString *error);
+    // Pages stored move the write-ahead log into the database on a thread of the cache's own; this
+    // returns when none is running or queued (the destructor and purgeAll() wait too).
+    void waitForCheckpoints();
 
     // Rows that fail to decrypt (tampered, or written under another key) are skipped and counted.
     QList<CachedResource> load(const QString &patientId, int *undecryptable, QString *error) const;
