@@ -3884,6 +3884,10 @@
         <source>The local cache cannot be read: %1</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>not an SQLite connection</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Kakehashi::RecordItemModel</name>

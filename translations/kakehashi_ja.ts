@@ -3840,6 +3840,10 @@
         <source>The local cache cannot be read: %1</source>
         <translation>ローカルキャッシュを読み取れません：%1</translation>
     </message>
+    <message>
+        <source>not an SQLite connection</source>
+        <translation>SQLite の接続ではありません</translation>
+    </message>
 </context>
 <context>
     <name>Kakehashi::RecordItemModel</name>

@@ -35,4 +35,5 @@ JA.update({
         'フレーム %1 の JPEG 2000 データは %2 × %3 画素・%4 成分ですが、DICOM ヘッダーは %5 × %6 画素・%7 成分です',
     'the JPEG 2000 data of frame %1 is split into %2 tiles, more than the viewer decodes (%3)':
         'フレーム %1 の JPEG 2000 データは %2 タイルに分割されており、表示できる数（%3）を超えています',
+    'not an SQLite connection': 'SQLite の接続ではありません',
 })
