@@ -81,6 +81,28 @@ private slots:
         QCOMPARE(done.result(), 600);
     }
 
+    // The checkpoints really run while the cache is open: SQLite's own one is switched off for these
+    // commits, so without them every row would stay in the -wal file until the cache is closed.
+    void checkpointsRunWhileOpen()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"record-cache.sqlite"_s);
+        RecordCache cache(path, randomKey(), u"tester"_s);
+        QString error;
+        QVERIFY2(cache.open(&error), qPrintable(error));
+        const qint64 before = QFileInfo(path).size();
+        constexpr int Pages = 12;
+        constexpr int PerPage = 400; // ~0.8 MB a page, ~10 MB in all: the log passes 1000 pages (4 MB) twice
+        for (int p = 0; p < Pages; ++p)
+            QVERIFY2(cache.storeJson(u"p1"_s, page(p * PerPage, PerPage), QDateTime::currentDateTimeUtc(), &error), qPrintable(error));
+        cache.waitForCheckpoints();
+        const qint64 data = qint64(Pages) * PerPage * 2000;
+        // Everything up to the last checkpoint is in the database file; after it, at most ~1000 pages
+        // of log (4 MB) plus one page of rows.
+        QVERIFY2(QFileInfo(path).size() - before > data / 2,
+                 qPrintable(u"database file %1 bytes for %2 bytes of rows"_s.arg(QFileInfo(path).size()).arg(data)));
+    }
+
     void pagesFromPoolThreadsWhileReading()
     {
         QTemporaryDir dir;
