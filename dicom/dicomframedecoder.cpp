@@ -9,6 +9,8 @@
 #if defined(__GLIBC__)
 #endif
 #include <QFile>
+#include <QFutureWatcher>
+#include <QPromise>
 #include <QThread>
 #include <QThreadPool>
 #include <QLoggingCategory>
@@ -1614,14 +1616,30 @@ QFuture<DicomDecodeResult> DicomFrameDecoder::decodeSliceAsync(const DicomSliceR
 {
     if (slice.instance && slice.instance->fetchesFrames()) {
         // The frame is fetched (network on its owner's thread, or the cache) without holding a
-        // pool thread, then decoded on the pool.
-        return slice.instance->loadFrame(slice.frame).then(QThreadPool::globalInstance(), [slice, options](const DicomLoadedFrame &loaded) {
-            return decodeFetchedFrame(slice, loaded, options);
-        }).onCanceled([] {
-            DicomDecodeResult result; // a watcher always gets a result
-            result.errorString = tr("the image is not available");
-            return result;
+        // pool thread, then decoded on the pool. Not QFuture::then(): in Qt 6.4 a continuation
+        // attached while another thread finishes the future can run twice (common/serialqueue.h).
+        // A watcher on this thread (the viewer's, with its event loop) hears the fetch finish.
+        auto promise = std::make_shared<QPromise<DicomDecodeResult>>();
+        QFuture<DicomDecodeResult> decoded = promise->future();
+        promise->start();
+        auto *watcher = new QFutureWatcher<DicomLoadedFrame>;
+        QObject::connect(watcher, &QFutureWatcherBase::finished, watcher, [watcher, promise, slice, options] {
+            watcher->deleteLater();
+            const QFuture<DicomLoadedFrame> frame = watcher->future();
+            if (frame.isCanceled() || frame.resultCount() == 0) {
+                DicomDecodeResult result; // a watcher always gets a result
+                result.errorString = tr("the image is not available");
+                promise->addResult(result);
+                promise->finish();
+                return;
+            }
+            QThreadPool::globalInstance()->start([promise, slice, options, loaded = frame.result()] {
+                promise->addResult(decodeFetchedFrame(slice, loaded, options));
+                promise->finish();
+            });
         });
+        watcher->setFuture(slice.instance->loadFrame(slice.frame));
+        return decoded;
     }
     return QtConcurrent::run([slice, options] { return decodeSlice(slice, options); });
 }

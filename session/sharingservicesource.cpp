@@ -94,7 +94,7 @@ void SharingServiceSource::load(const QString &patientId, const Net::PurposeOfUs
     m_unresolvedFacilities = 0;
     m_assembler = std::make_shared<RecordAssembler>();
     m_assembler->setPreferredPatient(bareId(patientId));
-    m_tail = QtFuture::makeReadyFuture();
+    m_work = SerialQueue(); // this load's own: what an earlier load still has queued runs beside it
     startNextRecord();
 }
 
@@ -131,7 +131,7 @@ void SharingServiceSource::onPage(const Net::FhirPage &page)
 {
     ++m_pages;
     // Serialised: each page is parsed after the previous one, on a pool thread.
-    m_tail = m_tail.then(QtFuture::Launch::Async, [assembler = m_assembler, cache = m_cache, page, id = m_patientId, at = m_started] {
+    m_work.run([assembler = m_assembler, cache = m_cache, page, id = m_patientId, at = m_started] {
         // Parsed once: the cache stores the resources of the object the assembler read, each as the
         // page's bytes hold it.
         QJsonObject parsed;
@@ -155,7 +155,7 @@ void SharingServiceSource::onRecordFinished(const Net::FhirError &error)
     }
     // Which other Patient ids does what arrived link to? (Chains: each fetched record may add more.)
     const quint64 generation = m_generation;
-    whenFinished(this, m_tail.then(QtFuture::Launch::Async, [assembler = m_assembler] { return assembler->linkedPatientIds(); }),
+    whenFinished(this, m_work.run([assembler = m_assembler] { return assembler->linkedPatientIds(); }),
         [this, generation](const QStringList &linked) {
             if (generation != m_generation)
                 return;
@@ -173,7 +173,7 @@ void SharingServiceSource::onRecordFinished(const Net::FhirError &error)
             if (overflow) {
                 const QString message = tr("This person has more than %n linked patient records; only the first %n were fetched.",
                                            nullptr, MaxLinkedRecords);
-                m_tail = m_tail.then(QtFuture::Launch::Async, [assembler = m_assembler, message] { assembler->markIncomplete(message); });
+                m_work.run([assembler = m_assembler, message] { assembler->markIncomplete(message); });
             }
             if (!m_queue.isEmpty())
                 startNextRecord();
@@ -186,7 +186,7 @@ void SharingServiceSource::setUnresolved(const QHash<QString, QString> &reasons)
 {
     if (reasons.isEmpty())
         return;
-    m_tail = m_tail.then(QtFuture::Launch::Async, [assembler = m_assembler, reasons] {
+    m_work.run([assembler = m_assembler, reasons] {
         for (auto it = reasons.cbegin(); it != reasons.cend(); ++it)
             assembler->setUnresolvedReference(it.key(), it.value());
     });
@@ -197,7 +197,7 @@ void SharingServiceSource::startReferenceRound()
     // Rounds 1…MaxReferenceRounds fetch; the round after that only names what is still missing.
     ++m_referenceRound;
     const quint64 generation = m_generation;
-    whenFinished(this, m_tail.then(QtFuture::Launch::Async, [assembler = m_assembler] { return assembler->missingReferences(referenceTypes()); }),
+    whenFinished(this, m_work.run([assembler = m_assembler] { return assembler->missingReferences(referenceTypes()); }),
         [this, generation](const QStringList &missing) {
             if (generation != m_generation)
                 return;
@@ -293,7 +293,7 @@ void SharingServiceSource::finishLoad(const Net::FhirError &error)
                            nullptr, m_unresolvedFacilities)
                             .arg(ClinicalItemBuilder::unresolvedFacilityName()));
     const quint64 generation = m_generation;
-    const QFuture<RecordSet> assembled = m_tail.then(QtFuture::Launch::Async, [assembler = m_assembler, error, pages, message, patientId, fullFetch, warnings] {
+    const QFuture<RecordSet> assembled = m_work.run([assembler = m_assembler, error, pages, message, patientId, fullFetch, warnings] {
               for (const QString &w : warnings)
                   assembler->addWarning(w);
               if (error.isError()) {

@@ -2,6 +2,7 @@
 
 #include "record/clinicalrecord.h"
 #include "net/fhirclient.h"
+#include "common/serialqueue.h"
 
 #include <QDateTime>
 #include <QFuture>
@@ -76,7 +77,7 @@ private:
     std::shared_ptr<RecordAssembler> m_assembler;
     QPointer<Net::FhirOperation> m_operation;
     QList<QPointer<Net::FhirOperation>> m_referenceOps;
-    QFuture<void> m_tail;
+    SerialQueue m_work; // the assembler's work for this load, in order, on the pool
     QString m_patientId;
     Net::PurposeOfUse m_purpose;
     QDateTime m_since;

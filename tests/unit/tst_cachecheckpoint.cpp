@@ -5,6 +5,7 @@
 // test of that thread. (2) With a pool of one thread (a one-CPU machine) or every pool thread busy,
 // storing, loading and assembling from a pool thread must finish: QtConcurrent::blockingMapped
 // waited there for ever (common/parallelmap.h).
+#include "common/serialqueue.h"
 #include "record/recordassembler.h"
 #include "store/recordcache.h"
 
@@ -130,17 +131,17 @@ private slots:
                 return reads;
             });
             // Pages one after another, each on whichever pool thread runs it (as onPage does).
-            QFuture<bool> chain = QtConcurrent::run([] { return true; });
+            SerialQueue chain;
             std::atomic<int> failed{0};
+            QFuture<void> last;
             for (const QByteArray &json : std::as_const(pages)) {
-                chain = chain.then(QtFuture::Launch::Async, [&cache, json, &failed](bool) {
+                last = chain.run([&cache, json, &failed] {
                     QString storeError;
                     if (!cache.storeJson(u"p1"_s, json, QDateTime::currentDateTimeUtc(), &storeError))
                         ++failed;
-                    return true;
                 });
             }
-            chain.waitForFinished();
+            last.waitForFinished();
             writing = false;
             QVERIFY(reader.result() > 0);
             QCOMPARE(failed.load(), 0);
