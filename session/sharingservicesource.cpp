@@ -3,6 +3,7 @@
 
 #include "record/recordassembler.h"
 #include "record/clinicalitembuilder.h"
+#include "store/cachewriter.h"
 #include "store/recordcache.h"
 
 #include <QLoggingCategory>
@@ -94,6 +95,7 @@ void SharingServiceSource::load(const QString &patientId, const Net::PurposeOfUs
     m_unresolvedFacilities = 0;
     m_assembler = std::make_shared<RecordAssembler>();
     m_assembler->setPreferredPatient(bareId(patientId));
+    m_writer = m_cache ? std::make_shared<CacheWriter>(m_cache, m_patientId, m_started) : nullptr;
     m_work = SerialQueue(); // this load's own: what an earlier load still has queued runs beside it
     startNextRecord();
 }
@@ -130,19 +132,15 @@ void SharingServiceSource::startNextRecord()
 void SharingServiceSource::onPage(const Net::FhirPage &page)
 {
     ++m_pages;
-    // Serialised: each page is parsed after the previous one, on a pool thread.
-    m_work.run([assembler = m_assembler, cache = m_cache, page, id = m_patientId, at = m_started] {
+    // Serialised: each page is parsed after the previous one, on a pool thread; the cache writer then
+    // stores it on another while the next page is parsed.
+    m_work.run([assembler = m_assembler, writer = m_writer, page] {
         // Parsed once: the cache stores the resources of the object the assembler read, each as the
         // page's bytes hold it.
         QJsonObject parsed;
         assembler->addJson(page.json, page.origin.toString(QUrl::RemoveUserInfo), &parsed);
-        if (cache && !parsed.isEmpty()) {
-            QString error;
-            if (!cache->storeJson(id, parsed, page.json, at, &error)) {
-                assembler->addWarning(error);
-                qCWarning(lcServiceSource) << "cache write failed";
-            }
-        }
+        if (writer && !parsed.isEmpty())
+            writer->enqueue(parsed, page.json);
     });
 }
 
@@ -293,7 +291,12 @@ void SharingServiceSource::finishLoad(const Net::FhirError &error)
                            nullptr, m_unresolvedFacilities)
                             .arg(ClinicalItemBuilder::unresolvedFacilityName()));
     const quint64 generation = m_generation;
-    const QFuture<RecordSet> assembled = m_work.run([assembler = m_assembler, error, pages, message, patientId, fullFetch, warnings] {
+    using Assembled = std::pair<RecordSet, QFuture<QStringList>>;
+    const QFuture<Assembled> assembled = m_work.run(
+        [assembler = m_assembler, writer = m_writer, error, pages, message, patientId, fullFetch, warnings] {
+              // Every page is parsed and queued for the cache by now; the last ones are stored while
+              // the record is assembled.
+              QFuture<QStringList> stored = writer ? writer->drained() : QtFuture::makeReadyFuture(QStringList());
               for (const QString &w : warnings)
                   assembler->addWarning(w);
               if (error.isError()) {
@@ -307,14 +310,22 @@ void SharingServiceSource::finishLoad(const Net::FhirError &error)
               if (!error.isError() && fullFetch)
                   if (const PatientRecord *record = set.find(patientId); record && isEmptyRecord(*record))
                       set.warnings.append(emptyRecordWarning(patientId));
-              return set;
+              return Assembled(std::move(set), std::move(stored));
           });
-    whenFinished(this, assembled, [this, error, generation](const RecordSet &set) {
+    whenFinished(this, assembled, [this, error, generation](const Assembled &result) {
+        if (generation != m_generation)
+            return;
+        // Finished once the cache holds what was shown (or says why it does not).
+        whenFinished(this, result.second, [this, error, generation, set = result.first](const QStringList &cacheErrors) mutable {
             if (generation != m_generation)
                 return;
+            if (!cacheErrors.isEmpty())
+                qCWarning(lcServiceSource) << "cache write failed";
+            set.warnings.append(cacheErrors);
             m_running = false;
             Q_EMIT finished(set, error);
         });
+    });
 }
 
 } // namespace Kakehashi

@@ -16,6 +16,7 @@
 namespace Kakehashi {
 
 class RecordAssembler;
+class CacheWriter;
 class RecordCache;
 
 // Record source for the sharing service: runs the FHIR client for one patient and feeds every
@@ -78,6 +79,7 @@ private:
     QPointer<Net::FhirOperation> m_operation;
     QList<QPointer<Net::FhirOperation>> m_referenceOps;
     SerialQueue m_work; // the assembler's work for this load, in order, on the pool
+    std::shared_ptr<CacheWriter> m_writer; // this load's: stores its pages in order
     QString m_patientId;
     Net::PurposeOfUse m_purpose;
     QDateTime m_since;

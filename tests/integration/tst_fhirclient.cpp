@@ -284,6 +284,27 @@ private Q_SLOTS:
         QCOMPARE(cached.find(u"p001")->items.size(), loadRecordItemsReference());
     }
 
+    // The record's pages are stored by the cache writer beside the parsing: when none can be stored,
+    // the whole record is still shown and the warnings say that the cache could not be written,
+    // once for each page (not dropped because the writer ran on another thread).
+    void aCacheThatCannotBeWrittenIsSaid()
+    {
+        QTemporaryDir dir;
+        // Never opened: no tables, so every page's store fails.
+        auto cache = std::make_shared<RecordCache>(dir.filePath(QStringLiteral("cache.sqlite")), randomKey(), QStringLiteral("dr-test"));
+        Net::FhirClient client(profile(10));
+        const SourceResult r = loadRecord(client, cache, QStringLiteral("p001"));
+        QVERIFY(r.finished);
+        QVERIFY2(!r.error.isError(), qPrintable(r.error.message()));
+        const PatientRecord *patient = r.set.find(u"p001");
+        QVERIFY(patient);
+        QCOMPARE(patient->items.size(), loadRecordItemsReference());
+        int cacheWarnings = 0;
+        for (const QString &w : r.set.warnings)
+            cacheWarnings += w.startsWith(QStringLiteral("The local cache cannot be written"));
+        QVERIFY2(cacheWarnings >= 4, qPrintable(r.set.warnings.join(u'\n'))); // 32+ resources, 10 a page
+    }
+
     int loadRecordItemsReference()
     {
         Net::FhirClient client(profile(50));

@@ -1,12 +1,20 @@
 // The record loader's ordered work off the GUI thread: common/serialqueue.h (jobs in order, one at a
-// time, each exactly once, from any thread, never waiting for a pool thread).
+// time, each exactly once, from any thread, never waiting for a pool thread) and store/cachewriter.h
+// (a load's pages stored in the order they came while the next is parsed; why pages failed).
 //
 // Why SerialQueue exists: in Qt 6.4, QFuture::then() on a future that another thread is finishing at
 // that moment runs the continuation twice (the second run crashes in QPromise::start or frees twice).
 // The loader used such a chain for every page (a page arriving as the previous one's parse ends).
 // jobsAddedAsThePreviousFinishes recreates that timing thousands of times.
 #include "common/serialqueue.h"
+#include "store/cachewriter.h"
+#include "store/recordcache.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 #include <QThreadPool>
@@ -18,6 +26,33 @@
 
 using namespace Kakehashi;
 using namespace Qt::StringLiterals;
+
+namespace {
+
+QByteArray randomKey()
+{
+    QByteArray key(RecordCache::KeyBytes, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(key.data()), RecordCache::KeyBytes / 4);
+    return key;
+}
+
+// A searchset page: Observation "same" at |version|, plus Observations p<page>-<i>.
+QByteArray page(int number, int version)
+{
+    QJsonArray entries;
+    entries.append(QJsonObject{{u"resource"_s, QJsonObject{{u"resourceType"_s, u"Observation"_s},
+                                                           {u"id"_s, u"same"_s},
+                                                           {u"status"_s, u"final"_s},
+                                                           {u"valueInteger"_s, version}}}});
+    for (int i = 0; i < 20; ++i)
+        entries.append(QJsonObject{{u"resource"_s, QJsonObject{{u"resourceType"_s, u"Observation"_s},
+                                                               {u"id"_s, u"p%1-%2"_s.arg(number).arg(i)},
+                                                               {u"status"_s, u"final"_s}}}});
+    return QJsonDocument(QJsonObject{{u"resourceType"_s, u"Bundle"_s}, {u"type"_s, u"searchset"_s}, {u"entry"_s, entries}})
+        .toJson(QJsonDocument::Compact);
+}
+
+} // namespace
 
 class TestSerialQueue : public QObject
 {
@@ -137,6 +172,51 @@ private slots:
             thrown = true;
         }
         QVERIFY(thrown);
+    }
+
+    // Pages handed to the cache writer are stored in the order they came: the last page's version of
+    // a resource is the one the cache keeps, and every page's rows are there.
+    void writerStoresPagesInOrder()
+    {
+        QTemporaryDir dir;
+        auto cache = std::make_shared<RecordCache>(dir.filePath(u"cache.sqlite"_s), randomKey(), u"tester"_s);
+        QString error;
+        QVERIFY2(cache->open(&error), qPrintable(error));
+        CacheWriter writer(cache, u"p1"_s, QDateTime::currentDateTimeUtc());
+        constexpr int Pages = 40;
+        for (int i = 0; i < Pages; ++i) {
+            const QByteArray json = page(i, i);
+            writer.enqueue(QJsonDocument::fromJson(json).object(), i % 2 ? json : QByteArray()); // bytes kept, or serialised
+        }
+        const QFuture<QStringList> drained = writer.drained();
+        QVERIFY(QTest::qWaitFor([&drained] { return drained.isFinished(); }, 30000));
+        QCOMPARE(drained.result(), QStringList());
+        QVERIFY(writer.storeNanoseconds() > 0);
+        const QList<CachedResource> rows = cache->load(u"p1"_s, nullptr, &error);
+        QCOMPARE(rows.size(), 1 + Pages * 20);
+        for (const CachedResource &row : rows)
+            if (row.key == u"Observation/same")
+                QCOMPARE(row.resource.value(u"valueInteger").toInt(), Pages - 1);
+    }
+
+    // A page that cannot be stored is reported by the next drained(), once per page; drained() hands
+    // each failure over once.
+    void writerReportsWhatItCouldNotStore()
+    {
+        QTemporaryDir dir;
+        // Never opened: no schema, so every page fails.
+        auto cache = std::make_shared<RecordCache>(dir.filePath(u"cache.sqlite"_s), randomKey(), u"tester"_s);
+        CacheWriter writer(cache, u"p1"_s, QDateTime::currentDateTimeUtc());
+        for (int i = 0; i < 3; ++i)
+            writer.enqueue(QJsonDocument::fromJson(page(i, i)).object(), QByteArray());
+        QFuture<QStringList> first = writer.drained();
+        first.waitForFinished();
+        QCOMPARE(first.result().size(), 3);
+        for (const QString &message : first.result())
+            QVERIFY2(message.contains(u"cache"_s, Qt::CaseInsensitive), qPrintable(message));
+        QFuture<QStringList> second = writer.drained();
+        second.waitForFinished();
+        QCOMPARE(second.result(), QStringList());
     }
 };
 
