@@ -82,6 +82,11 @@ QString FhirError::message() const
         text = tr("The sharing service's certificate has been revoked (the certificate status the server sent says so); "
                   "the connection was refused.");
         break;
+    case Kind::TlsStatusMissing:
+        text = tr("The sharing service's certificate requires the server to send its current certificate status "
+                  "(OCSP must-staple), and the server sent none that could be used; the connection was refused. "
+                  "Ask the service's operator.");
+        break;
     case Kind::Http400: text = tr("The sharing service rejected the request as invalid."); break;
     case Kind::Http401: text = tr("The sharing service did not accept your credentials. Check the card and sign in again."); break;
     case Kind::Http403: text = tr("You are not allowed to see this record (no consent, or your role does not permit it)."); break;
@@ -111,6 +116,7 @@ QString FhirError::kindKey(Kind kind)
     case Kind::Timeout: return QStringLiteral("timeout");
     case Kind::Tls: return QStringLiteral("tls");
     case Kind::TlsRevoked: return QStringLiteral("tls-revoked");
+    case Kind::TlsStatusMissing: return QStringLiteral("tls-status-missing");
     case Kind::Http400: return QStringLiteral("http400");
     case Kind::Http401: return QStringLiteral("http401");
     case Kind::Http403: return QStringLiteral("http403");
@@ -290,7 +296,9 @@ void FhirOperation::onReplyFinished(int index, QNetworkReply *reply)
     if (status == 0) {
         switch (reply->error()) {
         case QNetworkReply::SslHandshakeFailedError:
-            e.kind = serverCertificateRevoked(reply) ? FhirError::Kind::TlsRevoked : FhirError::Kind::Tls;
+            e.kind = serverCertificateRevoked(reply) ? FhirError::Kind::TlsRevoked
+                     : serverStatusMissing(reply)    ? FhirError::Kind::TlsStatusMissing
+                                                     : FhirError::Kind::Tls;
             break;
         case QNetworkReply::TimeoutError: e.kind = FhirError::Kind::Timeout; break;
         case QNetworkReply::OperationCanceledError: e.kind = FhirError::Kind::Cancelled; break;

@@ -35,6 +35,7 @@ public:
         Timeout,
         Tls,
         TlsRevoked, // the server's own stapled OCSP status says its certificate is revoked
+        TlsStatusMissing, // the server's certificate requires a stapled status (must-staple); none usable came
         Http400,
         Http401,
         Http403,

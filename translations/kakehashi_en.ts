@@ -3028,6 +3028,10 @@
         <source>The PACS's certificate has been revoked (the certificate status the server sent says so); the connection was refused.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>The PACS's certificate requires the server to send its current certificate status (OCSP must-staple), and the server sent none that could be used; the connection was refused.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Kakehashi::InfectionLabs</name>
@@ -3446,6 +3450,10 @@
     </message>
     <message>
         <source>The sharing service's certificate has been revoked (the certificate status the server sent says so); the connection was refused.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The sharing service's certificate requires the server to send its current certificate status (OCSP must-staple), and the server sent none that could be used; the connection was refused. Ask the service's operator.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -4293,6 +4301,10 @@ The reason is sent to the sharing service and recorded in the access history.</s
     </message>
     <message>
         <source>Frame %1: the PACS's certificate has been revoked; the connection was refused.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Frame %1: the PACS sent no usable certificate status although its certificate requires one; the connection was refused.</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -2994,6 +2994,10 @@
         <source>The PACS's certificate has been revoked (the certificate status the server sent says so); the connection was refused.</source>
         <translation>PACS のサーバー証明書は失効しています（サーバーが送った証明書の状態がそう示しています）。接続を拒否しました。</translation>
     </message>
+    <message>
+        <source>The PACS's certificate requires the server to send its current certificate status (OCSP must-staple), and the server sent none that could be used; the connection was refused.</source>
+        <translation>PACS のサーバー証明書は、サーバーが現在の証明書の状態（OCSP must-staple）を送ることを求めていますが、使える状態が送られてきませんでした。接続を拒否しました。</translation>
+    </message>
 </context>
 <context>
     <name>Kakehashi::InfectionLabs</name>
@@ -3407,6 +3411,10 @@
     <message>
         <source>The sharing service's certificate has been revoked (the certificate status the server sent says so); the connection was refused.</source>
         <translation>共有サービスのサーバー証明書は失効しています（サーバーが送った証明書の状態がそう示しています）。接続を拒否しました。</translation>
+    </message>
+    <message>
+        <source>The sharing service's certificate requires the server to send its current certificate status (OCSP must-staple), and the server sent none that could be used; the connection was refused. Ask the service's operator.</source>
+        <translation>共有サービスのサーバー証明書は、サーバーが現在の証明書の状態（OCSP must-staple）を送ることを求めていますが、使える状態が送られてきませんでした。接続を拒否しました。サービスの運用者に問い合わせてください。</translation>
     </message>
 </context>
 <context>
@@ -4250,6 +4258,10 @@ The reason is sent to the sharing service and recorded in the access history.</s
     <message>
         <source>Frame %1: the PACS's certificate has been revoked; the connection was refused.</source>
         <translation>フレーム %1: PACS のサーバー証明書は失効しています。接続を拒否しました。</translation>
+    </message>
+    <message>
+        <source>Frame %1: the PACS sent no usable certificate status although its certificate requires one; the connection was refused.</source>
+        <translation>フレーム %1: PACS の証明書は証明書の状態の送信を求めていますが、使える状態が送られてきませんでした。接続を拒否しました。</translation>
     </message>
 </context>
 <context>

@@ -115,6 +115,8 @@ ImageSourceStatus replyStatus(QNetworkReply *reply, const CancelToken &cancel)
     status.errorString = reply->errorString();
     if (e == QNetworkReply::SslHandshakeFailedError && Net::serverCertificateRevoked(reply))
         status.error = ImageSourceError::ServerRevoked;
+    else if (e == QNetworkReply::SslHandshakeFailedError && Net::serverStatusMissing(reply))
+        status.error = ImageSourceError::ServerStatusMissing;
     else if (e == QNetworkReply::TimeoutError || e == QNetworkReply::OperationCanceledError)
         status.error = ImageSourceError::Timeout; // transfer timeout (we did not cancel)
     else if (status.httpStatus == 404)

@@ -29,6 +29,7 @@ enum class ImageSourceError {
     LocalIo,     // cannot write or read local files
     Unsupported, // the back-end cannot do this
     ServerRevoked, // TLS: the PACS's own stapled certificate status (OCSP) says it is revoked
+    ServerStatusMissing, // TLS: the PACS's certificate requires a stapled status (must-staple); none usable came
 };
 
 struct ImageSourceStatus

@@ -142,6 +142,9 @@ public:
             return StudyRetrieval::tr("Frame %1: the PACS answer cannot be read (%2).").arg(n).arg(status.errorString);
         case ImageSourceError::ServerRevoked:
             return StudyRetrieval::tr("Frame %1: the PACS's certificate has been revoked; the connection was refused.").arg(n);
+        case ImageSourceError::ServerStatusMissing:
+            return StudyRetrieval::tr("Frame %1: the PACS sent no usable certificate status although its certificate requires one; "
+                                      "the connection was refused.").arg(n);
         case ImageSourceError::Unsupported:
             return StudyRetrieval::tr("Frame %1: this PACS does not send single frames.").arg(n);
         case ImageSourceError::None:

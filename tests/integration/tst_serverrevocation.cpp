@@ -4,10 +4,12 @@
 // (made with `openssl ocsp` by a test CA, ssl_stapling_file): "revoked" refuses the connection with
 // its own message; "good" and nothing stapled connect (without must-staple a server can always send
 // nothing: then the chain checks alone decide, which the "revoked, nothing stapled" row shows); a
-// must-staple certificate (TLS Feature extension) with nothing stapled is refused. Skips without nginx or
+// must-staple certificate (TLS Feature extension listing status_request) with nothing stapled is refused
+// with its own message; one whose TLS Feature lists another feature only connects. Skips without nginx or
 // openssl.
 #include "dicom/retrieve/dicomwebsource.h"
 #include "net/fhirclient.h"
+#include "net/serverstatus.h"
 
 #include <QDir>
 #include <QEventLoop>
@@ -44,6 +46,8 @@ private Q_SLOTS:
     void serverStatus();
     void pacsStatus_data();
     void pacsStatus();
+    void tlsFeatureValues_data();
+    void tlsFeatureValues();
 
 private:
     bool openssl(const QStringList &args);
@@ -81,7 +85,8 @@ void TestServerRevocation::initTestCase()
     cnf.write("[ca]\ndefault_ca=test\n[test]\ndir=.\ndatabase=index.txt\nnew_certs_dir=.\nserial=serial\ndefault_md=sha256\n"
               "policy=any\ndefault_days=30\nunique_subject=no\n[any]\ncommonName=supplied\n"
               "[server]\nbasicConstraints=CA:FALSE\nsubjectAltName=IP:127.0.0.1\n"
-              "[muststaple]\nbasicConstraints=CA:FALSE\nsubjectAltName=IP:127.0.0.1\ntlsfeature=status_request\n");
+              "[muststaple]\nbasicConstraints=CA:FALSE\nsubjectAltName=IP:127.0.0.1\ntlsfeature=status_request\n"
+              "[otherfeature]\nbasicConstraints=CA:FALSE\nsubjectAltName=IP:127.0.0.1\ntlsfeature=status_request_v2\n");
     cnf.close();
     QFile(path(QStringLiteral("index.txt"))).open(QIODevice::WriteOnly);
     QFile serial(path(QStringLiteral("serial")));
@@ -91,18 +96,18 @@ void TestServerRevocation::initTestCase()
     QVERIFY(openssl({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"), QStringLiteral("-nodes"),
                      QStringLiteral("-keyout"), QStringLiteral("ca.key"), QStringLiteral("-out"), QStringLiteral("ca.crt"), QStringLiteral("-subj"),
                      QStringLiteral("/CN=Kakehashi test service CA"), QStringLiteral("-days"), QStringLiteral("30")}));
-    for (const QString &name : {QStringLiteral("good"), QStringLiteral("revoked"), QStringLiteral("muststaple")}) {
+    for (const QString &name : {QStringLiteral("good"), QStringLiteral("revoked"), QStringLiteral("muststaple"), QStringLiteral("otherfeature")}) {
         QVERIFY(openssl({QStringLiteral("req"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"),
                          name + QStringLiteral(".key"), QStringLiteral("-out"), name + QStringLiteral(".csr"), QStringLiteral("-subj"),
                          QStringLiteral("/CN=127.0.0.1")}));
         QVERIFY(openssl({QStringLiteral("ca"), QStringLiteral("-batch"), QStringLiteral("-config"), QStringLiteral("ca.cnf"), QStringLiteral("-cert"),
                          QStringLiteral("ca.crt"), QStringLiteral("-keyfile"), QStringLiteral("ca.key"), QStringLiteral("-in"), name + QStringLiteral(".csr"),
                          QStringLiteral("-out"), name + QStringLiteral(".crt"), QStringLiteral("-extensions"),
-                         name == u"muststaple" ? name : QStringLiteral("server")}));
+                         name == u"muststaple" || name == u"otherfeature" ? name : QStringLiteral("server")}));
     }
     QVERIFY(openssl({QStringLiteral("ca"), QStringLiteral("-config"), QStringLiteral("ca.cnf"), QStringLiteral("-cert"), QStringLiteral("ca.crt"),
                      QStringLiteral("-keyfile"), QStringLiteral("ca.key"), QStringLiteral("-revoke"), QStringLiteral("revoked.crt")}));
-    for (const QString &name : {QStringLiteral("good"), QStringLiteral("revoked"), QStringLiteral("muststaple")}) {
+    for (const QString &name : {QStringLiteral("good"), QStringLiteral("revoked"), QStringLiteral("muststaple"), QStringLiteral("otherfeature")}) {
         QVERIFY(openssl({QStringLiteral("ocsp"), QStringLiteral("-index"), QStringLiteral("index.txt"), QStringLiteral("-rsigner"), QStringLiteral("ca.crt"),
                          QStringLiteral("-rkey"), QStringLiteral("ca.key"), QStringLiteral("-CA"), QStringLiteral("ca.crt"), QStringLiteral("-issuer"),
                          QStringLiteral("ca.crt"), QStringLiteral("-cert"), name + QStringLiteral(".crt"), QStringLiteral("-respout"),
@@ -118,7 +123,7 @@ void TestServerRevocation::initTestCase()
     QDir(m_dir.path()).mkpath(QStringLiteral("nginx/tmp"));
     const QString tmp = path(QStringLiteral("nginx/tmp"));
     QByteArray servers;
-    for (const QString &name : {QStringLiteral("good"), QStringLiteral("revoked"), QStringLiteral("muststaple")}) {
+    for (const QString &name : {QStringLiteral("good"), QStringLiteral("revoked"), QStringLiteral("muststaple"), QStringLiteral("otherfeature")}) {
         for (const bool stapled : {true, false}) {
             const QString server = name + (stapled ? QStringLiteral("-stapled") : QStringLiteral("-plain"));
             const quint16 port = freePort();
@@ -181,7 +186,9 @@ void TestServerRevocation::serverStatus_data()
     QTest::newRow("revoked, nothing stapled") << "revoked-plain" << int(FhirError::Kind::None);
     // A must-staple certificate (TLS Feature status_request) promises a status: without one, no connection.
     QTest::newRow("must-staple, good status stapled") << "muststaple-stapled" << int(FhirError::Kind::None);
-    QTest::newRow("must-staple, nothing stapled") << "muststaple-plain" << int(FhirError::Kind::Tls);
+    QTest::newRow("must-staple, nothing stapled") << "muststaple-plain" << int(FhirError::Kind::TlsStatusMissing);
+    // A TLS Feature that lists another feature only (status_request_v2) promises no stapled status.
+    QTest::newRow("other TLS feature, nothing stapled") << "otherfeature-plain" << int(FhirError::Kind::None);
 }
 
 void TestServerRevocation::serverStatus()
@@ -210,8 +217,14 @@ void TestServerRevocation::serverStatus()
         QCOMPARE(pages, 0);
         QVERIFY2(error.message().contains(QStringLiteral("revoked")), qPrintable(error.message()));
         QCOMPARE(FhirError::kindKey(error.kind), QStringLiteral("tls-revoked"));
-    } else if (error.kind == FhirError::Kind::Tls) {
+    } else if (error.kind == FhirError::Kind::TlsStatusMissing) {
+        // Its own message, not the generic "certificate or card problem".
         QCOMPARE(pages, 0);
+        QVERIFY2(error.message().contains(QStringLiteral("must-staple")), qPrintable(error.message()));
+        FhirError generic;
+        generic.kind = FhirError::Kind::Tls;
+        QVERIFY(error.message() != generic.message());
+        QCOMPARE(FhirError::kindKey(error.kind), QStringLiteral("tls-status-missing"));
     } else {
         QCOMPARE(pages, 1);
     }
@@ -227,7 +240,8 @@ void TestServerRevocation::pacsStatus_data()
     QTest::newRow("nothing stapled") << "good-plain" << int(ImageSourceError::None);
     QTest::newRow("revoked, nothing stapled") << "revoked-plain" << int(ImageSourceError::None);
     QTest::newRow("must-staple, good status stapled") << "muststaple-stapled" << int(ImageSourceError::None);
-    QTest::newRow("must-staple, nothing stapled") << "muststaple-plain" << int(ImageSourceError::Network);
+    QTest::newRow("must-staple, nothing stapled") << "muststaple-plain" << int(ImageSourceError::ServerStatusMissing);
+    QTest::newRow("other TLS feature, nothing stapled") << "otherfeature-plain" << int(ImageSourceError::None);
 }
 
 // The same servers as a PACS: a QIDO-RS study query over DICOMweb.
@@ -253,6 +267,31 @@ void TestServerRevocation::pacsStatus()
     const Dicom::StudyQueryResult result = watcher.result();
     QCOMPARE(int(result.status.error), expected);
     QVERIFY(result.items.isEmpty());
+}
+
+// The TLS Feature value as Qt may hand it on: OpenSSL's names, or the DER itself. Unreadable counts
+// as must-staple (refusing is the safe side).
+void TestServerRevocation::tlsFeatureValues_data()
+{
+    QTest::addColumn<QVariant>("value");
+    QTest::addColumn<bool>("mustStaple");
+    QTest::newRow("DER status_request") << QVariant(QByteArray::fromHex("3003020105")) << true;
+    QTest::newRow("DER status_request_v2 only") << QVariant(QByteArray::fromHex("3003020111")) << false;
+    QTest::newRow("DER both") << QVariant(QByteArray::fromHex("3006020111020105")) << true;
+    QTest::newRow("DER empty list") << QVariant(QByteArray::fromHex("3000")) << false;
+    QTest::newRow("DER truncated") << QVariant(QByteArray::fromHex("30050201")) << true;
+    QTest::newRow("DER not a sequence") << QVariant(QByteArray::fromHex("0201050000")) << true;
+    QTest::newRow("name") << QVariant(QStringLiteral("status_request")) << true;
+    QTest::newRow("other name") << QVariant(QStringLiteral("status_request_v2")) << false;
+    QTest::newRow("list of names") << QVariant(QVariantList{QStringLiteral("status_request_v2"), QStringLiteral("status_request")}) << true;
+    QTest::newRow("unreadable") << QVariant(42) << true;
+}
+
+void TestServerRevocation::tlsFeatureValues()
+{
+    QFETCH(QVariant, value);
+    QFETCH(bool, mustStaple);
+    QCOMPARE(Net::tlsFeatureListsStatusRequest(value), mustStaple);
 }
 
 QTEST_GUILESS_MAIN(TestServerRevocation)

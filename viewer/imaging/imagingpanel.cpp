@@ -254,6 +254,9 @@ QString ImagingPanel::retrievalErrorText() const
         return tr("This PACS cannot deliver the study.");
     case ImageSourceError::ServerRevoked:
         return tr("The PACS's certificate has been revoked (the certificate status the server sent says so); the connection was refused.");
+    case ImageSourceError::ServerStatusMissing:
+        return tr("The PACS's certificate requires the server to send its current certificate status (OCSP must-staple), and "
+                  "the server sent none that could be used; the connection was refused.");
     }
     return {};
 }

@@ -33,4 +33,11 @@ JA = {
         'PACS のサーバー証明書は失効しています（サーバーが送った証明書の状態がそう示しています）。接続を拒否しました。',
     "Frame %1: the PACS's certificate has been revoked; the connection was refused.":
         'フレーム %1: PACS のサーバー証明書は失効しています。接続を拒否しました。',
+    # Must-staple (TLS Feature status_request) without a usable stapled status
+    "The sharing service's certificate requires the server to send its current certificate status (OCSP must-staple), and the server sent none that could be used; the connection was refused. Ask the service's operator.":
+        '共有サービスのサーバー証明書は、サーバーが現在の証明書の状態（OCSP must-staple）を送ることを求めていますが、使える状態が送られてきませんでした。接続を拒否しました。サービスの運用者に問い合わせてください。',
+    "The PACS's certificate requires the server to send its current certificate status (OCSP must-staple), and the server sent none that could be used; the connection was refused.":
+        'PACS のサーバー証明書は、サーバーが現在の証明書の状態（OCSP must-staple）を送ることを求めていますが、使える状態が送られてきませんでした。接続を拒否しました。',
+    "Frame %1: the PACS sent no usable certificate status although its certificate requires one; the connection was refused.":
+        'フレーム %1: PACS の証明書は証明書の状態の送信を求めていますが、使える状態が送られてきませんでした。接続を拒否しました。',
 }
