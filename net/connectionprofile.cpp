@@ -98,6 +98,11 @@ ConnectionProfile ConnectionProfile::load(QSettings &settings, const QString &na
     p.pageSize = settings.value(QStringLiteral("pageSize"), p.pageSize).toInt();
     if (p.pageSize <= 0)
         p.pageSize = defaults.pageSize;
+    // Versions before profile format 2 saved the page size even when nobody chose it, and their
+    // default was 100: such a profile asked for five times the round trips the service needs.
+    // Their 100 is read as "the default"; a size chosen since is saved with the format.
+    if (settings.value(QStringLiteral("format"), 1).toInt() < 2 && p.pageSize == LegacyDefaultPageSize)
+        p.pageSize = defaults.pageSize;
     p.allowEmergencyAccess = settings.value(QStringLiteral("allowEmergencyAccess"), false).toBool();
     p.cacheTtlDays = settings.value(QStringLiteral("cacheTtlDays"), p.cacheTtlDays).toInt();
     p.cacheBudgetMb = settings.value(QStringLiteral("cacheBudgetMb"), p.cacheBudgetMb).toInt();
@@ -141,6 +146,7 @@ void ConnectionProfile::save(QSettings &settings) const
     settings.setValue(QStringLiteral("timeoutMs"), timeoutMs);
     settings.setValue(QStringLiteral("maxRetries"), maxRetries);
     settings.setValue(QStringLiteral("maxRetryDelayMs"), maxRetryDelayMs);
+    settings.setValue(QStringLiteral("format"), 2);
     settings.setValue(QStringLiteral("pageSize"), pageSize);
     settings.setValue(QStringLiteral("allowEmergencyAccess"), allowEmergencyAccess);
     settings.setValue(QStringLiteral("cacheTtlDays"), cacheTtlDays);

@@ -28,6 +28,7 @@ struct ConnectionProfile
     // _count. Fewer, larger pages: each page is a round trip (tens of ms to a remote service) and a
     // search a server may run again from its start; a server may still answer with fewer per page.
     int pageSize = 500;
+    static constexpr int LegacyDefaultPageSize = 100; // saved by profiles of format 1 without anyone choosing it
     bool allowEmergencyAccess = false;
     int cacheTtlDays = 7;         // cached records older than this are purged
     int cacheBudgetMb = 512;      // the local cache is kept under this size

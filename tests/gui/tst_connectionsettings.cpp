@@ -409,6 +409,31 @@ private slots:
         QCOMPARE(again.crlGraceField()->value(), 48);
     }
 
+    // Profiles saved before format 2 hold the page size of their day's default (100) whether or not
+    // anyone chose it: read as today's default. A size chosen now, 100 included, stays.
+    void olderProfilesGetTheCurrentPageSize()
+    {
+        QSettings settings;
+        const auto saveAsOlderVersion = [&settings](const QString &name, int pageSize) {
+            Net::ConnectionProfile p = validProfile(name);
+            p.pageSize = pageSize;
+            p.save(settings);
+            // What a format-1 version wrote: the same keys, without "format".
+            settings.beginGroup(QStringLiteral("connections/") + name);
+            QVERIFY(settings.contains(QStringLiteral("format")));
+            settings.remove(QStringLiteral("format"));
+            settings.endGroup();
+        };
+        saveAsOlderVersion(QStringLiteral("old-default"), 100);
+        QCOMPARE(Net::ConnectionProfile::load(settings, QStringLiteral("old-default")).pageSize, Net::ConnectionProfile().pageSize);
+        saveAsOlderVersion(QStringLiteral("old-chosen"), 250);
+        QCOMPARE(Net::ConnectionProfile::load(settings, QStringLiteral("old-chosen")).pageSize, 250);
+        Net::ConnectionProfile now = validProfile(QStringLiteral("now-100"));
+        now.pageSize = 100;
+        now.save(settings);
+        QCOMPARE(Net::ConnectionProfile::load(settings, QStringLiteral("now-100")).pageSize, 100);
+    }
+
     void purgeAsksFirst_data()
     {
         QTest::addColumn<bool>("confirm");
