@@ -49,13 +49,6 @@ qint64 median(QList<qint64> v)
     return v.isEmpty() ? 0 : v.at(v.size() / 2);
 }
 
-QByteArray randomKey()
-{
-    QByteArray key(RecordCache::KeyBytes, Qt::Uninitialized);
-    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(key.data()), RecordCache::KeyBytes / 4);
-    return key;
-}
-
 struct Stages
 {
     qint64 map = 0;   // parse + map: one call, as in the application
@@ -70,7 +63,7 @@ struct Stages
 qint64 ingest(const QList<QByteArray> &pages, const QString &folder, int *items, Stages *stages, QString *error)
 {
     QTemporaryDir dir(folder + QStringLiteral("/bench-ingest-XXXXXX"));
-    auto cache = std::make_shared<RecordCache>(dir.filePath(QStringLiteral("record-cache.sqlite")), randomKey(), QStringLiteral("bench"));
+    auto cache = std::make_shared<RecordCache>(dir.filePath(QStringLiteral("record-cache.sqlite")), RecordCache::randomKey(), QStringLiteral("bench"));
     if (!cache->open(error))
         return -1;
     const QDateTime fetchedAt = QDateTime::currentDateTimeUtc();

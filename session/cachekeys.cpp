@@ -1,6 +1,7 @@
 #include "cachekeys.h"
 
-#include <QRandomGenerator>
+#include "store/recordcache.h"
+
 #include <QStandardPaths>
 
 #include <cstring>
@@ -31,9 +32,8 @@ void CacheKeys::wipe()
 
 QByteArray CacheKeys::randomKey()
 {
-    QByteArray key(KeyBytes, Qt::Uninitialized);
-    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(key.data()), KeyBytes / int(sizeof(quint32)));
-    return key;
+    static_assert(KeyBytes == RecordCache::KeyBytes, "one key size for the record and the image cache");
+    return RecordCache::randomKey();
 }
 
 CacheKeys CacheKeys::forThisSessionOnly()

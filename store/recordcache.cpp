@@ -14,6 +14,7 @@
 #include <QSqlDatabase>
 #include <QSqlDriver>
 #include <QSqlError>
+#include <QRandomGenerator>
 #include <QSqlQuery>
 #include <QThread>
 #include <QThreadPool>
@@ -331,6 +332,13 @@ bool RecordCache::open(QString *error)
         }
     }
     return true;
+}
+
+QByteArray RecordCache::randomKey()
+{
+    QByteArray key(KeyBytes, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(key.data()), KeyBytes / int(sizeof(quint32)));
+    return key;
 }
 
 QByteArray RecordCache::seal(const QByteArray &key, const QByteArray &plaintext, const QByteArray &aad)

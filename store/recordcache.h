@@ -42,6 +42,9 @@ public:
     static constexpr qint64 DefaultTtlSeconds = qint64(7) * 24 * 3600;
     static constexpr qint64 DefaultBudgetBytes = qint64(512) * 1024 * 1024;
 
+    // A new random key of KeyBytes (from the system's generator): for a session without a card.
+    static QByteArray randomKey();
+
     // |key| must be KeyBytes long. |user| names whose cache this is (it is stored only as an HMAC tag).
     RecordCache(const QString &path, const QByteArray &key, const QString &user);
     ~RecordCache();

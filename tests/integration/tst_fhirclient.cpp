@@ -58,13 +58,6 @@ QStringList bundleResourceKeys(const QList<Net::FhirPage> &pages)
     return keys;
 }
 
-QByteArray randomKey()
-{
-    QByteArray key(RecordCache::KeyBytes, Qt::Uninitialized);
-    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(key.data()), RecordCache::KeyBytes / 4);
-    return key;
-}
-
 } // namespace
 
 class TestFhirClient : public QObject
@@ -251,7 +244,7 @@ private Q_SLOTS:
     void serverErrorMidRecordKeepsCache()
     {
         QTemporaryDir dir;
-        auto cache = std::make_shared<RecordCache>(dir.filePath(QStringLiteral("cache.sqlite")), randomKey(), QStringLiteral("dr-test"));
+        auto cache = std::make_shared<RecordCache>(dir.filePath(QStringLiteral("cache.sqlite")), RecordCache::randomKey(), QStringLiteral("dr-test"));
         QString error;
         QVERIFY2(cache->open(&error), qPrintable(error));
         {
@@ -291,7 +284,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         // Never opened: no tables, so every page's store fails.
-        auto cache = std::make_shared<RecordCache>(dir.filePath(QStringLiteral("cache.sqlite")), randomKey(), QStringLiteral("dr-test"));
+        auto cache = std::make_shared<RecordCache>(dir.filePath(QStringLiteral("cache.sqlite")), RecordCache::randomKey(), QStringLiteral("dr-test"));
         Net::FhirClient client(profile(10));
         const SourceResult r = loadRecord(client, cache, QStringLiteral("p001"));
         QVERIFY(r.finished);

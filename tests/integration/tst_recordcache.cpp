@@ -32,13 +32,6 @@ using namespace Kakehashi;
 
 namespace {
 
-QByteArray randomKey()
-{
-    QByteArray key(RecordCache::KeyBytes, Qt::Uninitialized);
-    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(key.data()), RecordCache::KeyBytes / 4);
-    return key;
-}
-
 QByteArray samplePatientBundle()
 {
     QFile f(QStringLiteral(KAKEHASHI_SOURCE_DIR "/tests/fixtures/sharing-service/sample-data/patients/p001.json"));
@@ -55,7 +48,6 @@ QByteArray allCacheBytes(const QString &path)
     }
     return all;
 }
-
 
 // The permission bits of |path| (no symlink following), or -1 when it is missing.
 int modeOf(const QString &path)
@@ -277,7 +269,7 @@ class TestRecordCache : public QObject
 private Q_SLOTS:
     void sealRoundTrip()
     {
-        const QByteArray key = randomKey();
+        const QByteArray key = RecordCache::randomKey();
         const QByteArray plain = QStringLiteral(R"({"resourceType":"Patient","name":"山田"})").toUtf8();
         const QByteArray a = RecordCache::seal(key, plain, "aad");
         const QByteArray b = RecordCache::seal(key, plain, "aad");
@@ -299,7 +291,7 @@ private Q_SLOTS:
         for (qsizetype i = 0; i < big.size(); ++i)
             big[i] = char(i * 131 % 251);
         QCOMPARE(RecordCache::sha256(big), QCryptographicHash::hash(big, QCryptographicHash::Sha256));
-        QCOMPARE(RecordCache::hmacSha256(randomKey(), QByteArray()).size(), 32);
+        QCOMPARE(RecordCache::hmacSha256(RecordCache::randomKey(), QByteArray()).size(), 32);
     }
 
     void tamperFailsCleanly_data()
@@ -316,7 +308,7 @@ private Q_SLOTS:
     void tamperFailsCleanly()
     {
         QFETCH(QString, change);
-        QByteArray key = randomKey();
+        QByteArray key = RecordCache::randomKey();
         QByteArray aad = "user|patient|resource";
         QByteArray sealed = RecordCache::seal(key, "some clinical JSON", aad);
         QVERIFY(RecordCache::unseal(key, sealed, aad).has_value());
@@ -339,7 +331,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
-        auto cache = std::make_shared<RecordCache>(path, randomKey(), QStringLiteral("dr-yamamoto"));
+        auto cache = std::make_shared<RecordCache>(path, RecordCache::randomKey(), QStringLiteral("dr-yamamoto"));
         QString error;
         QVERIFY2(cache->open(&error), qPrintable(error));
         const QByteArray bundle = samplePatientBundle();
@@ -371,7 +363,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
-        const QByteArray key = randomKey();
+        const QByteArray key = RecordCache::randomKey();
         QStringList keysBefore;
         {
             RecordCache cache(path, key, QStringLiteral("dr"));
@@ -398,7 +390,7 @@ private Q_SLOTS:
         RecordCache otherUser(path, key, QStringLiteral("someone-else"));
         QVERIFY(otherUser.open(&error));
         QVERIFY(otherUser.load(QStringLiteral("p001"), nullptr, &error).isEmpty());
-        RecordCache otherKey(path, randomKey(), QStringLiteral("dr"));
+        RecordCache otherKey(path, RecordCache::randomKey(), QStringLiteral("dr"));
         QVERIFY(otherKey.open(&error));
         QVERIFY(otherKey.load(QStringLiteral("p001"), nullptr, &error).isEmpty());
         QVERIFY(!otherKey.hasPatient(QStringLiteral("p001")));
@@ -407,7 +399,7 @@ private Q_SLOTS:
     void ttlPurgeAndBudget()
     {
         QTemporaryDir dir;
-        RecordCache cache(dir.filePath(QStringLiteral("cache.sqlite")), randomKey(), QStringLiteral("dr"));
+        RecordCache cache(dir.filePath(QStringLiteral("cache.sqlite")), RecordCache::randomKey(), QStringLiteral("dr"));
         QString error;
         QVERIFY(cache.open(&error));
         const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -453,7 +445,7 @@ private Q_SLOTS:
         QVERIFY(!bundle.isEmpty());
         const QString id = QFileInfo(file).completeBaseName();
         QTemporaryDir dir;
-        auto cache = std::make_shared<RecordCache>(dir.filePath(QStringLiteral("cache.sqlite")), randomKey(), QStringLiteral("dr"));
+        auto cache = std::make_shared<RecordCache>(dir.filePath(QStringLiteral("cache.sqlite")), RecordCache::randomKey(), QStringLiteral("dr"));
         QString error;
         QVERIFY2(cache->open(&error), qPrintable(error));
         const QDateTime fetched = QDateTime::currentDateTimeUtc().addSecs(-30);
@@ -553,7 +545,7 @@ private Q_SLOTS:
         QFETCH(QString, damage);
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
-        const QByteArray key = randomKey();
+        const QByteArray key = RecordCache::randomKey();
         auto cache = std::make_shared<RecordCache>(path, key, QStringLiteral("dr"));
         QString error;
         QVERIFY(cache->open(&error));
@@ -599,7 +591,7 @@ private Q_SLOTS:
                                                     " WHERE s2.patient_tag != snapshots.patient_tag)")));
         } else if (damage == u"otherKey") {
             // A well-formed snapshot sealed under some other key.
-            QVERIFY(rewriteSnapshots(path, [&payload](const QByteArray &) { return RecordCache::seal(randomKey(), payload, "snapshot"); }));
+            QVERIFY(rewriteSnapshots(path, [&payload](const QByteArray &) { return RecordCache::seal(RecordCache::randomKey(), payload, "snapshot"); }));
         }
         QCOMPARE(cache->loadSnapshot(id, RecordSnapshot::FormatVersion).status, expected);
 
@@ -649,7 +641,7 @@ private Q_SLOTS:
     void snapshotInvalidation()
     {
         QTemporaryDir dir;
-        auto cache = std::make_shared<RecordCache>(dir.filePath(QStringLiteral("cache.sqlite")), randomKey(), QStringLiteral("dr"));
+        auto cache = std::make_shared<RecordCache>(dir.filePath(QStringLiteral("cache.sqlite")), RecordCache::randomKey(), QStringLiteral("dr"));
         QString error;
         QVERIFY(cache->open(&error));
         const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -715,7 +707,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString folder = dir.filePath(QStringLiteral("new/kakehashi"));
         const QString path = folder + QStringLiteral("/cache.sqlite");
-        auto cache = std::make_unique<RecordCache>(path, randomKey(), QStringLiteral("dr"));
+        auto cache = std::make_unique<RecordCache>(path, RecordCache::randomKey(), QStringLiteral("dr"));
         QString error;
         QVERIFY2(cache->open(&error), qPrintable(error));
         for (const QString &d : {dir.filePath(QStringLiteral("new")), folder})
@@ -768,7 +760,7 @@ private Q_SLOTS:
         wal.close();
         for (const QString &f : {oldPath, wal.fileName()})
             QVERIFY(::chmod(QFile::encodeName(f).constData(), 0644) == 0);
-        RecordCache old(oldPath, randomKey(), QStringLiteral("dr"));
+        RecordCache old(oldPath, RecordCache::randomKey(), QStringLiteral("dr"));
         QVERIFY2(old.open(&error), qPrintable(error));
         QCOMPARE(octal(modeOf(oldFolder)), octal(0700));
         QCOMPARE(octal(modeOf(oldPath)), octal(0600));
@@ -779,7 +771,7 @@ private Q_SLOTS:
         const QString shared = dir.filePath(QStringLiteral("shared"));
         QVERIFY(QDir().mkpath(shared));
         QVERIFY(::chmod(QFile::encodeName(shared).constData(), 01777) == 0);
-        RecordCache inShared(shared + QStringLiteral("/cache.sqlite"), randomKey(), QStringLiteral("dr"));
+        RecordCache inShared(shared + QStringLiteral("/cache.sqlite"), RecordCache::randomKey(), QStringLiteral("dr"));
         QVERIFY2(inShared.open(&error), qPrintable(error));
         QCOMPARE(octal(modeOf(shared)), octal(01777));
         QCOMPARE(octal(modeOf(shared + QStringLiteral("/cache.sqlite"))), octal(0600));
@@ -787,7 +779,7 @@ private Q_SLOTS:
         // A symbolic link in place of the database is refused, not followed.
         const QString linkPath = dir.filePath(QStringLiteral("new/link.sqlite"));
         QVERIFY(QFile::link(dir.filePath(QStringLiteral("elsewhere.sqlite")), linkPath));
-        RecordCache linked(linkPath, randomKey(), QStringLiteral("dr"));
+        RecordCache linked(linkPath, RecordCache::randomKey(), QStringLiteral("dr"));
         error.clear();
         QVERIFY(!linked.open(&error));
         QVERIFY(!error.isEmpty());
@@ -803,7 +795,7 @@ private Q_SLOTS:
         const QString root = dir.filePath(QStringLiteral("image-cache"));
         QVERIFY(QDir().mkpath(root));
         QVERIFY(::chmod(QFile::encodeName(root).constData(), 0755) == 0); // as an older version left it
-        ImageCache cache(root, randomKey(), QStringLiteral("dr"));
+        ImageCache cache(root, RecordCache::randomKey(), QStringLiteral("dr"));
         QString error;
         const QString study = QStringLiteral("1.2.392.200036.9116.2.6.1.48.1215709044.1459316254.522441");
         QVERIFY2(cache.storeInstance(study, QByteArray(2000, 'x'), &error), qPrintable(error));
@@ -836,7 +828,7 @@ private Q_SLOTS:
             QVERIFY(f.open(QIODevice::WriteOnly));
             f.write(junk);
         }
-        RecordCache cache(path, randomKey(), QStringLiteral("dr"));
+        RecordCache cache(path, RecordCache::randomKey(), QStringLiteral("dr"));
         QString error;
         QVERIFY(!cache.open(&error));
         QVERIFY2(error.startsWith(RecordCache::tr("The local cache cannot be opened: %1").arg(QString()).trimmed()), qPrintable(error));
@@ -851,7 +843,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
-        RecordCache cache(path, randomKey(), QStringLiteral("dr"));
+        RecordCache cache(path, RecordCache::randomKey(), QStringLiteral("dr"));
         QString error;
         QVERIFY2(cache.open(&error), qPrintable(error));
         QVERIFY(cache.storeJson(QStringLiteral("p001"), samplePatientBundle(), QDateTime::currentDateTimeUtc(), &error));
@@ -882,7 +874,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
-        const QByteArray key = randomKey();
+        const QByteArray key = RecordCache::randomKey();
         const QDateTime fetched = QDateTime::currentDateTimeUtc().addSecs(-120);
         int rowsBefore = 0;
         {
@@ -929,7 +921,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
-        const QByteArray key = randomKey();
+        const QByteArray key = RecordCache::randomKey();
         const QDateTime fetched = QDateTime::currentDateTimeUtc().addSecs(-120);
         const QByteArray p002 = readFile(QStringLiteral(KAKEHASHI_SOURCE_DIR "/tests/fixtures/sharing-service/sample-data/patients/p002.json"));
         QMap<QString, QByteArray> p001Rows;
@@ -975,7 +967,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
-        const QByteArray key = randomKey();
+        const QByteArray key = RecordCache::randomKey();
         QMap<QString, QByteArray> rows;
         {
             RecordCache cache(path, key, QStringLiteral("dr"));
@@ -1022,7 +1014,7 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
         QString error;
         {
-            RecordCache cache(path, randomKey(), QStringLiteral("dr"));
+            RecordCache cache(path, RecordCache::randomKey(), QStringLiteral("dr"));
             QVERIFY(cache.open(&error));
             QVERIFY(cache.open(&error)); // idempotent
         }
@@ -1038,7 +1030,7 @@ private Q_SLOTS:
             QVERIFY(q.exec(QStringLiteral("UPDATE schema_version SET version = 99")));
         }
         QSqlDatabase::removeDatabase(QStringLiteral("probe"));
-        RecordCache cache(path, randomKey(), QStringLiteral("dr"));
+        RecordCache cache(path, RecordCache::randomKey(), QStringLiteral("dr"));
         QVERIFY(!cache.open(&error));
         QVERIFY(!error.isEmpty());
     }

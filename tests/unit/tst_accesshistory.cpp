@@ -14,13 +14,6 @@ using namespace Kakehashi;
 
 namespace {
 
-QByteArray randomKey()
-{
-    QByteArray key(RecordCache::KeyBytes, Qt::Uninitialized);
-    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(key.data()), RecordCache::KeyBytes / 4);
-    return key;
-}
-
 AccessEntry entry(const QString &patient, const QString &purpose = QStringLiteral("TREAT"), const QString &reason = {})
 {
     AccessEntry e;
@@ -66,7 +59,7 @@ class TestAccessHistory : public QObject
 
 private:
     QTemporaryDir m_dir;
-    QByteArray m_key = randomKey();
+    QByteArray m_key = RecordCache::randomKey();
 
     // Three entries by this user: p001, p002 (ETREAT), p003.
     QString writeThree()
@@ -123,7 +116,7 @@ private slots:
     void usersReadTheirOwn()
     {
         const QString path = writeThree();
-        const QByteArray otherKey = randomKey();
+        const QByteArray otherKey = RecordCache::randomKey();
         {
             AccessHistory nurse(path, otherKey, QStringLiteral("nurse"));
             QString error;

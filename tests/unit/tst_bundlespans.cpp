@@ -45,13 +45,6 @@ void verifySpans(const QByteArray &json)
     }
 }
 
-QByteArray randomKey()
-{
-    QByteArray key(RecordCache::KeyBytes, Qt::Uninitialized);
-    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(key.data()), RecordCache::KeyBytes / 4);
-    return key;
-}
-
 QStringList bundleFiles()
 {
     QStringList files;
@@ -164,7 +157,7 @@ private slots:
         }
         QVERIFY(!expected.isEmpty());
         QTemporaryDir dir;
-        RecordCache cache(dir.filePath(u"cache.sqlite"_s), randomKey(), u"tester"_s);
+        RecordCache cache(dir.filePath(u"cache.sqlite"_s), RecordCache::randomKey(), u"tester"_s);
         QString error;
         QVERIFY2(cache.open(&error), qPrintable(error));
         QVERIFY2(cache.storeJson(u"p001"_s, root, json, QDateTime::currentDateTimeUtc(), &error), qPrintable(error));

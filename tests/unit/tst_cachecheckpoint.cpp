@@ -26,13 +26,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QByteArray randomKey()
-{
-    QByteArray key(RecordCache::KeyBytes, Qt::Uninitialized);
-    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(key.data()), RecordCache::KeyBytes / 4);
-    return key;
-}
-
 // A searchset page of |count| Observations of ~2 KB each (random text: it does not compress).
 QByteArray page(int first, int count)
 {
@@ -64,7 +57,7 @@ private slots:
     {
         QThreadPool::globalInstance()->setMaxThreadCount(1);
         QTemporaryDir dir;
-        RecordCache cache(dir.filePath(u"record-cache.sqlite"_s), randomKey(), u"tester"_s);
+        RecordCache cache(dir.filePath(u"record-cache.sqlite"_s), RecordCache::randomKey(), u"tester"_s);
         QString error;
         QVERIFY2(cache.open(&error), qPrintable(error));
         const QByteArray json = page(0, 300);
@@ -88,7 +81,7 @@ private slots:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(u"record-cache.sqlite"_s);
-        RecordCache cache(path, randomKey(), u"tester"_s);
+        RecordCache cache(path, RecordCache::randomKey(), u"tester"_s);
         QString error;
         QVERIFY2(cache.open(&error), qPrintable(error));
         const qint64 before = QFileInfo(path).size();
@@ -108,7 +101,7 @@ private slots:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(u"record-cache.sqlite"_s);
-        const QByteArray key = randomKey();
+        const QByteArray key = RecordCache::randomKey();
         constexpr int Pages = 16;
         constexpr int PerPage = 400; // ~1 MB a page: the log passes 1000 pages (4 MB) several times
         QList<QByteArray> pages;

@@ -29,13 +29,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QByteArray randomKey()
-{
-    QByteArray key(RecordCache::KeyBytes, Qt::Uninitialized);
-    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(key.data()), RecordCache::KeyBytes / 4);
-    return key;
-}
-
 // A searchset page: Observation "same" at |version|, plus Observations p<page>-<i>.
 QByteArray page(int number, int version)
 {
@@ -179,7 +172,7 @@ private slots:
     void writerStoresPagesInOrder()
     {
         QTemporaryDir dir;
-        auto cache = std::make_shared<RecordCache>(dir.filePath(u"cache.sqlite"_s), randomKey(), u"tester"_s);
+        auto cache = std::make_shared<RecordCache>(dir.filePath(u"cache.sqlite"_s), RecordCache::randomKey(), u"tester"_s);
         QString error;
         QVERIFY2(cache->open(&error), qPrintable(error));
         CacheWriter writer(cache, u"p1"_s, QDateTime::currentDateTimeUtc());
@@ -205,7 +198,7 @@ private slots:
     {
         QTemporaryDir dir;
         // Never opened: no schema, so every page fails.
-        auto cache = std::make_shared<RecordCache>(dir.filePath(u"cache.sqlite"_s), randomKey(), u"tester"_s);
+        auto cache = std::make_shared<RecordCache>(dir.filePath(u"cache.sqlite"_s), RecordCache::randomKey(), u"tester"_s);
         CacheWriter writer(cache, u"p1"_s, QDateTime::currentDateTimeUtc());
         for (int i = 0; i < 3; ++i)
             writer.enqueue(QJsonDocument::fromJson(page(i, i)).object(), QByteArray());
