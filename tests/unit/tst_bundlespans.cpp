@@ -2,6 +2,10 @@
 // (bundleEntryResourceSpans) instead of serialising the parsed object again. What it keeps must be
 // exactly what the viewer read from the page: each span parses to the entry's resource, and any
 // text the scanner could misread (duplicate or escaped keys) falls back to serialising.
+// The same scanner finds a page's "link" for the FHIR client (JsonScan::topLevelMemberValue), so the
+// next page can be asked for before the page is parsed: the span must parse to what the whole parse
+// gives, and anything it could misread must be refused so the client falls back to the parse.
+#include "common/jsonscan.h"
 #include "store/bundlespans.h"
 #include "store/recordcache.h"
 
@@ -120,6 +124,48 @@ private slots:
     {
         QFETCH(QByteArray, json);
         QVERIFY(!bundleEntryResourceSpans(json).has_value());
+    }
+
+    // A page's top-level "link" (and any other member): its span parses, alone, to what the whole
+    // parse gives; a member the page does not have is a null view.
+    void topLevelMemberOfEveryBundle()
+    {
+        const QStringList files = bundleFiles();
+        QVERIFY(files.size() >= 10);
+        int withLink = 0;
+        for (const QString &path : files) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QByteArray raw = f.readAll();
+            for (const QByteArray &json : {raw, QJsonDocument(parse(raw)).toJson(QJsonDocument::Compact)}) {
+                const QJsonObject whole = parse(json);
+                for (const char *key : {"link", "resourceType", "entry", "total", "absent-member"}) {
+                    const std::optional<QByteArrayView> span = JsonScan::topLevelMemberValue(json, key);
+                    QVERIFY2(span.has_value(), qPrintable(path));
+                    const QJsonValue expected = whole.value(QLatin1String(key));
+                    if (span->isNull()) {
+                        QVERIFY2(expected.isUndefined(), qPrintable(path + u": the scanner missed "_s + QLatin1String(key)));
+                        continue;
+                    }
+                    withLink += qstrcmp(key, "link") == 0;
+                    const QJsonDocument alone = QJsonDocument::fromJson("[" + span->toByteArray() + "]");
+                    QVERIFY2(!alone.isNull(), qPrintable(path));
+                    QCOMPARE(alone.array().at(0), expected);
+                }
+            }
+        }
+        QVERIFY2(withLink >= 2, "no Bundle with a link array was read");
+    }
+
+    // One row per file in tests/data/bundlespans/link-refused: "link" twice, an escaped key, truncated
+    // text, bytes after the object, not an object, empty, an unterminated string.
+    void topLevelMemberRefused_data() { rowsFrom(u"link-refused"_s); }
+
+    // Could be misread, or cannot be read: no answer, so the client parses the page instead.
+    void topLevelMemberRefused()
+    {
+        QFETCH(QByteArray, json);
+        QVERIFY(!JsonScan::topLevelMemberValue(json, "link").has_value());
     }
 
     // The cache keeps what the viewer read: rows stored from the page's bytes load back as the
