@@ -1,5 +1,7 @@
 #include "fhirclient.h"
 
+#include "common/jsonscan.h"
+
 #include "serverstatus.h"
 
 #include <QJsonArray>
@@ -332,10 +334,55 @@ void FhirOperation::onReplyFinished(int index, QNetworkReply *reply)
     onBody(index, body, s.url);
 }
 
-void FhirOperation::onBody(int index, const QByteArray &body, const QUrl &origin)
+namespace {
+
+// The "next" link of a parsed "link" array.
+QString nextLinkIn(const QJsonArray &links)
 {
-    // The page is parsed here only to find its next link; the record model parses it again off
-    // this thread. A page is at most maxPageSize resources, so this stays in the millisecond range.
+    QString next;
+    for (const QJsonValue &link : links) {
+        const QJsonObject l = link.toObject();
+        if (l.value(u"relation").toString() == u"next")
+            next = l.value(u"url").toString();
+    }
+    return next;
+}
+
+} // namespace
+
+void FhirOperation::onBody(int index, const QByteArray &body, QUrl origin)
+{
+    // A page of a paged search: its next link is found by scanning the top-level members and only
+    // the "link" value is parsed, so the next page is asked for before this one is parsed — the
+    // server works on it meanwhile. When the scan cannot tell (escaped or repeated keys, text it
+    // cannot read), the link comes from the whole parse, as before.
+    std::optional<QString> early;
+    if (m_streams[index].deliver && m_pendingPatientId.isEmpty()) {
+        if (const std::optional<QByteArrayView> link = JsonScan::topLevelMemberValue(body, "link")) {
+            if (link->isNull()) {
+                early = QString();
+            } else {
+                QJsonParseError linkError;
+                const QJsonDocument links = QJsonDocument::fromJson(link->toByteArray(), &linkError);
+                if (linkError.error == QJsonParseError::NoError && links.isArray())
+                    early = nextLinkIn(links.array());
+            }
+        }
+    }
+    std::optional<QUrl> asked; // the next page, already asked for
+    if (early && !early->isEmpty()) {
+        const QUrl nextUrl = m_client->profile().baseUrl.resolved(QUrl(*early));
+        if (m_client->isSameOrigin(nextUrl)) {
+            Stream &s = m_streams[index];
+            s.url = nextUrl;
+            s.attempt = 0;
+            startStream(index);
+            asked = nextUrl;
+        }
+    }
+
+    // The whole page is parsed here to check it before it is handed on (the record model parses it
+    // again off this thread). Malformed: the operation fails, the page asked for above included.
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
@@ -366,13 +413,10 @@ void FhirOperation::onBody(int index, const QByteArray &body, const QUrl &origin
         maybeFinish();
         return;
     }
+    if (asked)
+        return; // the next page is on its way
 
-    QString next;
-    for (const QJsonValue &link : object.value(u"link").toArray()) {
-        const QJsonObject l = link.toObject();
-        if (l.value(u"relation").toString() == u"next")
-            next = l.value(u"url").toString();
-    }
+    const QString next = early ? *early : nextLinkIn(object.value(u"link").toArray());
     if (next.isEmpty()) {
         s.done = true;
         maybeFinish();

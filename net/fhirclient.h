@@ -135,7 +135,7 @@ private:
     void addStream(const QUrl &url, bool deliver = true);
     void startStream(int index);
     void onReplyFinished(int index, QNetworkReply *reply);
-    void onBody(int index, const QByteArray &body, const QUrl &origin);
+    void onBody(int index, const QByteArray &body, QUrl origin); // by value: it is often the stream's own url, which onBody moves on
     void fail(FhirError error);
     void maybeFinish();
     void finishWith(const FhirError &error);

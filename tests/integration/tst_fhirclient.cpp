@@ -12,9 +12,12 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMap>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -44,6 +47,52 @@ OperationResult run(Net::FhirOperation *op, int boundMs = 30000)
     QTimer::singleShot(boundMs, &loop, &QEventLoop::quit);
     loop.exec();
     return result;
+}
+
+// A bare HTTP/1.1 server for pages the sharing-service fixture cannot make: answers every request
+// with the body its path (after the port) starts with, one request per connection, and records the
+// paths asked for.
+class PageServer : public QObject
+{
+public:
+    explicit PageServer(QObject *parent = nullptr)
+        : QObject(parent)
+    {
+        m_server.listen(QHostAddress::LocalHost, 0);
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+                connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
+                    const QByteArray request = socket->peek(socket->bytesAvailable());
+                    if (!request.contains("\r\n\r\n"))
+                        return;
+                    socket->readAll();
+                    const QByteArray path = request.split(' ').value(1);
+                    requests.append(QString::fromLatin1(path));
+                    QByteArray body = "{}";
+                    for (auto it = pages.cbegin(); it != pages.cend(); ++it)
+                        if (path.startsWith(it.key()))
+                            body = it.value();
+                    socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/fhir+json\r\nConnection: close\r\nContent-Length: "
+                                  + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+                    socket->disconnectFromHost();
+                });
+            }
+        });
+    }
+    QByteArray base() const { return "http://127.0.0.1:" + QByteArray::number(m_server.serverPort()) + "/fhir/"; }
+
+    QMap<QByteArray, QByteArray> pages; // path prefix -> body
+    QStringList requests;
+
+private:
+    QTcpServer m_server;
+};
+
+QByteArray searchsetPage(const QByteArray &next, const QByteArray &entries)
+{
+    const QByteArray link = next.isEmpty() ? QByteArray() : "\"link\":[{\"relation\":\"next\",\"url\":\"" + next + "\"}],";
+    return "{\"resourceType\":\"Bundle\",\"type\":\"searchset\"," + link + "\"entry\":[" + entries + "]}";
 }
 
 QStringList bundleResourceKeys(const QList<Net::FhirPage> &pages)
@@ -239,6 +288,52 @@ private Q_SLOTS:
         QCOMPARE(keys.size(), 13);
         keys.removeDuplicates();
         QCOMPARE(keys.size(), 13);
+    }
+
+    // The next page is asked for as soon as a page's "link" is found by scanning, before the page is
+    // parsed; each page is still asked for once and handed on in order.
+    void nextPageAskedOnceEach()
+    {
+        PageServer server;
+        const QByteArray observation = "{\"resource\":{\"resourceType\":\"Observation\",\"id\":\"o%1\",\"status\":\"final\"}}";
+        server.pages.insert("/fhir/Observation", searchsetPage(server.base() + "page2", QByteArray(observation).replace("%1", "1")));
+        server.pages.insert("/fhir/page2", searchsetPage(server.base() + "page3", QByteArray(observation).replace("%1", "2")));
+        server.pages.insert("/fhir/page3", searchsetPage({}, QByteArray(observation).replace("%1", "3")));
+        Net::ConnectionProfile p = Net::ConnectionProfile::fromUrl(QUrl(QString::fromLatin1(server.base())));
+        p.maxRetries = 0;
+        Net::FhirClient client(p);
+        const OperationResult r = run(client.get(client.resolve(QStringLiteral("Observation?patient=Patient/p1")), Net::PurposeOfUse::treatment()));
+        QVERIFY(r.finished);
+        QVERIFY2(!r.error.isError(), qPrintable(r.error.message()));
+        QCOMPARE(bundleResourceKeys(r.pages), (QStringList{QStringLiteral("Observation/o1"), QStringLiteral("Observation/o2"), QStringLiteral("Observation/o3")}));
+        // Each page names the request it answered (the stream's URL has moved on by then).
+        QVERIFY(r.pages.at(0).origin.path().endsWith(QStringLiteral("/Observation")));
+        QVERIFY(r.pages.at(1).origin.path().endsWith(QStringLiteral("/page2")));
+        QVERIFY(r.pages.at(2).origin.path().endsWith(QStringLiteral("/page3")));
+        QCOMPARE(server.requests.size(), 3);
+        QCOMPARE(server.requests.filter(QStringLiteral("page2")).size(), 1);
+        QCOMPARE(server.requests.filter(QStringLiteral("page3")).size(), 1);
+    }
+
+    // A page whose structure scans (so its next page is asked for before it is parsed) but that is
+    // not JSON (a bare `tru`): the operation fails as malformed, naming that page, and no page is
+    // handed on; the request already made for the next page does not let it through.
+    void aPageThatScansButDoesNotParseFails()
+    {
+        PageServer server;
+        server.pages.insert("/fhir/Observation",
+                            searchsetPage(server.base() + "page2", "{\"resource\":{\"resourceType\":\"Observation\",\"id\":\"o1\",\"status\":tru}}"));
+        server.pages.insert("/fhir/page2", searchsetPage({}, {}));
+        Net::ConnectionProfile p = Net::ConnectionProfile::fromUrl(QUrl(QString::fromLatin1(server.base())));
+        p.maxRetries = 0;
+        Net::FhirClient client(p);
+        const OperationResult r = run(client.get(client.resolve(QStringLiteral("Observation?patient=Patient/p1")), Net::PurposeOfUse::treatment()));
+        QVERIFY(r.finished);
+        QCOMPARE(r.error.kind, FhirError::Kind::MalformedJson);
+        QVERIFY2(r.error.url.path().endsWith(QStringLiteral("/Observation")), qPrintable(r.error.url.toString()));
+        QCOMPARE(r.pages.size(), 0);
+        QTest::qWait(200); // an aborted request for page 2 must not bring a page or a second "finished"
+        QCOMPARE(r.pages.size(), 0);
     }
 
     void serverErrorMidRecordKeepsCache()
