@@ -8,8 +8,9 @@
 #     goal: <= 0.35x the baseline
 #  2. `kakehashi --service URL --patient p900 --summary` against the local test sharing service
 #     (tests/fixtures/sharing-service/server.mjs, strict, on a loopback port, holding p900 only;
-#     started before the rounds and stopped by PID after them): searches, paging, parse, map,
-#     encrypted cache writes, as the app does
+#     started before the rounds and stopped by PID after them): searches, paging, parse, map, the
+#     reference rounds, assembly and the summary, as the app does. No record cache: --summary has no
+#     card sign-in, and the cache key comes from the card (the cache writes are timed by bench_ingest)
 #     baseline: (1), the same record opened from its file
 #     goal: <= 1.5x the baseline
 #     also printed: the test service's own time for those pages (fetched one after another, requests

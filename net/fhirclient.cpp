@@ -381,8 +381,9 @@ void FhirOperation::onBody(int index, const QByteArray &body, QUrl origin)
         }
     }
 
-    // The whole page is parsed here to check it before it is handed on (the record model parses it
-    // again off this thread). Malformed: the operation fails, the page asked for above included.
+    // The whole page is parsed here to check it before it is handed on, and handed on parsed (the
+    // record model reads the object off this thread). Malformed: the operation fails, the page asked
+    // for above included.
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
@@ -402,7 +403,7 @@ void FhirOperation::onBody(int index, const QByteArray &body, QUrl origin)
     if (s.deliver) {
         ++s.pages;
         ++m_pages;
-        Q_EMIT pageReceived(FhirPage{body, origin});
+        Q_EMIT pageReceived(FhirPage{body, origin, object});
         if (m_finished) // cancelled from a slot
             return;
     }

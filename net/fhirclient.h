@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QDate>
 #include <QDateTime>
+#include <QJsonObject>
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -61,11 +62,14 @@ public:
     static Kind kindForStatus(int status);
 };
 
-// One JSON body as received, with where it came from. Parsing is the record model's job.
+// One JSON body as received, with where it came from, and the object FhirOperation parsed it into
+// to check it (a JSON object: a page that is not one fails the operation instead). The record model
+// reads |parsed| rather than parsing |json| a second time; |json| is what the cache keeps.
 struct FhirPage
 {
     QByteArray json;
     QUrl origin;
+    QJsonObject parsed;
 };
 
 // Patient search (wide-area MPI, PDQm style). Empty fields are left out.

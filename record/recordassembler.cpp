@@ -252,8 +252,13 @@ QStringList RecordAssembler::linkedPatientIds() const
 QStringList RecordAssembler::missingReferences(const QStringList &types) const
 {
     QStringList found;
-    for (const QString &key : m_order)
-        collectReferences(m_resources.value(key).resource, found, true);
+    for (const QString &key : m_order) {
+        const Stored &stored = *m_resources.constFind(key);
+        if (m_collectReferences)
+            found.append(stored.references);
+        else
+            collectReferences(stored.resource, found, true);
+    }
     QStringList missing;
     QSet<QString> seen;
     for (const QString &entry : std::as_const(found)) {
@@ -294,6 +299,14 @@ bool RecordAssembler::addJson(const QByteArray &json, const QString &origin, QJs
         return false;
     }
     const QJsonObject obj = doc.object();
+    const bool usable = addParsed(obj, origin);
+    if (parsed && !str(obj, "resourceType").isEmpty())
+        *parsed = obj;
+    return usable;
+}
+
+bool RecordAssembler::addParsed(const QJsonObject &obj, const QString &origin)
+{
     if (str(obj, "resourceType").isEmpty()) {
         m_errors.append(tr("%1: not a FHIR resource (no resourceType)").arg(origin));
         return false;
@@ -301,8 +314,6 @@ bool RecordAssembler::addJson(const QByteArray &json, const QString &origin, QJs
     const qsizetype before = m_order.size();
     const qsizetype errorsBefore = m_errors.size();
     addResource(obj, origin);
-    if (parsed)
-        *parsed = obj;
     return m_order.size() > before || m_errors.size() == errorsBefore;
 }
 
@@ -372,14 +383,18 @@ void RecordAssembler::addOne(const QJsonObject &resource, const QString &fullUrl
         key = str(resource, "resourceType") + QStringLiteral("/#") + QString::number(++m_anonymousCounter);
     if (!fullUrl.isEmpty())
         m_fullUrlToKey.insert(fullUrl, key);
+    QStringList references;
+    if (m_collectReferences)
+        collectReferences(resource, references, true);
     auto it = m_resources.find(key);
     if (it == m_resources.end()) {
-        m_resources.insert(key, {resource, originIndex});
+        m_resources.insert(key, {resource, originIndex, std::move(references)});
         m_order.append(key);
     } else {
         // The same resource again (shared Organizations, a refreshed page): the latest copy wins.
         it->resource = resource;
         it->originIndex = originIndex;
+        it->references = std::move(references);
     }
 }
 

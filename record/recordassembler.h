@@ -24,6 +24,8 @@ public:
     // With |parsed|, the parsed root is handed back (empty when it was not a FHIR resource) so a
     // caller that also caches the page need not parse it again.
     bool addJson(const QByteArray &json, const QString &origin, QJsonObject *parsed = nullptr);
+    // The same for a JSON object already parsed (a page the FHIR client parsed to check it).
+    bool addParsed(const QJsonObject &object, const QString &origin);
     void addResource(const QJsonObject &resource, const QString &origin);
 
     void addWarning(const QString &message) { m_warnings.append(message); }
@@ -39,6 +41,10 @@ public:
     // References (as written) to resources of |types| that none of the resources added so far resolves:
     // what a loader may fetch before it calls the record complete. Contained (#id) references are left out.
     QStringList missingReferences(const QStringList &types) const;
+    // Each resource's references are collected as it is added (for a loader that calls
+    // missingReferences() when the record has arrived: the walk is then done while pages still come,
+    // not after the last one). The answers are the same either way. Set before adding anything.
+    void setCollectReferencesAsAdded(bool on) { m_collectReferences = on; }
     // |reference| (as written, or "Type/id") could not be resolved, and why: shown with the item.
     void setUnresolvedReference(const QString &reference, const QString &reason) { m_unresolved.insert(reference, reason); }
     // The patient asked for: when several Patient resources are one person, this one is shown first
@@ -69,6 +75,7 @@ private:
     {
         QJsonObject resource;
         int originIndex = 0;
+        QStringList references; // with setCollectReferencesAsAdded: collectReferences() of resource
     };
 
     void addBundle(const QJsonObject &bundle, int originIndex, const QString &origin);
@@ -90,6 +97,7 @@ private:
     QString m_preferredKey;
     int m_anonymousCounter = 0;
     bool m_parallel = true;
+    bool m_collectReferences = false;
 };
 
 } // namespace Kakehashi

@@ -95,6 +95,7 @@ void SharingServiceSource::load(const QString &patientId, const Net::PurposeOfUs
     m_unresolvedFacilities = 0;
     m_assembler = std::make_shared<RecordAssembler>();
     m_assembler->setPreferredPatient(bareId(patientId));
+    m_assembler->setCollectReferencesAsAdded(true); // while pages come: missingReferences() runs after the last
     m_writer = m_cache ? std::make_shared<CacheWriter>(m_cache, m_patientId, m_started) : nullptr;
     m_work = SerialQueue(); // this load's own: what an earlier load still has queued runs beside it
     startNextRecord();
@@ -131,14 +132,20 @@ void SharingServiceSource::startNextRecord()
 
 void SharingServiceSource::onPage(const Net::FhirPage &page)
 {
+    if (!m_assembler)
+        return; // the load has finished (or not begun): nothing to add this to
     ++m_pages;
     // Serialised: each page is parsed after the previous one, on a pool thread; the cache writer then
     // stores it on another while the next page is parsed.
     m_work.run([assembler = m_assembler, writer = m_writer, page] {
-        // Parsed once: the cache stores the resources of the object the assembler read, each as the
-        // page's bytes hold it.
-        QJsonObject parsed;
-        assembler->addJson(page.json, page.origin.toString(QUrl::RemoveUserInfo), &parsed);
+        // Parsed once (by the FHIR client, which checked it): the cache stores the resources of the
+        // object the assembler read, each as the page's bytes hold it.
+        const QString origin = page.origin.toString(QUrl::RemoveUserInfo);
+        QJsonObject parsed = page.parsed;
+        if (parsed.isEmpty())
+            assembler->addJson(page.json, origin, &parsed);
+        else if (!assembler->addParsed(parsed, origin) && parsed.value(u"resourceType").toString().isEmpty())
+            parsed = QJsonObject(); // not a FHIR resource: not cached (as addJson hands back)
         if (writer && !parsed.isEmpty())
             writer->enqueue(parsed, page.json);
     });
@@ -312,6 +319,10 @@ void SharingServiceSource::finishLoad(const Net::FhirError &error)
                       set.warnings.append(emptyRecordWarning(patientId));
               return Assembled(std::move(set), std::move(stored));
           });
+    // The finish job holds the last references: the parsed pages are freed on its pool thread once
+    // the record is assembled, not on this one (25 MB of JSON objects take a tenth of a second).
+    m_assembler.reset();
+    m_writer.reset();
     whenFinished(this, assembled, [this, error, generation](const Assembled &result) {
         if (generation != m_generation)
             return;

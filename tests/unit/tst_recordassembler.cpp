@@ -52,6 +52,7 @@ private Q_SLOTS:
     void summaryJson();
     void parallelEqualsSequential_data();
     void parallelEqualsSequential();
+    void missingReferences();
 };
 
 void TestRecordAssembler::patientNames()
@@ -357,6 +358,35 @@ void TestRecordAssembler::parallelEqualsSequential()
     QVERIFY(items > 0);
     if (path.endsWith(QLatin1String("p900.json")))
         QVERIFY2(a.resourceCount >= 10000, "the heavy demo patient goes through the parallel path");
+}
+
+// The references a loader fetches after the record arrived: the same whether they are collected as
+// each resource is added (the sharing-service loader) or by walking everything at the end, and a
+// resource that arrives again counts with its latest copy only (else the loader would fetch, or
+// name as unresolved, what the record no longer refers to).
+void TestRecordAssembler::missingReferences()
+{
+    const QStringList types{QStringLiteral("Organization"), QStringLiteral("PractitionerRole"), QStringLiteral("Practitioner"),
+                            QStringLiteral("Medication"),   QStringLiteral("Location"),         QStringLiteral("Encounter")};
+    const QStringList expected{QStringLiteral("Medication/med1"), QStringLiteral("https://other.example/fhir/Organization/o9"),
+                               QStringLiteral("Location/loc1"), QStringLiteral("Practitioner/pr-new")};
+    for (const bool asAdded : {false, true}) {
+        RecordAssembler assembler;
+        assembler.setCollectReferencesAsAdded(asAdded);
+        for (const char *page : {"missing-references-page1.json", "missing-references-page2.json"}) {
+            QFile file(fhirData(page));
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QVERIFY(assembler.addJson(file.readAll(), QString::fromLatin1(page)));
+        }
+        QStringList missing = assembler.missingReferences(types);
+        QStringList sortedExpected = expected;
+        missing.sort();
+        sortedExpected.sort();
+        QVERIFY2(!missing.contains(QStringLiteral("Practitioner/pr-old")), asAdded ? "collected as added" : "walked at the end");
+        QCOMPARE(missing, sortedExpected);
+        // Only the types asked for.
+        QCOMPARE(assembler.missingReferences({QStringLiteral("Medication")}), QStringList{QStringLiteral("Medication/med1")});
+    }
 }
 
 KAKEHASHI_TEST_MAIN(TestRecordAssembler)
