@@ -568,7 +568,16 @@ DocumentLoadResult ClinicalDocumentReader::fromBytes(const QByteArray &bytes, co
 DocumentLoadResult ClinicalDocumentReader::load(const PatientRecord &record, const QString &itemKey)
 {
     const auto item = std::find_if(record.items.cbegin(), record.items.cend(), [&](const ClinicalItem &i) { return i.key == itemKey; });
-    if (item == record.items.cend() || item->category != ItemCategory::Document)
+    if (item == record.items.cend())
+        return failure(DocumentLoadResult::Status::NotADocument, tr("%1 is not a document of this record.").arg(itemKey));
+    return load(record, *item);
+}
+
+DocumentLoadResult ClinicalDocumentReader::load(const PatientRecord &record, const ClinicalItem &documentItem)
+{
+    const ClinicalItem *item = &documentItem;
+    const QString &itemKey = item->key;
+    if (item->category != ItemCategory::Document)
         return failure(DocumentLoadResult::Status::NotADocument, tr("%1 is not a document of this record.").arg(itemKey));
     DocumentLoadResult r = loadSource(record.documentSources.value(itemKey).json());
     // Every message names the document it is about.

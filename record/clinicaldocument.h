@@ -106,6 +106,9 @@ public:
     // The document behind a document item of |record|: DocumentReference → Binary / attachment.data
     // → FHIR document Bundle; Composition (a document Bundle opened locally); DiagnosticReport.
     static DocumentLoadResult load(const PatientRecord &record, const QString &itemKey);
+    // The same for an item of |record| already at hand (no search through the items). Safe to call
+    // from several threads at once on the same record.
+    static DocumentLoadResult load(const PatientRecord &record, const ClinicalItem &item);
     // The same from a kept source Bundle (PatientRecord::documentSources), without naming the item.
     static DocumentLoadResult loadSource(const QByteArray &sourceJson);
     // A FHIR document Bundle (or a Composition-first collection), as JSON bytes or parsed.

@@ -1,6 +1,7 @@
 #include "documentsummary.h"
 
 #include "record/clinicaldocument.h"
+#include "common/parallelmap.h"
 #include "dicom/dicomseries.h"
 #include "pdfdocumentpane.h"
 
@@ -56,11 +57,19 @@ void describe(const DocumentLoadResult &result, QJsonObject &out)
 
 QJsonArray documentSummaryJson(const PatientRecord &record)
 {
+    // Each document is read from its kept source (a JSON parse, and XML for a CDA document): the
+    // bulk of --summary's last part for a record of hundreds of documents, so the reading is shared
+    // with idle pool threads. The checks of PDFs, images and DICOM below stay on this thread.
+    QList<const ClinicalItem *> items;
+    for (const ClinicalItem &item : record.items)
+        if (item.category == ItemCategory::Document)
+            items.append(&item);
+    const QList<DocumentLoadResult> results
+        = parallelMapped(items, [&record](const ClinicalItem *item) { return ClinicalDocumentReader::load(record, *item); });
     QJsonArray documents;
-    for (const ClinicalItem &item : record.items) {
-        if (item.category != ItemCategory::Document)
-            continue;
-        const DocumentLoadResult result = ClinicalDocumentReader::load(record, item.key);
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const ClinicalItem &item = *items.at(i);
+        const DocumentLoadResult &result = results.at(i);
         QJsonObject d{
             {QStringLiteral("key"), item.key},
             {QStringLiteral("title"), result.document.title.isEmpty() ? item.title : result.document.title},
