@@ -15,12 +15,22 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QResource>
+#include <QThreadPool>
+
+#include <memory>
 
 Q_LOGGING_CATEGORY(lcLocalSource, "kakehashi.record.local", QtInfoMsg)
 
 namespace Kakehashi {
 
 namespace {
+
+// Frees |assembler| — the parsed JSON of every file read, a tenth of a second to free for a large
+// record — on a pool thread, so the caller goes on with the record meanwhile.
+void releaseOnPool(std::unique_ptr<RecordAssembler> assembler)
+{
+    QThreadPool::globalInstance()->start([held = std::shared_ptr<RecordAssembler>(std::move(assembler))]() mutable { held.reset(); });
+}
 
 void loadFile(RecordAssembler &assembler, const QString &path, const QString &shownName, RecordSet *early)
 {
@@ -92,13 +102,15 @@ RecordSet LocalRecordSource::loadPersonFiles(const QString &root, const QString 
     if (group.isEmpty())
         return load({patientsDir});
     // Named as when the whole folder is read (relative to patients/), so messages do not differ.
-    RecordAssembler assembler;
+    auto owned = std::make_unique<RecordAssembler>();
+    RecordAssembler &assembler = *owned;
     RecordSet early;
     for (const QString &rel : group) {
         const QString path = QDir(root).filePath(rel);
         loadFile(assembler, path, QDir(patientsDir).relativeFilePath(path), &early);
     }
     RecordSet set = assembler.finish();
+    releaseOnPool(std::move(owned));
     set.errors = early.errors + set.errors;
     set.warnings = early.warnings + set.warnings;
     qCDebug(lcLocalSource) << "loaded" << group.size() << "indexed files:" << set.resourceCount << "resources";
@@ -141,7 +153,8 @@ LocalInputs LocalRecordSource::partition(const QStringList &paths)
 
 RecordSet LocalRecordSource::load(const QStringList &paths)
 {
-    RecordAssembler assembler;
+    auto owned = std::make_unique<RecordAssembler>();
+    RecordAssembler &assembler = *owned;
     RecordSet early;
     for (const QString &path : paths) {
         const QFileInfo info(path);
@@ -164,6 +177,7 @@ RecordSet LocalRecordSource::load(const QStringList &paths)
         }
     }
     RecordSet set = assembler.finish();
+    releaseOnPool(std::move(owned));
     set.errors = early.errors + set.errors;
     set.warnings = early.warnings + set.warnings;
     qCDebug(lcLocalSource) << "loaded" << set.resourceCount << "resources," << set.patients.size() << "patients";
