@@ -579,7 +579,7 @@ DocumentLoadResult ClinicalDocumentReader::load(const PatientRecord &record, con
     const QString &itemKey = item->key;
     if (item->category != ItemCategory::Document)
         return failure(DocumentLoadResult::Status::NotADocument, tr("%1 is not a document of this record.").arg(itemKey));
-    DocumentLoadResult r = loadSource(record.documentSources.value(itemKey).json());
+    DocumentLoadResult r = loadSource(record.documentSources.value(itemKey).object());
     // Every message names the document it is about.
     QStringList name{item->title};
     if (item->start.isValid())
@@ -603,9 +603,8 @@ DocumentLoadResult ClinicalDocumentReader::load(const PatientRecord &record, con
     return r;
 }
 
-DocumentLoadResult ClinicalDocumentReader::loadSource(const QByteArray &sourceJson)
+DocumentLoadResult ClinicalDocumentReader::loadSource(const QJsonObject &source)
 {
-    const QJsonObject source = QJsonDocument::fromJson(sourceJson).object();
     const QJsonObject resource = arr(source, "entry").at(0).toObject().value(QLatin1String("resource")).toObject();
     if (resource.isEmpty())
         return failure(DocumentLoadResult::Status::NotFound, tr("The content of this document was not kept with the record."));

@@ -110,7 +110,7 @@ public:
     // from several threads at once on the same record.
     static DocumentLoadResult load(const PatientRecord &record, const ClinicalItem &item);
     // The same from a kept source Bundle (PatientRecord::documentSources), without naming the item.
-    static DocumentLoadResult loadSource(const QByteArray &sourceJson);
+    static DocumentLoadResult loadSource(const QJsonObject &source);
     // A FHIR document Bundle (or a Composition-first collection), as JSON bytes or parsed.
     static DocumentLoadResult fromBytes(const QByteArray &bytes, const QString &contentType);
     static DocumentLoadResult fromBundle(const QJsonObject &bundle);

@@ -1,5 +1,7 @@
 #include "clinicalrecord.h"
 
+#include <QJsonDocument>
+
 namespace Kakehashi {
 
 namespace {
@@ -120,6 +122,13 @@ QString ClinicalItem::imagingStudyUid() const
     return {};
 }
 
+DocumentSource DocumentSource::fromObject(QJsonObject bundle)
+{
+    DocumentSource source;
+    source.m_object = std::move(bundle);
+    return source;
+}
+
 DocumentSource DocumentSource::fromJson(QByteArray json)
 {
     DocumentSource source;
@@ -137,14 +146,23 @@ DocumentSource DocumentSource::fromCompressed(QByteArray zlib)
 
 QByteArray DocumentSource::json() const
 {
+    if (!m_object.isEmpty())
+        return QJsonDocument(m_object).toJson(QJsonDocument::Compact);
     // qUncompress reads the inflated size from the first four bytes and refuses a size it cannot
     // hold; a corrupt stream gives an empty array (the document reader then says it is malformed).
     return m_compressed ? qUncompress(m_bytes) : m_bytes;
 }
 
+QJsonObject DocumentSource::object() const
+{
+    if (!m_object.isEmpty() || m_bytes.isEmpty())
+        return m_object;
+    return QJsonDocument::fromJson(json()).object();
+}
+
 QByteArray DocumentSource::compressed() const
 {
-    return m_compressed ? m_bytes : qCompress(m_bytes, 1);
+    return m_compressed ? m_bytes : qCompress(json(), 1);
 }
 
 } // namespace Kakehashi

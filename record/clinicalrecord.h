@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QDate>
 #include <QHash>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -130,26 +131,30 @@ struct PatientInfo
     int ageAt(const QDate &day) const;
 };
 
-// What showing a document item needs later (ClinicalDocumentReader::sourceBundle) as compact JSON.
-// Kept as written, or compressed (zlib) when it came from the cache's snapshot: a record with hundreds of
-// lab reports carries megabytes of them, and a warm open should neither read nor inflate what it may
-// never show. json() gives the JSON either way.
+// What showing a document item needs later (ClinicalDocumentReader::sourceBundle). Kept as the
+// assembler built it (a parsed object: neither serialised nor parsed again unless asked for), or as
+// compressed JSON (zlib) when it came from the cache's snapshot: a record with hundreds of lab reports
+// carries megabytes of them, and a warm open should neither read nor inflate what it may never show.
+// json() and object() give it either way; copies share it, and several threads may read one.
 class DocumentSource
 {
 public:
     DocumentSource() = default;
+    static DocumentSource fromObject(QJsonObject bundle);
     static DocumentSource fromJson(QByteArray json);
     // |zlib| as qCompress() writes it; refused (empty json()) if it does not inflate.
     static DocumentSource fromCompressed(QByteArray zlib);
 
-    bool isEmpty() const { return m_bytes.isEmpty(); }
-    QByteArray json() const;
-    QByteArray compressed() const;
+    bool isEmpty() const { return m_bytes.isEmpty() && m_object.isEmpty(); }
+    QByteArray json() const;       // compact JSON
+    QJsonObject object() const;    // empty when the kept bytes are not a JSON object
+    QByteArray compressed() const; // as the snapshot keeps it
 
     bool operator==(const DocumentSource &other) const { return json() == other.json(); }
 
 private:
-    QByteArray m_bytes;
+    QJsonObject m_object; // fromObject
+    QByteArray m_bytes;   // fromJson, fromCompressed
     bool m_compressed = false;
 };
 

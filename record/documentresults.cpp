@@ -249,7 +249,7 @@ bool sameValue(const LabValue &a, const LabValue &b)
 
 } // namespace
 
-QList<ClinicalItem> DocumentResults::read(const QByteArray &documentSource, const ClinicalItem &document)
+QList<ClinicalItem> DocumentResults::read(const QJsonObject &documentSource, const ClinicalItem &document)
 {
     if (document.resourceType != u"DocumentReference" || documentSource.isEmpty() || document.redacted)
         return {};
@@ -262,7 +262,7 @@ QList<ClinicalItem> DocumentResults::read(const QByteArray &documentSource, cons
     const bool maybeCheckup = (document.subtype.isEmpty() || declared == DocumentFormat::FhirDocument) && document.documentTypeCode == kCheckupReport;
     if (!maybeCda && !maybeCheckup)
         return {};
-    const QByteArray bytes = contentOf(QJsonDocument::fromJson(documentSource).object().value(QLatin1String("entry")).toArray());
+    const QByteArray bytes = contentOf(documentSource.value(QLatin1String("entry")).toArray());
     if (bytes.isEmpty())
         return {};
     const DocumentFormat actual = sniffDocumentFormat(bytes);

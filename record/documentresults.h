@@ -28,7 +28,7 @@ public:
     // The results carried by a document item (a DocumentReference whose content is a CDA document or
     // a FHIR check-up report Bundle), from its kept source (ClinicalDocumentReader::sourceBundle).
     // Empty for other documents, unreadable content, or documents without structured results.
-    static QList<ClinicalItem> read(const QByteArray &documentSource, const ClinicalItem &document);
+    static QList<ClinicalItem> read(const QJsonObject &documentSource, const ClinicalItem &document);
 
     // Drops results read from documents that repeat another result of |items| — a shared Observation
     // or an earlier document's — and notes the document on the one that stays. Call once per

@@ -578,7 +578,7 @@ RecordSet RecordAssembler::finish()
         QString identifierSystem;
         QString identifierValue;
         std::optional<ClinicalItem> item;
-        QByteArray documentSource; // document items: what showing the document needs, as compact JSON
+        QJsonObject documentSource; // document items: what showing the document needs
         QList<ClinicalItem> documentResults; // structured results read from inside the document (DocumentResults)
     };
     const auto prepare = [&](const QString &key) {
@@ -611,7 +611,7 @@ RecordSet RecordAssembler::finish()
         if (!p.undelivered)
             p.item = builder.build(res);
         if (p.item && p.item->category == ItemCategory::Document && !p.item->redacted)
-            p.documentSource = QJsonDocument(ClinicalDocumentReader::sourceBundle(res, index)).toJson(QJsonDocument::Compact);
+            p.documentSource = ClinicalDocumentReader::sourceBundle(res, index);
         if (!p.documentSource.isEmpty())
             p.documentResults = DocumentResults::read(p.documentSource, *p.item);
         return p;
@@ -670,7 +670,7 @@ RecordSet RecordAssembler::finish()
         if (p.item->redacted)
             ++record.withheldCount;
         if (!p.documentSource.isEmpty())
-            record.documentSources.insert(p.item->key, DocumentSource::fromJson(std::move(p.documentSource)));
+            record.documentSources.insert(p.item->key, DocumentSource::fromObject(std::move(p.documentSource)));
         record.items.append(std::move(*p.item));
         record.items.append(std::move(p.documentResults));
     }
