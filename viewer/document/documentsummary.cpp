@@ -59,17 +59,21 @@ QJsonArray documentSummaryJson(const PatientRecord &record)
 {
     // Each document is read from its kept source (a JSON parse, and XML for a CDA document): the
     // bulk of --summary's last part for a record of hundreds of documents, so the reading is shared
-    // with idle pool threads. The checks of PDFs, images and DICOM below stay on this thread.
+    // with idle pool threads, a batch at a time (a read document holds its content: PDFs and images
+    // of a whole record at once could be hundreds of MB). The checks of PDFs, images and DICOM below
+    // stay on this thread.
+    constexpr qsizetype Batch = 16;
     QList<const ClinicalItem *> items;
     for (const ClinicalItem &item : record.items)
         if (item.category == ItemCategory::Document)
             items.append(&item);
-    const QList<DocumentLoadResult> results
-        = parallelMapped(items, [&record](const ClinicalItem *item) { return ClinicalDocumentReader::load(record, *item); });
+    QList<DocumentLoadResult> results;
     QJsonArray documents;
     for (qsizetype i = 0; i < items.size(); ++i) {
+        if (i % Batch == 0)
+            results = parallelMapped(items.mid(i, Batch), [&record](const ClinicalItem *item) { return ClinicalDocumentReader::load(record, *item); });
         const ClinicalItem &item = *items.at(i);
-        const DocumentLoadResult &result = results.at(i);
+        const DocumentLoadResult &result = results.at(i % Batch);
         QJsonObject d{
             {QStringLiteral("key"), item.key},
             {QStringLiteral("title"), result.document.title.isEmpty() ? item.title : result.document.title},

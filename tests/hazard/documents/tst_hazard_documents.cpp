@@ -31,6 +31,7 @@ class TestHazardDocuments : public QObject
 private Q_SLOTS:
     void checkupResultsNameTheirDocument();
     void unshowableDocumentsAreNotListedAsShowable();
+    void eachLineIsAboutItsOwnDocument();
 };
 
 void TestHazardDocuments::checkupResultsNameTheirDocument()
@@ -106,6 +107,41 @@ void TestHazardDocuments::unshowableDocumentsAreNotListedAsShowable()
         QVERIFY(o.contains(QStringLiteral("renderable")));
         QVERIFY(o.value(QStringLiteral("renderable")).toBool() || !o.value(QStringLiteral("reason")).toString().isEmpty());
     }
+}
+
+// The summary reads documents in batches on several threads: every line must still describe the
+// document it names (a line about another document would call an unshowable one showable). 40
+// documents, more than two batches, whose sources rotate through the six different ones.
+void TestHazardDocuments::eachLineIsAboutItsOwnDocument()
+{
+    const RecordSet set = LocalRecordSource::load({dataFile("record-with-attachments.json")});
+    const PatientRecord *original = set.find(u"t-att");
+    QVERIFY(original);
+    const QJsonArray alone = documentSummaryJson(*original);
+    QCOMPARE(alone.size(), 6);
+    PatientRecord many = *original;
+    many.items.clear();
+    many.documentSources.clear();
+    QList<QJsonObject> expected;
+    int k = 0;
+    for (int round = 0; round < 7 && k < 40; ++round) {
+        for (const ClinicalItem &item : original->items) {
+            if (item.category != ItemCategory::Document || k >= 40)
+                continue;
+            ClinicalItem copy = item;
+            copy.key = item.key + QStringLiteral("-copy%1").arg(k++);
+            many.documentSources.insert(copy.key, original->documentSources.value(item.key));
+            many.items.append(copy);
+            QJsonObject line = documentByKey(alone, item.key);
+            line.insert(QStringLiteral("key"), copy.key);
+            expected.append(line);
+        }
+    }
+    QCOMPARE(k, 40);
+    const QJsonArray documents = documentSummaryJson(many);
+    QCOMPARE(documents.size(), 40);
+    for (int i = 0; i < 40; ++i)
+        QCOMPARE(documents.at(i).toObject(), expected.at(i));
 }
 
 QTEST_MAIN(TestHazardDocuments)
