@@ -1,5 +1,7 @@
 #include "recordsnapshot.h"
 
+#include "common/parallelmap.h"
+
 #include <QHash>
 
 #include <algorithm>
@@ -456,12 +458,15 @@ void put(Writer &w, const PatientRecord &record)
     w.boolean(record.imagesOnly);
     // The document sources compressed (lab reports' sources are most of a big record's bytes), sorted
     // by key for a stable layout; a warm open inflates one only when its document is opened.
+    // Serialised and compressed on idle pool threads too: an assembled record keeps them parsed
+    // (DocumentSource::fromObject), so this is where their JSON is written.
     QStringList keys = record.documentSources.keys();
     keys.sort();
+    const QList<QByteArray> blobs = parallelMapped(keys, [&record](const QString &key) { return record.documentSources.value(key).compressed(); });
     w.varint(quint64(keys.size()));
-    for (const QString &key : std::as_const(keys)) {
-        w.str(key);
-        w.blob(record.documentSources.value(key).compressed());
+    for (qsizetype i = 0; i < keys.size(); ++i) {
+        w.str(keys.at(i));
+        w.blob(blobs.at(i));
     }
     QStringList types = record.withheldByType.keys();
     types.sort();
