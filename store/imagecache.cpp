@@ -104,14 +104,15 @@ bool ImageCache::storeInstance(const QString &studyInstanceUid, const QByteArray
     const QString path = dir + u'/' + name;
     if (storedName)
         *storedName = name;
-    if (QFileInfo::exists(path))
+    const QFileInfo existing(path);
+    if (existing.exists() && existing.size() == part10.size() + RecordCache::SealOverheadBytes)
         return true;
     const QByteArray sealed = RecordCache::seal(m_encKey, part10, aad(QFileInfo(dir).fileName(), name));
     if (sealed.isEmpty()) {
         *error = tr("Encryption failed.");
         return false;
     }
-    return PrivateFiles::writeFile(path, sealed, error);
+    return PrivateFiles::writeFile(path, sealed, error, PrivateFiles::Durability::Unsynced);
 }
 
 bool ImageCache::markComplete(const QString &studyInstanceUid, int instanceCount, QString *error)
@@ -210,6 +211,16 @@ bool ImageCache::purgeAll(QString *error)
     // Every user's images: the purge is about this computer, not this session.
     if (QFileInfo::exists(m_directory) && !QDir(m_directory).removeRecursively()) {
         *error = tr("The cached images could not be removed.");
+        return false;
+    }
+    return true;
+}
+
+bool ImageCache::removeStudy(const QString &studyInstanceUid, QString *error)
+{
+    const QString dir = studyDir(studyInstanceUid);
+    if (QFileInfo::exists(dir) && !QDir(dir).removeRecursively()) {
+        *error = tr("A cached study could not be removed.");
         return false;
     }
     return true;

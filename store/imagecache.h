@@ -30,7 +30,11 @@ public:
     void setBudgetBytes(qint64 bytes) { m_budgetBytes = bytes; }
 
     // Stores one instance (Part 10 bytes). Its name is a tag of its content: storing the same
-    // bytes twice keeps one file.
+    // bytes twice keeps one file (a file of that name whose size is wrong is written again).
+    // Instances are not flushed to the disk one by one (300 flushes cost more than fetching the
+    // series): after a power loss one may be empty or cut short. Nothing trusts that: the
+    // "complete" marker is flushed, and opening a study decrypts every instance first; a study
+    // with a bad one is removed (removeStudy) and fetched again.
     bool storeInstance(const QString &studyInstanceUid, const QByteArray &part10, QString *error);
     // The same, telling the stored instance's name (for readInstance).
     bool storeInstance(const QString &studyInstanceUid, const QByteArray &part10, QString *error, QString *storedName);
@@ -55,6 +59,8 @@ public:
     // fits its budget. Returns the number of studies removed, -1 on error.
     int purgeExpired(const QDateTime &now, QString *error);
     bool purgeAll(QString *error);
+    // Removes one study's files (a study that cannot be opened, before it is fetched again).
+    bool removeStudy(const QString &studyInstanceUid, QString *error);
     qint64 storedBytes() const;
 
 private:

@@ -87,7 +87,7 @@ bool makeFile(const QString &path, QString *error)
     return ok;
 }
 
-bool writeFile(const QString &path, const QByteArray &bytes, QString *error)
+bool writeFile(const QString &path, const QByteArray &bytes, QString *error, Durability durability)
 {
     // POSIX rather than QSaveFile: its commit() after a failed buffered write said "Unknown error".
     const QByteArray native = QFile::encodeName(path);
@@ -110,7 +110,7 @@ bool writeFile(const QString &path, const QByteArray &bytes, QString *error)
         if (err == 0 && ::fchmod(fd, 0600) != 0)
             err = errno;
         // On disk before the rename makes it visible (as QSaveFile's commit did).
-        if (err == 0 && ::fdatasync(fd) != 0)
+        if (err == 0 && durability == Durability::Synced && ::fdatasync(fd) != 0)
             err = errno;
         if (::close(fd) != 0 && err == 0)
             err = errno;

@@ -22,7 +22,12 @@ bool makeFile(const QString &path, QString *error);
 // Writes |bytes| to |path| whole or not at all (a temporary file beside it, 0600 from its creation,
 // renamed over |path| on success; removed on failure). A full disk or a file-size limit is reported
 // with the system's reason ("No space left on device", "File too large").
-bool writeFile(const QString &path, const QByteArray &bytes, QString *error);
+// Durability::Synced flushes the data to the disk before the rename, so after a power loss |path|
+// holds either the old or the new bytes. Durability::Unsynced leaves that to the kernel: after a
+// power loss |path| may exist empty or cut short. Only for files whose reader checks every byte
+// (sealed with AES-GCM) and can fetch them again.
+enum class Durability { Synced, Unsynced };
+bool writeFile(const QString &path, const QByteArray &bytes, QString *error, Durability durability = Durability::Synced);
 
 // Makes |path| 0600 when it exists (SQLite's -wal, -shm and -journal beside a database). True when
 // it is missing.

@@ -39,6 +39,7 @@ namespace {
 
 constexpr int NonceBytes = 12;
 constexpr int TagBytes = 16;
+static_assert(RecordCache::SealOverheadBytes == NonceBytes + TagBytes);
 
 QByteArray hmac(const QByteArray &key, const QByteArray &data)
 {

@@ -107,6 +107,7 @@ public:
     static constexpr int SchemaVersion = 4;
 
     // AES-256-GCM helpers, exposed for the unit tests. |sealed| = nonce(12) || ciphertext || tag(16).
+    static constexpr int SealOverheadBytes = 12 + 16;
     static QByteArray seal(const QByteArray &key, const QByteArray &plaintext, const QByteArray &aad);
     static std::optional<QByteArray> unseal(const QByteArray &key, const QByteArray &sealed, const QByteArray &aad);
     // SHA-256 and HMAC-SHA-256 through OpenSSL (QCryptographicHash's own SHA-256 runs at ~170 MB/s

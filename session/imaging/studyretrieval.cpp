@@ -320,6 +320,13 @@ void StudyRetrieval::start()
         }
         if (!opened.listing.ok() || opened.undecryptable > 0) {
             qCInfo(lcStudyRetrieval) << "cached study unusable, fetching again;" << opened.undecryptable << "undecryptable";
+            // Its files go first (queued before any store of the fetch, on the same thread): a file
+            // cut short by a power loss would otherwise stay, and every open would fetch again.
+            m_cacheIo.start([kept = m_cache, study = m_studyUid] {
+                QString error;
+                if (!kept->removeStudy(study, &error))
+                    qCWarning(lcStudyRetrieval) << "image cache: an unusable study could not be removed";
+            });
             startNetwork();
             return;
         }

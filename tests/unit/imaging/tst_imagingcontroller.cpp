@@ -13,6 +13,7 @@
 #include "memorypacs.h"
 #include "syntheticseries.h"
 
+#include <QDirIterator>
 #include <QFile>
 #include <QPromise>
 #include <QSettings>
@@ -41,6 +42,8 @@ private Q_SLOTS:
     void thousandInstancesParsedOnce_data();
     void thousandInstancesParsedOnce();
     void reopenFromTheCacheParsesEachOnce();
+    void aBadCachedInstanceHeals_data();
+    void aBadCachedInstanceHeals();
     void aFullDiskIsToldOnce();
     void objectsWithoutPixelsComeWithTheStudy();
     void profileLocalFoldersServeTheRecordsStudy();
@@ -223,6 +226,82 @@ void TestImagingController::reopenFromTheCacheParsesEachOnce()
     QCOMPARE(controller.retrieval()->outcome().origin, StudyRetrieval::Origin::Cache);
     QCOMPARE(controller.series().size(), 1);
     QCOMPARE(controller.series().first().slices.size(), 1000);
+}
+
+// Instances are written to the image cache without a flush each (the marker is flushed): after a
+// power loss one may be empty or cut short, and a changed byte is a tampered file. Opening the
+// study then fetches it again, and the bad file does not stay: the next open comes from the cache,
+// whole, with no PACS at all.
+void TestImagingController::aBadCachedInstanceHeals_data()
+{
+    QTest::addColumn<QString>("damage");
+    QTest::newRow("emptied (power loss before the data reached the disk)") << QStringLiteral("empty");
+    QTest::newRow("cut short") << QStringLiteral("short");
+    QTest::newRow("one byte changed, same size") << QStringLiteral("flipped");
+}
+
+void TestImagingController::aBadCachedInstanceHeals()
+{
+    QFETCH(QString, damage);
+    QTemporaryDir cacheDir;
+    QVERIFY(cacheDir.isValid());
+    auto cache = std::make_shared<ImageCache>(cacheDir.path(), QByteArray(RecordCache::KeyBytes, '\x24'), QStringLiteral("tester"));
+    const auto openWith = [this, cache](bool withPacs) {
+        auto controller = std::make_unique<ImagingController>();
+        controller->setRetrievalFactory([this, cache, withPacs](const QString &uid) {
+            return std::make_unique<StudyRetrieval>(uid, withPacs ? std::make_unique<MemoryPacs>(m_series, m_bytes, false) : nullptr, cache);
+        });
+        return controller;
+    };
+    {
+        auto controller = openWith(true);
+        QVERIFY(openAndCount(*controller, nullptr) > 0);
+        QCOMPARE(controller->retrieval()->outcome().origin, StudyRetrieval::Origin::Pacs);
+    } // the retrieval waits for its stores and the marker
+    QVERIFY(cache->isComplete(m_series.studyInstanceUid));
+
+    QStringList instances;
+    for (QDirIterator it(cacheDir.path(), {QStringLiteral("*.kki")}, QDir::Files, QDirIterator::Subdirectories); it.hasNext();) {
+        const QString path = it.next();
+        if (!path.endsWith(u"/complete.kki"))
+            instances << path;
+    }
+    QCOMPARE(instances.size(), 1000);
+    std::sort(instances.begin(), instances.end());
+    QFile bad(instances.at(500));
+    QVERIFY(bad.open(QIODevice::ReadWrite));
+    const qint64 size = bad.size();
+    if (damage == u"empty") {
+        QVERIFY(bad.resize(0));
+    } else if (damage == u"short") {
+        QVERIFY(bad.resize(size / 2));
+    } else {
+        QVERIFY(bad.seek(size / 2));
+        char c = 0;
+        QVERIFY(bad.getChar(&c));
+        QVERIFY(bad.seek(size / 2));
+        QVERIFY(bad.putChar(char(c ^ 0x5a)));
+    }
+    bad.close();
+
+    {
+        auto controller = openWith(true);
+        QVERIFY(openAndCount(*controller, nullptr) > 0);
+        QVERIFY2(controller->retrieval()->outcome().status.ok(), qPrintable(controller->retrieval()->outcome().status.errorString));
+        QCOMPARE(controller->retrieval()->outcome().origin, StudyRetrieval::Origin::Pacs); // not shown with a hole
+        QCOMPARE(controller->retrieval()->outcome().instances, 1000);
+    }
+    QVERIFY(cache->isComplete(m_series.studyInstanceUid));
+    QFile healed(instances.at(500));
+    QVERIFY(healed.open(QIODevice::ReadOnly));
+    QCOMPARE(healed.size(), size);
+
+    auto offline = openWith(false);
+    QVERIFY(openAndCount(*offline, nullptr) > 0);
+    QVERIFY2(offline->retrieval()->outcome().status.ok(), qPrintable(offline->retrieval()->outcome().status.errorString));
+    QCOMPARE(offline->retrieval()->outcome().origin, StudyRetrieval::Origin::Cache);
+    QCOMPARE(offline->series().size(), 1);
+    QCOMPARE(offline->series().first().slices.size(), 1000);
 }
 
 // The image cache's disk is full while a study arrives: the images still show (the retrieval
