@@ -1153,6 +1153,167 @@ bool decodeRgbDirect(DcmDataset *ds, const DicomImageInfo &info, int first, int 
     return true;
 }
 
+// PALETTE COLOR without a DicomImage per file. What DCMTK makes of a stored value depends on the
+// palette alone (descriptors, tables or segmented tables, and the pixel bits): the RGB of every
+// value a pixel can hold is asked of DicomImage once per palette, on a one-row image holding each
+// value once, and each pixel is then a lookup. The bytes are DicomImage's by construction (out of
+// range values, 8-bit tables in 16-bit words, segments: its own rules made the table). Tables are
+// kept for the last few palettes (a series shares one). Native unsigned 8- or 16-bit samples with
+// High Bit = Bits Stored - 1 only; anything else returns false (result untouched) for DicomImage.
+using PaletteTable = std::shared_ptr<const std::vector<uchar>>; // 3 bytes per stored value
+std::atomic<qint64> g_paletteTables{0};
+
+QByteArray elementBytes(DcmItem *item, const DcmTagKey &key)
+{
+    DcmElement *e = nullptr;
+    if (item->findAndGetElement(key, e).bad() || !e)
+        return {};
+    const Uint32 length = e->getLength();
+    Uint16 *u16 = nullptr;
+    if (e->getUint16Array(u16).good() && u16)
+        return QByteArray(reinterpret_cast<const char *>(u16), qsizetype(length));
+    Sint16 *s16 = nullptr;
+    if (e->getSint16Array(s16).good() && s16)
+        return QByteArray(reinterpret_cast<const char *>(s16), qsizetype(length));
+    Uint8 *u8 = nullptr;
+    if (e->getUint8Array(u8).good() && u8)
+        return QByteArray(reinterpret_cast<const char *>(u8), qsizetype(length));
+    return QByteArray(1, '\xff'); // present in a form not read here: no fast path
+}
+
+const DcmTagKey PaletteTags[] = {DCM_RedPaletteColorLookupTableDescriptor, DCM_GreenPaletteColorLookupTableDescriptor,
+                                 DCM_BluePaletteColorLookupTableDescriptor, DCM_RedPaletteColorLookupTableData,
+                                 DCM_GreenPaletteColorLookupTableData, DCM_BluePaletteColorLookupTableData,
+                                 DCM_SegmentedRedPaletteColorLookupTableData, DCM_SegmentedGreenPaletteColorLookupTableData,
+                                 DCM_SegmentedBluePaletteColorLookupTableData};
+
+PaletteTable paletteTable(DcmDataset *ds, Uint16 allocated, Uint16 stored)
+{
+    QByteArray key;
+    key.append(char(allocated)).append(char(stored));
+    for (const DcmTagKey &tag : PaletteTags) {
+        const QByteArray bytes = elementBytes(ds, tag);
+        if (bytes == QByteArray(1, '\xff'))
+            return {};
+        key.append(QByteArray::number(bytes.size())).append(':').append(bytes);
+    }
+    static std::mutex mutex;
+    static QList<QPair<QByteArray, PaletteTable>> kept; // most recent last
+    {
+        const std::lock_guard<std::mutex> lock(mutex);
+        for (qsizetype i = kept.size() - 1; i >= 0; --i) {
+            if (kept.at(i).first == key)
+                return kept.at(i).second;
+        }
+    }
+    // One row holding every stored value once, with the palette and nothing else.
+    const quint32 values = quint32(1) << stored;
+    DcmDataset row;
+    row.putAndInsertString(DCM_PhotometricInterpretation, "PALETTE COLOR");
+    row.putAndInsertUint16(DCM_SamplesPerPixel, 1);
+    row.putAndInsertUint16(DCM_Rows, 1);
+    row.putAndInsertUint16(DCM_Columns, Uint16(values == 65536 ? 256 : values));
+    if (values == 65536)
+        row.putAndInsertUint16(DCM_Rows, 256);
+    row.putAndInsertUint16(DCM_BitsAllocated, allocated);
+    row.putAndInsertUint16(DCM_BitsStored, stored);
+    row.putAndInsertUint16(DCM_HighBit, Uint16(stored - 1));
+    row.putAndInsertUint16(DCM_PixelRepresentation, 0);
+    for (const DcmTagKey &tag : PaletteTags) {
+        DcmElement *e = nullptr;
+        if (ds->findAndGetElement(tag, e).good() && e)
+            row.insert(static_cast<DcmElement *>(e->clone()), true);
+    }
+    if (allocated == 8) {
+        std::vector<Uint8> pixels(values);
+        for (quint32 v = 0; v < values; ++v)
+            pixels[v] = Uint8(v);
+        row.putAndInsertUint8Array(DCM_PixelData, pixels.data(), values);
+    } else {
+        std::vector<Uint16> pixels(values);
+        for (quint32 v = 0; v < values; ++v)
+            pixels[v] = Uint16(v);
+        row.putAndInsertUint16Array(DCM_PixelData, pixels.data(), values);
+    }
+    DicomImage image(&row, EXS_LittleEndianExplicit);
+    if (image.getStatus() != EIS_Normal || image.isMonochrome())
+        return {};
+    auto table = std::make_shared<std::vector<uchar>>(size_t(values) * 3);
+    if (!image.getOutputData(table->data(), table->size(), 8, 0))
+        return {};
+    g_paletteTables.fetch_add(1, std::memory_order_relaxed);
+    const std::lock_guard<std::mutex> lock(mutex);
+    if (kept.size() >= 8)
+        kept.removeFirst();
+    kept.append({key, table});
+    return table;
+}
+
+bool decodePaletteDirect(DcmDataset *ds, const DicomImageInfo &info, int first, int storedFirst, int count, const DicomFrameDecoder::Options &options,
+                         DicomDecodeResult &result)
+{
+    if (info.photometricInterpretation != u"PALETTE COLOR")
+        return false;
+    Uint16 samples = 0, allocated = 0, stored = 0, highBit = 0, representation = 0;
+    if (ds->findAndGetUint16(DCM_SamplesPerPixel, samples).bad() || samples != 1 || ds->findAndGetUint16(DCM_BitsAllocated, allocated).bad()
+        || (allocated != 8 && allocated != 16) || ds->findAndGetUint16(DCM_BitsStored, stored).bad() || stored == 0 || stored > allocated
+        || ds->findAndGetUint16(DCM_HighBit, highBit).bad() || highBit + 1 != stored
+        || ds->findAndGetUint16(DCM_PixelRepresentation, representation).bad() || representation != 0)
+        return false;
+    DcmElement *element = nullptr;
+    Uint8 *native = nullptr;
+    if (ds->findAndGetElement(DCM_PixelData, element).bad() || !element)
+        return false;
+    if (element->getUint8Array(native).bad() || !native) {
+        Uint16 *words = nullptr; // OW (always so in implicit VR)
+        if (element->getUint16Array(words).bad() || !words)
+            return false;
+        native = reinterpret_cast<Uint8 *>(words); // little-endian host: the words' bytes in file order
+    }
+    const int width = info.columns;
+    const int height = info.rows;
+    const size_t plane = size_t(width) * size_t(height);
+    const size_t frameBytes = plane * (allocated / 8);
+    if (quint64(element->getLength()) < quint64(frameBytes) * quint64(storedFirst + count))
+        return false;
+    const PaletteTable table = paletteTable(ds, allocated, stored);
+    if (!table)
+        return false;
+    const uchar *rgb = table->data();
+    const quint32 mask = (quint32(1) << stored) - 1;
+    for (int f = 0; f < count; ++f) {
+        if (options.cancel && options.cancel->load()) {
+            result.errorString = DicomFrameDecoder::tr("cancelled");
+            result.frames.clear();
+            return true;
+        }
+        const Uint8 *src = native + frameBytes * size_t(storedFirst + f);
+        DicomFrame frame;
+        frame.frameIndex = first + f;
+        frame.pixels = QImage(width, height, QImage::Format_RGB888);
+        for (int y = 0; y < height; ++y) {
+            uchar *dst = frame.pixels.scanLine(y);
+            if (allocated == 8) {
+                const Uint8 *row = src + size_t(y) * size_t(width);
+                for (int x = 0; x < width; ++x)
+                    std::memcpy(dst + 3 * x, rgb + 3 * size_t(row[x] & mask), 3);
+            } else {
+                const Uint8 *row = src + size_t(y) * size_t(width) * 2;
+                for (int x = 0; x < width; ++x) {
+                    Uint16 v;
+                    std::memcpy(&v, row + 2 * x, 2); // little-endian data on a little-endian host
+                    std::memcpy(dst + 3 * x, rgb + 3 * size_t(v & mask), 3);
+                }
+            }
+        }
+        frame.minValue = 0;
+        frame.maxValue = 255;
+        result.frames.append(frame);
+    }
+    result.ok = true;
+    return true;
+}
+
 DicomDecodeResult decodeLoaded(DcmFileFormat &file, const QString &path, const DicomFrameDecoder::Options &options)
 {
     DicomDecodeResult result;
@@ -1232,6 +1393,8 @@ DicomDecodeResult decodeLoaded(DcmFileFormat &file, const QString &path, const D
     // Native little-endian data only: decoded in place (RLE, JPEG 2000) they may have been planar.
     if (xfer == EXS_LittleEndianExplicit || xfer == EXS_LittleEndianImplicit) {
         if (decodeRgbDirect(ds, info, first, storedFirst, count, options, result))
+            return result;
+        if (decodePaletteDirect(ds, info, first, storedFirst, count, options, result))
             return result;
     }
     DicomImage image(ds, imageXfer, CIF_UsePartialAccessToPixelData, ulong(storedFirst), ulong(count));
@@ -1651,6 +1814,11 @@ std::atomic<qint64> g_headerParses{0};
 qint64 DicomFrameDecoder::headerParseCount()
 {
     return g_headerParses.load();
+}
+
+qint64 DicomFrameDecoder::paletteTablesMade()
+{
+    return g_paletteTables.load();
 }
 
 DicomDecodeResult DicomFrameDecoder::readInfoBytes(const QByteArray &part10)

@@ -51,6 +51,9 @@ public:
     // How many headers readInfo and readInfoBytes have read in this process (a test's yardstick:
     // an instance's header is read once on arrival, never again for display).
     static qint64 headerParseCount();
+    // How many PALETTE COLOR tables have been made (once per palette while it is kept; frames of a
+    // palette the direct path does not take make none).
+    static qint64 paletteTablesMade();
 
 
     // The window the file asks for first (the frame's Frame VOI LUT in an enhanced object, else

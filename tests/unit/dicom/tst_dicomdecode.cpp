@@ -52,6 +52,8 @@ private slots:
     void storedLayouts();
     void rgbMatchesDicomImage_data();
     void rgbMatchesDicomImage();
+    void paletteMatchesDicomImage_data();
+    void paletteMatchesDicomImage();
     void modalityLut_data();
     void modalityLut();
     void windowRendering();
@@ -875,6 +877,158 @@ void TestDicomDecode::rgbMatchesDicomImage()
     const DicomDecodeResult last = DicomFrameDecoder::decodeFile(path, one);
     QCOMPARE(last.frames.size(), 1);
     check(last, 2);
+}
+
+// PALETTE COLOR: native unsigned 8- and 16-bit samples are looked up in a table DicomImage made
+// once for the palette (every stored value once); what is shown must be DicomImage's 8-bit output
+// byte for byte: random samples over the whole allocated range (values below and above the table,
+// bits above Bits Stored set), tables of 16-bit and of 8-bit entries, a first mapped value, 8-bit
+// descriptors, implicit VR (OW pixel data), a frame asked for on its own. The other forms (big
+// endian, signed) go through DicomImage and make no table; segmented tables alone, which DCMTK
+// 3.6.7 does not read, are refused by both.
+void TestDicomDecode::paletteMatchesDicomImage_data()
+{
+    QTest::addColumn<int>("bitsAllocated");
+    QTest::addColumn<int>("bitsStored");
+    QTest::addColumn<int>("entries");
+    QTest::addColumn<int>("firstMapped");
+    QTest::addColumn<int>("tableBits");
+    QTest::addColumn<bool>("eightBitValues"); // 16-bit table words holding 8-bit values
+    QTest::addColumn<bool>("segmented");
+    QTest::addColumn<int>("syntax");
+    QTest::addColumn<int>("representation");
+    QTest::addColumn<bool>("direct");
+    const int le = int(EXS_LittleEndianExplicit);
+    QTest::newRow("8-bit, 256 entries of 16 bits") << 8 << 8 << 256 << 0 << 16 << false << false << le << 0 << true;
+    QTest::newRow("8-bit, implicit VR (OW)") << 8 << 8 << 256 << 0 << 16 << false << false << int(EXS_LittleEndianImplicit) << 0 << true;
+    QTest::newRow("8-bit, 200 entries from 20") << 8 << 8 << 200 << 20 << 16 << false << false << le << 0 << true;
+    QTest::newRow("8-bit, 8-bit values in 16-bit words") << 8 << 8 << 256 << 0 << 16 << true << false << le << 0 << true;
+    QTest::newRow("8-bit, 8-bit descriptor") << 8 << 8 << 256 << 0 << 8 << true << false << le << 0 << true;
+    QTest::newRow("16/12, 3000 entries from 100") << 16 << 12 << 3000 << 100 << 16 << false << false << le << 0 << true;
+    QTest::newRow("16/16, 65536 entries") << 16 << 16 << 0 << 0 << 16 << false << false << le << 0 << true;
+    QTest::newRow("8-bit, segmented tables only (refused)") << 8 << 8 << 256 << 0 << 16 << false << true << le << 0 << false;
+    QTest::newRow("8-bit, big endian (DicomImage)") << 8 << 8 << 256 << 0 << 16 << false << false << int(EXS_BigEndianExplicit) << 0 << false;
+    QTest::newRow("16/12 signed (DicomImage)") << 16 << 12 << 3000 << 100 << 16 << false << false << le << 1 << false;
+}
+
+void TestDicomDecode::paletteMatchesDicomImage()
+{
+    QFETCH(int, bitsAllocated);
+    QFETCH(int, bitsStored);
+    QFETCH(int, entries);
+    QFETCH(int, firstMapped);
+    QFETCH(int, tableBits);
+    QFETCH(bool, eightBitValues);
+    QFETCH(bool, segmented);
+    QFETCH(int, syntax);
+    QFETCH(int, representation);
+    QFETCH(bool, direct);
+    const int width = 37, height = 11, frames = 3;
+    // Each row its own palette (a table kept from another row would be used without being made).
+    quint32 state = 2654435761u ^ quint32(qHash(QByteArray(QTest::currentDataTag())));
+    if (state == 0)
+        state = 1;
+    const auto next = [&state] {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        return state;
+    };
+    const int tableSize = entries == 0 ? 65536 : entries;
+    const int valueMax = eightBitValues ? 255 : 65535;
+    std::vector<Uint16> tables[3];
+    for (std::vector<Uint16> &t : tables) {
+        t.resize(size_t(tableSize));
+        for (Uint16 &v : t)
+            v = Uint16(next() % quint32(valueMax + 1));
+    }
+    DcmFileFormat file;
+    DcmDataset *ds = file.getDataset();
+    ds->putAndInsertString(DCM_SOPClassUID, UID_MultiframeTrueColorSecondaryCaptureImageStorage);
+    ds->putAndInsertString(DCM_SOPInstanceUID, "1.2.826.0.1.3680043.9.7433.97.4");
+    ds->putAndInsertString(DCM_Modality, "OT");
+    ds->putAndInsertString(DCM_PhotometricInterpretation, "PALETTE COLOR");
+    ds->putAndInsertUint16(DCM_SamplesPerPixel, 1);
+    ds->putAndInsertUint16(DCM_Rows, Uint16(height));
+    ds->putAndInsertUint16(DCM_Columns, Uint16(width));
+    ds->putAndInsertString(DCM_NumberOfFrames, "3");
+    ds->putAndInsertUint16(DCM_BitsAllocated, Uint16(bitsAllocated));
+    ds->putAndInsertUint16(DCM_BitsStored, Uint16(bitsStored));
+    ds->putAndInsertUint16(DCM_HighBit, Uint16(bitsStored - 1));
+    ds->putAndInsertUint16(DCM_PixelRepresentation, Uint16(representation));
+    const Uint16 descriptor[3] = {Uint16(entries), Uint16(firstMapped), Uint16(tableBits)};
+    const DcmTagKey descriptors[3] = {DCM_RedPaletteColorLookupTableDescriptor, DCM_GreenPaletteColorLookupTableDescriptor,
+                                      DCM_BluePaletteColorLookupTableDescriptor};
+    const DcmTagKey data[3] = {DCM_RedPaletteColorLookupTableData, DCM_GreenPaletteColorLookupTableData, DCM_BluePaletteColorLookupTableData};
+    const DcmTagKey segments[3] = {DCM_SegmentedRedPaletteColorLookupTableData, DCM_SegmentedGreenPaletteColorLookupTableData,
+                                   DCM_SegmentedBluePaletteColorLookupTableData};
+    for (int c = 0; c < 3; ++c) {
+        QVERIFY(ds->putAndInsertUint16Array(descriptors[c], descriptor, 3).good());
+        if (!segmented) {
+            QVERIFY(ds->putAndInsertUint16Array(data[c], tables[c].data(), tables[c].size()).good());
+            continue;
+        }
+        // PS3.3 C.7.9.2: a discrete segment of 100 values, then a linear one up to the last entry.
+        std::vector<Uint16> s{0, 100};
+        s.insert(s.end(), tables[c].begin(), tables[c].begin() + 100);
+        s.push_back(1);
+        s.push_back(Uint16(tableSize - 100));
+        s.push_back(tables[c].back());
+        QVERIFY(ds->putAndInsertUint16Array(segments[c], s.data(), s.size()).good());
+    }
+    const size_t samples = size_t(width) * height * frames;
+    if (bitsAllocated == 8) {
+        std::vector<Uint8> bytes(samples);
+        for (Uint8 &b : bytes)
+            b = Uint8(next() >> 7);
+        QVERIFY(ds->putAndInsertUint8Array(DCM_PixelData, bytes.data(), bytes.size()).good());
+    } else {
+        std::vector<Uint16> words(samples);
+        for (Uint16 &w : words)
+            w = Uint16(next() >> 5); // bits above Bits Stored set too
+        QVERIFY(ds->putAndInsertUint16Array(DCM_PixelData, words.data(), words.size()).good());
+    }
+    const QString path = m_tmp.filePath(QStringLiteral("palette-%1.dcm").arg(QString::fromLatin1(QTest::currentDataTag())).replace(u' ', u'_').replace(u'/', u'_').replace(u',', u'_'));
+    QVERIFY(file.saveFile(QFile::encodeName(path).constData(), E_TransferSyntax(syntax)).good());
+
+    DicomImage reference(QFile::encodeName(path).constData());
+    const qint64 tablesBefore = DicomFrameDecoder::paletteTablesMade();
+    if (segmented) {
+        // DCMTK 3.6.7 does not read segmented tables: no colours are made up for them either.
+        QVERIFY(reference.getStatus() != EIS_Normal);
+        const DicomDecodeResult refused = DicomFrameDecoder::decodeFile(path);
+        QVERIFY(!refused.ok);
+        QVERIFY(refused.frames.isEmpty());
+        QVERIFY2(refused.errorString.contains(u"cannot be decoded"), qPrintable(refused.errorString));
+        QCOMPARE(DicomFrameDecoder::paletteTablesMade(), tablesBefore);
+        return;
+    }
+    QCOMPARE(reference.getStatus(), EIS_Normal);
+    const auto check = [&](const DicomDecodeResult &decoded, int firstFrame) {
+        QVERIFY2(decoded.ok, qPrintable(decoded.errorString));
+        for (qsizetype k = 0; k < decoded.frames.size(); ++k) {
+            const DicomFrame &frame = decoded.frames.at(k);
+            QCOMPARE(frame.frameIndex, firstFrame + int(k));
+            QVERIFY(!frame.isMonochrome());
+            QCOMPARE(frame.pixels.size(), QSize(width, height));
+            const auto *expected = static_cast<const uchar *>(reference.getOutputData(8, ulong(firstFrame + k)));
+            QVERIFY(expected);
+            for (int y = 0; y < height; ++y)
+                if (std::memcmp(frame.pixels.constScanLine(y), expected + size_t(y) * size_t(width) * 3, size_t(width) * 3) != 0)
+                    QFAIL(qPrintable(QStringLiteral("frame %1, row %2 differs from DicomImage").arg(firstFrame + k).arg(y)));
+        }
+    };
+    const DicomDecodeResult all = DicomFrameDecoder::decodeFile(path);
+    QCOMPARE(all.frames.size(), frames);
+    check(all, 0);
+    DicomFrameDecoder::Options one;
+    one.firstFrame = 2;
+    one.frameCount = 1;
+    const DicomDecodeResult last = DicomFrameDecoder::decodeFile(path, one);
+    QCOMPARE(last.frames.size(), 1);
+    check(last, 2);
+    // The direct path made one table for the palette and used it for both decodes.
+    QCOMPARE(DicomFrameDecoder::paletteTablesMade() - tablesBefore, direct ? qint64(1) : qint64(0));
 }
 
 void TestDicomDecode::modalityLut_data()
