@@ -1521,21 +1521,44 @@ VoiWindow DicomFrame::histogramWindow() const
     // a metal artefact, an overflowed pixel) do not decide the contrast of the whole image. A counter
     // for every 16-bit index, but only the frame's range is cleared and read (a 12-bit CT: 4,096 of
     // them); a pixel outside the range could only land in a counter that is not read.
+    const int width = pixels.width();
+    const quint64 total = quint64(width) * quint64(pixels.height());
+    const quint64 lowCount = total / 100;
+    const quint64 highCount = total - total / 100;
+    int lowIndex = -1;
+    int highIndex = 0;
+    if (total * 16 < quint64(maxIndex - minIndex + 1)) {
+        // Far fewer pixels than counters (a 10×10 dose grid of 32-bit values spans all 65,536): the
+        // same two indexes from the frame's sorted in-range indexes. The count loop below stops at
+        // the first index whose running count passes lowCount, and at the first whose count reaches
+        // highCount (and passes lowCount), else at the last index used.
+        thread_local std::vector<quint16> used;
+        used.clear();
+        for (int y = 0; y < pixels.height(); ++y) {
+            const auto *row = reinterpret_cast<const quint16 *>(pixels.constScanLine(y));
+            for (int x = 0; x < width; ++x)
+                if (row[x] >= minIndex && row[x] <= maxIndex)
+                    used.push_back(row[x]);
+        }
+        std::sort(used.begin(), used.end());
+        if (lowCount < used.size()) {
+            lowIndex = used[size_t(lowCount)];
+            const quint64 high = std::max(highCount > 0 ? highCount - 1 : 0, lowCount);
+            highIndex = high < used.size() ? used[size_t(high)] : used.back();
+        }
+        if (lowIndex < 0 || highIndex <= lowIndex)
+            return fullRangeWindow();
+        return spanWindow(valueOffset + valueScale * lowIndex, valueOffset + valueScale * highIndex, valueScale, valueScale);
+    }
     thread_local std::vector<quint32> histogram;
     histogram.resize(65536);
     std::fill(histogram.begin() + minIndex, histogram.begin() + maxIndex + 1, 0u);
-    const int width = pixels.width();
     for (int y = 0; y < pixels.height(); ++y) {
         const auto *row = reinterpret_cast<const quint16 *>(pixels.constScanLine(y));
         for (int x = 0; x < width; ++x)
             ++histogram[row[x]];
     }
-    const quint64 total = quint64(width) * quint64(pixels.height());
-    const quint64 lowCount = total / 100;
-    const quint64 highCount = total - total / 100;
     quint64 seen = 0;
-    int lowIndex = -1;
-    int highIndex = 0;
     for (int i = minIndex; i <= maxIndex; ++i) {
         if (histogram[size_t(i)] == 0)
             continue;

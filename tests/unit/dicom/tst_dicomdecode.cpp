@@ -5,6 +5,7 @@
 #include "dicomtestsupport.h"
 
 #include <QElapsedTimer>
+#include <map>
 #include <QFile>
 #include <QtEndian>
 #include <QProcess>
@@ -57,6 +58,8 @@ private slots:
     void modalityLut_data();
     void modalityLut();
     void windowRendering();
+    void histogramWindowAnySize_data();
+    void histogramWindowAnySize();
     void asyncDecode();
     void brokenFilesGiveErrors_data();
     void brokenFilesGiveErrors();
@@ -1174,6 +1177,117 @@ void TestDicomDecode::windowRendering()
         }
     }
     QVERIFY(!ct.info.pixelSpacing.isEmpty());
+}
+
+// The default window of an image that names none spans the 1st to the 99th percentile of the
+// frame's values. A frame with far fewer pixels than the indexes its range spans (an RT dose grid:
+// 10×10 32-bit values) takes them from its sorted pixels instead of 65,536 counters: the window must
+// be the one the percentile rule gives, computed here by counting distinct values, for small and
+// large frames, wide and narrow ranges, duplicates, and pixels outside the frame's stated range.
+void TestDicomDecode::histogramWindowAnySize_data()
+{
+    QTest::addColumn<int>("width");
+    QTest::addColumn<int>("height");
+    QTest::addColumn<int>("lo");
+    QTest::addColumn<int>("hi");
+    QTest::addColumn<int>("distinct"); // 0: any value in lo..hi
+    QTest::addColumn<int>("outside");  // pixels below lo (outside the stated range)
+    QTest::newRow("10x10 over 65,536 indexes") << 10 << 10 << 0 << 65535 << 0 << 0;
+    QTest::newRow("10x10, 7 distinct values") << 10 << 10 << 100 << 60000 << 7 << 0;
+    QTest::newRow("3x3 over 65,536 indexes") << 3 << 3 << 0 << 65535 << 0 << 0;
+    QTest::newRow("50x40 over 60,000, 5 outside the range") << 50 << 40 << 5000 << 65000 << 0 << 5;
+    QTest::newRow("64x64 over 65,536 (counters)") << 64 << 64 << 0 << 65535 << 0 << 0;
+    QTest::newRow("512x512 over 4,096 (counters)") << 512 << 512 << 0 << 4095 << 0 << 0;
+    QTest::newRow("17x13 over 3,000") << 17 << 13 << 1000 << 3999 << 0 << 0;
+}
+
+void TestDicomDecode::histogramWindowAnySize()
+{
+    QFETCH(int, width);
+    QFETCH(int, height);
+    QFETCH(int, lo);
+    QFETCH(int, hi);
+    QFETCH(int, distinct);
+    QFETCH(int, outside);
+    quint32 state = 0x9e3779b9u ^ quint32(qHash(QByteArray(QTest::currentDataTag())));
+    if (state == 0)
+        state = 1;
+    const auto next = [&state] {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        return state;
+    };
+    QList<quint16> palette;
+    for (int i = 0; i < distinct; ++i)
+        palette << quint16(lo + int(next() % quint32(hi - lo + 1)));
+    DicomFrame frame;
+    frame.pixels = QImage(width, height, QImage::Format_Grayscale16);
+    int seenLo = hi, seenHi = lo;
+    for (int y = 0; y < height; ++y) {
+        auto *row = reinterpret_cast<quint16 *>(frame.pixels.scanLine(y));
+        for (int x = 0; x < width; ++x) {
+            const quint16 v = distinct ? palette.at(int(next() % quint32(distinct))) : quint16(lo + int(next() % quint32(hi - lo + 1)));
+            row[x] = v;
+            seenLo = std::min<int>(seenLo, v);
+            seenHi = std::max<int>(seenHi, v);
+        }
+    }
+    for (int k = 0; k < outside; ++k)
+        reinterpret_cast<quint16 *>(frame.pixels.scanLine(k % height))[(k * 7) % width] = quint16(lo - 1 - k);
+    frame.valueScale = 0.5;
+    frame.valueOffset = -100;
+    // The stated range is what was seen inside lo..hi (the outside pixels are left out of it).
+    int statedLo = hi, statedHi = lo;
+    for (int y = 0; y < height; ++y) {
+        const auto *row = reinterpret_cast<const quint16 *>(frame.pixels.constScanLine(y));
+        for (int x = 0; x < width; ++x)
+            if (row[x] >= lo) {
+                statedLo = std::min<int>(statedLo, row[x]);
+                statedHi = std::max<int>(statedHi, row[x]);
+            }
+    }
+    Q_UNUSED(seenLo);
+    Q_UNUSED(seenHi);
+    frame.minValue = frame.valueOffset + frame.valueScale * statedLo;
+    frame.maxValue = frame.valueOffset + frame.valueScale * statedHi;
+
+    // The rule, by counting each distinct value inside the stated range, in order.
+    std::map<int, quint64> counts;
+    for (int y = 0; y < height; ++y) {
+        const auto *row = reinterpret_cast<const quint16 *>(frame.pixels.constScanLine(y));
+        for (int x = 0; x < width; ++x)
+            if (row[x] >= statedLo && row[x] <= statedHi)
+                ++counts[row[x]];
+    }
+    const quint64 total = quint64(width) * quint64(height);
+    const quint64 lowCount = total / 100, highCount = total - total / 100;
+    quint64 running = 0;
+    int lowIndex = -1, highIndex = 0;
+    for (const auto &[value, n] : counts) {
+        running += n;
+        if (lowIndex < 0 && running > lowCount)
+            lowIndex = value;
+        highIndex = value;
+        if (running >= highCount && running > lowCount)
+            break;
+    }
+    const VoiWindow window = frame.histogramWindow();
+    if (statedHi - statedLo <= 1 || lowIndex < 0 || highIndex <= lowIndex) {
+        const VoiWindow full = frame.fullRangeWindow();
+        QCOMPARE(window.center, full.center);
+        QCOMPARE(window.width, full.width);
+        return;
+    }
+    const double vLo = frame.valueOffset + frame.valueScale * lowIndex;
+    const double vHi = frame.valueOffset + frame.valueScale * highIndex;
+    if (highIndex - lowIndex == 1) { // two neighbouring values: a threshold
+        QCOMPARE(window.center, vLo + 0.5);
+        QCOMPARE(window.width, 1.0);
+        return;
+    }
+    QCOMPARE(window.center, (vLo + vHi) / 2.0);
+    QCOMPARE(window.width, std::max(1.0, vHi - vLo + frame.valueScale));
 }
 
 void TestDicomDecode::asyncDecode()
