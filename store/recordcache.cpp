@@ -700,8 +700,19 @@ bool RecordCache::purgeAll(QString *error)
             *error = sqlError(q.lastError());
         return false;
     }
-    q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
-    q.exec(QStringLiteral("VACUUM"));
+    // The deleted rows are still in the log and in the file's free pages: the log is copied in and
+    // emptied, the file rebuilt without them, and that copied in too. A reader holding an older view
+    // of the cache (another Kakehashi process) blocks this for the busy timeout; the purge then says
+    // so rather than report the rows gone while their sealed copies are still on disk.
+    const auto truncateLog = [&q] {
+        return q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")) && q.next() && q.value(0).toInt() == 0;
+    };
+    const bool cleared = truncateLog() && q.exec(QStringLiteral("VACUUM")) && truncateLog();
+    if (!cleared) {
+        if (error)
+            *error = tr("the cache file is in use by another program (another Kakehashi window?); close it and purge again");
+        return false;
+    }
     return true;
 }
 

@@ -3896,6 +3896,10 @@
         <source>not an SQLite connection</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>the cache file is in use by another program (another Kakehashi window?); close it and purge again</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Kakehashi::RecordItemModel</name>

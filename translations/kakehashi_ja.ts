@@ -3852,6 +3852,10 @@
         <source>not an SQLite connection</source>
         <translation>SQLite の接続ではありません</translation>
     </message>
+    <message>
+        <source>the cache file is in use by another program (another Kakehashi window?); close it and purge again</source>
+        <translation>キャッシュファイルが別のプログラム（別の Kakehashi ウィンドウなど）で使用中です。それを閉じてから、もう一度消去してください</translation>
+    </message>
 </context>
 <context>
     <name>Kakehashi::RecordItemModel</name>

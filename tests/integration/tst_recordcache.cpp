@@ -426,6 +426,77 @@ private Q_SLOTS:
         QVERIFY(!cache.hasPatient(QStringLiteral("p002")));
     }
 
+    // A purge removes the cached rows from the disk, not only from the tables: no sealed row may be
+    // left in the database file or its log (SQLite keeps deleted pages in the log and as free pages
+    // until a checkpoint rewrites them). Another process reading the cache keeps an old view the log
+    // cannot be emptied under: the purge then says so (within the busy timeout) instead of reporting
+    // the rows gone; once the reader has finished, purging again leaves no trace.
+    void purgeLeavesNoSealedRowOnDisk()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+        RecordCache cache(path, RecordCache::randomKey(), QStringLiteral("dr"));
+        QString error;
+        QVERIFY2(cache.open(&error), qPrintable(error));
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        for (int i = 0; i < 8; ++i)
+            QVERIFY(cache.storeJson(QStringLiteral("p%1").arg(i), samplePatientBundle(), now, &error));
+        const QStringList sealedRows = queryOnDisk(path, QStringLiteral("SELECT hex(sealed) FROM resources"));
+        QVERIFY(sealedRows.size() > 8);
+        // A 24-byte piece from the middle of each sealed row (random ciphertext: found only where it was written).
+        QList<QByteArray> pieces;
+        for (const QString &row : sealedRows) {
+            const QByteArray bytes = QByteArray::fromHex(row.toLatin1());
+            if (bytes.size() >= 48)
+                pieces << bytes.mid(bytes.size() / 2 - 12, 24);
+        }
+        QVERIFY(!pieces.isEmpty());
+        const auto traces = [&] {
+            int found = 0;
+            for (const QString &file : QStringList{path, path + QStringLiteral("-wal")}) {
+                QFile f(file);
+                if (!f.open(QIODevice::ReadOnly))
+                    continue;
+                const QByteArray all = f.readAll();
+                for (const QByteArray &piece : std::as_const(pieces))
+                    found += all.contains(piece) ? 1 : 0;
+            }
+            return found;
+        };
+        QVERIFY(traces() > 0); // the yardstick finds them while they are cached
+
+        {
+            // Another process in the middle of reading: an old view of the cache held open.
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("reader"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("BEGIN")));
+            QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM resources")) && q.next());
+            QVERIFY(q.value(0).toInt() > 0);
+            error.clear();
+            QElapsedTimer timer;
+            timer.start();
+            const bool purged = cache.purgeAll(&error);
+            QVERIFY2(timer.elapsed() < 30000, qPrintable(QString::number(timer.elapsed())));
+            if (purged)
+                QCOMPARE(traces(), 0); // never "removed" while sealed rows are still on disk
+            else
+                QVERIFY2(error.contains(u"in use"), qPrintable(error));
+            QVERIFY(q.exec(QStringLiteral("COMMIT")));
+            q.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("reader"));
+        QVERIFY2(cache.purgeAll(&error), qPrintable(error));
+        QCOMPARE(traces(), 0);
+        QCOMPARE(cache.storedBytes(), 0);
+        QVERIFY(!cache.hasPatient(QStringLiteral("p0")));
+        // The cache is still usable afterwards.
+        QVERIFY2(cache.storeJson(QStringLiteral("p9"), samplePatientBundle(), now, &error), qPrintable(error));
+        QVERIFY(cache.hasPatient(QStringLiteral("p9")));
+    }
+
     void snapshotRoundTrip_data()
     {
         QTest::addColumn<QString>("file");

@@ -16,6 +16,8 @@ JA = {
     # session/cachemaintenance.cpp
     'There is no local cache.': 'ローカルキャッシュはありません。',
     'The cached records could not be removed: %1': 'キャッシュされた記録を削除できませんでした: %1',
+    'the cache file is in use by another program (another Kakehashi window?); close it and purge again':
+        'キャッシュファイルが別のプログラム（別の Kakehashi ウィンドウなど）で使用中です。それを閉じてから、もう一度消去してください',
     # viewer/signin/signindialog.cpp
     'The card is working': 'カードが処理中です',
     # app/mainwindow_service.cpp, app/mainwindow_session.cpp
