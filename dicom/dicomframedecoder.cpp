@@ -1079,6 +1079,31 @@ inline void ybrToRgb(const YbrTables &t, int y, int cb, int cr, uchar *dst)
     dst[2] = uchar(std::clamp(y + t.bcb[size_t(cb)], 0, 255));
 }
 
+// Frames |first|.. of native colour data, one RGB888 image each, filled by |fill(stored, image)| from
+// the frame's stored bytes (|frameBytes| each from |native|). Stops with "cancelled" (no frames) when
+// asked. Returns true: the result says how it went.
+template<typename Fill>
+bool colourFramesDirect(const Uint8 *native, size_t frameBytes, int width, int height, int first, int storedFirst, int count,
+                        const DicomFrameDecoder::Options &options, DicomDecodeResult &result, Fill fill)
+{
+    for (int f = 0; f < count; ++f) {
+        if (options.cancel && options.cancel->load()) {
+            result.errorString = DicomFrameDecoder::tr("cancelled");
+            result.frames.clear();
+            return true;
+        }
+        DicomFrame frame;
+        frame.frameIndex = first + f;
+        frame.pixels = QImage(width, height, QImage::Format_RGB888);
+        fill(native + frameBytes * size_t(storedFirst + f), frame.pixels);
+        frame.minValue = 0;
+        frame.maxValue = 255;
+        result.frames.append(frame);
+    }
+    result.ok = true;
+    return true;
+}
+
 // Uncompressed 8-bit RGB and YBR_FULL without DicomImage: its output for RGB is the stored bytes
 // themselves, which DicomImage copies into planes and back; YBR_FULL is converted as DicomImage does
 // (ybrTables). Interleaved rows are copied (or converted) in place, planes interleaved. Returns
@@ -1108,20 +1133,11 @@ bool decodeRgbDirect(DcmDataset *ds, const DicomImageInfo &info, int first, int 
     const size_t frameBytes = plane * 3;
     if (quint64(element->getLength()) < quint64(frameBytes) * quint64(storedFirst + count))
         return false;
-    for (int f = 0; f < count; ++f) {
-        if (options.cancel && options.cancel->load()) {
-            result.errorString = DicomFrameDecoder::tr("cancelled");
-            result.frames.clear();
-            return true;
-        }
-        const Uint8 *src = native + frameBytes * size_t(storedFirst + f);
-        DicomFrame frame;
-        frame.frameIndex = first + f;
-        frame.pixels = QImage(width, height, QImage::Format_RGB888);
-        const size_t rowBytes = size_t(width) * 3;
-        const YbrTables &tables = ybrTables();
+    const size_t rowBytes = size_t(width) * 3;
+    const YbrTables &tables = ybrTables();
+    return colourFramesDirect(native, frameBytes, width, height, first, storedFirst, count, options, result, [&](const Uint8 *src, QImage &image) {
         for (int y = 0; y < height; ++y) {
-            uchar *dst = frame.pixels.scanLine(y);
+            uchar *dst = image.scanLine(y);
             if (planar == 0) {
                 const Uint8 *row = src + rowBytes * size_t(y);
                 if (!ybr) {
@@ -1145,12 +1161,7 @@ bool decodeRgbDirect(DcmDataset *ds, const DicomImageInfo &info, int first, int 
                 dst[3 * x + 2] = b[x];
             }
         }
-        frame.minValue = 0;
-        frame.maxValue = 255;
-        result.frames.append(frame);
-    }
-    result.ok = true;
-    return true;
+    });
 }
 
 // PALETTE COLOR without a DicomImage per file. What DCMTK makes of a stored value depends on the
@@ -1281,18 +1292,9 @@ bool decodePaletteDirect(DcmDataset *ds, const DicomImageInfo &info, int first, 
         return false;
     const uchar *rgb = table->data();
     const quint32 mask = (quint32(1) << stored) - 1;
-    for (int f = 0; f < count; ++f) {
-        if (options.cancel && options.cancel->load()) {
-            result.errorString = DicomFrameDecoder::tr("cancelled");
-            result.frames.clear();
-            return true;
-        }
-        const Uint8 *src = native + frameBytes * size_t(storedFirst + f);
-        DicomFrame frame;
-        frame.frameIndex = first + f;
-        frame.pixels = QImage(width, height, QImage::Format_RGB888);
+    return colourFramesDirect(native, frameBytes, width, height, first, storedFirst, count, options, result, [&](const Uint8 *src, QImage &image) {
         for (int y = 0; y < height; ++y) {
-            uchar *dst = frame.pixels.scanLine(y);
+            uchar *dst = image.scanLine(y);
             if (allocated == 8) {
                 const Uint8 *row = src + size_t(y) * size_t(width);
                 for (int x = 0; x < width; ++x)
@@ -1306,12 +1308,7 @@ bool decodePaletteDirect(DcmDataset *ds, const DicomImageInfo &info, int first, 
                 }
             }
         }
-        frame.minValue = 0;
-        frame.maxValue = 255;
-        result.frames.append(frame);
-    }
-    result.ok = true;
-    return true;
+    });
 }
 
 DicomDecodeResult decodeLoaded(DcmFileFormat &file, const QString &path, const DicomFrameDecoder::Options &options)

@@ -28,6 +28,27 @@
 
 using namespace Kakehashi::Dicom;
 
+namespace {
+// xorshift32 seeded by the running data row: each row its own numbers, the same in every run.
+struct RowRandom
+{
+    explicit RowRandom(quint32 salt)
+        : state(salt ^ quint32(qHash(QByteArray(QTest::currentDataTag()))))
+    {
+        if (state == 0)
+            state = 1;
+    }
+    quint32 operator()()
+    {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        return state;
+    }
+    quint32 state;
+};
+} // namespace
+
 class TestDicomDecode : public QObject
 {
     Q_OBJECT
@@ -69,6 +90,9 @@ private:
     static void compareFrames(const DicomDecodeResult &a, const DicomDecodeResult &b);
     QByteArray imageFile(E_TransferSyntax xfer, int rows, int columns, int samples, int bitsAllocated, const QByteArray &pixels);
     static void expectRefusedQuickly(const DicomDecodeResult &r, qint64 ms, const QString &expected);
+    static void putFrames(DcmDataset *ds, const char *photometric, int samples, int width, int height, int frames, int bitsAllocated,
+                          int bitsStored, int representation);
+    static void matchesDicomImageOutput(const QString &path, int width, int height, int frames);
     QTemporaryDir m_tmp;
 };
 
@@ -800,6 +824,55 @@ void TestDicomDecode::storedLayouts()
     QCOMPARE(one.frames.first().valueOffset, decoded.frames.at(1).valueOffset);
 }
 
+// The usual attributes of a multi-frame image of |frames| frames (Secondary Capture).
+void TestDicomDecode::putFrames(DcmDataset *ds, const char *photometric, int samples, int width, int height, int frames, int bitsAllocated,
+                                int bitsStored, int representation)
+{
+    ds->putAndInsertString(DCM_SOPClassUID, UID_MultiframeTrueColorSecondaryCaptureImageStorage);
+    ds->putAndInsertString(DCM_SOPInstanceUID, "1.2.826.0.1.3680043.9.7433.97.3");
+    ds->putAndInsertString(DCM_Modality, "OT");
+    ds->putAndInsertString(DCM_PhotometricInterpretation, photometric);
+    ds->putAndInsertUint16(DCM_SamplesPerPixel, Uint16(samples));
+    ds->putAndInsertUint16(DCM_Rows, Uint16(height));
+    ds->putAndInsertUint16(DCM_Columns, Uint16(width));
+    ds->putAndInsertString(DCM_NumberOfFrames, QByteArray::number(frames).constData());
+    ds->putAndInsertUint16(DCM_BitsAllocated, Uint16(bitsAllocated));
+    ds->putAndInsertUint16(DCM_BitsStored, Uint16(bitsStored));
+    ds->putAndInsertUint16(DCM_HighBit, Uint16(bitsStored - 1));
+    ds->putAndInsertUint16(DCM_PixelRepresentation, Uint16(representation));
+}
+
+// What is shown of |path| (a colour image of at least 3 frames) is DicomImage's 8-bit output byte
+// for byte: every frame decoded together, and the third asked for on its own.
+void TestDicomDecode::matchesDicomImageOutput(const QString &path, int width, int height, int frames)
+{
+    DicomImage reference(QFile::encodeName(path).constData());
+    QCOMPARE(reference.getStatus(), EIS_Normal);
+    auto check = [&](const DicomDecodeResult &decoded, int firstFrame) {
+        QVERIFY2(decoded.ok, qPrintable(decoded.errorString));
+        for (qsizetype k = 0; k < decoded.frames.size(); ++k) {
+            const DicomFrame &frame = decoded.frames.at(k);
+            QCOMPARE(frame.frameIndex, firstFrame + int(k));
+            QVERIFY(!frame.isMonochrome());
+            QCOMPARE(frame.pixels.size(), QSize(width, height));
+            const auto *expected = static_cast<const uchar *>(reference.getOutputData(8, ulong(firstFrame + k)));
+            QVERIFY(expected);
+            for (int y = 0; y < height; ++y)
+                if (std::memcmp(frame.pixels.constScanLine(y), expected + size_t(y) * size_t(width) * 3, size_t(width) * 3) != 0)
+                    QFAIL(qPrintable(QStringLiteral("frame %1, row %2 differs from DicomImage").arg(firstFrame + k).arg(y)));
+        }
+    };
+    const DicomDecodeResult all = DicomFrameDecoder::decodeFile(path);
+    QCOMPARE(all.frames.size(), frames);
+    check(all, 0);
+    DicomFrameDecoder::Options one;
+    one.firstFrame = 2;
+    one.frameCount = 1;
+    const DicomDecodeResult last = DicomFrameDecoder::decodeFile(path, one);
+    QCOMPARE(last.frames.size(), 1);
+    check(last, 2);
+}
+
 // A Modality LUT Sequence maps each stored value to its modality value, the first and last entries
 // standing for the values below and above the LUT (PS3.3 C.11.1.1.1). The plain form (16-bit LUT,
 // unsigned pixels, no rescale) is decoded by our own loop, the others by DicomImage: every row
@@ -838,48 +911,12 @@ void TestDicomDecode::rgbMatchesDicomImage()
     }
     DcmFileFormat file;
     DcmDataset *ds = file.getDataset();
-    ds->putAndInsertString(DCM_SOPClassUID, UID_MultiframeTrueColorSecondaryCaptureImageStorage);
-    ds->putAndInsertString(DCM_SOPInstanceUID, "1.2.826.0.1.3680043.9.7433.97.3");
-    ds->putAndInsertString(DCM_Modality, "OT");
-    ds->putAndInsertString(DCM_PhotometricInterpretation, photometric.toLatin1().constData());
-    ds->putAndInsertUint16(DCM_SamplesPerPixel, 3);
+    putFrames(ds, photometric.toLatin1().constData(), 3, width, height, frames, 8, 8, 0);
     ds->putAndInsertUint16(DCM_PlanarConfiguration, Uint16(planar));
-    ds->putAndInsertUint16(DCM_Rows, Uint16(height));
-    ds->putAndInsertUint16(DCM_Columns, Uint16(width));
-    ds->putAndInsertString(DCM_NumberOfFrames, "3");
-    ds->putAndInsertUint16(DCM_BitsAllocated, 8);
-    ds->putAndInsertUint16(DCM_BitsStored, 8);
-    ds->putAndInsertUint16(DCM_HighBit, 7);
-    ds->putAndInsertUint16(DCM_PixelRepresentation, 0);
     QVERIFY(ds->putAndInsertUint8Array(DCM_PixelData, bytes.data(), bytes.size()).good());
     const QString path = m_tmp.filePath(QStringLiteral("%1-%2-%3.dcm").arg(photometric).arg(planar).arg(syntax));
     QVERIFY(file.saveFile(QFile::encodeName(path).constData(), E_TransferSyntax(syntax)).good());
-
-    DicomImage reference(QFile::encodeName(path).constData());
-    QCOMPARE(reference.getStatus(), EIS_Normal);
-    auto check = [&](const DicomDecodeResult &decoded, int firstFrame) {
-        QVERIFY2(decoded.ok, qPrintable(decoded.errorString));
-        for (qsizetype k = 0; k < decoded.frames.size(); ++k) {
-            const DicomFrame &frame = decoded.frames.at(k);
-            QCOMPARE(frame.frameIndex, firstFrame + int(k));
-            QVERIFY(!frame.isMonochrome());
-            QCOMPARE(frame.pixels.size(), QSize(width, height));
-            const auto *expected = static_cast<const uchar *>(reference.getOutputData(8, ulong(firstFrame + k)));
-            QVERIFY(expected);
-            for (int y = 0; y < height; ++y)
-                if (std::memcmp(frame.pixels.constScanLine(y), expected + size_t(y) * size_t(width) * 3, size_t(width) * 3) != 0)
-                    QFAIL(qPrintable(QStringLiteral("frame %1, row %2 differs from DicomImage").arg(firstFrame + k).arg(y)));
-        }
-    };
-    const DicomDecodeResult all = DicomFrameDecoder::decodeFile(path);
-    QCOMPARE(all.frames.size(), frames);
-    check(all, 0);
-    DicomFrameDecoder::Options one;
-    one.firstFrame = 2;
-    one.frameCount = 1;
-    const DicomDecodeResult last = DicomFrameDecoder::decodeFile(path, one);
-    QCOMPARE(last.frames.size(), 1);
-    check(last, 2);
+    matchesDicomImageOutput(path, width, height, frames);
 }
 
 // PALETTE COLOR: native unsigned 8- and 16-bit samples are looked up in a table DicomImage made
@@ -928,15 +965,7 @@ void TestDicomDecode::paletteMatchesDicomImage()
     QFETCH(bool, direct);
     const int width = 37, height = 11, frames = 3;
     // Each row its own palette (a table kept from another row would be used without being made).
-    quint32 state = 2654435761u ^ quint32(qHash(QByteArray(QTest::currentDataTag())));
-    if (state == 0)
-        state = 1;
-    const auto next = [&state] {
-        state ^= state << 13;
-        state ^= state >> 17;
-        state ^= state << 5;
-        return state;
-    };
+    RowRandom next(2654435761u);
     const int tableSize = entries == 0 ? 65536 : entries;
     const int valueMax = eightBitValues ? 255 : 65535;
     std::vector<Uint16> tables[3];
@@ -947,18 +976,7 @@ void TestDicomDecode::paletteMatchesDicomImage()
     }
     DcmFileFormat file;
     DcmDataset *ds = file.getDataset();
-    ds->putAndInsertString(DCM_SOPClassUID, UID_MultiframeTrueColorSecondaryCaptureImageStorage);
-    ds->putAndInsertString(DCM_SOPInstanceUID, "1.2.826.0.1.3680043.9.7433.97.4");
-    ds->putAndInsertString(DCM_Modality, "OT");
-    ds->putAndInsertString(DCM_PhotometricInterpretation, "PALETTE COLOR");
-    ds->putAndInsertUint16(DCM_SamplesPerPixel, 1);
-    ds->putAndInsertUint16(DCM_Rows, Uint16(height));
-    ds->putAndInsertUint16(DCM_Columns, Uint16(width));
-    ds->putAndInsertString(DCM_NumberOfFrames, "3");
-    ds->putAndInsertUint16(DCM_BitsAllocated, Uint16(bitsAllocated));
-    ds->putAndInsertUint16(DCM_BitsStored, Uint16(bitsStored));
-    ds->putAndInsertUint16(DCM_HighBit, Uint16(bitsStored - 1));
-    ds->putAndInsertUint16(DCM_PixelRepresentation, Uint16(representation));
+    putFrames(ds, "PALETTE COLOR", 1, width, height, frames, bitsAllocated, bitsStored, representation);
     const Uint16 descriptor[3] = {Uint16(entries), Uint16(firstMapped), Uint16(tableBits)};
     const DcmTagKey descriptors[3] = {DCM_RedPaletteColorLookupTableDescriptor, DCM_GreenPaletteColorLookupTableDescriptor,
                                       DCM_BluePaletteColorLookupTableDescriptor};
@@ -1006,30 +1024,9 @@ void TestDicomDecode::paletteMatchesDicomImage()
         QCOMPARE(DicomFrameDecoder::paletteTablesMade(), tablesBefore);
         return;
     }
-    QCOMPARE(reference.getStatus(), EIS_Normal);
-    const auto check = [&](const DicomDecodeResult &decoded, int firstFrame) {
-        QVERIFY2(decoded.ok, qPrintable(decoded.errorString));
-        for (qsizetype k = 0; k < decoded.frames.size(); ++k) {
-            const DicomFrame &frame = decoded.frames.at(k);
-            QCOMPARE(frame.frameIndex, firstFrame + int(k));
-            QVERIFY(!frame.isMonochrome());
-            QCOMPARE(frame.pixels.size(), QSize(width, height));
-            const auto *expected = static_cast<const uchar *>(reference.getOutputData(8, ulong(firstFrame + k)));
-            QVERIFY(expected);
-            for (int y = 0; y < height; ++y)
-                if (std::memcmp(frame.pixels.constScanLine(y), expected + size_t(y) * size_t(width) * 3, size_t(width) * 3) != 0)
-                    QFAIL(qPrintable(QStringLiteral("frame %1, row %2 differs from DicomImage").arg(firstFrame + k).arg(y)));
-        }
-    };
-    const DicomDecodeResult all = DicomFrameDecoder::decodeFile(path);
-    QCOMPARE(all.frames.size(), frames);
-    check(all, 0);
-    DicomFrameDecoder::Options one;
-    one.firstFrame = 2;
-    one.frameCount = 1;
-    const DicomDecodeResult last = DicomFrameDecoder::decodeFile(path, one);
-    QCOMPARE(last.frames.size(), 1);
-    check(last, 2);
+    matchesDicomImageOutput(path, width, height, frames);
+    if (QTest::currentTestFailed())
+        return;
     // The direct path made one table for the palette and used it for both decodes.
     QCOMPARE(DicomFrameDecoder::paletteTablesMade() - tablesBefore, direct ? qint64(1) : qint64(0));
 }
@@ -1209,15 +1206,7 @@ void TestDicomDecode::histogramWindowAnySize()
     QFETCH(int, hi);
     QFETCH(int, distinct);
     QFETCH(int, outside);
-    quint32 state = 0x9e3779b9u ^ quint32(qHash(QByteArray(QTest::currentDataTag())));
-    if (state == 0)
-        state = 1;
-    const auto next = [&state] {
-        state ^= state << 13;
-        state ^= state >> 17;
-        state ^= state << 5;
-        return state;
-    };
+    RowRandom next(0x9e3779b9u);
     QList<quint16> palette;
     for (int i = 0; i < distinct; ++i)
         palette << quint16(lo + int(next() % quint32(hi - lo + 1)));
