@@ -45,6 +45,7 @@
 #include <cmath>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 Q_LOGGING_CATEGORY(lcDicomDecode, "kakehashi.dicom.decode", QtInfoMsg)
 
@@ -1174,22 +1175,28 @@ bool decodeRgbDirect(DcmDataset *ds, const DicomImageInfo &info, int first, int 
 using PaletteTable = std::shared_ptr<const std::vector<uchar>>; // 3 bytes per stored value
 std::atomic<qint64> g_paletteTables{0};
 
-QByteArray elementBytes(DcmItem *item, const DcmTagKey &key)
+// An element's value as the key of a palette table: its VR (a descriptor read as US or as SS says
+// different things) and its bytes; empty when absent, std::nullopt when present in a form not read
+// here (no fast path then).
+std::optional<QByteArray> elementKey(DcmItem *item, const DcmTagKey &key)
 {
     DcmElement *e = nullptr;
     if (item->findAndGetElement(key, e).bad() || !e)
-        return {};
-    const Uint32 length = e->getLength();
+        return QByteArray();
+    const char *data = nullptr;
     Uint16 *u16 = nullptr;
-    if (e->getUint16Array(u16).good() && u16)
-        return QByteArray(reinterpret_cast<const char *>(u16), qsizetype(length));
     Sint16 *s16 = nullptr;
-    if (e->getSint16Array(s16).good() && s16)
-        return QByteArray(reinterpret_cast<const char *>(s16), qsizetype(length));
     Uint8 *u8 = nullptr;
-    if (e->getUint8Array(u8).good() && u8)
-        return QByteArray(reinterpret_cast<const char *>(u8), qsizetype(length));
-    return QByteArray(1, '\xff'); // present in a form not read here: no fast path
+    if (e->getUint16Array(u16).good() && u16)
+        data = reinterpret_cast<const char *>(u16);
+    else if (e->getSint16Array(s16).good() && s16)
+        data = reinterpret_cast<const char *>(s16);
+    else if (e->getUint8Array(u8).good() && u8)
+        data = reinterpret_cast<const char *>(u8);
+    if (!data)
+        return std::nullopt;
+    const qsizetype length = qsizetype(e->getLength());
+    return QByteArray(DcmVR(e->getVR()).getVRName()) + QByteArray::number(length) + ':' + QByteArray(data, length);
 }
 
 const DcmTagKey PaletteTags[] = {DCM_RedPaletteColorLookupTableDescriptor, DCM_GreenPaletteColorLookupTableDescriptor,
@@ -1203,10 +1210,10 @@ PaletteTable paletteTable(DcmDataset *ds, Uint16 allocated, Uint16 stored)
     QByteArray key;
     key.append(char(allocated)).append(char(stored));
     for (const DcmTagKey &tag : PaletteTags) {
-        const QByteArray bytes = elementBytes(ds, tag);
-        if (bytes == QByteArray(1, '\xff'))
+        const std::optional<QByteArray> element = elementKey(ds, tag);
+        if (!element)
             return {};
-        key.append(QByteArray::number(bytes.size())).append(':').append(bytes);
+        key.append(*element).append(';');
     }
     static std::mutex mutex;
     static QList<QPair<QByteArray, PaletteTable>> kept; // most recent last
