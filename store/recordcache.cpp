@@ -704,16 +704,23 @@ bool RecordCache::purgeAll(QString *error)
     // emptied, the file rebuilt without them, and that copied in too. A reader holding an older view
     // of the cache (another Kakehashi process) blocks this for the busy timeout; the purge then says
     // so rather than report the rows gone while their sealed copies are still on disk.
+    // Each step's failure is told as what it was: a busy log (another reader) or SQLite's reason.
+    enum class Step { Done, Busy, Failed };
     const auto truncateLog = [&q] {
-        return q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")) && q.next() && q.value(0).toInt() == 0;
+        if (!q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")) || !q.next())
+            return Step::Failed;
+        return q.value(0).toInt() == 0 ? Step::Done : Step::Busy;
     };
-    const bool cleared = truncateLog() && q.exec(QStringLiteral("VACUUM")) && truncateLog();
-    if (!cleared) {
-        if (error)
-            *error = tr("the cache file is in use by another program (another Kakehashi window?); close it and purge again");
-        return false;
-    }
-    return true;
+    Step step = truncateLog();
+    if (step == Step::Done)
+        step = q.exec(QStringLiteral("VACUUM")) ? truncateLog() : Step::Failed;
+    if (step == Step::Done)
+        return true;
+    if (error)
+        *error = step == Step::Busy
+            ? tr("the cache file is in use by another program (another Kakehashi window?); close it and purge again")
+            : sqlError(q.lastError());
+    return false;
 }
 
 qint64 RecordCache::storedBytes() const
