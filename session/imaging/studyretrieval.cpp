@@ -1,6 +1,8 @@
 #include "session/imaging/studyretrieval.h"
 #include "session/whenfinished.h"
 
+#include "common/parallelmap.h"
+
 #include "dicom/dicomfetchedframes.h"
 #include "dicom/dicomframedecoder.h"
 #include "store/imagecache.h"
@@ -286,31 +288,39 @@ void StudyRetrieval::start()
     const std::shared_ptr<ImageCache> cache = m_cache;
     const QString uid = m_studyUid;
     const CancelToken cancel = m_cancel;
+    struct Checked
+    {
+        DicomDecodeResult header;
+        QByteArray byFrameBytes; // the header object of an instance fetched by frame
+        bool decrypted = false;
+    };
     struct Opened
     {
         ImageCache::Listing listing;
-        QList<DicomDecodeResult> headers; // one per listed name
-        QHash<qsizetype, QByteArray> byFrameHeaders; // by listing index: headers of instances fetched by frame
+        QList<Checked> checked; // one per listed name
         int undecryptable = 0;
     };
-    // Every instance is decrypted once here to check it and read its header (one at a time, the
-    // bytes dropped), so a tampered cache is fetched again rather than shown with holes.
+    // Every instance is decrypted once here to check it and read its header (the bytes dropped), so
+    // a tampered cache is fetched again rather than shown with holes. On every core (parallelMapped:
+    // this thread takes part, idle pool threads help): decrypting a 300-slice CT is most of a reopen.
     QFuture<Opened> future = QtConcurrent::run(&m_cacheIo, [cache, uid, cancel] {
         Opened opened;
         opened.listing = cache->listStudy(uid);
-        for (const QString &name : std::as_const(opened.listing.names)) {
+        opened.checked = parallelMapped(opened.listing.names, [&cache, &uid, &cancel](const QString &name) {
+            Checked c;
             if (cancel.isCancelled())
-                break;
+                return c;
             QString error;
             const QByteArray bytes = cache->readInstance(uid, name, &error);
-            if (bytes.isEmpty()) {
-                ++opened.undecryptable;
-                continue;
-            }
-            opened.headers.append(DicomFrameDecoder::readInfoBytes(bytes));
-            if (opened.headers.constLast().ok && opened.headers.constLast().info.fetchedByFrame)
-                opened.byFrameHeaders.insert(opened.headers.size() - 1, bytes);
-        }
+            if (bytes.isEmpty())
+                return c;
+            c.decrypted = true;
+            c.header = DicomFrameDecoder::readInfoBytes(bytes);
+            if (c.header.ok && c.header.info.fetchedByFrame)
+                c.byFrameBytes = bytes;
+            return c;
+        });
+        opened.undecryptable = int(std::count_if(opened.checked.cbegin(), opened.checked.cend(), [](const Checked &c) { return !c.decrypted; }));
         return opened;
     });
     whenFinished(this, future, [this](const Opened &opened) {
@@ -332,8 +342,8 @@ void StudyRetrieval::start()
         }
         m_expected = int(opened.listing.names.size());
         for (qsizetype i = 0; i < opened.listing.names.size(); ++i) {
-            const DicomDecodeResult &header = opened.headers.at(i);
-            const DicomInstancePtr instance = makeInstance(opened.byFrameHeaders.value(i), header, opened.listing.names.at(i));
+            const DicomDecodeResult &header = opened.checked.at(i).header;
+            const DicomInstancePtr instance = makeInstance(opened.checked.at(i).byFrameBytes, header, opened.listing.names.at(i));
             const QString name = QStringLiteral("memory:%1").arg(m_instances.size());
             m_instances.append(instance);
             if (header.ok)
