@@ -137,12 +137,12 @@ PatientView::PatientView(QWidget *parent)
     connect(m_panels, &ClinicalPanels::itemActivated, this, &PatientView::requestDocument);
     connect(view, &TimelineView::filterChanged, m_panels, &ClinicalPanels::refresh);
     // "All items" lists what the panels list: the same filter and, while following, the same range.
+    m_model->setItemFilter([panels = m_panels](int i) { return panels->lists(i); });
     connect(m_panels, &ClinicalPanels::listingChanged, this, [this] {
-        if (!m_model->setItemFilter([panels = m_panels](int i) { return panels->lists(i); }))
+        // While a record is being set, the tree is filled once at the end (setRecord).
+        if (m_settingRecord || !m_model->refilter())
             return;
-        m_tree->expandAll();
-        for (int c = 0; c < RecordItemModel::ColumnCount - 1; ++c)
-            m_tree->resizeColumnToContents(c);
+        fitTree();
         if (m_selectedKey.isEmpty())
             return;
         const bool syncing = std::exchange(m_syncing, true);
@@ -169,6 +169,13 @@ PatientView::PatientView(QWidget *parent)
             requestDocument(url.path());
     });
     clear();
+}
+
+void PatientView::fitTree()
+{
+    m_tree->expandAll();
+    for (int c = 0; c < RecordItemModel::ColumnCount - 1; ++c)
+        m_tree->resizeColumnToContents(c);
 }
 
 void PatientView::clear()
@@ -251,14 +258,19 @@ void PatientView::setRecord(const PatientRecord &record)
     m_completeness->setText(tr("This record is incomplete: %1").arg(reasons.join(QStringLiteral("; "))));
     m_completeness->setVisible(record.incomplete);
 
-    m_model->setRecord(record);
-    m_tree->expandAll();
-    for (int c = 0; c < RecordItemModel::ColumnCount - 1; ++c)
-        m_tree->resizeColumnToContents(c);
     m_detail->clear();
     m_selectedKey.clear();
-    m_timeline->setRecord(record);
-    m_panels->setSource(&m_timeline->view()->model(), m_timeline->view()->visibleFrom(), m_timeline->view()->visibleTo());
+    {
+        // The tree lists what the panels list (their filter asks the timeline's model), so it is
+        // filled once, after the timeline and the panels have the new record: filled first, it was
+        // built, expanded and measured against the previous patient's listing, then again.
+        const bool setting = std::exchange(m_settingRecord, true);
+        m_timeline->setRecord(record);
+        m_panels->setSource(&m_timeline->view()->model(), m_timeline->view()->visibleFrom(), m_timeline->view()->visibleTo());
+        m_settingRecord = setting;
+    }
+    m_model->setRecord(record);
+    fitTree();
     m_emergency->setRecord(record, now, check); // the duplicate-therapy rule ran once, above
     showEmergencySummary(m_emergencyShown);
     Q_EMIT recordChanged();

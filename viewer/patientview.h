@@ -65,6 +65,7 @@ Q_SIGNALS:
     void recordChanged();
 
 private:
+    void fitTree();
     void showDetails(const QModelIndex &index);
     void showDetailsOf(const ClinicalItem *item);
     void syncSelection(const QString &key, QObject *origin);
@@ -85,6 +86,7 @@ private:
     PatientRecord m_record;
     QString m_selectedKey;
     bool m_syncing = false;
+    bool m_settingRecord = false; // setRecord fills the tree itself, once
     QLabel *m_medicationSafety = nullptr;
     EmergencySummaryView *m_emergency = nullptr;
     QPushButton *m_emergencyButton = nullptr;

@@ -38,6 +38,11 @@ void RecordItemModel::setVisibleCategories(const QSet<ItemCategory> &categories)
 bool RecordItemModel::setItemFilter(const ItemFilter &filter)
 {
     m_filter = filter;
+    return refilter();
+}
+
+bool RecordItemModel::refilter()
+{
     QList<Group> previous = std::exchange(m_groups, {});
     rebuild();
     bool same = previous.size() == m_groups.size();

@@ -26,6 +26,8 @@ public:
     // whether the listing changed (the model is reset only then).
     using ItemFilter = std::function<bool(int itemIndex)>;
     bool setItemFilter(const ItemFilter &filter);
+    // The filter asked again (what it accepts has changed); returns whether the listing changed.
+    bool refilter();
     const ClinicalItem *itemAt(const QModelIndex &index) const;
     QModelIndex categoryIndex(ItemCategory category) const;
 

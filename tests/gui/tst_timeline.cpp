@@ -140,6 +140,7 @@ private Q_SLOTS:
     void filters();
     void searchTextIsBuiltOnFirstSearch();
     void recordIsSharedNotCopied();
+    void switchingPatientFillsTheTreeOnce();
     void selectionFromTimelineReachesPanels();
     void selectionFromPanelReachesTimeline();
     void trendChartGroupsAnalyteAcrossFacilities();
@@ -282,6 +283,54 @@ void TimelineTest::recordIsSharedNotCopied()
     f.text = QStringLiteral("hypertension");
     timeline->setFilter(f);
     QCOMPARE(model.record().items.constData(), record.items.constData());
+}
+
+// "All items" lists what the panels list, and the panels ask the timeline's model. Set before the
+// timeline had the new patient, the tree was built, expanded and measured against the previous
+// patient's listing (item indices of one record applied to another), then built again: twice the
+// work on every switch. Now it is filled once, with the new patient's listing.
+void TimelineTest::switchingPatientFillsTheTreeOnce()
+{
+    PatientView pv;
+    pv.resize(1400, 900);
+    pv.timeline()->setNow(QDateTime::fromMSecsSinceEpoch(ms("2025-06-01")));
+    pv.setRecord(knownRecord());
+    pv.show();
+    TimelineFilter hideB;
+    hideB.hiddenFacilities.insert(kHospB);
+    pv.timeline()->setFilter(hideB);
+
+    // Another patient: the same kinds of items in reverse order, so an index means another item.
+    PatientRecord other = knownRecord();
+    other.patient.id = QStringLiteral("t002");
+    other.patient.key = QStringLiteral("Patient/t002");
+    std::reverse(other.items.begin(), other.items.end());
+    for (ClinicalItem &item : other.items)
+        item.key += QStringLiteral("-t002");
+
+    auto *tree = pv.findChild<QTreeView *>();
+    QVERIFY(tree);
+    QSignalSpy resets(tree->model(), &QAbstractItemModel::modelReset);
+    pv.setRecord(other);
+    QCOMPARE(resets.count(), 1);
+
+    QStringList listed;
+    const QAbstractItemModel *m = tree->model();
+    for (int g = 0; g < m->rowCount(); ++g) {
+        const QModelIndex group = m->index(g, 0);
+        QVERIFY(tree->isExpanded(group));
+        for (int r = 0; r < m->rowCount(group); ++r)
+            listed << m->index(r, 0, group).data(RecordItemModel::ItemKeyRole).toString();
+    }
+    QStringList expected;
+    for (int i = 0; i < other.items.size(); ++i)
+        if (pv.panels()->lists(i))
+            expected << other.items.at(i).key;
+    listed.sort();
+    expected.sort();
+    QCOMPARE(listed, expected);
+    // The previous patient's filter (a hospital hidden) does not hide the new patient's items.
+    QCOMPARE(listed.size(), other.items.size());
 }
 
 void TimelineTest::searchTextIsBuiltOnFirstSearch()
