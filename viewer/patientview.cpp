@@ -194,6 +194,7 @@ void PatientView::clear()
     m_selectedKey.clear();
     m_timeline->setRecord(m_record);
     m_panels->setSource(&m_timeline->view()->model());
+    m_pendingEmergency.reset();
     m_emergency->clear();
     showEmergencySummary(m_emergencyShown);
     Q_EMIT recordChanged();
@@ -271,7 +272,7 @@ void PatientView::setRecord(const PatientRecord &record)
     }
     m_model->setRecord(record);
     fitTree();
-    m_emergency->setRecord(record, now, check); // the duplicate-therapy rule ran once, above
+    m_pendingEmergency = PendingEmergency{now, check}; // the duplicate-therapy rule ran once, above
     showEmergencySummary(m_emergencyShown);
     Q_EMIT recordChanged();
 }
@@ -307,9 +308,25 @@ bool PatientView::setView(const QString &name)
     return true;
 }
 
+EmergencySummaryView *PatientView::emergencySummary() const
+{
+    buildEmergencySummary();
+    return m_emergency;
+}
+
+void PatientView::buildEmergencySummary() const
+{
+    if (!m_pendingEmergency)
+        return;
+    const PendingEmergency pending = *std::exchange(m_pendingEmergency, std::nullopt);
+    m_emergency->setRecord(m_record, pending.now, pending.check);
+}
+
 void PatientView::showEmergencySummary(bool show)
 {
     m_emergencyShown = show;
+    if (show)
+        buildEmergencySummary();
     // The summary has its own header, allergy block and warnings; the rest steps aside.
     const bool hasRecord = !m_record.patient.key.isEmpty() || !m_record.items.isEmpty();
     m_header->setVisible(!show);

@@ -1,8 +1,12 @@
 #pragma once
 
 #include "record/clinicalrecord.h"
+#include "record/medicationsafety.h"
 
+#include <QDateTime>
 #include <QWidget>
+
+#include <optional>
 
 class QLabel;
 class QPushButton;
@@ -46,7 +50,9 @@ public:
     TimelineView *timeline() const;
     ClinicalPanels *panels() const { return m_panels; }
     // The emergency one-screen summary, shown instead of everything else by setView("emergency").
-    EmergencySummaryView *emergencySummary() const { return m_emergency; }
+    // Built for the current record when first shown or asked for here (not while hidden: for a
+    // 100k-item record that was a quarter of opening it), always as of the moment setRecord took.
+    EmergencySummaryView *emergencySummary() const;
     bool isEmergencySummaryShown() const { return m_emergencyShown; }
     QPushButton *emergencySummaryButton() const { return m_emergencyButton; }
 
@@ -72,6 +78,7 @@ private:
     void activateItem(const QModelIndex &index);
     bool requestDocument(const QString &key);
     void showEmergencySummary(bool show);
+    void buildEmergencySummary() const;
 
     RecordItemModel *m_model;
     QLabel *m_header;
@@ -89,6 +96,14 @@ private:
     bool m_settingRecord = false; // setRecord fills the tree itself, once
     QLabel *m_medicationSafety = nullptr;
     EmergencySummaryView *m_emergency = nullptr;
+    // What setRecord computed for the summary (its moment, the duplicate-therapy result at it),
+    // until the summary is built from m_record.
+    struct PendingEmergency
+    {
+        QDateTime now;
+        DuplicateTherapyCheck check;
+    };
+    mutable std::optional<PendingEmergency> m_pendingEmergency;
     QPushButton *m_emergencyButton = nullptr;
     QWidget *m_recordPage = nullptr; // the timeline and panels splitter
     bool m_emergencyShown = false;

@@ -119,6 +119,36 @@ private Q_SLOTS:
         QVERIFY(!view->emergencySummaryButton()->isVisible());
     }
 
+    // The summary is built when it is shown or asked for, not while the record view is shown (a
+    // quarter of opening a 100k-item record). After a patient switch behind the record view it must
+    // never show the previous patient: the button opens the new patient's summary.
+    void aSwitchedPatientsSummaryIsTheirs()
+    {
+        std::unique_ptr<PatientView> view(showPatient(QStringLiteral("p002")));
+        QVERIFY(view);
+        auto *widget = view->findChild<EmergencySummaryView *>();
+        QVERIFY(widget);
+        QCOMPARE(widget->summary().patient.id, QStringLiteral("p002"));
+        QTest::mouseClick(widget->fullRecordButton(), Qt::LeftButton);
+        QVERIFY(!widget->isVisible());
+
+        view->setRecord(*m_demo.find(u"p003"));
+        // Not built behind the record view (read past the accessor, which would build it).
+        QCOMPARE(widget->summary().patient.id, QStringLiteral("p002"));
+
+        QTest::mouseClick(view->emergencySummaryButton(), Qt::LeftButton);
+        QVERIFY(widget->isVisible());
+        QCOMPARE(widget->summary().patient.id, QStringLiteral("p003"));
+        QVERIFY(widget->allergyLabel()->text().contains(QStringLiteral("キウイ")));
+        QVERIFY(!allText(widget).contains(QStringLiteral("ポビドンヨード")));
+
+        // Asked for while hidden, it is the current patient's too.
+        QTest::mouseClick(widget->fullRecordButton(), Qt::LeftButton);
+        view->setRecord(*m_demo.find(u"p002"));
+        QCOMPARE(view->emergencySummary()->summary().patient.id, QStringLiteral("p002"));
+        QVERIFY(view->emergencySummary()->allergyLabel()->text().contains(QStringLiteral("ポビドンヨード")));
+    }
+
     void p003HidesUndelivered()
     {
         std::unique_ptr<PatientView> view(showPatient(QStringLiteral("p003")));
