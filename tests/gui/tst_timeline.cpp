@@ -144,6 +144,7 @@ private Q_SLOTS:
     void selectionFromTimelineReachesPanels();
     void selectionFromPanelReachesTimeline();
     void trendChartGroupsAnalyteAcrossFacilities();
+    void trendChartIsTheShownPatientsWhenItsTabOpens();
     void wheelZoomKeepsTimeUnderCursor_data();
     void wheelZoomKeepsTimeUnderCursor();
     void dragAndKeysPan();
@@ -452,6 +453,54 @@ void TimelineTest::trendChartGroupsAnalyteAcrossFacilities()
     QVERIFY(abnormal.contains(QPointF(double(ms("2023-06-10")), 7.2)));
     QVERIFY(abnormal.contains(QPointF(double(ms("2023-03-10")), 6.5)));
     QVERIFY(!chart->setAnalyte(QStringLiteral("JLAC10:nonexistent")));
+}
+
+// The trend chart is rebuilt only while the lab tab is the current one (or when asked for): behind
+// another tab it was rebuilt on every record, filter and pan. Opening the tab, or asking for it, must
+// show the current patient's results under the current filter, never the previous patient's.
+void TimelineTest::trendChartIsTheShownPatientsWhenItsTabOpens()
+{
+    const QString kGlucose = QStringLiteral("JLAC10:3D010000001926101");
+    PatientView pv;
+    pv.resize(1400, 900);
+    pv.setRecord(knownRecord());
+    pv.show();
+    QVERIFY(pv.panels()->showCategory(ItemCategory::Lab));
+    auto *chart = pv.findChild<LabTrendChart *>(); // past the accessor, which would update it
+    QVERIFY(chart);
+    QCOMPARE(chart->analytes(), QStringList{kHbA1c});
+    pv.panels()->setCurrentIndex(0); // "All items"
+
+    // Another patient, with glucose only, set behind the record tree.
+    PatientRecord other;
+    other.patient.id = QStringLiteral("t003");
+    other.patient.key = QStringLiteral("Patient/t003");
+    ClinicalItem glucose = makeLab(QStringLiteral("Observation/g1"), "2024-05-01", 142, QStringLiteral("H"), kHospA);
+    glucose.title = QStringLiteral("Glucose");
+    glucose.lab.analyteKey = kGlucose;
+    other.items << glucose;
+    pv.setRecord(other);
+    QCOMPARE(chart->analytes(), QStringList{kHbA1c}); // not rebuilt behind another tab
+
+    QVERIFY(pv.panels()->showCategory(ItemCategory::Lab));
+    QCOMPARE(chart->analytes(), QStringList{kGlucose});
+    QCOMPARE(chart->analyte(), kGlucose);
+    QLineSeries *a = chart->seriesFor(QStringLiteral("Hospital A"));
+    QVERIFY(a);
+    QCOMPARE(a->points(), (QList<QPointF>{{double(ms("2024-05-01")), 142}}));
+
+    // A filter applied behind another tab: the chart follows it when asked for.
+    pv.panels()->setCurrentIndex(0);
+    pv.setRecord(knownRecord());
+    TimelineFilter hideA;
+    hideA.hiddenFacilities.insert(kHospA);
+    pv.timeline()->setFilter(hideA);
+    pv.panels()->refresh();
+    LabTrendChart *asked = pv.panels()->labChart();
+    QCOMPARE(asked, chart);
+    QCOMPARE(asked->analytes(), QStringList{kHbA1c});
+    QVERIFY(!asked->seriesFor(QStringLiteral("Hospital A")));
+    QVERIFY(asked->seriesFor(QStringLiteral("Hospital B")));
 }
 
 void TimelineTest::wheelZoomKeepsTimeUnderCursor_data()

@@ -26,6 +26,7 @@ ClinicalPanels::ClinicalPanels(QWidget *parent)
     setCornerWidget(m_follow, Qt::TopRightCorner);
     connect(m_follow, &QCheckBox::toggled, this, &ClinicalPanels::setFollowRange);
     connect(this, &QTabWidget::currentChanged, this, &ClinicalPanels::fitCurrentPanel);
+    connect(this, &QTabWidget::currentChanged, this, &ClinicalPanels::updateChartIfShown);
 
     const ItemCategory order[] = {ItemCategory::Problem, ItemCategory::Medication, ItemCategory::Lab, ItemCategory::Encounter,
                                   ItemCategory::Document, ItemCategory::Imaging, ItemCategory::Allergy, ItemCategory::Procedure,
@@ -64,6 +65,33 @@ ClinicalPanels::ClinicalPanels(QWidget *parent)
     }
 }
 
+LabTrendChart *ClinicalPanels::labChart() const
+{
+    updateChart();
+    return m_labChart;
+}
+
+void ClinicalPanels::updateChart() const
+{
+    if (!m_chartNeedsSource && !m_chartNeedsRefresh)
+        return;
+    m_labChart->setRange(m_followRange ? m_from : std::numeric_limits<qint64>::min(),
+                         m_followRange ? m_to : std::numeric_limits<qint64>::max());
+    if (m_chartNeedsSource)
+        m_labChart->setSource(m_source);
+    else
+        m_labChart->refresh();
+    m_chartNeedsSource = false;
+    m_chartNeedsRefresh = false;
+}
+
+void ClinicalPanels::updateChartIfShown()
+{
+    const Panel *labs = panel(ItemCategory::Lab);
+    if (labs && currentWidget() == labs->page)
+        updateChart();
+}
+
 const ClinicalPanels::Panel *ClinicalPanels::panel(ItemCategory category) const
 {
     for (const Panel &p : m_panels)
@@ -98,9 +126,8 @@ void ClinicalPanels::setSource(const TimelineModel *source, qint64 from, qint64 
     for (const Panel &p : std::as_const(m_panels))
         p.model->show(source, m_followRange ? m_from : std::numeric_limits<qint64>::min(),
                       m_followRange ? m_to : std::numeric_limits<qint64>::max());
-    m_labChart->setRange(m_followRange ? m_from : std::numeric_limits<qint64>::min(),
-                         m_followRange ? m_to : std::numeric_limits<qint64>::max());
-    m_labChart->setSource(source);
+    m_chartNeedsSource = true;
+    updateChartIfShown();
     for (int i = 0; i < m_panels.size(); ++i)
         setTabText(indexOf(m_panels[i].page), tabLabel(m_panels[i]));
     for (Panel &p : m_panels)
@@ -142,9 +169,8 @@ void ClinicalPanels::refresh()
     const QSignalBlocker block(this);
     m_syncing = true;
     // The trend chart shows what the lists show.
-    m_labChart->setRange(m_followRange ? m_from : std::numeric_limits<qint64>::min(),
-                         m_followRange ? m_to : std::numeric_limits<qint64>::max());
-    m_labChart->refresh();
+    m_chartNeedsRefresh = true;
+    updateChartIfShown();
     for (int i = 0; i < m_panels.size(); ++i) {
         const Panel &p = m_panels[i];
         p.model->show(m_source, m_followRange ? m_from : std::numeric_limits<qint64>::min(),
@@ -215,7 +241,7 @@ bool ClinicalPanels::selectKey(const QString &key)
     p->view->setCurrentIndex(p->model->index(row, 0));
     p->view->scrollTo(p->model->index(row, 0));
     if (!item.lab.analyteKey.isEmpty())
-        m_labChart->setAnalyte(item.lab.analyteKey);
+        labChart()->setAnalyte(item.lab.analyteKey);
     m_syncing = false;
     return true;
 }
@@ -230,7 +256,7 @@ void ClinicalPanels::onRowChanged(const Panel &panel, const QModelIndex &current
     m_selectedKey = key;
     const int index = m_source ? m_source->itemIndexOfKey(key) : -1;
     if (index >= 0 && !m_source->record().items[index].lab.analyteKey.isEmpty())
-        m_labChart->setAnalyte(m_source->record().items[index].lab.analyteKey);
+        labChart()->setAnalyte(m_source->record().items[index].lab.analyteKey);
     Q_EMIT itemSelected(key);
 }
 
