@@ -361,9 +361,11 @@ bool nativePixelDataComplete(DcmDataset *ds, const DicomImageInfo &info)
 // Samples per Pixel and Bits Allocated before they read a pixel, so a file of a few hundred bytes
 // declaring 65535 × 65535 × 3 × 16 bits would have each of them ask for 24 GiB (and, under the
 // fuzzer, spend seconds poisoning shadow memory for it). Refuses layouts no decoder here handles
-// and frames larger than DicomFrameDecoder::MaxFrameBytes; empty when the frame may be decoded.
-QString declaredFrameProblem(DcmDataset *ds, const DicomImageInfo &info)
+// and frames larger than DicomFrameDecoder::MaxFrameBytes (or the caller's lower limit); empty when
+// the frame may be decoded.
+QString declaredFrameProblem(DcmDataset *ds, const DicomImageInfo &info, qint64 maxFrameBytes)
 {
+    const qint64 limit = maxFrameBytes > 0 ? std::min(maxFrameBytes, DicomFrameDecoder::MaxFrameBytes) : DicomFrameDecoder::MaxFrameBytes;
     Uint16 samples = 1, bitsAllocated = 0;
     ds->findAndGetUint16(DCM_SamplesPerPixel, samples); // absent: monochrome, as DCMTK takes it
     ds->findAndGetUint16(DCM_BitsAllocated, bitsAllocated);
@@ -377,7 +379,7 @@ QString declaredFrameProblem(DcmDataset *ds, const DicomImageInfo &info)
     const quint64 pixels = quint64(std::max(info.rows, 0)) * quint64(std::max(info.columns, 0));
     quint64 bits = 0;
     const bool overflow = qMulOverflow(pixels, quint64(samples) * bitsAllocated, &bits);
-    if (overflow || (bits + 7) / 8 > quint64(DicomFrameDecoder::MaxFrameBytes)) {
+    if (overflow || (bits + 7) / 8 > quint64(limit)) {
         const double mib = double(pixels) * samples * bitsAllocated / 8 / double(1 << 20);
         return DicomFrameDecoder::tr("the image declares %1 × %2 pixels with %3 samples of %4 bits, %5 MiB a frame: larger than "
                                      "the viewer decodes (%6 MiB a frame)")
@@ -386,7 +388,7 @@ QString declaredFrameProblem(DcmDataset *ds, const DicomImageInfo &info)
             .arg(samples)
             .arg(bitsAllocated)
             .arg(QString::number(std::ceil(mib), 'f', 0))
-            .arg(DicomFrameDecoder::MaxFrameBytes >> 20);
+            .arg(QString::number(double(limit) / double(1 << 20), 'g', 4));
     }
     return {};
 }
@@ -1332,7 +1334,7 @@ DicomDecodeResult decodeLoaded(DcmFileFormat &file, const QString &path, const D
         result.errorString = DicomFrameDecoder::tr("%1: Rows or Columns are missing").arg(path);
         return result;
     }
-    if (const QString problem = declaredFrameProblem(ds, info); !problem.isEmpty()) {
+    if (const QString problem = declaredFrameProblem(ds, info, options.maxFrameBytes); !problem.isEmpty()) {
         result.errorString = QStringLiteral("%1: %2").arg(path, problem);
         return result;
     }

@@ -15,6 +15,10 @@ struct DicomDecodeOptions
     int firstFrame = 0;
     int frameCount = -1; // -1: all frames from firstFrame
     const std::atomic_bool *cancel = nullptr;
+    // A lower limit than DicomFrameDecoder::MaxFrameBytes for this call (0: that limit; never a
+    // higher one). The fuzz target sets a few MiB, so an input declaring a huge frame is refused at
+    // once instead of each decoder allocating (and the sanitizer poisoning) hundreds of MiB for it.
+    qint64 maxFrameBytes = 0;
 };
 
 // Decodes DICOM images to DicomFrame: native, RLE, JPEG baseline/extended/lossless and JPEG-LS

@@ -67,6 +67,7 @@ private slots:
     void hostileRleHeaders();
     void hugeDeclarations_data();
     void hugeDeclarations();
+    void callerFrameLimit();
     void jpeg2000SizDisagrees_data();
     void jpeg2000SizDisagrees();
     void declaredLengthPastTheEnd();
@@ -577,6 +578,32 @@ void TestDicomDecode::hugeDeclarations()
     timer.restart();
     const DicomDecodeResult fromFile = DicomFrameDecoder::decodeFile(path);
     expectRefusedQuickly(fromFile, timer.elapsed(), expected);
+}
+
+// A caller may ask for a lower frame limit than the decoder's own (the fuzz target does, so its
+// inputs declaring big frames cost nothing); never a higher one.
+void TestDicomDecode::callerFrameLimit()
+{
+    const QByteArray bytes = imageFile(EXS_LittleEndianExplicit, 64, 64, 1, 16, QByteArray(64 * 64 * 2, '\x11'));
+    QVERIFY(!bytes.isEmpty());
+    QVERIFY(DicomFrameDecoder::decodeBytes(bytes, {}).ok);
+    DicomFrameDecoder::Options exact;
+    exact.maxFrameBytes = 64 * 64 * 2;
+    QVERIFY(DicomFrameDecoder::decodeBytes(bytes, exact).ok);
+    DicomFrameDecoder::Options lower;
+    lower.maxFrameBytes = 64 * 64 * 2 - 1;
+    const DicomDecodeResult refused = DicomFrameDecoder::decodeBytes(bytes, lower);
+    QVERIFY(!refused.ok);
+    QVERIFY(refused.frames.isEmpty());
+    QVERIFY2(refused.errorString.contains(QStringLiteral("64 × 64 pixels with 1 samples of 16 bits")), qPrintable(refused.errorString));
+    QVERIFY2(refused.errorString.contains(QStringLiteral("larger than the viewer decodes")), qPrintable(refused.errorString));
+
+    DicomFrameDecoder::Options higher;
+    higher.maxFrameBytes = qint64(1) << 40;
+    const QByteArray over = imageFile(EXS_LittleEndianExplicit, 16384, 16385, 1, 16, QByteArray(64, '\x11'));
+    QElapsedTimer timer;
+    timer.start();
+    expectRefusedQuickly(DicomFrameDecoder::decodeBytes(over, higher), timer.elapsed(), QStringLiteral("513 MiB a frame"));
 }
 
 // The DICOM header declares a small, consistent image but the JPEG 2000 codestream's own SIZ
