@@ -179,16 +179,21 @@ NarrativeSanitizer::Result NarrativeSanitizer::sanitize(const QString &xhtml)
             out += u'<' + name;
             for (const QXmlStreamAttribute &attribute : reader.attributes()) {
                 QString attr = attribute.qualifiedName().toString().toLower();
-                const QString value = attribute.value().toString();
+                QString value = attribute.value().toString();
                 if (attr == u"xml:lang")
                     attr = QStringLiteral("lang");
                 bool keep = false;
+                // A link or image is written as it was checked, trimmed. The checks trim Unicode spaces
+                // (U+0085, U+00A0 ...) but a browser strips only ASCII ones around a URL: "\u0085#s1"
+                // kept untrimmed would be a relative URL, not a fragment (found by fuzz_narrative).
                 if (attr == u"href" && name == u"a") {
+                    value = value.trimmed();
                     keep = isSafeHref(value);
-                    const QString lower = value.trimmed().toLower();
+                    const QString lower = value.toLower();
                     if (!keep && (lower.startsWith(QLatin1String("http://")) || lower.startsWith(QLatin1String("https://"))))
-                        frame.shownUrl = value.trimmed();
+                        frame.shownUrl = value;
                 } else if (attr == u"src" && name == u"img") {
+                    value = value.trimmed();
                     keep = isSafeImageSource(value);
                 } else if (attr == u"style") {
                     keep = isSafeStyle(value);

@@ -45,6 +45,11 @@ void TestNarrativeSanitizer::sanitize_data()
     QTest::newRow("javascript link") << div(QStringLiteral("<a href=\"javascript:alert(1)\">x</a>"))
                                      << QStringLiteral("<div><a>x</a></div>") << 0 << 1;
     QTest::newRow("fragment link kept") << div(QStringLiteral("<a href=\"#s1\">x</a>")) << QStringLiteral("<div><a href=\"#s1\">x</a></div>") << 0 << 0;
+    // Unicode spaces the checks trim but a browser keeps: written trimmed, as checked (never a relative URL).
+    QTest::newRow("fragment link behind U+0085") << div(QStringLiteral("<a href=\"\u0085#s1\">x</a>"))
+                                                 << QStringLiteral("<div><a href=\"#s1\">x</a></div>") << 0 << 0;
+    QTest::newRow("data image between U+00A0") << div(QStringLiteral("<img src=\"\u00a0data:image/png;base64,iVBORw0KGgo=\u00a0\"/>"))
+                                               << QStringLiteral("<div><img src=\"data:image/png;base64,iVBORw0KGgo=\"></div>") << 0 << 0;
     QTest::newRow("external link shown, not linked") << div(QStringLiteral("<a href=\"https://e.invalid/p?q=1\">info</a>"))
                                                      << QStringLiteral("<div><a>info</a> <span class=\"external-link\">(https://e.invalid/p?q=1)</span></div>") << 0 << 1;
     QTest::newRow("iframe object embed form") << div(QStringLiteral("<iframe src=\"https://f.invalid\"></iframe><object data=\"x\">t</object><embed src=\"y\"/><form><input/></form>b"))
