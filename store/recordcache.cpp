@@ -130,6 +130,14 @@ QString sqlError(const QSqlError &e)
     return e.text();
 }
 
+// SQLITE_BUSY or SQLITE_LOCKED (any extended form): another connection held a lock past the busy timeout.
+bool isBusy(const QSqlError &e)
+{
+    bool ok = false;
+    const int code = e.nativeErrorCode().toInt(&ok) & 0xff;
+    return ok && (code == 5 || code == 6);
+}
+
 // The SQLite connection under a QSQLITE database; null for anything else.
 sqlite3 *sqliteHandle(const QSqlDatabase &db)
 {
@@ -694,26 +702,36 @@ bool RecordCache::purgeAll(QString *error)
     d->waitForCheckpoints(); // the TRUNCATE below needs the checkpoint lock
     Connection c(d->path);
     QSqlQuery q(c.db());
-    if (!q.exec(QStringLiteral("DELETE FROM resources")) || !q.exec(QStringLiteral("DELETE FROM fetches"))
-        || !q.exec(QStringLiteral("DELETE FROM snapshots")) || !q.exec(QStringLiteral("DELETE FROM revisions"))) {
-        if (error)
-            *error = sqlError(q.lastError());
-        return false;
-    }
     // The deleted rows are still in the log and in the file's free pages: the log is copied in and
     // emptied, the file rebuilt without them, and that copied in too. A reader holding an older view
     // of the cache (another Kakehashi process) blocks this for the busy timeout; the purge then says
-    // so rather than report the rows gone while their sealed copies are still on disk.
-    // Each step's failure is told as what it was: a busy log (another reader) or SQLite's reason.
+    // so rather than report the rows gone while their sealed copies are still on disk. A writer
+    // holding its lock past the busy timeout (SQLite's "database is locked" on a DELETE or on VACUUM)
+    // is told the same way. Any other failure is told as SQLite's reason.
     enum class Step { Done, Busy, Failed };
-    const auto truncateLog = [&q] {
-        if (!q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")) || !q.next())
+    const auto run = [&q](const QString &sql) {
+        return q.exec(sql) ? Step::Done : isBusy(q.lastError()) ? Step::Busy : Step::Failed;
+    };
+    const auto truncateLog = [&q, &run] {
+        const Step ran = run(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+        if (ran != Step::Done)
+            return ran;
+        if (!q.next())
             return Step::Failed;
         return q.value(0).toInt() == 0 ? Step::Done : Step::Busy;
     };
-    Step step = truncateLog();
+    Step step = Step::Done;
+    for (const QString &table : {QStringLiteral("resources"), QStringLiteral("fetches"), QStringLiteral("snapshots"),
+                                 QStringLiteral("revisions")}) {
+        if (step == Step::Done)
+            step = run(QStringLiteral("DELETE FROM %1").arg(table));
+    }
     if (step == Step::Done)
-        step = q.exec(QStringLiteral("VACUUM")) ? truncateLog() : Step::Failed;
+        step = truncateLog();
+    if (step == Step::Done)
+        step = run(QStringLiteral("VACUUM"));
+    if (step == Step::Done)
+        step = truncateLog();
     if (step == Step::Done)
         return true;
     if (error)

@@ -497,6 +497,39 @@ private Q_SLOTS:
         QVERIFY(cache.hasPatient(QStringLiteral("p9")));
     }
 
+    // Another process in the middle of writing the cache holds its write lock past the busy timeout:
+    // the purge's DELETE fails with SQLite's "database is locked". The purge says the cache is in use
+    // (not SQLite's words), removes nothing it then claims removed, and succeeds once the writer is done.
+    void purgeBehindAWriterSaysInUse()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+        RecordCache cache(path, RecordCache::randomKey(), QStringLiteral("dr"));
+        QString error;
+        QVERIFY2(cache.open(&error), qPrintable(error));
+        QVERIFY(cache.storeJson(QStringLiteral("p1"), samplePatientBundle(), QDateTime::currentDateTimeUtc(), &error));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("writer"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("BEGIN IMMEDIATE")));
+            QVERIFY(q.exec(QStringLiteral("DELETE FROM fetches WHERE 0")));
+            error.clear();
+            QVERIFY(!cache.purgeAll(&error));
+            QVERIFY2(error.contains(u"in use by another program"), qPrintable(error));
+            QVERIFY2(!error.contains(u"locked"), qPrintable(error));
+            QVERIFY(q.exec(QStringLiteral("ROLLBACK")));
+            q.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("writer"));
+        QVERIFY(cache.hasPatient(QStringLiteral("p1"))); // nothing removed behind the writer
+        QVERIFY2(cache.purgeAll(&error), qPrintable(error));
+        QVERIFY(!cache.hasPatient(QStringLiteral("p1")));
+        QCOMPARE(cache.storedBytes(), 0);
+    }
+
     void snapshotRoundTrip_data()
     {
         QTest::addColumn<QString>("file");
