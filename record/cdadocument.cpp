@@ -9,6 +9,7 @@
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
+#include <cmath>
 #include <memory>
 
 namespace Kakehashi {
@@ -143,6 +144,16 @@ QString text(const xmlNode *n)
 }
 
 // HL7 v3 TS (YYYYMMDD[HHMM[SS[.S]]][+ZZZZ]) → the FHIR date/dateTime form DateTime::parse reads.
+// A value as a number, when it is one: finite only. QString::toDouble also reads "nan", "NaN" and
+// "inf" (not CDA numbers); such a value stays text, as written, and never reaches a trend, a flag or
+// a comparison.
+std::optional<double> finiteNumber(const QString &s)
+{
+    bool ok = false;
+    const double d = s.toDouble(&ok);
+    return ok && std::isfinite(d) ? std::optional<double>(d) : std::nullopt;
+}
+
 Fhir::DateTime parseTs(const QString &ts)
 {
     static const QRegularExpression re(QStringLiteral(R"(^(\d{4})(\d{2})?(\d{2})?(?:(\d{2})(\d{2})(\d{2})?(?:\.\d+)?)?([+-]\d{4})?$)"));
@@ -317,10 +328,7 @@ struct BodyReader
             obs.unit = attr(value, "unit");
             if (v.isEmpty())
                 return {};
-            bool ok = false;
-            const double d = v.toDouble(&ok);
-            if (ok)
-                obs.number = d;
+            obs.number = finiteNumber(v);
             return obs.unit.isEmpty() || obs.unit == u"1" ? v : v + u' ' + obs.unit;
         }
         if (type.endsWith(u"CD") || type.endsWith(u"CO") || type.endsWith(u"CE") || !attr(value, "code").isEmpty())
@@ -350,11 +358,8 @@ struct BodyReader
                 const QString high = attr(child(ivl, "high"), "value");
                 if (!low.isEmpty() || !high.isEmpty())
                     obs.referenceRange = low + QStringLiteral("–") + high;
-                bool ok = false;
-                if (const double d = low.toDouble(&ok); ok)
-                    obs.low = d;
-                if (const double d = high.toDouble(&ok); ok)
-                    obs.high = d;
+                obs.low = finiteNumber(low);
+                obs.high = finiteNumber(high);
             }
         }
         const xmlNode *time = child(o, "effectiveTime");

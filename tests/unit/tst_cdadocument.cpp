@@ -1,13 +1,18 @@
 #include "record/cdadocument.h"
 #include "record/clinicaldocument.h"
+#include "record/documentresults.h"
 #include "record/narrativesanitizer.h"
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QStringDecoder>
 #include <QStringEncoder>
 #include <QTcpServer>
 #include <QTest>
+
+#include <cmath>
 
 using namespace Kakehashi;
 
@@ -39,6 +44,19 @@ QByteArray cdaWithNarrative(const QByteArray &narrative)
            + narrative + "</text></section></component></structuredBody></component></ClinicalDocument>";
 }
 
+// One HbA1c result with its value and reference range as given (attribute text, not escaped).
+QByteArray cdaWithResult(const QByteArray &value, const QByteArray &low, const QByteArray &high)
+{
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ClinicalDocument xmlns=\"urn:hl7-org:v3\""
+           " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><title>T</title><component><structuredBody>"
+           "<component><section><title>S</title><entry><observation classCode=\"OBS\" moodCode=\"EVN\">"
+           "<code code=\"3D046000001906202\" codeSystem=\"1.2.392.200119.6.1005\" displayName=\"HbA1c\"/>"
+           "<effectiveTime value=\"20260415\"/><value xsi:type=\"PQ\" value=\"" + value + "\" unit=\"%\"/>"
+           "<referenceRange><observationRange><value xsi:type=\"IVL_PQ\"><low value=\"" + low + "\" unit=\"%\"/>"
+           "<high value=\"" + high + "\" unit=\"%\"/></value></observationRange></referenceRange>"
+           "</observation></entry></section></component></structuredBody></component></ClinicalDocument>";
+}
+
 } // namespace
 
 class TestCdaDocument : public QObject
@@ -56,6 +74,8 @@ private Q_SLOTS:
     void notWellFormedOrNotCda();
     void declaredTypeLies_data();
     void declaredTypeLies();
+    void notANumberStaysText_data();
+    void notANumberStaysText();
 };
 
 void TestCdaDocument::checkupHeaderAndResults()
@@ -235,6 +255,64 @@ void TestCdaDocument::declaredTypeLies()
     const DocumentLoadResult r = ClinicalDocumentReader::fromBytes(bytes, contentType);
     QCOMPARE(r.status, DocumentLoadResult::Status::Malformed);
     QVERIFY2(r.message.contains(contentType) && r.message.contains(actual), qPrintable(r.message));
+}
+
+
+void TestCdaDocument::notANumberStaysText_data()
+{
+    QTest::addColumn<QByteArray>("value");
+    QTest::addColumn<QByteArray>("low");
+    QTest::addColumn<QByteArray>("high");
+    QTest::addColumn<bool>("numberKept");
+    QTest::addColumn<bool>("highKept");
+    QTest::newRow("a number") << QByteArray("6.9") << QByteArray("4.6") << QByteArray("6.2") << true << true;
+    QTest::newRow("NaN") << QByteArray("NaN") << QByteArray("4.6") << QByteArray("6.2") << false << true;
+    QTest::newRow("nan") << QByteArray("nan") << QByteArray("4.6") << QByteArray("6.2") << false << true;
+    QTest::newRow("inf") << QByteArray("inf") << QByteArray("4.6") << QByteArray("6.2") << false << true;
+    QTest::newRow("-inf") << QByteArray("-inf") << QByteArray("4.6") << QByteArray("6.2") << false << true;
+    QTest::newRow("upper bound inf") << QByteArray("6.9") << QByteArray("4.6") << QByteArray("inf") << true << false;
+}
+
+// QString::toDouble reads "nan" and "inf" as numbers. A CDA result written so is not a number: it
+// stays text as written, is never plotted, and no high/low flag is worked out from it (before: an
+// "inf" HbA1c became an infinite point of the trend, flagged H against 4.6–6.2).
+void TestCdaDocument::notANumberStaysText()
+{
+    QFETCH(QByteArray, value);
+    QFETCH(QByteArray, low);
+    QFETCH(QByteArray, high);
+    QFETCH(bool, numberKept);
+    QFETCH(bool, highKept);
+    const QByteArray bytes = cdaWithResult(value, low, high);
+    QList<CdaObservation> observations;
+    const DocumentLoadResult r = CdaReader::read(bytes, &observations);
+    QVERIFY2(r.isOk(), qPrintable(r.message));
+    QCOMPARE(observations.size(), 1);
+    const CdaObservation &o = observations.first();
+    QCOMPARE(o.number.has_value(), numberKept);
+    QCOMPARE(o.valueText, QString::fromLatin1(value) + QStringLiteral(" %"));
+    QCOMPARE(o.low.value_or(-1), 4.6);
+    QCOMPARE(o.high.has_value(), highKept);
+    QCOMPARE(o.referenceRange, QString::fromLatin1(low) + QStringLiteral("–") + QString::fromLatin1(high));
+
+    // The result as the lab list, the trend and the summaries read it.
+    ClinicalItem document;
+    document.resourceType = QStringLiteral("DocumentReference");
+    document.subtype = QStringLiteral("application/hl7-v3+xml");
+    const QJsonObject reference{{QStringLiteral("resourceType"), QStringLiteral("DocumentReference")},
+                                {QStringLiteral("content"), QJsonArray{QJsonObject{{QStringLiteral("attachment"),
+                                    QJsonObject{{QStringLiteral("contentType"), document.subtype},
+                                                {QStringLiteral("data"), QString::fromLatin1(bytes.toBase64())}}}}}}};
+    const QJsonObject source{{QStringLiteral("entry"), QJsonArray{QJsonObject{{QStringLiteral("resource"), reference}}}}};
+    const QList<ClinicalItem> results = DocumentResults::read(source, document);
+    QCOMPARE(results.size(), 1);
+    const LabValue &v = results.first().lab;
+    QCOMPARE(v.value.has_value(), numberKept);
+    if (v.value)
+        QVERIFY(std::isfinite(*v.value));
+    QCOMPARE(v.text, o.valueText);
+    QCOMPARE(v.flag, numberKept && highKept ? QStringLiteral("H") : QString());
+    QVERIFY2(results.first().detail.contains(o.valueText), qPrintable(results.first().detail));
 }
 
 QTEST_GUILESS_MAIN(TestCdaDocument)
