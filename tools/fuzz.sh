@@ -36,6 +36,7 @@ seeds() {
   case "$1" in
     fuzz_fhir_record) echo "$c/fuzz_fhir_record $root/tests/data/fhir $root/tests/data/bad $root/tests/data/documents $root/tests/fixtures/sharing-service/sample-data/patients" ;;
     fuzz_dicom_header|fuzz_dicom_frame|fuzz_dicom_presentation) echo "$c/fuzz_dicom $build/fuzz/seeds/pydicom" ;;
+    fuzz_cda) echo "$c/fuzz_cda $root/tests/data/documents" ;;
     fuzz_hpki_certificate) echo "$c/fuzz_hpki_certificate $root/tests/data/hpki" ;;
     fuzz_bundle_spans) echo "$c/fuzz_bundle_spans $root/tests/data/bundlespans/valid $root/tests/data/bundlespans/refused $root/tests/data/bundlespans/link-refused $root/tests/data/fhir $root/tests/fixtures/sharing-service/sample-data/patients" ;;
     *) echo "$c/$1" ;;
