@@ -132,8 +132,8 @@ public:
     }
     double number(const DcmTagKey &tag, unsigned long index = 0, bool *found = nullptr) const
     {
-        Float64 v = 0;
-        const bool ok = m_ds->findAndGetFloat64(tag, v, index).good();
+        double v = 0;
+        const bool ok = Detail::findDecimal(m_ds, tag, v, index) == Detail::Decimal::Number;
         if (found)
             *found = ok;
         return ok ? v : 0.0;
@@ -157,21 +157,29 @@ private:
 };
 
 // The windows of a VOI LUT macro (Window Center/Width and their explanations) in |item|.
-QList<VoiWindow> windowsIn(DcmItem *item)
+QList<VoiWindow> windowsIn(DcmItem *item, const QStringList &explanations)
 {
     QList<VoiWindow> out;
-    OFString explanation;
-    item->findAndGetOFStringArray(DCM_WindowCenterWidthExplanation, explanation);
-    const QStringList explanations = QString::fromLatin1(explanation.c_str()).split(u'\\');
     for (unsigned long i = 0;; ++i) {
-        Float64 center = 0, width = 0;
-        if (item->findAndGetFloat64(DCM_WindowCenter, center, i).bad() || item->findAndGetFloat64(DCM_WindowWidth, width, i).bad())
+        double center = 0, width = 0;
+        const Detail::Decimal c = Detail::findDecimal(item, DCM_WindowCenter, center, i);
+        const Detail::Decimal w = Detail::findDecimal(item, DCM_WindowWidth, width, i);
+        if (c == Detail::Decimal::Absent || w == Detail::Decimal::Absent)
             break;
+        if (c == Detail::Decimal::NotANumber || w == Detail::Decimal::NotANumber)
+            continue; // this window is left out, the next ones are read
         const VoiWindow win{center, width, i < ulong(explanations.size()) ? explanations.at(int(i)).trimmed() : QString()};
         if (win.isValid())
             out.append(win);
     }
     return out;
+}
+
+QList<VoiWindow> windowsIn(DcmItem *item)
+{
+    OFString explanation;
+    item->findAndGetOFStringArray(DCM_WindowCenterWidthExplanation, explanation);
+    return windowsIn(item, QString::fromLatin1(explanation.c_str()).split(u'\\'));
 }
 
 // One functional group macro's item (e.g. the Frame VOI LUT Sequence's) in a frame's group item.
@@ -204,9 +212,11 @@ QList<DicomFrameGroups> readFrameGroups(DcmDataset *ds, int frames)
             if (DcmItem *voi = Detail::firstSequenceItem(group, DCM_FrameVOILUTSequence); voi && g.windows.isEmpty())
                 g.windows = windowsIn(voi);
             if (DcmItem *plane = Detail::firstSequenceItem(group, DCM_PlanePositionSequence); plane && !g.hasPosition) {
-                Float64 x = 0, y = 0, z = 0;
-                if (plane->findAndGetFloat64(DCM_ImagePositionPatient, x, 0).good() && plane->findAndGetFloat64(DCM_ImagePositionPatient, y, 1).good()
-                    && plane->findAndGetFloat64(DCM_ImagePositionPatient, z, 2).good()) {
+                double x = 0, y = 0, z = 0;
+                using Detail::Decimal;
+                if (Detail::findDecimal(plane, DCM_ImagePositionPatient, x, 0) == Decimal::Number
+                    && Detail::findDecimal(plane, DCM_ImagePositionPatient, y, 1) == Decimal::Number
+                    && Detail::findDecimal(plane, DCM_ImagePositionPatient, z, 2) == Decimal::Number) {
                     g.hasPosition = true;
                     g.position = QVector3D(float(x), float(y), float(z));
                 }
@@ -265,10 +275,13 @@ DicomImageInfo readInfo(DcmFileFormat &file, const QString &path)
     bool found = false;
     info.frameTimeMs = t.number(DCM_FrameTime, 0, &found);
     if (!found) {
-        const double rate = t.number(DCM_CineRate, 0, &found);
-        if (found && rate > 0)
+        const int rate = t.integer(DCM_CineRate); // IS: frames a second
+        if (rate > 0)
             info.frameTimeMs = 1000.0 / rate;
     }
+    // A frame time a cine can keep: over 0 and at most a minute a frame (else it is not known).
+    if (!(info.frameTimeMs > 0 && info.frameTimeMs <= 60000))
+        info.frameTimeMs = 0;
     bool rowOk = false;
     bool colOk = false;
     const double rowSpacing = t.number(DCM_PixelSpacing, 0, &rowOk);
@@ -282,17 +295,7 @@ DicomImageInfo readInfo(DcmFileFormat &file, const QString &path)
     const double pz = t.number(DCM_ImagePositionPatient, 2, &z);
     info.hasImagePosition = x && y && z;
     info.imagePosition = QVector3D(float(px), float(py), float(pz));
-    const QStringList explanations = t.text(DCM_WindowCenterWidthExplanation).split(u'\\');
-    for (unsigned long i = 0;; ++i) {
-        bool c = false, w = false;
-        const double center = t.number(DCM_WindowCenter, i, &c);
-        const double width = t.number(DCM_WindowWidth, i, &w);
-        if (!c || !w)
-            break;
-        VoiWindow win{center, width, i < ulong(explanations.size()) ? explanations.at(int(i)).trimmed() : QString()};
-        if (win.isValid())
-            info.voiWindows.append(win);
-    }
+    info.voiWindows = windowsIn(ds, t.text(DCM_WindowCenterWidthExplanation).split(u'\\'));
     info.frameGroups = readFrameGroups(ds, info.numberOfFrames);
     return info;
 }

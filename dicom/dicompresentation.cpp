@@ -84,18 +84,21 @@ QList<double> floats(DcmItem *item, const DcmTagKey &tag)
     QList<double> out;
     if (!item)
         return out;
-    // Graphic data and anchors are FL; DCMTK reads FL only as Float32 (DS and FD as Float64).
+    // Graphic data and anchors are FL (DCMTK reads FL only as Float32, DS and FD as Float64). A value
+    // that is not a number (NaN, an infinity) leaves no coordinate list at all: dropping one value
+    // would pair the rest wrongly.
     for (unsigned long i = 0;; ++i) {
-        Float32 f = 0;
-        Float64 d = 0;
-        if (item->findAndGetFloat32(tag, f, i).good())
-            out.append(double(f));
-        else if (item->findAndGetFloat64(tag, d, i).good())
+        double d = 0;
+        switch (Detail::findDecimal(item, tag, d, i)) {
+        case Detail::Decimal::Number:
             out.append(d);
-        else
             break;
+        case Detail::Decimal::NotANumber:
+            return {};
+        case Detail::Decimal::Absent:
+            return out;
+        }
     }
-    return out;
 }
 
 // Referenced Image Sequence items under |parent| (SOP instance and frames).
@@ -193,8 +196,9 @@ PresentationState readPresentationState(DcmDataset *ds, const Strings &s)
             layerColours.insert(ascii(layer, DCM_GraphicLayer), colour);
     }
     for (DcmItem *voi : items(ds, DCM_SoftcopyVOILUTSequence)) {
-        Float64 center = 0, width = 0;
-        if (voi->findAndGetFloat64(DCM_WindowCenter, center).bad() || voi->findAndGetFloat64(DCM_WindowWidth, width).bad())
+        double center = 0, width = 0;
+        if (Detail::findDecimal(voi, DCM_WindowCenter, center) != Detail::Decimal::Number
+            || Detail::findDecimal(voi, DCM_WindowWidth, width) != Detail::Decimal::Number)
             continue;
         PresentationState::Window w;
         w.window = VoiWindow{center, width, ps.label.isEmpty() ? DicomPresentationReader::tr("Presentation state") : ps.label};

@@ -449,7 +449,8 @@ void DicomImageView::setCinePlaying(bool playing)
     double ms = 0;
     if (const Decoded *d = current())
         ms = d->info.frameTimeMs;
-    m_cine.start(ms > 0 ? int(ms) : 1000 / 15);
+    // The file's frame time (the reader keeps only 0 < ms <= 60000), else 15 frames a second.
+    m_cine.start(ms > 0 ? std::max(1, int(ms)) : 1000 / 15);
 }
 
 const PresentationState::DisplayedArea *DicomImageView::currentDisplayedArea() const

@@ -80,6 +80,10 @@ private slots:
     void modalityLut_data();
     void modalityLut();
     void windowRendering();
+    void notANumberIsAbsent_data();
+    void notANumberIsAbsent();
+    void frameTimeACineCanKeep_data();
+    void frameTimeACineCanKeep();
     void histogramWindowAnySize_data();
     void histogramWindowAnySize();
     void asyncDecode();
@@ -1176,6 +1180,104 @@ void TestDicomDecode::modalityLut()
         QCOMPARE(frame.modalityValue(0, 0), double(lut.front()));
         QCOMPARE(frame.modalityValue(1, 0), double(lut.back()));
     }
+}
+
+void TestDicomDecode::notANumberIsAbsent_data()
+{
+    QTest::addColumn<QByteArray>("bad");
+    QTest::newRow("inf") << QByteArray("inf");
+    QTest::newRow("NaN") << QByteArray("NaN");
+    QTest::newRow("1e400") << QByteArray("1e400");
+    QTest::newRow("-Infinity") << QByteArray("-Infinity");
+}
+
+// DCMTK reads "inf", "nan" and "1e400" in a DS as numbers. None of them is taken as a pixel spacing (a
+// measurement in "inf mm"), a window (an image drawn all grey or all black), a frame time (a cine
+// timer from an infinity), a slice location or a position; the other values of the same attribute
+// still count (the second window here).
+void TestDicomDecode::notANumberIsAbsent()
+{
+    QFETCH(QByteArray, bad);
+    DcmFileFormat file;
+    DcmDataset *ds = file.getDataset();
+    ds->putAndInsertString(DCM_SOPClassUID, UID_SecondaryCaptureImageStorage);
+    ds->putAndInsertString(DCM_SOPInstanceUID, "1.2.826.0.1.3680043.9.7433.97.3");
+    ds->putAndInsertString(DCM_Modality, "OT");
+    ds->putAndInsertString(DCM_PhotometricInterpretation, "MONOCHROME2");
+    ds->putAndInsertUint16(DCM_SamplesPerPixel, 1);
+    ds->putAndInsertUint16(DCM_Rows, 2);
+    ds->putAndInsertUint16(DCM_Columns, 2);
+    ds->putAndInsertUint16(DCM_BitsAllocated, 8);
+    ds->putAndInsertUint16(DCM_BitsStored, 8);
+    ds->putAndInsertUint16(DCM_HighBit, 7);
+    ds->putAndInsertUint16(DCM_PixelRepresentation, 0);
+    ds->putAndInsertString(DCM_PixelSpacing, QByteArray(bad + "\\0.5").constData());
+    ds->putAndInsertString(DCM_WindowCenter, QByteArray(bad + "\\40").constData());
+    ds->putAndInsertString(DCM_WindowWidth, "400\\350");
+    ds->putAndInsertString(DCM_WindowCenterWidthExplanation, "FIRST\\SECOND");
+    ds->putAndInsertString(DCM_FrameTime, bad.constData());
+    ds->putAndInsertString(DCM_SliceLocation, bad.constData());
+    ds->putAndInsertString(DCM_ImagePositionPatient, QByteArray("0\\" + bad + "\\0").constData());
+    const Uint8 pixels[4] = {0, 64, 128, 255};
+    ds->putAndInsertUint8Array(DCM_PixelData, pixels, 4);
+    const QString path = m_tmp.filePath(QStringLiteral("not-a-number-%1.dcm").arg(QString::fromLatin1(bad)));
+    QVERIFY(file.saveFile(QFile::encodeName(path).constData(), EXS_LittleEndianExplicit).good());
+    QFile in(path);
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    const DicomDecodeResult r = DicomFrameDecoder::readInfoBytes(in.readAll());
+    QVERIFY2(r.ok, qPrintable(r.errorString));
+    QVERIFY(r.info.pixelSpacing.isEmpty());
+    QCOMPARE(r.info.voiWindows.size(), 1);
+    QCOMPARE(r.info.voiWindows.first(), (VoiWindow{40, 350, QStringLiteral("SECOND")}));
+    QCOMPARE(r.info.frameTimeMs, 0.0);
+    QVERIFY(!r.info.hasSliceLocation);
+    QVERIFY(!r.info.hasImagePosition);
+}
+
+void TestDicomDecode::frameTimeACineCanKeep_data()
+{
+    QTest::addColumn<QByteArray>("frameTime");
+    QTest::addColumn<QByteArray>("cineRate");
+    QTest::addColumn<double>("expected");
+    QTest::newRow("40 ms") << QByteArray("40") << QByteArray() << 40.0;
+    QTest::newRow("from the cine rate") << QByteArray() << QByteArray("25") << 40.0;
+    QTest::newRow("1e300 ms") << QByteArray("1e300") << QByteArray() << 0.0;
+    QTest::newRow("negative") << QByteArray("-40") << QByteArray() << 0.0;
+    QTest::newRow("a rate of 0") << QByteArray() << QByteArray("0") << 0.0;
+}
+
+// A frame time a cine timer can keep (over 0, at most a minute a frame) or none: a timer interval
+// from 1e300 ms is undefined behaviour (a double out of an int's range) before it is anything else.
+void TestDicomDecode::frameTimeACineCanKeep()
+{
+    QFETCH(QByteArray, frameTime);
+    QFETCH(QByteArray, cineRate);
+    QFETCH(double, expected);
+    DcmFileFormat file;
+    DcmDataset *ds = file.getDataset();
+    ds->putAndInsertString(DCM_SOPClassUID, UID_SecondaryCaptureImageStorage);
+    ds->putAndInsertString(DCM_SOPInstanceUID, "1.2.826.0.1.3680043.9.7433.97.4");
+    ds->putAndInsertString(DCM_PhotometricInterpretation, "MONOCHROME2");
+    ds->putAndInsertUint16(DCM_SamplesPerPixel, 1);
+    ds->putAndInsertUint16(DCM_Rows, 1);
+    ds->putAndInsertUint16(DCM_Columns, 2);
+    ds->putAndInsertUint16(DCM_BitsAllocated, 8);
+    ds->putAndInsertUint16(DCM_BitsStored, 8);
+    ds->putAndInsertUint16(DCM_HighBit, 7);
+    ds->putAndInsertUint16(DCM_PixelRepresentation, 0);
+    if (!frameTime.isEmpty())
+        ds->putAndInsertString(DCM_FrameTime, frameTime.constData());
+    if (!cineRate.isEmpty())
+        ds->putAndInsertString(DCM_CineRate, cineRate.constData());
+    const Uint8 pixels[2] = {0, 255};
+    ds->putAndInsertUint8Array(DCM_PixelData, pixels, 2);
+    const QString path = m_tmp.filePath(QStringLiteral("frame-time-%1.dcm").arg(QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-')));
+    QVERIFY(file.saveFile(QFile::encodeName(path).constData(), EXS_LittleEndianExplicit).good());
+    QFile in(path);
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    const DicomDecodeResult r = DicomFrameDecoder::readInfoBytes(in.readAll());
+    QVERIFY2(r.ok, qPrintable(r.errorString));
+    QCOMPARE(r.info.frameTimeMs, expected);
 }
 
 void TestDicomDecode::windowRendering()

@@ -18,6 +18,7 @@ private slots:
     void keyObjectSelection();
     void structuredReportJapanese();
     void unreadableObjectNamed();
+    void notANumberIsNotUsed();
 };
 
 void TestDicomPresentation::presentationState()
@@ -124,4 +125,30 @@ void TestDicomPresentation::unreadableObjectNamed()
 }
 
 KAKEHASHI_TEST_MAIN(TestDicomPresentation)
+// A presentation state whose window centre is "NaN" (DCMTK reads it as a number) and whose polyline
+// has a NaN coordinate: the window is not applied and the polyline is not drawn (dropping only the
+// bad value would pair the other coordinates wrongly); the text annotation is still there.
+void TestDicomPresentation::notANumberIsNotUsed()
+{
+    QTemporaryDir dir;
+    PresentationFixtures::Image image;
+    QVERIFY(image.write(dir.filePath(QStringLiteral("ct.dcm"))));
+    PresentationFixtures::PresentationState ps;
+    ps.sopUid = image.sopUid();
+    ps.windowCenter = "NaN";
+    ps.polyline = {{2, 20}, {qQNaN(), 20}, {30, 20}};
+    QVERIFY(ps.write(dir.filePath(QStringLiteral("pr.dcm"))));
+    const DicomScanResult scan = DicomSeriesScanner::scan({dir.path()});
+    const DicomPresentationObjects objects = DicomPresentationReader::read(scan.otherObjects);
+    QCOMPARE(objects.states.size(), 1);
+    const PresentationState &s = objects.states.first();
+    const QString sop = QString::fromLatin1(image.sopUid());
+    VoiWindow w;
+    QVERIFY(!s.windowFor(sop, 0, &w));
+    const QList<const PresentationAnnotation *> annotations = s.annotationsFor(sop, 0);
+    QCOMPARE(annotations.size(), 1);
+    QVERIFY(annotations.first()->graphics.isEmpty());
+    QCOMPARE(annotations.first()->texts.size(), 1);
+}
+
 #include "tst_dicompresentation.moc"
