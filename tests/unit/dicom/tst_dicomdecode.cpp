@@ -5,6 +5,7 @@
 #include "dicomtestsupport.h"
 
 #include <QElapsedTimer>
+#include <functional>
 #include <map>
 #include <QFile>
 #include <QtEndian>
@@ -94,6 +95,7 @@ private:
     QString reference(const QString &tool, const QString &input, const QStringList &extra = {});
     static void compareFrames(const DicomDecodeResult &a, const DicomDecodeResult &b);
     QByteArray imageFile(E_TransferSyntax xfer, int rows, int columns, int samples, int bitsAllocated, const QByteArray &pixels);
+    DicomDecodeResult smallImageInfo(const QString &name, const std::function<void(DcmDataset *)> &extra);
     static void expectRefusedQuickly(const DicomDecodeResult &r, qint64 ms, const QString &expected);
     static void putFrames(DcmDataset *ds, const char *photometric, int samples, int width, int height, int frames, int bitsAllocated,
                           int bitsStored, int representation);
@@ -491,6 +493,33 @@ QByteArray TestDicomDecode::imageFile(E_TransferSyntax xfer, int rows, int colum
         return {};
     QFile in(path);
     return in.open(QIODevice::ReadOnly) ? in.readAll() : QByteArray();
+}
+
+// The header of a 1x2 8-bit image with |extra| attributes, as readInfoBytes reads it from the file.
+DicomDecodeResult TestDicomDecode::smallImageInfo(const QString &name, const std::function<void(DcmDataset *)> &extra)
+{
+    DcmFileFormat file;
+    DcmDataset *ds = file.getDataset();
+    ds->putAndInsertString(DCM_SOPClassUID, UID_SecondaryCaptureImageStorage);
+    ds->putAndInsertString(DCM_SOPInstanceUID, "1.2.826.0.1.3680043.9.7433.97.3");
+    ds->putAndInsertString(DCM_Modality, "OT");
+    ds->putAndInsertString(DCM_PhotometricInterpretation, "MONOCHROME2");
+    ds->putAndInsertUint16(DCM_SamplesPerPixel, 1);
+    ds->putAndInsertUint16(DCM_Rows, 1);
+    ds->putAndInsertUint16(DCM_Columns, 2);
+    ds->putAndInsertUint16(DCM_BitsAllocated, 8);
+    ds->putAndInsertUint16(DCM_BitsStored, 8);
+    ds->putAndInsertUint16(DCM_HighBit, 7);
+    ds->putAndInsertUint16(DCM_PixelRepresentation, 0);
+    const Uint8 pixels[2] = {0, 255};
+    ds->putAndInsertUint8Array(DCM_PixelData, pixels, 2);
+    extra(ds);
+    static int counter = 0;
+    const QString path = m_tmp.filePath(QStringLiteral("%1-%2.dcm").arg(name).arg(++counter));
+    if (file.saveFile(QFile::encodeName(path).constData(), EXS_LittleEndianExplicit).bad())
+        return {};
+    QFile in(path);
+    return DicomFrameDecoder::readInfoBytes(in.open(QIODevice::ReadOnly) ? in.readAll() : QByteArray());
 }
 
 void TestDicomDecode::expectRefusedQuickly(const DicomDecodeResult &r, qint64 ms, const QString &expected)
@@ -1198,33 +1227,15 @@ void TestDicomDecode::notANumberIsAbsent_data()
 void TestDicomDecode::notANumberIsAbsent()
 {
     QFETCH(QByteArray, bad);
-    DcmFileFormat file;
-    DcmDataset *ds = file.getDataset();
-    ds->putAndInsertString(DCM_SOPClassUID, UID_SecondaryCaptureImageStorage);
-    ds->putAndInsertString(DCM_SOPInstanceUID, "1.2.826.0.1.3680043.9.7433.97.3");
-    ds->putAndInsertString(DCM_Modality, "OT");
-    ds->putAndInsertString(DCM_PhotometricInterpretation, "MONOCHROME2");
-    ds->putAndInsertUint16(DCM_SamplesPerPixel, 1);
-    ds->putAndInsertUint16(DCM_Rows, 2);
-    ds->putAndInsertUint16(DCM_Columns, 2);
-    ds->putAndInsertUint16(DCM_BitsAllocated, 8);
-    ds->putAndInsertUint16(DCM_BitsStored, 8);
-    ds->putAndInsertUint16(DCM_HighBit, 7);
-    ds->putAndInsertUint16(DCM_PixelRepresentation, 0);
-    ds->putAndInsertString(DCM_PixelSpacing, QByteArray(bad + "\\0.5").constData());
-    ds->putAndInsertString(DCM_WindowCenter, QByteArray(bad + "\\40").constData());
-    ds->putAndInsertString(DCM_WindowWidth, "400\\350");
-    ds->putAndInsertString(DCM_WindowCenterWidthExplanation, "FIRST\\SECOND");
-    ds->putAndInsertString(DCM_FrameTime, bad.constData());
-    ds->putAndInsertString(DCM_SliceLocation, bad.constData());
-    ds->putAndInsertString(DCM_ImagePositionPatient, QByteArray("0\\" + bad + "\\0").constData());
-    const Uint8 pixels[4] = {0, 64, 128, 255};
-    ds->putAndInsertUint8Array(DCM_PixelData, pixels, 4);
-    const QString path = m_tmp.filePath(QStringLiteral("not-a-number-%1.dcm").arg(QString::fromLatin1(bad)));
-    QVERIFY(file.saveFile(QFile::encodeName(path).constData(), EXS_LittleEndianExplicit).good());
-    QFile in(path);
-    QVERIFY(in.open(QIODevice::ReadOnly));
-    const DicomDecodeResult r = DicomFrameDecoder::readInfoBytes(in.readAll());
+    const DicomDecodeResult r = smallImageInfo(QStringLiteral("not-a-number"), [&bad](DcmDataset *ds) {
+        ds->putAndInsertString(DCM_PixelSpacing, QByteArray(bad + "\\0.5").constData());
+        ds->putAndInsertString(DCM_WindowCenter, QByteArray(bad + "\\40").constData());
+        ds->putAndInsertString(DCM_WindowWidth, "400\\350");
+        ds->putAndInsertString(DCM_WindowCenterWidthExplanation, "FIRST\\SECOND");
+        ds->putAndInsertString(DCM_FrameTime, bad.constData());
+        ds->putAndInsertString(DCM_SliceLocation, bad.constData());
+        ds->putAndInsertString(DCM_ImagePositionPatient, QByteArray("0\\" + bad + "\\0").constData());
+    });
     QVERIFY2(r.ok, qPrintable(r.errorString));
     QVERIFY(r.info.pixelSpacing.isEmpty());
     QCOMPARE(r.info.voiWindows.size(), 1);
@@ -1253,29 +1264,12 @@ void TestDicomDecode::frameTimeACineCanKeep()
     QFETCH(QByteArray, frameTime);
     QFETCH(QByteArray, cineRate);
     QFETCH(double, expected);
-    DcmFileFormat file;
-    DcmDataset *ds = file.getDataset();
-    ds->putAndInsertString(DCM_SOPClassUID, UID_SecondaryCaptureImageStorage);
-    ds->putAndInsertString(DCM_SOPInstanceUID, "1.2.826.0.1.3680043.9.7433.97.4");
-    ds->putAndInsertString(DCM_PhotometricInterpretation, "MONOCHROME2");
-    ds->putAndInsertUint16(DCM_SamplesPerPixel, 1);
-    ds->putAndInsertUint16(DCM_Rows, 1);
-    ds->putAndInsertUint16(DCM_Columns, 2);
-    ds->putAndInsertUint16(DCM_BitsAllocated, 8);
-    ds->putAndInsertUint16(DCM_BitsStored, 8);
-    ds->putAndInsertUint16(DCM_HighBit, 7);
-    ds->putAndInsertUint16(DCM_PixelRepresentation, 0);
-    if (!frameTime.isEmpty())
-        ds->putAndInsertString(DCM_FrameTime, frameTime.constData());
-    if (!cineRate.isEmpty())
-        ds->putAndInsertString(DCM_CineRate, cineRate.constData());
-    const Uint8 pixels[2] = {0, 255};
-    ds->putAndInsertUint8Array(DCM_PixelData, pixels, 2);
-    const QString path = m_tmp.filePath(QStringLiteral("frame-time-%1.dcm").arg(QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-')));
-    QVERIFY(file.saveFile(QFile::encodeName(path).constData(), EXS_LittleEndianExplicit).good());
-    QFile in(path);
-    QVERIFY(in.open(QIODevice::ReadOnly));
-    const DicomDecodeResult r = DicomFrameDecoder::readInfoBytes(in.readAll());
+    const DicomDecodeResult r = smallImageInfo(QStringLiteral("frame-time"), [&](DcmDataset *ds) {
+        if (!frameTime.isEmpty())
+            ds->putAndInsertString(DCM_FrameTime, frameTime.constData());
+        if (!cineRate.isEmpty())
+            ds->putAndInsertString(DCM_CineRate, cineRate.constData());
+    });
     QVERIFY2(r.ok, qPrintable(r.errorString));
     QCOMPARE(r.info.frameTimeMs, expected);
 }
