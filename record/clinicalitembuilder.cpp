@@ -490,8 +490,9 @@ void ClinicalItemBuilder::fillObservation(const QJsonObject &r, ClinicalItem &it
     } else if (r.contains(QLatin1String("valueCodeableConcept"))) {
         v.text = codeableText(r.value(QLatin1String("valueCodeableConcept")));
     } else if (r.contains(QLatin1String("valueInteger"))) {
-        v.value = r.value(QLatin1String("valueInteger")).toDouble();
-        v.text = QString::number(r.value(QLatin1String("valueInteger")).toInt());
+        // A number only when it is one: "5" as a string (not FHIR) is shown as written, never as 0.
+        v.value = number(r.value(QLatin1String("valueInteger")));
+        v.text = numberAsWritten(r.value(QLatin1String("valueInteger")));
     } else if (r.contains(QLatin1String("valueBoolean"))) {
         v.text = r.value(QLatin1String("valueBoolean")).toBool() ? tr("positive") : tr("negative");
     } else if (!r.value(QLatin1String("component")).toArray().isEmpty()) {
@@ -512,11 +513,10 @@ void ClinicalItemBuilder::fillObservation(const QJsonObject &r, ClinicalItem &it
         v.low = number(low.value(QLatin1String("value")));
         v.high = number(high.value(QLatin1String("value")));
         v.rangeText = str(range, "text");
-        if (v.rangeText.isEmpty() && (v.low || v.high)) {
-            const QLocale c = QLocale::c();
-            v.rangeText = (v.low ? c.toString(*v.low, 'g', 10) : QString()) + QStringLiteral("–")
-                          + (v.high ? c.toString(*v.high, 'g', 10) : QString());
-        }
+        const QString lowText = numberAsWritten(low.value(QLatin1String("value")));
+        const QString highText = numberAsWritten(high.value(QLatin1String("value")));
+        if (v.rangeText.isEmpty() && (!lowText.isEmpty() || !highText.isEmpty()))
+            v.rangeText = lowText + QStringLiteral("–") + highText;
     }
     for (const QJsonValue &i : r.value(QLatin1String("interpretation")).toArray()) {
         const QString flag = firstCode(i, u"http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation");

@@ -147,14 +147,20 @@ QString humanNameRepresentation(const QJsonObject &name)
     return {};
 }
 
+QString numberAsWritten(const QJsonValue &value)
+{
+    if (value.isDouble())
+        return QLocale::c().toString(value.toDouble(), 'g', 10);
+    if (value.isString())
+        return value.toString().trimmed();
+    return {};
+}
+
 QString quantityText(const QJsonObject &quantity)
 {
     if (quantity.isEmpty())
         return {};
-    QString value;
-    const QJsonValue v = quantity.value(QLatin1String("value"));
-    if (v.isDouble())
-        value = QLocale::c().toString(v.toDouble(), 'g', 10);
+    const QString value = numberAsWritten(quantity.value(QLatin1String("value")));
     QString unit = quantity.value(QLatin1String("unit")).toString();
     if (unit.isEmpty())
         unit = quantity.value(QLatin1String("code")).toString();

@@ -53,7 +53,11 @@ QString humanNameText(const QJsonObject &name);
 // JP_HumanName representation: "IDE" (kanji), "SYL" (katakana) or "" when not stated.
 QString humanNameRepresentation(const QJsonObject &name);
 
+// A Quantity as shown: comparator, value, unit. A value that is not a JSON number (e.g. "6.9" as a
+// string, not FHIR but seen) is shown as written, never left out to leave a bare unit.
 QString quantityText(const QJsonObject &quantity);
+// A FHIR decimal or integer as written: the number, or a string as it stands; empty for anything else.
+QString numberAsWritten(const QJsonValue &value);
 
 // Code systems the viewer recognises, with their OID aliases (JP Core accepts both).
 namespace System {

@@ -103,6 +103,18 @@ QList<ProfileFinding> ProfileCheck::check(const QJsonObject &r)
     if (type == u"Observation" && !r.value(QLatin1String("code")).isObject())
         error(tr("the observation has no code"));
 
+    if (type == u"Observation") {
+        // A value or range bound that is not a JSON number: shown as written, never plotted or flagged.
+        const auto notANumber = [](const QJsonValue &v) { return !v.isUndefined() && !v.isNull() && !v.isDouble(); };
+        bool bad = notANumber(r.value(QLatin1String("valueQuantity")).toObject().value(QLatin1String("value")))
+                   || notANumber(r.value(QLatin1String("valueInteger")));
+        for (const QJsonValue &range : r.value(QLatin1String("referenceRange")).toArray())
+            for (const char *bound : {"low", "high"})
+                bad = bad || notANumber(range.toObject().value(QLatin1String(bound)).toObject().value(QLatin1String("value")));
+        if (bad)
+            error(tr("a value or reference range is not a number; it is shown as written, not plotted or flagged"));
+    }
+
     return out;
 }
 

@@ -3121,6 +3121,10 @@
         <source>○ read from the document(s): %1</source>
         <translation type="unfinished" />
     </message>
+    <message numerus="yes">
+        <source>%n result(s) of this test not plotted (no number); see the list.</source>
+        <translation><numerusform>%n result of this test not plotted (no number); see the list.</numerusform><numerusform>%n results of this test not plotted (no number); see the list.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>Kakehashi::LoadProblemsBanner</name>
@@ -3782,6 +3786,10 @@
     </message>
     <message>
         <source>the observation has no code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a value or reference range is not a number; it is shown as written, not plotted or flagged</source>
         <translation type="unfinished" />
     </message>
 </context>

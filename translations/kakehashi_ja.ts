@@ -3085,6 +3085,10 @@
         <source>○ read from the document(s): %1</source>
         <translation>○ 文書から読み取った結果: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%n result(s) of this test not plotted (no number); see the list.</source>
+        <translation><numerusform>この検査の結果%n件は数値がないためグラフに表示していません。一覧を参照してください。</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>Kakehashi::LoadProblemsBanner</name>
@@ -3741,6 +3745,10 @@
     <message>
         <source>the observation has no code</source>
         <translation>検査・観察項目にコードがありません</translation>
+    </message>
+    <message>
+        <source>a value or reference range is not a number; it is shown as written, not plotted or flagged</source>
+        <translation>値または基準範囲が数値ではありません。記載どおりに表示し、グラフ化・高低判定はしません</translation>
     </message>
 </context>
 <context>

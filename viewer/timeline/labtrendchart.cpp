@@ -234,9 +234,17 @@ void LabTrendChart::rebuildChart()
     double vMax = std::numeric_limits<double>::lowest();
     QSet<QString> units;
     const auto &items = m_source->record().items;
+    int withoutNumber = 0; // results of this test in the range that have no number to plot
     for (int i = 0; i < items.size(); ++i) {
         const ClinicalItem &item = items[i];
-        if (item.lab.analyteKey != m_analyte || !shows(i))
+        if (item.lab.analyteKey != m_analyte)
+            continue;
+        if (!item.lab.value && item.start.isValid() && m_source->passes(i) && item.start.msecs() >= m_from
+            && item.start.msecs() <= m_to) {
+            ++withoutNumber;
+            continue;
+        }
+        if (!shows(i))
             continue;
         if (title.isEmpty())
             title = item.title;
@@ -255,8 +263,13 @@ void LabTrendChart::rebuildChart()
         vMin = std::min(vMin, p.v);
         vMax = std::max(vMax, p.v);
     }
-    if (byFacility.isEmpty())
+    const QString notPlotted = withoutNumber > 0
+        ? tr("%n result(s) of this test not plotted (no number); see the list.", nullptr, withoutNumber)
+        : QString();
+    if (byFacility.isEmpty()) {
+        m_caption->setText(notPlotted);
         return;
+    }
     if (low)
         vMin = std::min(vMin, *low);
     if (high)
@@ -365,6 +378,9 @@ void LabTrendChart::rebuildChart()
     // Which documents the ringed results were read from (a check-up CDA or report), by name.
     if (!documents.isEmpty())
         caption += u'\n' + tr("○ read from the document(s): %1").arg(documents.join(QStringLiteral("; ")));
+    // Never a trend that looks complete while a result of the same test is missing from it.
+    if (!notPlotted.isEmpty())
+        caption += u'\n' + notPlotted;
     m_caption->setText(caption);
 }
 
