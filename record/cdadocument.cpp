@@ -143,7 +143,6 @@ QString text(const xmlNode *n)
     return out.simplified();
 }
 
-// HL7 v3 TS (YYYYMMDD[HHMM[SS[.S]]][+ZZZZ]) → the FHIR date/dateTime form DateTime::parse reads.
 // A value as a number, when it is one: finite only. QString::toDouble also reads "nan", "NaN" and
 // "inf" (not CDA numbers); such a value stays text, as written, and never reaches a trend, a flag or
 // a comparison.
@@ -154,6 +153,7 @@ std::optional<double> finiteNumber(const QString &s)
     return ok && std::isfinite(d) ? std::optional<double>(d) : std::nullopt;
 }
 
+// HL7 v3 TS (YYYYMMDD[HHMM[SS[.S]]][+ZZZZ]) → the FHIR date/dateTime form DateTime::parse reads.
 Fhir::DateTime parseTs(const QString &ts)
 {
     static const QRegularExpression re(QStringLiteral(R"(^(\d{4})(\d{2})?(\d{2})?(?:(\d{2})(\d{2})(\d{2})?(?:\.\d+)?)?([+-]\d{4})?$)"));
